@@ -1,0 +1,98 @@
+// The only module that reads process.env. Everything else receives a frozen Config from main.ts.
+import path from "node:path";
+
+export type DatabaseConfig = { kind: "sqlite"; filename: string } | { kind: "postgres"; url: string };
+
+export interface ShopifyCredentials {
+  apiKey: string;
+  apiSecret: string;
+  appUrl: string;
+  scopes: string[];
+}
+
+export interface Config {
+  /** "demo": local store simulator, no account needed. "shopify": real Shopify credentials present. */
+  mode: "demo" | "shopify";
+  port: number;
+  database: DatabaseConfig;
+  shopify: ShopifyCredentials | null;
+  /** Demo only: seconds between simulated new orders (0 turns it off). */
+  demoPlayEverySeconds: number;
+  dataDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join("\n  - ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const DEFAULT_SCOPES = "read_orders,read_all_orders,read_customers,write_discounts,read_products,write_customers";
+const SHOPIFY_VARS = ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL"] as const;
+
+type Env = Record<string, string | undefined>;
+
+/** Validates every variable and throws one ConfigError that lists all problems at once. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const dataDir = path.resolve(cwd, env.DANGOL_DATA_DIR || "data");
+  const port = parsePort(env.PORT, problems);
+  const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, problems);
+  const shopify = parseShopify(env, problems);
+  const demoPlayEverySeconds = parseNonNegativeInt("DEMO_PLAY_EVERY_SECONDS", env.DEMO_PLAY_EVERY_SECONDS, 20, problems);
+  if (problems.length) throw new ConfigError(problems);
+  return Object.freeze({ mode: shopify ? "shopify" : "demo", port, database, shopify, demoPlayEverySeconds, dataDir });
+}
+
+function parsePort(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined || raw === "") return 3000;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
+    problems.push(`PORT must be an integer between 1 and 65535 (got "${raw}")`);
+    return 0;
+  }
+  return port;
+}
+
+function parseNonNegativeInt(name: string, raw: string | undefined, fallback: number, problems: string[]): number {
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d+$/.test(raw)) problems.push(`${name} must be a non-negative integer (got "${raw}")`);
+  return Number(raw);
+}
+
+export function parseDatabaseUrl(raw: string | undefined, dataDir: string, problems: string[]): DatabaseConfig {
+  if (raw === undefined || raw === "") return { kind: "sqlite", filename: path.join(dataDir, "dangol.sqlite") };
+  if (raw.startsWith("sqlite:")) {
+    const file = raw.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
+    if (!file) problems.push(`DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/dangol.sqlite`);
+    return { kind: "sqlite", filename: file === ":memory:" ? file : path.resolve(file) };
+  }
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    try {
+      const url = new URL(raw);
+      if (!url.hostname) throw new Error("no host");
+      return { kind: "postgres", url: raw };
+    } catch {
+      problems.push(`DATABASE_URL is not a valid postgres URL (expected postgres://user:pass@host:5432/db)`);
+      return { kind: "postgres", url: "" };
+    }
+  }
+  problems.push(`DATABASE_URL must start with sqlite: or postgres:// (got "${raw.slice(0, 40)}")`);
+  return { kind: "sqlite", filename: "" };
+}
+
+function parseShopify(env: Env, problems: string[]): ShopifyCredentials | null {
+  const present = SHOPIFY_VARS.filter((name) => env[name]);
+  if (present.length === 0) return null;
+  const missing = SHOPIFY_VARS.filter((name) => !env[name]);
+  for (const name of missing) problems.push(`${name} is missing (set all of ${SHOPIFY_VARS.join(", ")} or none for demo mode)`);
+  const appUrl = env.SHOPIFY_APP_URL ?? "";
+  if (appUrl && !/^https?:\/\/[^/]+/.test(appUrl)) problems.push(`SHOPIFY_APP_URL must be an absolute URL (got "${appUrl}")`);
+  return {
+    apiKey: env.SHOPIFY_API_KEY ?? "",
+    apiSecret: env.SHOPIFY_API_SECRET ?? "",
+    appUrl,
+    scopes: (env.SHOPIFY_SCOPES || DEFAULT_SCOPES).split(",").map((s) => s.trim()).filter(Boolean),
+  };
+}

@@ -1,0 +1,11 @@
+import type { Kysely } from "kysely";
+import type { CoreTables } from "./tables/core.tables.js";
+import type { SyncTables } from "./tables/sync.tables.js";
+import type { TimingTables } from "./tables/timing.tables.js";
+import type { CampaignTables } from "./tables/campaign.tables.js";
+
+/** Every table the app owns, one interface per feature so features can grow independently. */
+export interface Database extends CoreTables, SyncTables, TimingTables, CampaignTables {}
+
+export type Db = Kysely<Database>;
+export type DbKind = "sqlite" | "postgres";

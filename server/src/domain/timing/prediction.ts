@@ -1,0 +1,68 @@
+/**
+ * The per-customer result of the timing engine: the contract between the engine (issue 4),
+ * campaigns/storefront (issue 5) and the admin UI (issue 6). Extend, don't rename.
+ */
+export type Lifecycle = "first" | "repeat" | "none";
+
+/** Purchase axis of the visit × purchase grid, judged against the customer's own cycle. */
+export type PurchaseState = "active" | "at_risk" | "inactive" | "never";
+/** Visit axis from storefront beacons; "unknown" when we have no visit data (grid falls back to purchase only). */
+export type VisitState = "active" | "at_risk" | "inactive" | "unknown";
+
+export interface Segment {
+  lifecycle: Lifecycle;
+  purchase: PurchaseState;
+  visit: VisitState;
+  /** Stable key such as "repeat:core_active", "first:purchase_at_risk_visit_active", "none:never_purchased_visit_active". */
+  key: string;
+}
+
+export interface DueWindow {
+  /** 10th percentile date of the next order. */
+  early: Date;
+  /** Most likely date (mode). */
+  likely: Date;
+  /** 90th percentile date. */
+  late: Date;
+}
+
+export interface DueProduct {
+  productId: string;
+  variantId: string | null;
+  title: string;
+  dueAt: Date;
+  cycleDays: number;
+}
+
+export interface Rfm {
+  recency: number; // 1..5
+  frequency: number; // 1..5
+  monetary: number; // 1..5
+  /** One of Shopify's 11 RFM group names, e.g. "Champions", "At risk". */
+  group: string;
+}
+
+export interface CustomerPrediction {
+  customerId: string;
+  orderCount: number;
+  firstOrderAt: Date;
+  lastOrderAt: Date;
+  /** Expected days between orders after shrinkage (null when nothing is known at all). */
+  cycleDays: number | null;
+  /** Spread (± days) of the cycle, for the reason line. */
+  cycleSpreadDays: number | null;
+  dueWindow: DueWindow | null;
+  /** P(no order by now | the customer's own rhythm), 0..1. */
+  churnRisk: number;
+  /** BG/NBD probability the customer is still active, 0..1. */
+  pAlive: number;
+  expectedOrders90d: number;
+  averageOrderValue: number;
+  /** Predicted customer lifetime value (Gamma-Gamma spend × BG/NBD transactions, horizon set by the engine). */
+  clv: number;
+  rfm: Rfm;
+  segment: Segment;
+  reason: { en: string; ko: string };
+  dueProducts: DueProduct[];
+  computedAt: Date;
+}

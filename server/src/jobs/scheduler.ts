@@ -1,0 +1,33 @@
+import cron, { type ScheduledTask } from "node-cron";
+import type { Job } from "./job.js";
+
+export interface Scheduler {
+  tasks: Map<string, ScheduledTask>;
+  stop(): Promise<void>;
+}
+
+/** Registers jobs with node-cron. A run never overlaps itself, and a failure is logged, not thrown. */
+export function startScheduler(jobs: Job[], log: (msg: string) => void = console.log): Scheduler {
+  const tasks = new Map<string, ScheduledTask>();
+  for (const job of jobs) {
+    if (!cron.validate(job.schedule)) throw new Error(`Job ${job.name}: invalid cron expression "${job.schedule}"`);
+    const task = cron.schedule(
+      job.schedule,
+      async () => {
+        try {
+          await job.run();
+        } catch (err) {
+          log(`job ${job.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      },
+      { name: job.name, noOverlap: true },
+    );
+    tasks.set(job.name, task);
+  }
+  return {
+    tasks,
+    async stop() {
+      for (const task of tasks.values()) await task.destroy();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../../server/src/config.js";
+
+describe("loadConfig", () => {
+  it("defaults to demo mode on port 3000 with SQLite under ./data", () => {
+    const c = loadConfig({}, "/srv/app");
+    expect(c.mode).toBe("demo");
+    expect(c.port).toBe(3000);
+    expect(c.database).toEqual({ kind: "sqlite", filename: "/srv/app/data/dangol.sqlite" });
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it("chooses PostgreSQL from DATABASE_URL", () => {
+    expect(loadConfig({ DATABASE_URL: "postgres://u:p@db:5432/x" }).database).toEqual({ kind: "postgres", url: "postgres://u:p@db:5432/x" });
+  });
+
+  it.each([["abc"], ["0"], ["70000"], ["3000x"]])("rejects PORT=%s naming the variable", (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(/PORT must be an integer/);
+  });
+
+  it.each([["mysql://x"], ["postgres://"], ["sqlite:"], ["nonsense"]])("rejects DATABASE_URL=%s naming the variable", (url) => {
+    expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/DATABASE_URL/);
+  });
+
+  it("lists every problem at once", () => {
+    try {
+      loadConfig({ PORT: "-1", DATABASE_URL: "oracle:x", SHOPIFY_API_KEY: "k" });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join("\n");
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/DATABASE_URL/);
+      expect(problems).toMatch(/SHOPIFY_API_SECRET is missing/);
+      expect(problems).toMatch(/SHOPIFY_APP_URL is missing/);
+    }
+  });
+
+  it("switches to shopify mode with full credentials", () => {
+    const c = loadConfig({ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s", SHOPIFY_APP_URL: "https://dangol.example.com" });
+    expect(c.mode).toBe("shopify");
+    expect(c.shopify?.scopes).toContain("write_discounts");
+  });
+});
