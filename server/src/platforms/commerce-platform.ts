@@ -1,0 +1,94 @@
+// The one interface every commerce platform implements (Shopify today, the store simulator behind the same
+// Shopify adapter in demo mode, Cafe24 later). Adapters return domain types and throw only PlatformError;
+// nothing outside platforms/ knows GraphQL or any platform's wire format. Contract: tests/contract/.
+import type { Order } from "../domain/orders/order.js";
+
+export type PlatformId = "shopify" | "cafe24";
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page, or null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface ListOptions {
+  /** Only records whose updated_at is after this instant. */
+  updatedSince?: Date;
+  cursor?: string | null;
+  pageSize?: number;
+}
+
+export interface PlatformCustomer {
+  id: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  locale: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type BulkExportState = "running" | "completed" | "failed";
+
+export interface BulkExportStatus {
+  id: string;
+  state: BulkExportState;
+  objectCount: number;
+  errorCode?: string;
+}
+
+export interface CouponRequest {
+  customerId: string;
+  /** Unguessable, unique per customer. */
+  code: string;
+  title: string;
+  /** 0 < percentOff ≤ 1, e.g. 0.1 for 10 % off. */
+  percentOff: number;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export interface Coupon {
+  discountId: string;
+  code: string;
+  customerId: string;
+  endsAt: Date;
+}
+
+export interface CustomerMetafield {
+  customerId: string;
+  /** e.g. "$app:dangol" (app-owned). */
+  namespace: string;
+  key: string;
+  type: "json" | "single_line_text_field";
+  value: string;
+}
+
+/** A webhook whose signature checked out. */
+export interface VerifiedWebhook {
+  topic: string;
+  shopDomain: string;
+  webhookId: string;
+  eventId: string | null;
+  triggeredAt: Date | null;
+  apiVersion: string | null;
+  payload: unknown;
+}
+
+export interface CommercePlatform {
+  readonly id: PlatformId;
+  listOrders(shop: string, options: ListOptions): Promise<Page<Order>>;
+  listCustomers(shop: string, options: ListOptions): Promise<Page<PlatformCustomer>>;
+  /** Starts a bulk export of orders (with line items) and their customers. */
+  startBulkExport(shop: string, options: { updatedSince?: Date }): Promise<{ id: string }>;
+  getBulkExport(shop: string, id: string): Promise<BulkExportStatus>;
+  /** Streams a completed export's orders in file order; customers are attached to orders by id. */
+  readBulkExport(shop: string, id: string): AsyncIterable<Order>;
+  createCustomerCoupon(shop: string, request: CouponRequest): Promise<Coupon>;
+  /** Writes metafields in platform-sized batches (Shopify: 25 per metafieldsSet). */
+  setCustomerMetafields(shop: string, metafields: CustomerMetafield[]): Promise<void>;
+  /** Checks the HMAC over the raw body; returns null when it is missing or forged. */
+  verifyWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): Promise<VerifiedWebhook | null>;
+  /** Checks a storefront app-proxy query signature and its timestamp (90 s window). */
+  verifyAppProxy(query: Record<string, string | string[]>): Promise<boolean>;
+}
