@@ -1,0 +1,25 @@
+// `npm run bench`: runs every tests/bench/*.bench.ts in its own process, one after another (benchmarks
+// must not compete for the two cores), and collects their `ratio …` lines at the end.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+
+const dir = import.meta.dirname;
+const only = process.argv.slice(2);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".bench.ts"))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+
+const ratios: string[] = [];
+let failures = 0;
+for (const file of files) {
+  console.log(`\n== ${file} ==`);
+  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(dir, file)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  process.stdout.write(run.stdout);
+  ratios.push(...run.stdout.split("\n").filter((l) => l.startsWith("ratio ")));
+  if (run.status !== 0) failures++;
+}
+console.log("\n== summary ==");
+for (const line of ratios) console.log(line);
+process.exit(failures ? 1 : 0);
