@@ -1,0 +1,240 @@
+// Request/response shapes of the admin API (/api/*), shared with web/ through `import type` only.
+// Dates travel as ISO-8601 UTC strings. Owned by the admin UI (issue 6); features may add their types here.
+
+export interface LocalizedText {
+  en: string;
+  ko: string;
+}
+
+export type Language = "en" | "ko";
+
+/** Body of every error response (http/error-handler.ts). */
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+// ---------- Dashboard: GET /api/dashboard ----------
+
+export interface DashboardKpis {
+  /** Customers with at least one counted order. */
+  customers: number;
+  /** Share (0..1) of those customers with two or more orders. */
+  repeatPurchaseRate: number;
+  /** Share (0..1) of customers who ordered in the previous 90 days and ordered again in the last 90. Null with no base. */
+  retention90d: number | null;
+  /** Mean predicted CLV per customer, in the shop currency. */
+  averageClv: number;
+  totalClv: number;
+  /** Share (0..1) of predicted customers whose P(alive) is below one half. */
+  churnShare: number;
+  currency: string;
+}
+
+export interface SegmentCell {
+  lifecycle: "first" | "repeat" | "none";
+  purchase: "active" | "at_risk" | "inactive" | "never";
+  visit: "active" | "at_risk" | "inactive" | "unknown";
+  /** Segment key as in CustomerPrediction.segment.key. */
+  key: string;
+  count: number;
+  /** Count in the snapshot about a week ago; null when there is none yet. */
+  previousCount: number | null;
+}
+
+export interface CohortRow {
+  /** First-order month, "YYYY-MM". */
+  cohort: string;
+  size: number;
+  /** retention[k] = share (0..1) of the cohort that ordered in month k after the first (k = 1..). */
+  retention: number[];
+}
+
+export interface DueCustomer {
+  customerId: string;
+  name: string;
+  email: string | null;
+  dueEarly: string;
+  dueLikely: string;
+  dueLate: string;
+  segmentKey: string;
+  pAlive: number;
+  clv: number;
+  reason: LocalizedText;
+}
+
+export interface DashboardResponse {
+  kpis: DashboardKpis;
+  segments: SegmentCell[];
+  /** Date (YYYY-MM-DD) of the snapshot "movement since last week" compares to, or null. */
+  segmentsComparedTo: string | null;
+  cohorts: CohortRow[];
+  dueThisWeek: DueCustomer[];
+  /** When predictions were last computed; null when the timing engine has not run for this shop. */
+  computedAt: string | null;
+}
+
+// ---------- Customers: GET /api/customers, GET /api/customers/:id ----------
+
+export const CUSTOMER_SORTS = ["due", "clv", "p_alive", "last_order", "orders", "name"] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+export const CUSTOMER_PAGE_SIZE = 25;
+
+export interface CustomerListQuery {
+  /** Exact segment key, e.g. "repeat:active". */
+  segment?: string;
+  lifecycle?: "first" | "repeat" | "none";
+  /** "this_week": due window overlaps the next 7 days; "overdue": late date passed. */
+  due?: "this_week" | "overdue";
+  sort?: CustomerSort;
+  direction?: "asc" | "desc";
+  /** Matches name or email. */
+  q?: string;
+  /** 1-based. */
+  page?: number;
+}
+
+export interface DueWindowDto {
+  early: string;
+  likely: string;
+  late: string;
+}
+
+export interface CustomerRow {
+  customerId: string;
+  name: string;
+  email: string | null;
+  orderCount: number;
+  lastOrderAt: string | null;
+  segmentKey: string | null;
+  lifecycle: SegmentCell["lifecycle"] | null;
+  purchase: SegmentCell["purchase"] | null;
+  dueWindow: DueWindowDto | null;
+  pAlive: number | null;
+  churnRisk: number | null;
+  clv: number | null;
+}
+
+export interface CustomerListResponse {
+  customers: CustomerRow[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export interface OrderSummary {
+  orderId: string;
+  name: string | null;
+  processedAt: string;
+  totalPrice: number;
+  refundedTotal: number;
+  currency: string;
+  discountCodes: string[];
+  /** Why the model ignores it (cancelled, test, …), or null. */
+  excludedReason: string | null;
+  lines: Array<{ title: string; quantity: number; price: number }>;
+}
+
+export interface MessageSeen {
+  campaign: string;
+  /** e.g. "impression", "click", "dismiss". */
+  kind: string;
+  at: string;
+}
+
+export interface CouponSummary {
+  code: string;
+  campaign: string | null;
+  expiresAt: string | null;
+  /** e.g. "active", "used", "expired". */
+  status: string;
+}
+
+export interface CustomerDetailResponse {
+  customer: CustomerRow & {
+    cycleDays: number | null;
+    cycleSpreadDays: number | null;
+    expectedOrders90d: number | null;
+    averageOrderValue: number | null;
+    rfmGroup: string | null;
+    reason: LocalizedText | null;
+    dueProducts: Array<{ productId: string; title: string; dueAt: string; cycleDays: number }>;
+    computedAt: string | null;
+  };
+  orders: OrderSummary[];
+  messages: MessageSeen[];
+  coupons: CouponSummary[];
+}
+
+// ---------- Settings: GET/PUT /api/settings ----------
+
+export interface SettingsResponse {
+  shop: string;
+  language: Language;
+}
+
+export interface SettingsUpdate {
+  language: Language;
+}
+
+// ---------- Sync (issue 3): GET /api/sync/status — shape the UI expects ----------
+
+export interface SyncStatusResponse {
+  state: "idle" | "backfilling" | "syncing" | "done" | "failed";
+  /** Backfill progress; null when no backfill is running or the total is unknown. */
+  progress: { done: number; total: number | null } | null;
+  lastWebhookAt: string | null;
+  lastSyncedAt: string | null;
+  orders: number;
+  customers: number;
+  error?: string | null;
+}
+
+// ---------- Model backtest (issue 4) — shape the UI expects ----------
+
+export interface BacktestSummary {
+  /** Holdout period the backtest covered. */
+  from: string;
+  to: string;
+  /** Customers who reordered in the period. */
+  reordered: number;
+  /** Share (0..1) of those whose reorder fell inside the predicted window. */
+  insideWindowShare: number;
+}
+
+// ---------- Campaigns (issue 5) — shapes the UI expects; the campaigns feature owns the routes ----------
+
+export interface CampaignContent {
+  title: LocalizedText;
+  body: LocalizedText;
+  ctaLabel: LocalizedText;
+}
+
+export interface CampaignDto {
+  key: string;
+  name: LocalizedText;
+  enabled: boolean;
+  /** Segment keys (or lifecycle prefixes) the campaign targets. */
+  segments: string[];
+  /** Max impressions per customer per week. */
+  cap: number;
+  /** Share (0..1) of eligible customers held out for measuring lift. */
+  holdout: number;
+  content: CampaignContent;
+}
+
+export interface CampaignListResponse {
+  campaigns: CampaignDto[];
+}
+
+export type CampaignPatch = Partial<Pick<CampaignDto, "enabled" | "segments" | "cap" | "holdout" | "content">>;
+
+export interface CampaignResultsResponse {
+  key: string;
+  impressions: number;
+  clicks: number;
+  conversions: number;
+  treated: { customers: number; conversions: number };
+  holdout: { customers: number; conversions: number };
+  /** Conversion-rate difference treated − holdout with a 95 % interval; null without enough data. */
+  lift: { absolute: number; low: number; high: number } | null;
+}
