@@ -1,0 +1,38 @@
+import type { Db } from "../database.js";
+import type { SyncStateTable } from "../tables/sync.tables.js";
+
+export type SyncState = SyncStateTable;
+export type SyncStatePatch = Partial<Omit<SyncStateTable, "shop_domain" | "updated_at">>;
+
+export async function findSyncState(db: Db, shop: string): Promise<SyncState | undefined> {
+  return db.selectFrom("sync_state").selectAll().where("shop_domain", "=", shop).executeTakeFirst();
+}
+
+/** Creates the row in phase "pending" if missing, then applies the patch. */
+export async function saveSyncState(db: Db, shop: string, patch: SyncStatePatch, now: Date): Promise<void> {
+  const updated_at = now.toISOString();
+  await db
+    .insertInto("sync_state")
+    .values({ shop_domain: shop, phase: "pending", orders_done: 0, customers_done: 0, ...patch, updated_at })
+    .onConflict((oc) => oc.column("shop_domain").doUpdateSet({ ...patch, updated_at }))
+    .execute();
+}
+
+/** Remembers the newest webhook time without racing: only moves forward. */
+export async function recordWebhookSeen(db: Db, shop: string, at: Date): Promise<void> {
+  const iso = at.toISOString();
+  await db
+    .insertInto("sync_state")
+    .values({ shop_domain: shop, phase: "pending", orders_done: 0, customers_done: 0, last_webhook_at: iso, updated_at: iso })
+    .onConflict((oc) =>
+      oc
+        .column("shop_domain")
+        .doUpdateSet({ last_webhook_at: iso })
+        .where((eb) => eb.or([eb("sync_state.last_webhook_at", "is", null), eb("sync_state.last_webhook_at", "<", iso)])),
+    )
+    .execute();
+}
+
+export async function deleteSyncState(db: Db, shop: string): Promise<void> {
+  await db.deleteFrom("sync_state").where("shop_domain", "=", shop).execute();
+}
