@@ -52,10 +52,16 @@ export interface CustomerPrediction {
   /** Spread (± days) of the cycle, for the reason line. */
   cycleSpreadDays: number | null;
   dueWindow: DueWindow | null;
-  /** P(no order by now | the customer's own rhythm), 0..1. */
+  /**
+   * How unusual the current silence is for this customer's own rhythm, 0..1: the probability that the next order
+   * would already have come by now, i.e. 1 − P(no order by now | rhythm). A 2-week buyer silent 40 days scores near 1.
+   */
   churnRisk: number;
-  /** BG/NBD probability the customer is still active, 0..1. */
+  /** BG/NBD probability the customer is still active, 0..1 (falls back to pActive when the store's fit is degenerate). */
   pAlive: number;
+  /** Timing-model probability the customer is still buying, given store retention and their silence vs own rhythm. */
+  pActive?: number;
+  /** Timing-model expected orders (purchase days) in the next 90 days. */
   expectedOrders90d: number;
   averageOrderValue: number;
   /** Predicted customer lifetime value (Gamma-Gamma spend × BG/NBD transactions, horizon set by the engine). */

@@ -1,0 +1,37 @@
+import type { Lifecycle, PurchaseState, Segment, VisitState } from "../timing/prediction";
+
+/** Storefront beacon summary for one customer; absent when the shop sends no visits. */
+export interface VisitSummary {
+  lastVisitAt: Date | null;
+}
+
+/** Purchase axis, judged against the customer's own window (gap quantiles in days). */
+export function purchaseState(orders: number, elapsedDays: number, lateGapDays: number): PurchaseState {
+  if (orders === 0) return "never";
+  if (elapsedDays <= lateGapDays) return "active";
+  if (elapsedDays <= 2 * lateGapDays) return "at_risk";
+  return "inactive";
+}
+
+/** Visit axis: a visit within one cycle is active, within two is at risk; no data means "unknown". */
+export function visitState(visits: VisitSummary | undefined, now: Date, cycleDays: number): VisitState {
+  if (!visits) return "unknown";
+  if (!visits.lastVisitAt) return "inactive";
+  const days = (now.getTime() - visits.lastVisitAt.getTime()) / 86_400_000;
+  if (days <= cycleDays) return "active";
+  if (days <= 2 * cycleDays) return "at_risk";
+  return "inactive";
+}
+
+const NAMES: Record<PurchaseState, Record<VisitState, string>> = {
+  active: { active: "core_active", at_risk: "purchase_active_visit_at_risk", inactive: "purchase_active_visit_inactive", unknown: "active" },
+  at_risk: { active: "purchase_at_risk_visit_active", at_risk: "visit_at_risk", inactive: "purchase_at_risk_visit_inactive", unknown: "at_risk" },
+  inactive: { active: "inactive_visit_active", at_risk: "inactive_visit_at_risk", inactive: "inactive", unknown: "inactive" },
+  never: { active: "never_purchased_visit_active", at_risk: "never_purchased_visit_at_risk", inactive: "never_purchased_visit_inactive", unknown: "never_purchased" },
+};
+
+/** The visit × purchase grid cell, split by first-purchase vs repeat customers (key "<lifecycle>:<cell>"). */
+export function segmentFor(orders: number, purchase: PurchaseState, visit: VisitState): Segment {
+  const lifecycle: Lifecycle = orders === 0 ? "none" : orders === 1 ? "first" : "repeat";
+  return { lifecycle, purchase, visit, key: `${lifecycle}:${NAMES[purchase][visit]}` };
+}

@@ -1,0 +1,42 @@
+import { gapCdf, gapMode, gapPosterior, gapQuantile, type GapPredictive } from "./gap-model";
+import { productPriorMean } from "./product-cycles";
+import { logGaps, type PurchaseDay } from "./purchase-days";
+import { pActive, retentionClass } from "./retention";
+import type { StoreModel } from "./store-model";
+
+/** The rhythm-based view of one customer at day `nowDay`, in days relative to their last purchase. */
+export interface CustomerTiming {
+  predictive: GapPredictive;
+  /** Whether the prior came from the products they bought (else the store norm). */
+  fromProducts: boolean;
+  elapsedDays: number;
+  /** P(the next order would already have come by now | rhythm): 1 − P(no order by now | rhythm). */
+  churnRisk: number;
+  /** P(still buying | the silence so far), from store retention and the customer's own rhythm. */
+  pActive: number;
+  /** P(another order after the next one), for follow-on orders. */
+  piNext: number;
+  /** Gap quantiles in days: p10, mode, p90, and the 16th/84th for the ± spread. */
+  gap: { early: number; likely: number; late: number; median: number; spread: number };
+}
+
+export function customerTiming(days: PurchaseDay[], model: StoreModel, nowDay: number): CustomerTiming {
+  const last = days[days.length - 1];
+  const { m0, fromProducts } = productPriorMean(last, model.productCycles, model.gapPrior);
+  const predictive = gapPosterior({ ...model.gapPrior, m0 }, logGaps(days));
+  const elapsedDays = Math.max(0, nowDay - last.day);
+  const churnRisk = gapCdf(predictive, elapsedDays);
+  const early = gapQuantile(predictive, 0.1);
+  const late = gapQuantile(predictive, 0.9);
+  const likely = Math.min(late, Math.max(early, gapMode(predictive)));
+  const spread = (gapQuantile(predictive, 0.84) - gapQuantile(predictive, 0.16)) / 2;
+  return {
+    predictive,
+    fromProducts,
+    elapsedDays,
+    churnRisk,
+    pActive: pActive(model.retention, days.length, 1 - churnRisk),
+    piNext: model.retention[retentionClass(days.length + 1)],
+    gap: { early, likely, late, median: Math.exp(predictive.loc), spread },
+  };
+}

@@ -1,0 +1,61 @@
+import { studentTCdf, studentTQuantile } from "./student-t";
+
+/**
+ * Log-normal gap model with a conjugate Normal-Inverse-Gamma prior on (μ, σ²) of ln(gap in days).
+ * The prior is the store/product norm (empirical Bayes); each observed gap moves the customer toward their own rhythm.
+ */
+export interface GapPrior {
+  /** Prior mean of ln(gap). */
+  m0: number;
+  /** Prior weight of m0, in pseudo-gaps. */
+  kappa0: number;
+  /** Inverse-gamma shape and scale for σ². */
+  a0: number;
+  b0: number;
+}
+
+/** Posterior predictive of the next ln(gap): Student-t(nu) with location and scale. */
+export interface GapPredictive {
+  nu: number;
+  loc: number;
+  scale: number;
+  /** Posterior mean of σ² (for the mean gap). */
+  sigma2: number;
+  /** Number of the customer's own gaps behind it. */
+  gaps: number;
+}
+
+export function gapPosterior(prior: GapPrior, logGaps: number[]): GapPredictive {
+  const n = logGaps.length;
+  const mean = n ? logGaps.reduce((s, v) => s + v, 0) / n : 0;
+  const ss = logGaps.reduce((s, v) => s + (v - mean) ** 2, 0);
+  const kn = prior.kappa0 + n;
+  const mn = (prior.kappa0 * prior.m0 + n * mean) / kn;
+  const an = prior.a0 + n / 2;
+  const bn = prior.b0 + ss / 2 + (prior.kappa0 * n * (mean - prior.m0) ** 2) / (2 * kn);
+  return { nu: 2 * an, loc: mn, scale: Math.sqrt((bn * (kn + 1)) / (an * kn)), sigma2: bn / Math.max(an - 1, 0.5), gaps: n };
+}
+
+/** q-quantile of the next gap, in days. */
+export function gapQuantile(p: GapPredictive, q: number): number {
+  return Math.exp(p.loc + p.scale * studentTQuantile(q, p.nu));
+}
+
+/** P(next gap ≤ days). */
+export function gapCdf(p: GapPredictive, days: number): number {
+  if (days <= 0) return 0;
+  return studentTCdf((Math.log(days) - p.loc) / p.scale, p.nu);
+}
+
+/** Most likely gap in days: the mode of the log-t density mapped to days. */
+export function gapMode(p: GapPredictive): number {
+  const { nu, scale: s } = p;
+  const disc = (nu + 1) ** 2 - 4 * nu * s * s;
+  const d = disc >= 0 ? (-(nu + 1) + Math.sqrt(disc)) / 2 : -s * s;
+  return Math.exp(p.loc + d);
+}
+
+/** Mean gap in days under the log-normal point estimate (used for follow-on orders). */
+export function gapMean(p: GapPredictive): number {
+  return Math.exp(p.loc + p.sigma2 / 2);
+}

@@ -1,0 +1,57 @@
+import { bgnbdConditionalExpected, bgnbdPAlive } from "../btyd/bgnbd";
+import { customerLifetimeValue } from "../btyd/clv";
+import { gammaGammaExpectedSpend } from "../btyd/gamma-gamma";
+import { scoreRfm } from "../segments/rfm";
+import { purchaseState, segmentFor, visitState, type VisitSummary } from "../segments/visit-purchase-grid";
+import { customerTiming } from "./customer-timing";
+import { addDays, dayIndex, DAY_MS } from "./days";
+import { dueProducts } from "./due-products";
+import { expectedOrders } from "./expected-orders";
+import { btydSummary } from "./fit-store-model";
+import { validateHistory, type CustomerHistory } from "./history";
+import type { CustomerPrediction } from "./prediction";
+import { toPurchaseDays } from "./purchase-days";
+import { reasonLine } from "./reason";
+import { usableBgnbd, usableGammaGamma, type StoreModel } from "./store-model";
+
+/** CLV horizon: 12 months of 30.4375 days, discounted 1% a month. */
+const CLV = { periodLength: 30.4375, periods: 12, discountRate: 0.01 };
+
+/** One customer's prediction from their history and the stored store model; pure and fast (the webhook path). */
+export function predictCustomer(h: CustomerHistory, model: StoreModel, now: Date, visits?: VisitSummary): CustomerPrediction {
+  validateHistory(h, now);
+  const days = toPurchaseDays(h);
+  const nowDay = dayIndex(now);
+  const t = customerTiming(days, model, nowDay);
+  const last = days[days.length - 1];
+  const lastAt = new Date(last.day * DAY_MS);
+  const summary = btydSummary(days, nowDay);
+  const bg = usableBgnbd(model);
+  const gg = usableGammaGamma(model);
+  const total = days.reduce((s, d) => s + d.amount, 0);
+  const zbar = days.length > 1 ? (total - days[0].amount) / (days.length - 1) : 0;
+  const spend = gg && (days.length === 1 || zbar > 0) ? gammaGammaExpectedSpend(gg, summary.x, zbar) : total / days.length;
+  const orders365 = bg ? bgnbdConditionalExpected(bg, summary, 365) : expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, 365);
+  const purchase = purchaseState(days.length, t.elapsedDays, t.gap.late);
+  const rfm = scoreRfm({ recencyDays: t.elapsedDays, frequency: days.length, monetary: total }, model.rfmCuts);
+  return {
+    customerId: h.customerId,
+    orderCount: days.length,
+    firstOrderAt: new Date(days[0].day * DAY_MS),
+    lastOrderAt: lastAt,
+    cycleDays: t.gap.median,
+    cycleSpreadDays: t.gap.spread,
+    dueWindow: { early: addDays(lastAt, t.gap.early), likely: addDays(lastAt, t.gap.likely), late: addDays(lastAt, t.gap.late) },
+    churnRisk: t.churnRisk,
+    pAlive: bg ? bgnbdPAlive(bg, summary) : t.pActive,
+    pActive: t.pActive,
+    expectedOrders90d: expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, 90),
+    averageOrderValue: total / days.length,
+    clv: bg ? customerLifetimeValue(bg, summary, spend, CLV) : spend * orders365,
+    rfm,
+    segment: segmentFor(days.length, purchase, visitState(visits, now, t.gap.median)),
+    reason: reasonLine({ orders: days.length, cycleDays: t.gap.median, spreadDays: t.gap.spread, elapsedDays: t.elapsedDays, earlyDays: t.gap.early, lateDays: t.gap.late }),
+    dueProducts: dueProducts(days, model.productCycles, nowDay),
+    computedAt: now,
+  };
+}

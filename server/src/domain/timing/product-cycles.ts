@@ -1,0 +1,84 @@
+import type { GapPrior } from "./gap-model";
+import type { PurchaseDay } from "./purchase-days";
+
+/** Per-product norms learned from the whole store. */
+export interface ProductCycle {
+  productId: string;
+  variantId: string | null;
+  title: string;
+  /** Replenishment cycle in days at typicalQuantity, from repeat purchases of this product by the same customer (null if too few). */
+  cycleDays: number | null;
+  /** Median quantity per purchase; a purchase of 2× this lasts ~2× as long. */
+  typicalQuantity: number;
+  /** Same-customer repeat pairs behind cycleDays. */
+  repeatPairs: number;
+  /** ln(days until the buyer's next order of anything), shrunk toward the store norm. */
+  nextOrderLogMean: number;
+  /** Next-order gaps behind nextOrderLogMean. */
+  nextOrderGaps: number;
+}
+
+const MIN_REPEAT_PAIRS = 3;
+/** Pseudo-observations pulling a product's norm toward the store's. */
+const SHRINK_PSEUDO = 5;
+
+interface Acc { title: string; variantId: string | null; qtys: number[]; pairs: Array<[number, number]>; nextSum: number; nextN: number }
+
+export function estimateProductCycles(customers: PurchaseDay[][], prior: GapPrior): Map<string, ProductCycle> {
+  const acc = new Map<string, Acc>();
+  const get = (id: string, d: PurchaseDay) => {
+    let a = acc.get(id);
+    if (!a) acc.set(id, (a = { title: d.titles.get(id)?.title ?? id, variantId: d.titles.get(id)?.variantId ?? null, qtys: [], pairs: [], nextSum: 0, nextN: 0 }));
+    return a;
+  };
+  for (const days of customers) {
+    const lastSeen = new Map<string, { day: number; qty: number }>();
+    days.forEach((d, i) => {
+      for (const [id, qty] of d.quantities) {
+        const a = get(id, d);
+        a.qtys.push(qty);
+        const prev = lastSeen.get(id);
+        if (prev && prev.qty > 0) a.pairs.push([d.day - prev.day, prev.qty]);
+        lastSeen.set(id, { day: d.day, qty });
+        if (i + 1 < days.length) {
+          a.nextSum += Math.log(days[i + 1].day - d.day);
+          a.nextN += 1;
+        }
+      }
+    });
+  }
+  const out = new Map<string, ProductCycle>();
+  for (const [id, a] of acc) out.set(id, summarise(id, a, prior));
+  return out;
+}
+
+function summarise(productId: string, a: Acc, prior: GapPrior): ProductCycle {
+  const typicalQuantity = median(a.qtys.filter((q) => q > 0)) || 1;
+  let cycleDays: number | null = null;
+  if (a.pairs.length >= MIN_REPEAT_PAIRS) {
+    const adj = a.pairs.map(([g, q]) => Math.log(g) - Math.log(q / typicalQuantity));
+    cycleDays = Math.exp(adj.reduce((s, v) => s + v, 0) / adj.length);
+  }
+  const nextOrderLogMean = (a.nextSum + SHRINK_PSEUDO * prior.m0) / (a.nextN + SHRINK_PSEUDO);
+  return { productId, variantId: a.variantId, title: a.title, cycleDays, typicalQuantity, repeatPairs: a.pairs.length, nextOrderLogMean, nextOrderGaps: a.nextN };
+}
+
+function median(v: number[]): number {
+  if (v.length === 0) return 0;
+  const s = [...v].sort((x, y) => x - y);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Prior mean of ln(gap) for a customer: the norms of the products in their latest purchase, else the store's. */
+export function productPriorMean(last: PurchaseDay, cycles: ReadonlyMap<string, ProductCycle>, prior: GapPrior): { m0: number; fromProducts: boolean } {
+  let sum = 0, w = 0;
+  for (const id of last.quantities.keys()) {
+    const c = cycles.get(id);
+    if (!c || c.nextOrderGaps === 0) continue;
+    const weight = c.nextOrderGaps / (c.nextOrderGaps + SHRINK_PSEUDO);
+    sum += weight * c.nextOrderLogMean;
+    w += weight;
+  }
+  return w > 0 ? { m0: sum / w, fromProducts: true } : { m0: prior.m0, fromProducts: false };
+}

@@ -1,0 +1,33 @@
+import { dayIndex } from "./days";
+import type { CustomerHistory } from "./history";
+
+/** All of a customer's purchases on one UTC day, merged (the BTYD convention: one "transaction" per day). */
+export interface PurchaseDay {
+  day: number;
+  amount: number;
+  /** productId → quantity bought that day. */
+  quantities: Map<string, number>;
+  titles: Map<string, { title: string; variantId: string | null }>;
+}
+
+export function toPurchaseDays(h: CustomerHistory): PurchaseDay[] {
+  const byDay = new Map<number, PurchaseDay>();
+  for (const p of h.purchases) {
+    const day = dayIndex(p.at);
+    let d = byDay.get(day);
+    if (!d) byDay.set(day, (d = { day, amount: 0, quantities: new Map(), titles: new Map() }));
+    d.amount += p.amount;
+    for (const l of p.lines) {
+      d.quantities.set(l.productId, (d.quantities.get(l.productId) ?? 0) + l.quantity);
+      if (!d.titles.has(l.productId)) d.titles.set(l.productId, { title: l.title, variantId: l.variantId });
+    }
+  }
+  return [...byDay.values()].sort((a, b) => a.day - b.day);
+}
+
+/** ln(gap in days) between consecutive purchase days. */
+export function logGaps(days: PurchaseDay[]): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < days.length; i++) out.push(Math.log(days[i].day - days[i - 1].day));
+  return out;
+}

@@ -1,0 +1,39 @@
+import type { BgNbdParams } from "../btyd/bgnbd";
+import type { GammaGammaParams } from "../btyd/gamma-gamma";
+import type { RfmCutpoints } from "../segments/rfm";
+import type { GapPrior } from "./gap-model";
+import type { ProductCycle } from "./product-cycles";
+
+/** A fitted model plus whether it can be trusted (degenerate fits are kept for inspection, never used). */
+export interface StoredFit<P> {
+  params: P;
+  ll: number;
+  degenerate: boolean;
+  warnings: string[];
+}
+
+/**
+ * Everything learned from the whole store that a single customer's prediction needs.
+ * The full recompute fits it; the incremental recompute loads it (model_fits + product_cycles) and reuses it.
+ * All times are in days.
+ */
+export interface StoreModel {
+  fittedAt: Date;
+  customers: number;
+  gapPrior: GapPrior;
+  /** π by purchase-count class (see retention.ts). */
+  retention: number[];
+  bgnbd: StoredFit<BgNbdParams> | null;
+  gammaGamma: StoredFit<GammaGammaParams> | null;
+  rfmCuts: RfmCutpoints;
+  productCycles: Map<string, ProductCycle>;
+}
+
+/** The BG/NBD parameters if the fit is usable. */
+export function usableBgnbd(m: StoreModel): BgNbdParams | null {
+  return m.bgnbd && !m.bgnbd.degenerate ? m.bgnbd.params : null;
+}
+
+export function usableGammaGamma(m: StoreModel): GammaGammaParams | null {
+  return m.gammaGamma && !m.gammaGamma.degenerate && m.gammaGamma.params.q > 1 ? m.gammaGamma.params : null;
+}
