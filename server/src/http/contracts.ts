@@ -83,6 +83,8 @@ export interface CustomerListQuery {
   /** Exact segment key, e.g. "repeat:active". */
   segment?: string;
   lifecycle?: "first" | "repeat" | "none";
+  purchase?: "active" | "at_risk" | "inactive" | "never";
+  visit?: "active" | "at_risk" | "inactive" | "unknown";
   /** "this_week": due window overlaps the next 7 days; "overdue": late date passed. */
   due?: "this_week" | "overdue";
   sort?: CustomerSort;
@@ -119,6 +121,7 @@ export interface CustomerListResponse {
   page: number;
   pageSize: number;
   total: number;
+  currency: string;
 }
 
 export interface OrderSummary {
@@ -160,6 +163,7 @@ export interface CustomerDetailResponse {
     dueProducts: Array<{ productId: string; title: string; dueAt: string; cycleDays: number }>;
     computedAt: string | null;
   };
+  currency: string;
   orders: OrderSummary[];
   messages: MessageSeen[];
   coupons: CouponSummary[];
@@ -201,40 +205,43 @@ export interface BacktestSummary {
   insideWindowShare: number;
 }
 
-// ---------- Campaigns (issue 5) — shapes the UI expects; the campaigns feature owns the routes ----------
-
-export interface CampaignContent {
-  title: LocalizedText;
-  body: LocalizedText;
-  ctaLabel: LocalizedText;
-}
+// ---------- Campaigns (issue 5) — shapes the UI expects (mirrors domain/campaigns/campaign.ts CampaignConfig as JSON);
+// the campaigns feature owns the routes and may refine these. ----------
 
 export interface CampaignDto {
+  /** "replenishment" | "coupon_expiry" | "first_purchase" | "win_back" | "vip_thanks". */
   key: string;
-  name: LocalizedText;
   enabled: boolean;
-  /** Segment keys (or lifecycle prefixes) the campaign targets. */
-  segments: string[];
-  /** Max impressions per customer per week. */
-  cap: number;
-  /** Share (0..1) of eligible customers held out for measuring lift. */
-  holdout: number;
-  content: CampaignContent;
+  priority: number;
+  /** Share (0 ≤ s < 1) of eligible customers held out to measure lift. */
+  holdoutShare: number;
+  cap: { maxImpressions: number; perDays: number };
+  /** Empty lists mean "any". */
+  segment: { lifecycles: string[]; purchaseStates: string[]; rfmGroups: string[] };
+  content: { title: LocalizedText; body: LocalizedText; cta: LocalizedText };
+  settings?: Record<string, unknown>;
 }
 
 export interface CampaignListResponse {
   campaigns: CampaignDto[];
 }
 
-export type CampaignPatch = Partial<Pick<CampaignDto, "enabled" | "segments" | "cap" | "holdout" | "content">>;
+export type CampaignPatch = Partial<Pick<CampaignDto, "enabled" | "holdoutShare" | "cap" | "segment" | "content">>;
 
 export interface CampaignResultsResponse {
   key: string;
   impressions: number;
   clicks: number;
   conversions: number;
-  treated: { customers: number; conversions: number };
+  treatment: { customers: number; conversions: number };
   holdout: { customers: number; conversions: number };
-  /** Conversion-rate difference treated − holdout with a 95 % interval; null without enough data. */
-  lift: { absolute: number; low: number; high: number } | null;
+  lift: {
+    treatmentRate: number | null;
+    holdoutRate: number | null;
+    absoluteLift: number | null;
+    relativeLift: number | null;
+    /** 95 % interval for absoluteLift. */
+    confidenceInterval: { low: number; high: number } | null;
+    significant: boolean;
+  };
 }
