@@ -1,0 +1,162 @@
+import type { CampaignConfig, CampaignKey, Slot } from "./campaign.js";
+import type { DecisionInput } from "./decision-input.js";
+import type { BannerDecision, NoticeDecision, StorefrontDecision } from "./storefront-decision.js";
+import { PRESET_DEFINITIONS } from "./presets.js";
+import { eligibility, occasionCoupon, type Eligible } from "./eligibility.js";
+import { budgetExhausted, suppression, targetingMiss } from "./guards.js";
+import { isInHoldout } from "./holdout.js";
+import { daysLeft, renderLocalized, type TokenValues } from "./render.js";
+
+export type Outcome =
+  | "shown"
+  | "holdout"
+  | "awaiting_coupon"
+  | "outranked"
+  | "disabled"
+  | "not_targeted"
+  | "not_eligible"
+  | "dismissed"
+  | "converted"
+  | "capped";
+
+/** Why each campaign did or did not show: recorded with the published decision. */
+export interface Verdict {
+  campaign: CampaignKey;
+  slot: Slot;
+  outcome: Outcome;
+  detail: string;
+}
+
+/** A coupon-issuing campaign won its slot but has no code for this occasion yet: issue one, then decide again. */
+export interface CouponNeed {
+  campaign: CampaignKey;
+  occasion: string;
+  percentOff: number;
+  validDays: number;
+}
+
+/** The campaign that won a slot, on either side of the holdout line (the basis for lift). */
+export interface Assignment {
+  campaign: CampaignKey;
+  holdout: boolean;
+}
+
+export interface DecisionResult {
+  decision: StorefrontDecision;
+  verdicts: Verdict[];
+  couponNeeds: CouponNeed[];
+  assignments: Assignment[];
+}
+
+interface Winner {
+  campaign: CampaignConfig;
+  found: Eligible;
+  code: string | null;
+  percent: number | null;
+  expiresAt: Date | null;
+}
+
+/** Picks at most one banner and one notice for one customer. Pure: same input, same answer. */
+export function decide(input: DecisionInput): DecisionResult {
+  const verdicts: Verdict[] = [];
+  const couponNeeds: CouponNeed[] = [];
+  const assignments: Assignment[] = [];
+  const winners: Partial<Record<Slot, Winner>> = {};
+
+  const ordered = [...input.campaigns].sort((a, b) => b.priority - a.priority || a.key.localeCompare(b.key));
+  for (const c of ordered) {
+    const slot = PRESET_DEFINITIONS[c.key].slot;
+    const verdict = (outcome: Outcome, detail: string) => verdicts.push({ campaign: c.key, slot, outcome, detail });
+    if (!c.enabled) { verdict("disabled", "campaign is off"); continue; }
+    // Every slot winner (shown, holdout or awaiting its code) is in `assignments`.
+    if (assignments.some((a) => PRESET_DEFINITIONS[a.campaign].slot === slot)) {
+      verdict("outranked", "a higher-priority campaign took the slot");
+      continue;
+    }
+    const miss = targetingMiss(c.segment, input.prediction);
+    if (miss) { verdict("not_targeted", miss); continue; }
+    const found = eligibility(c, input);
+    if (!found.eligible) { verdict("not_eligible", found.detail); continue; }
+    const suppressed = suppression(c.key, input.events, found.occasion);
+    if (suppressed) { verdict(suppressed, `${suppressed} after ${found.occasion.toISOString()}`); continue; }
+    if (budgetExhausted(c, input.events, input.now)) {
+      verdict("capped", `${c.cap.maxImpressions} impressions in ${c.cap.perDays} days reached`);
+      continue;
+    }
+    if (isInHoldout(input.shop, c.key, input.customer.id, c.holdoutShare)) {
+      assignments.push({ campaign: c.key, holdout: true });
+      verdict("holdout", `kept out (${Math.round(c.holdoutShare * 100)}% holdout) to measure lift`);
+      continue;
+    }
+    const winner = withCoupon(c, found, input);
+    if (winner === "needs_coupon") {
+      couponNeeds.push({
+        campaign: c.key,
+        occasion: found.occasion.toISOString(),
+        percentOff: c.settings.percentOff ?? 0.1,
+        validDays: c.settings.couponValidDays ?? 14,
+      });
+      verdict("awaiting_coupon", "a personal code is being issued");
+      assignments.push({ campaign: c.key, holdout: false });
+      continue;
+    }
+    if (winner === "coupon_spent") { verdict("not_eligible", "this occasion's code was already used or expired"); continue; }
+    winners[slot] = winner;
+    assignments.push({ campaign: c.key, holdout: false });
+    verdict("shown", slot === "banner" ? "shown as the banner" : "shown as the notice");
+  }
+
+  return {
+    decision: {
+      version: 1,
+      customerId: input.customer.id,
+      banner: winners.banner ? banner(winners.banner, input) : null,
+      notice: winners.notice ? notice(winners.notice, input) : null,
+      decidedAt: input.now.toISOString(),
+    },
+    verdicts,
+    couponNeeds,
+    assignments,
+  };
+}
+
+function withCoupon(c: CampaignConfig, found: Eligible, input: DecisionInput): Winner | "needs_coupon" | "coupon_spent" {
+  if (!PRESET_DEFINITIONS[c.key].issuesCoupon) {
+    const code = found.coupon?.code ?? null;
+    return { campaign: c, found, code, percent: found.tokens.percent ?? null, expiresAt: found.coupon ? new Date(found.coupon.expiresAt) : null };
+  }
+  const coupon = occasionCoupon(input.coupons, c.key, found.occasion);
+  if (!coupon) return "needs_coupon";
+  if (coupon.usedAt || coupon.expiresAt.getTime() <= input.now.getTime()) return "coupon_spent";
+  return { campaign: c, found, code: coupon.code, percent: coupon.percentOff * 100, expiresAt: coupon.expiresAt };
+}
+
+function tokens(w: Winner, input: DecisionInput): TokenValues {
+  return {
+    first_name: input.customer.firstName,
+    code: w.code,
+    percent: w.percent,
+    days_left: w.expiresAt ? daysLeft(w.expiresAt, input.now) : null,
+    ...w.found.tokens,
+  };
+}
+
+function banner(w: Winner, input: DecisionInput): BannerDecision {
+  const values = tokens(w, input);
+  return {
+    campaign: w.campaign.key,
+    title: renderLocalized(w.campaign.content.title, values),
+    body: renderLocalized(w.campaign.content.body, values),
+    ctaLabel: renderLocalized(w.campaign.content.cta, values),
+    ctaUrl: w.found.ctaUrl(w.code),
+    coupon: w.code && w.expiresAt ? { code: w.code, expiresAt: w.expiresAt.toISOString() } : null,
+  };
+}
+
+function notice(w: Winner, input: DecisionInput): NoticeDecision {
+  return {
+    campaign: w.campaign.key,
+    text: renderLocalized(w.campaign.content.body, tokens(w, input)),
+    coupon: { code: w.code!, expiresAt: w.expiresAt!.toISOString() },
+  };
+}
