@@ -18,12 +18,16 @@ export function clampLog(v: number): number {
   return Math.min(LOG_UPPER, Math.max(LOG_LOWER, v));
 }
 
-/** Names the parameters that sit on a bound of the log box. */
+/** Past these (in the optimiser's scaled units) a parameter is running off to 0 or ∞: a boundary solution. */
+const RUNAWAY_UPPER = Math.log(1e4);
+const RUNAWAY_LOWER = Math.log(1e-4);
+
+/** Names the parameters that ran toward a bound of the log box. */
 export function boundWarnings(names: string[], logValues: number[]): string[] {
   const out: string[] = [];
   logValues.forEach((v, i) => {
-    if (v >= LOG_UPPER - 0.05) out.push(`${names[i]} at upper bound`);
-    else if (v <= LOG_LOWER + 0.05) out.push(`${names[i]} at lower bound`);
+    if (v >= RUNAWAY_UPPER) out.push(`${names[i]} → ∞ (${Math.exp(v).toPrecision(3)} in scaled units)`);
+    else if (v <= RUNAWAY_LOWER) out.push(`${names[i]} → 0 (${Math.exp(v).toPrecision(3)} in scaled units)`);
   });
   return out;
 }

@@ -2,13 +2,13 @@ import { fitBgnbd } from "../btyd/bgnbd-fit";
 import { fitGammaGamma, type SpendSummary } from "../btyd/gamma-gamma";
 import type { RfmSummary } from "../btyd/summary";
 import { rfmCutpoints } from "../segments/rfm";
-import { customerTiming } from "./customer-timing";
 import { dayIndex } from "./days";
 import { estimateGapPrior } from "./gap-prior-fit";
 import { validateHistory, type CustomerHistory } from "./history";
-import { estimateProductCycles } from "./product-cycles";
+import { estimateProductCycles, type ProductCycle } from "./product-cycles";
+import { fitPopulationGaps, type PopulationGaps } from "./censored-gaps";
+import type { GapPrior } from "./gap-model";
 import { logGaps, toPurchaseDays, type PurchaseDay } from "./purchase-days";
-import { fitRetention } from "./retention";
 import type { StoreModel, StoredFit } from "./store-model";
 
 /** Validates every history first (a bad one throws before anything is fitted), then fits the store model. */
@@ -20,21 +20,31 @@ export function fitStoreModel(histories: CustomerHistory[], now: Date): StoreMod
 /** The same fit from already merged purchase days (the bench and backtest build these directly). */
 export function fitStoreModelFromDays(customers: PurchaseDay[][], now: Date): StoreModel {
   const nowDay = dayIndex(now);
-  const gapPrior = estimateGapPrior(customers.map(logGaps));
-  const productCycles = estimateProductCycles(customers, gapPrior);
-  const partial: StoreModel = {
-    fittedAt: now, customers: customers.length, gapPrior, retention: new Array(8).fill(0.5), bgnbd: null, gammaGamma: null,
-    rfmCuts: { recencyDays: [], frequency: [], monetary: [] }, productCycles,
-  };
-  const survival = customers.map((days) => 1 - customerTiming(days, partial, nowDay).churnRisk);
-  const retention = fitRetention(customers.map((days, i) => ({ purchases: days.length, survival: survival[i] })));
+  const gaps = customers.map(logGaps);
+  const observedPrior = estimateGapPrior(gaps);
+  const pop = fitPopulationGaps(customers.map((d, i) => ({ logGaps: gaps[i], elapsedDays: nowDay - d[d.length - 1].day })));
+  const gapPrior = censoringCorrectedPrior(observedPrior.a0, pop);
+  const productCycles = shiftNextOrderNorms(estimateProductCycles(customers, observedPrior), pop.m0 - observedPrior.m0);
   return {
-    ...partial,
-    retention,
+    fittedAt: now,
+    customers: customers.length,
+    gapPrior,
+    productCycles,
+    retention: pop.retention,
     bgnbd: fitOrNull(() => fitBgnbd(customers.map((d) => btydSummary(d, nowDay)))),
     gammaGamma: fitOrNull(() => fitGammaGamma(spendSummaries(customers))),
     rfmCuts: rfmCutpoints(customers.map((d) => ({ recencyDays: nowDay - d[d.length - 1].day, frequency: d.length, monetary: d.reduce((s, p) => s + p.amount, 0) }))),
   };
+}
+
+/** The customer-level prior from the censoring-aware population fit (observed gaps alone are biased short). */
+function censoringCorrectedPrior(a0: number, pop: PopulationGaps): GapPrior {
+  return { m0: pop.m0, kappa0: pop.sigmaW2 / pop.tau2, a0, b0: pop.sigmaW2 * (a0 - 1) };
+}
+
+function shiftNextOrderNorms(cycles: Map<string, ProductCycle>, delta: number): Map<string, ProductCycle> {
+  for (const c of cycles.values()) c.nextOrderLogMean += delta;
+  return cycles;
 }
 
 /** (x, t_x, T) in days, from merged purchase days. */

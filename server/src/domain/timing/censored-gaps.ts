@@ -1,0 +1,88 @@
+import { normalPdf, normalSurvival } from "./normal";
+import { RETENTION_CLASSES, retentionClass } from "./retention";
+
+/** One customer for the store-level fit: their observed ln(gaps) and the open gap since the last purchase. */
+export interface GapObservation {
+  logGaps: number[];
+  /** Days since the last purchase (the open, censored gap). */
+  elapsedDays: number;
+}
+
+/** Store-level gap norms: customer rhythms μ_i ~ N(m0, τ²), gaps ln g ~ N(μ_i, σw²), return probability π_k. */
+export interface PopulationGaps {
+  m0: number;
+  tau2: number;
+  sigmaW2: number;
+  retention: number[];
+}
+
+const PSEUDO = 5;
+
+/**
+ * EM for a hierarchical cure-rate log-normal model. Each customer's open gap is censored: either the customer
+ * is gone (prob 1 − w) or still in a gap longer than the silence so far, which is evidence of a slower rhythm.
+ * Counting customers (not gaps) and using the open gaps is what keeps one-time buyers from looking like fast
+ * buyers who died: only short gaps fit inside a short history.
+ */
+export function fitPopulationGaps(obs: GapObservation[], iterations = 200): PopulationGaps {
+  const returned = new Float64Array(RETENTION_CLASSES);
+  const stats = obs.map((o) => {
+    for (let k = 1; k <= o.logGaps.length; k++) returned[retentionClass(k)]++;
+    const n = o.logGaps.length;
+    const mean = n ? o.logGaps.reduce((s, v) => s + v, 0) / n : 0;
+    const ss = o.logGaps.reduce((s, v) => s + (v - mean) ** 2, 0);
+    return { n, mean, ss, c: Math.log(Math.max(o.elapsedDays, 0.5)), cls: retentionClass(n + 1) };
+  });
+  const withGaps = stats.filter((s) => s.n > 0);
+  let m0 = withGaps.length ? withGaps.reduce((s, v) => s + v.mean, 0) / withGaps.length : Math.log(30);
+  let tau2 = 0.5, sigmaW2 = 0.5;
+  let retention = new Array(RETENTION_CLASSES).fill(0.5);
+  for (let it = 0; it < iterations; it++) {
+    let sMu = 0, sMu2 = 0, within = 0, nGaps = 0;
+    const wBy = new Float64Array(RETENTION_CLASSES), cBy = new Float64Array(RETENTION_CLASSES);
+    for (const s of stats) {
+      const v = 1 / (1 / tau2 + s.n / sigmaW2);
+      const m = v * (m0 / tau2 + (s.n * s.mean) / sigmaW2);
+      const sd = Math.sqrt(v + sigmaW2);
+      const a = (s.c - m) / sd;
+      const surv = normalSurvival(a);
+      const pi = retention[s.cls];
+      const w = (pi * surv) / (pi * surv + 1 - pi);
+      const lambda = surv > 1e-300 ? normalPdf(a) / surv : a;
+      const ey = m + sd * lambda;
+      const vy = sd * sd * Math.max(1 + a * lambda - lambda * lambda, 1e-9);
+      const k = v / (v + sigmaW2);
+      const muAlive = m + k * (ey - m);
+      const varAlive = v * (1 - k) + k * k * vy;
+      const eMu = w * muAlive + (1 - w) * m;
+      const eMu2 = w * (varAlive + muAlive * muAlive) + (1 - w) * (v + m * m);
+      sMu += eMu;
+      sMu2 += eMu2;
+      if (s.n > 0) {
+        within += s.ss + s.n * ((s.mean - eMu) ** 2 + Math.max(eMu2 - eMu * eMu, 0));
+        nGaps += s.n;
+      }
+      wBy[s.cls] += w;
+      cBy[s.cls] += 1;
+    }
+    const next = sMu / stats.length;
+    tau2 = Math.max(sMu2 / stats.length - next * next, 0.01);
+    sigmaW2 = nGaps > 0 ? Math.max(within / nGaps, 0.02) : sigmaW2;
+    const pooled = (sum(returned) + sum(wBy)) / Math.max(sum(returned) + sum(cBy), 1);
+    retention = retention.map((_, c) => clamp((returned[c] + wBy[c] + PSEUDO * pooled) / (returned[c] + cBy[c] + PSEUDO)));
+    const done = Math.abs(next - m0) < 1e-7;
+    m0 = next;
+    if (done && it > 5) break;
+  }
+  return { m0, tau2, sigmaW2, retention };
+}
+
+function sum(a: Float64Array): number {
+  let s = 0;
+  for (const v of a) s += v;
+  return s;
+}
+
+function clamp(p: number): number {
+  return Math.min(0.999, Math.max(0.001, p));
+}
