@@ -1,0 +1,70 @@
+// Dangol storefront behaviour for the server-rendered <dangol-slot> elements: keeps countdowns ticking,
+// remembers dismissals (localStorage) and reports impression/click/dismiss with sendBeacon to the app proxy
+// path in data-endpoint. It never inserts content, so it cannot shift the layout.
+(() => {
+  if (customElements.get("dangol-slot")) return;
+  const pad = (n) => String(n).padStart(2, "0");
+
+  class DangolSlot extends HTMLElement {
+    connectedCallback() {
+      if (this.hidden) return;
+      this.clocks = this.querySelectorAll("[data-expires]");
+      this.onClick = (event) => {
+        const target = event.target.closest("[data-dangol-dismiss],[data-dangol-click]");
+        if (!target) return;
+        if (target.hasAttribute("data-dangol-dismiss")) this.dismiss();
+        else this.send("click");
+      };
+      this.addEventListener("click", this.onClick);
+      if (this.clocks.length) {
+        this.tick();
+        this.timer = setInterval(() => this.tick(), 1000);
+      }
+      // An impression counts once the slot is at least half on screen.
+      this.observer = new IntersectionObserver((entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.observer.disconnect();
+        this.send("impression");
+      }, { threshold: 0.5 });
+      this.observer.observe(this);
+    }
+
+    disconnectedCallback() {
+      clearInterval(this.timer);
+      this.removeEventListener("click", this.onClick);
+      this.observer?.disconnect();
+    }
+
+    send(kind) {
+      const { endpoint, campaign, slot } = this.dataset;
+      const body = new Blob([JSON.stringify({ kind, campaign, slot })], { type: "application/json" });
+      try {
+        navigator.sendBeacon(endpoint, body);
+      } catch {
+        // Beacons are best effort; the page works without them.
+      }
+    }
+
+    dismiss() {
+      try {
+        localStorage.setItem(this.dataset.dismissKey, "1");
+      } catch {
+        // Private mode: dismissal still hides it for this page view.
+      }
+      this.send("dismiss");
+      this.disconnectedCallback();
+      this.hidden = true;
+    }
+
+    tick() {
+      for (const el of this.clocks) {
+        const left = Math.max(0, Math.floor((Date.parse(el.dataset.expires) - Date.now()) / 1000));
+        el.textContent = left
+          ? `${Math.floor(left / 86400)}${el.dataset.day} ${pad(Math.floor(left / 3600) % 24)}:${pad(Math.floor(left / 60) % 60)}:${pad(left % 60)}`
+          : el.dataset.expired;
+      }
+    }
+  }
+
+  customElements.define("dangol-slot", DangolSlot);
+})();

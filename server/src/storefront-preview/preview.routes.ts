@@ -1,0 +1,56 @@
+import path from "node:path";
+import express, { Router } from "express";
+import { z } from "zod";
+import type { StorefrontDecision } from "../domain/campaigns/storefront-decision.js";
+import { NotFoundError } from "../domain/shared/errors.js";
+import type { PreviewCustomer } from "./customer-drop.js";
+import { EXTENSION_DIR, createExtensionEngine } from "./liquid-engine.js";
+import { createStorefrontPage, type PreviewPick } from "./storefront-page.js";
+
+export interface PreviewDeps {
+  /** The demo shop whose customers are previewed. */
+  shop: string;
+  loadCustomer(shop: string, customerId: string): Promise<PreviewCustomer | null | undefined>;
+  /** The published decision (what the customer metafield holds), or null if none was published. */
+  loadDecision(shop: string, customerId: string): Promise<StorefrontDecision | null | undefined>;
+  /** A few interesting customers for the picker (due, holdout, coupon holder). */
+  listPicks(shop: string): Promise<PreviewPick[]>;
+  extensionDir?: string;
+}
+
+const PreviewQuery = z.object({
+  customer: z.string().regex(/^[A-Za-z0-9_\-:/.]{1,128}$/, "customer must be a customer id").optional(),
+  lang: z.enum(["en", "ko"]).default("en"),
+});
+
+/**
+ * Demo-mode storefront preview: GET /?customer=<id>&lang=en|ko renders the theme extension's Liquid as a shopper
+ * would see it, and GET /assets/<file> serves the extension's assets at the URLs `asset_url` produced.
+ */
+export function previewRoutes(deps: PreviewDeps): Router {
+  const extensionDir = deps.extensionDir ?? EXTENSION_DIR;
+  const renderPage = createStorefrontPage(createExtensionEngine(extensionDir));
+  const router = Router();
+
+  router.use("/assets", express.static(path.join(extensionDir, "assets"), { index: false, fallthrough: false }));
+
+  router.get("/", async (req, res) => {
+    const query = PreviewQuery.parse(req.query);
+    const [customer, decision, picks] = await Promise.all([
+      query.customer ? deps.loadCustomer(deps.shop, query.customer) : null,
+      query.customer ? deps.loadDecision(deps.shop, query.customer) : null,
+      deps.listPicks(deps.shop),
+    ]);
+    if (query.customer && !customer) throw new NotFoundError(`No customer ${query.customer} in ${deps.shop}`);
+    const html = await renderPage({
+      lang: query.lang,
+      customer: customer ?? null,
+      decision: decision ?? null,
+      picks,
+      assetBase: `${req.baseUrl}/assets`,
+    });
+    res.type("html").set("Cache-Control", "no-store").send(html);
+  });
+
+  return router;
+}
