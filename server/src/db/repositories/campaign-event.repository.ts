@@ -1,0 +1,80 @@
+import type { Db } from "../database.js";
+import type { CampaignEventsTable } from "../tables/campaign.tables.js";
+import type { CampaignEventFact, CampaignEventKind } from "../../domain/campaigns/decision-input.js";
+import { chunks } from "./order.repository.js";
+
+export type CampaignEventRow = CampaignEventsTable;
+
+/** Inserts events; rows whose id already exists are skipped (engine facts use deterministic ids). */
+export async function insertCampaignEvents(db: Db, rows: CampaignEventRow[]): Promise<void> {
+  for (const batch of chunks(rows, 200)) {
+    await db.insertInto("campaign_events").values(batch).onConflict((oc) => oc.column("id").doNothing()).execute();
+  }
+}
+
+/** Every event of these customers, grouped by customer, for the decision engine. */
+export async function listCustomerEventFacts(db: Db, shop: string, customerIds: string[]): Promise<Map<string, CampaignEventFact[]>> {
+  const out = new Map<string, CampaignEventFact[]>(customerIds.map((id) => [id, []]));
+  for (const ids of chunks(customerIds, 500)) {
+    const rows = await db
+      .selectFrom("campaign_events")
+      .select(["customer_id", "campaign_key", "kind", "occurred_at"])
+      .where("shop_domain", "=", shop)
+      .where("customer_id", "in", ids)
+      .where("kind", "in", ["impression", "dismiss", "conversion"])
+      .execute();
+    for (const r of rows) {
+      out.get(r.customer_id!)?.push({ kind: r.kind as CampaignEventKind, campaign: r.campaign_key, occurredAt: new Date(r.occurred_at) });
+    }
+  }
+  return out;
+}
+
+export interface AssignmentRow {
+  customerId: string;
+  campaign: string;
+  holdout: boolean;
+  assignedAt: Date;
+}
+
+/** Assignment events of these customers (any campaign). */
+export async function listAssignments(db: Db, shop: string, customerIds: string[]): Promise<AssignmentRow[]> {
+  const out: AssignmentRow[] = [];
+  for (const ids of chunks(customerIds, 500)) {
+    const rows = await db
+      .selectFrom("campaign_events")
+      .select(["customer_id", "campaign_key", "holdout", "occurred_at"])
+      .where("shop_domain", "=", shop)
+      .where("kind", "=", "assignment")
+      .where("customer_id", "in", ids)
+      .execute();
+    for (const r of rows) out.push({ customerId: r.customer_id!, campaign: r.campaign_key!, holdout: r.holdout === 1, assignedAt: new Date(r.occurred_at) });
+  }
+  return out;
+}
+
+/** Raw event counts of one campaign by kind. */
+export async function countCampaignEvents(db: Db, shop: string, campaign: string): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom("campaign_events")
+    .select(["kind", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("shop_domain", "=", shop)
+    .where("campaign_key", "=", campaign)
+    .groupBy("kind")
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+}
+
+/** Distinct customers per arm with the given kind ("assignment" = arm size, "conversion" = converters). */
+export async function countDistinctCustomersByArm(db: Db, shop: string, campaign: string, kind: CampaignEventKind): Promise<{ treatment: number; holdout: number }> {
+  const rows = await db
+    .selectFrom("campaign_events")
+    .select(["holdout", (eb) => eb.fn.count<number>("customer_id").distinct().as("n")])
+    .where("shop_domain", "=", shop)
+    .where("campaign_key", "=", campaign)
+    .where("kind", "=", kind)
+    .groupBy("holdout")
+    .execute();
+  const n = (h: number) => Number(rows.find((r) => Number(r.holdout) === h)?.n ?? 0);
+  return { treatment: n(0), holdout: n(1) };
+}
