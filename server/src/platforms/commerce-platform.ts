@@ -34,6 +34,8 @@ export interface BulkExportStatus {
   id: string;
   state: BulkExportState;
   objectCount: number;
+  /** Top-level objects (orders) in the export, when the platform reports it (progress totals). */
+  rootObjectCount?: number;
   errorCode?: string;
 }
 
@@ -75,10 +77,19 @@ export interface VerifiedWebhook {
   payload: unknown;
 }
 
+/** What a verified webhook means for the sync, in platform-neutral terms. */
+export type PlatformEvent =
+  | { kind: "order"; order: Order }
+  | { kind: "shop_erase"; reason: "uninstalled" | "redact" }
+  | { kind: "customer_redact" | "customer_data_request"; customerId: string | null; orderIds: string[] }
+  | { kind: "ignored" };
+
 export interface CommercePlatform {
   readonly id: PlatformId;
   listOrders(shop: string, options: ListOptions): Promise<Page<Order>>;
   listCustomers(shop: string, options: ListOptions): Promise<Page<PlatformCustomer>>;
+  /** Optional: how many orders match (progress totals); null when the platform can't say. */
+  countOrders?(shop: string, options: { updatedSince?: Date }): Promise<number | null>;
   /** Starts a bulk export of orders (with line items) and their customers. */
   startBulkExport(shop: string, options: { updatedSince?: Date }): Promise<{ id: string }>;
   getBulkExport(shop: string, id: string): Promise<BulkExportStatus>;
@@ -89,6 +100,8 @@ export interface CommercePlatform {
   setCustomerMetafields(shop: string, metafields: CustomerMetafield[]): Promise<void>;
   /** Checks the HMAC over the raw body; returns null when it is missing or forged. */
   verifyWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): Promise<VerifiedWebhook | null>;
+  /** Translates a verified webhook; throws ValidationError when its payload doesn't have the topic's shape. */
+  webhookEvent(hook: VerifiedWebhook): PlatformEvent;
   /** Checks a storefront app-proxy query signature and its timestamp (90 s window). */
   verifyAppProxy(query: Record<string, string | string[]>): Promise<boolean>;
 }

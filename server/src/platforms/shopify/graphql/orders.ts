@@ -1,0 +1,49 @@
+// Order fields the repurchase model needs (platform-reference §4.1). Shared by paging and the bulk export.
+const ORDER_FIELDS = `
+  id
+  createdAt
+  updatedAt
+  processedAt
+  cancelledAt
+  test
+  discountCodes
+  customer { id }
+  totalPriceSet { shopMoney { amount currencyCode } }
+  totalRefundedSet { shopMoney { amount currencyCode } }`;
+
+const LINE_FIELDS = `
+  title
+  quantity
+  product { id }
+  variant { id }
+  originalUnitPriceSet { shopMoney { amount currencyCode } }`;
+
+/** Live paging: small pages keep the requested cost (orders × line items) well under 1 000 points. */
+export const ORDERS_QUERY = `#graphql
+  query DangolOrdersSince($first: Int!, $after: String, $query: String) {
+    orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        ${ORDER_FIELDS}
+        lineItems(first: 50) { nodes { ${LINE_FIELDS} } }
+      }
+    }
+  }`;
+
+export const ORDERS_COUNT_QUERY = `#graphql
+  query DangolOrdersCount($query: String) {
+    ordersCount(query: $query, limit: null) { count precision }
+  }`;
+
+/** The bulk export's inner query: connections as edges/node; line items come back as __parentId lines. */
+export function bulkOrdersQuery(search: string | null): string {
+  const args = search ? `(query: ${JSON.stringify(search)})` : "";
+  return `{
+    orders${args} {
+      edges { node {
+        ${ORDER_FIELDS}
+        lineItems { edges { node { id ${LINE_FIELDS} } } }
+      } }
+    }
+  }`;
+}

@@ -1,0 +1,156 @@
+// CommercePlatform on Shopify's Admin GraphQL API. In demo mode and tests the very same code talks to the
+// store simulator: shop-routing.ts only changes where requests for a shop are sent.
+import type { Shopify } from "@shopify/shopify-api";
+import type { Order } from "../../domain/orders/order.js";
+import type { BulkExportStatus, CommercePlatform, Coupon, CouponRequest, CustomerMetafield, ListOptions, Page, PlatformCustomer } from "../commerce-platform.js";
+import { readBulkOrders } from "./bulk-jsonl.js";
+import { throwOnUserErrors, toPlatformError } from "./errors.js";
+import { BULK_RUN_QUERY, BULK_STATUS_QUERY } from "./graphql/bulk.js";
+import { CUSTOMERS_QUERY } from "./graphql/customers.js";
+import { DISCOUNT_CREATE_MUTATION } from "./graphql/discounts.js";
+import { METAFIELDS_SET_BATCH, METAFIELDS_SET_MUTATION } from "./graphql/metafields.js";
+import { ORDERS_COUNT_QUERY, ORDERS_QUERY, bulkOrdersQuery } from "./graphql/orders.js";
+import { bulkStateFromGraphql, customerFromGraphql, legacyId, orderFromGraphql, toGid, type GqlCustomer, type GqlOrder } from "./mappers.js";
+import { shopFetch } from "./shop-routing.js";
+import type { GraphqlCaller } from "./throttled-graphql.js";
+import { webhookEvent } from "./webhook-events.js";
+import { verifyAppProxy, verifyWebhook } from "./webhook-verifier.js";
+
+type UserErrors = Array<{ field?: string[] | null; message: string }>;
+interface Connection<T> {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: T[];
+}
+
+const DEFAULT_ORDER_PAGE = 25;
+const MAX_PAGE = 250;
+
+/** Shopify search syntax; a few minutes of overlap is the caller's job (reconcile uses a watermark − margin). */
+export function updatedSinceQuery(since: Date | undefined): string | null {
+  return since ? `updated_at:>'${since.toISOString()}'` : null;
+}
+
+export interface ShopifyPlatformDeps {
+  api: Shopify;
+  graphql: GraphqlCaller;
+  now?: () => Date;
+}
+
+export type ShopifyPlatform = CommercePlatform & Required<Pick<CommercePlatform, "countOrders">>;
+
+export function createShopifyPlatform({ api, graphql, now = () => new Date() }: ShopifyPlatformDeps): ShopifyPlatform {
+  const pageSize = (requested: number | undefined, fallback: number) => Math.min(Math.max(requested ?? fallback, 1), MAX_PAGE);
+
+  async function bulkStatus(shop: string, id: string) {
+    const data = await graphql.request<{ bulkOperation: { id: string; status: string; errorCode: string | null; objectCount: string; rootObjectCount: string | null; url: string | null } | null }>(
+      shop,
+      BULK_STATUS_QUERY,
+      { id: toGid("BulkOperation", id) },
+    );
+    if (!data.bulkOperation) throw toPlatformError(new Error(`Bulk operation ${id} not found`), "Bulk export");
+    return data.bulkOperation;
+  }
+
+  return {
+    id: "shopify",
+
+    async listOrders(shop: string, options: ListOptions): Promise<Page<Order>> {
+      const data = await graphql.request<{ orders: Connection<GqlOrder> }>(shop, ORDERS_QUERY, {
+        first: pageSize(options.pageSize, DEFAULT_ORDER_PAGE),
+        after: options.cursor ?? null,
+        query: updatedSinceQuery(options.updatedSince),
+      });
+      return { items: data.orders.nodes.map((n) => orderFromGraphql(n)), nextCursor: nextCursorOf(data.orders) };
+    },
+
+    async listCustomers(shop: string, options: ListOptions): Promise<Page<PlatformCustomer>> {
+      const data = await graphql.request<{ customers: Connection<GqlCustomer> }>(shop, CUSTOMERS_QUERY, {
+        first: pageSize(options.pageSize, 100),
+        after: options.cursor ?? null,
+        query: updatedSinceQuery(options.updatedSince),
+      });
+      return { items: data.customers.nodes.map(customerFromGraphql), nextCursor: nextCursorOf(data.customers) };
+    },
+
+    async countOrders(shop, options) {
+      try {
+        const data = await graphql.request<{ ordersCount: { count: number } | null }>(shop, ORDERS_COUNT_QUERY, {
+          query: updatedSinceQuery(options.updatedSince),
+        });
+        return data.ordersCount?.count ?? null;
+      } catch {
+        return null; // progress then shows counts without a percentage
+      }
+    },
+
+    async startBulkExport(shop, options) {
+      const data = await graphql.request<{ bulkOperationRunQuery: { bulkOperation: { id: string } | null; userErrors: UserErrors } }>(
+        shop,
+        BULK_RUN_QUERY,
+        { query: bulkOrdersQuery(updatedSinceQuery(options.updatedSince)) },
+      );
+      throwOnUserErrors("Starting the bulk export", data.bulkOperationRunQuery.userErrors);
+      const op = data.bulkOperationRunQuery.bulkOperation;
+      if (!op) throw toPlatformError(new Error("no bulk operation returned"), "Starting the bulk export");
+      return { id: op.id };
+    },
+
+    async getBulkExport(shop, id): Promise<BulkExportStatus> {
+      const op = await bulkStatus(shop, id);
+      const state = bulkStateFromGraphql(op.status);
+      return { id: op.id, state, objectCount: Number(op.objectCount ?? 0), rootObjectCount: op.rootObjectCount == null ? undefined : Number(op.rootObjectCount), ...(op.errorCode ? { errorCode: op.errorCode } : state === "failed" ? { errorCode: op.status } : {}) };
+    },
+
+    async *readBulkExport(shop, id) {
+      const op = await bulkStatus(shop, id);
+      if (op.status !== "COMPLETED") throw toPlatformError(new Error(`bulk operation is ${op.status}`), "Reading the bulk export");
+      if (!op.url) return; // Shopify: url is null when the query matched nothing
+      yield* readBulkOrders(op.url, shopFetch);
+    },
+
+    async createCustomerCoupon(shop: string, request: CouponRequest): Promise<Coupon> {
+      const data = await graphql.request<{ discountCodeBasicCreate: { codeDiscountNode: { id: string } | null; userErrors: UserErrors } }>(
+        shop,
+        DISCOUNT_CREATE_MUTATION,
+        {
+          discount: {
+            title: request.title,
+            code: request.code,
+            startsAt: request.startsAt.toISOString(),
+            endsAt: request.endsAt.toISOString(),
+            context: { customers: { add: [toGid("Customer", request.customerId)] } },
+            customerGets: { value: { percentage: request.percentOff }, items: { all: true } },
+            usageLimit: 1,
+            appliesOncePerCustomer: true,
+          },
+        },
+      );
+      throwOnUserErrors("Creating the coupon", data.discountCodeBasicCreate.userErrors);
+      const node = data.discountCodeBasicCreate.codeDiscountNode;
+      if (!node) throw toPlatformError(new Error("no discount returned"), "Creating the coupon");
+      return { discountId: node.id, code: request.code, customerId: legacyId(request.customerId), endsAt: request.endsAt };
+    },
+
+    async setCustomerMetafields(shop: string, metafields: CustomerMetafield[]): Promise<void> {
+      for (let i = 0; i < metafields.length; i += METAFIELDS_SET_BATCH) {
+        const batch = metafields.slice(i, i + METAFIELDS_SET_BATCH).map((m) => ({
+          ownerId: toGid("Customer", m.customerId),
+          namespace: m.namespace,
+          key: m.key,
+          type: m.type,
+          value: m.value,
+        }));
+        const data = await graphql.request<{ metafieldsSet: { userErrors: UserErrors } }>(shop, METAFIELDS_SET_MUTATION, { metafields: batch });
+        throwOnUserErrors("Setting customer metafields", data.metafieldsSet.userErrors);
+      }
+    },
+
+    verifyWebhook: (rawBody, headers) => verifyWebhook(api, rawBody, headers),
+    webhookEvent,
+    verifyAppProxy: (query) => verifyAppProxy(api, query, now()),
+  };
+}
+
+function nextCursorOf(connection: Connection<unknown>): string | null {
+  return connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+}

@@ -1,0 +1,166 @@
+// Order sync: backfill (bulk export first, cursor pagination as fallback, resumable from sync_state), a
+// reconcile pass that re-lists orders updated since the watermark to catch missed webhooks, and status.
+import type { Db } from "../db/database.js";
+import * as customers from "../db/repositories/customer.repository.js";
+import * as orders from "../db/repositories/order.repository.js";
+import * as syncState from "../db/repositories/sync-state.repository.js";
+import type { Order } from "../domain/orders/order.js";
+import type { CommercePlatform } from "../platforms/commerce-platform.js";
+import { pageThroughCustomers, pageThroughOrders } from "./sync-paging.js";
+
+export interface OrderSyncDeps {
+  db: Db;
+  platform: CommercePlatform;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  /** How often to poll a running bulk export. */
+  bulkPollMs?: number;
+  /** Orders per upsert transaction. */
+  batchSize?: number;
+  pageSize?: number;
+  /** Re-list this far before the watermark: clock skew and late writes. */
+  reconcileOverlapMs?: number;
+  onOrderChanged?: (shop: string, customerId: string) => Promise<void>;
+  log?: (message: string) => void;
+}
+
+export interface BackfillResult {
+  method: "bulk" | "pages";
+  orders: number;
+  customers: number;
+}
+
+export function createOrderSyncService(deps: OrderSyncDeps) {
+  const { db, platform } = deps;
+  const now = deps.now ?? (() => new Date());
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const batchSize = deps.batchSize ?? 500;
+  const log = deps.log ?? console.log;
+  const save = (shop: string, patch: syncState.SyncStatePatch) => syncState.saveSyncState(db, shop, patch, now());
+
+  /** Polls the bulk export and streams it in; returns false when bulk isn't usable (caller pages instead). */
+  async function backfillWithBulk(shop: string, signal?: AbortSignal): Promise<boolean> {
+    let state = await syncState.findSyncState(db, shop);
+    let opId = state?.bulk_operation_id ?? null;
+    try {
+      if (!opId) {
+        opId = (await platform.startBulkExport(shop, {})).id;
+        await save(shop, { phase: "bulk", method: "bulk", bulk_operation_id: opId, orders_done: 0, error: null });
+      }
+      for (;;) {
+        signal?.throwIfAborted();
+        const status = await platform.getBulkExport(shop, opId);
+        if (status.state === "failed") {
+          log(`bulk export ${opId} for ${shop} failed (${status.errorCode ?? "unknown"}); falling back to pagination`);
+          return false;
+        }
+        if (status.state === "completed") {
+          if (status.rootObjectCount != null) await save(shop, { orders_total: status.rootObjectCount });
+          break;
+        }
+        await sleep(deps.bulkPollMs ?? 1000);
+      }
+      // Re-reading after a crash is safe: upserts are keyed by (shop, order id).
+      let done = 0;
+      let batch: Order[] = [];
+      for await (const order of platform.readBulkExport(shop, opId)) {
+        batch.push(order);
+        if (batch.length >= batchSize) {
+          signal?.throwIfAborted();
+          await orders.upsertOrders(db, shop, batch);
+          done += batch.length;
+          batch = [];
+          await save(shop, { orders_done: done });
+        }
+      }
+      await orders.upsertOrders(db, shop, batch);
+      done += batch.length;
+      await save(shop, { orders_done: done, orders_total: Math.max(done, (state = await syncState.findSyncState(db, shop))?.orders_total ?? 0) });
+      return true;
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      log(`bulk export for ${shop} unavailable (${err instanceof Error ? err.message : String(err)}); falling back to pagination`);
+      return false;
+    }
+  }
+
+  async function backfillWithPages(shop: string, signal?: AbortSignal): Promise<void> {
+    const state = await syncState.findSyncState(db, shop);
+    const resuming = state?.method === "pages" && state.phase === "paging";
+    if (!resuming) {
+      const total = (await platform.countOrders?.(shop, {})) ?? null;
+      await save(shop, { phase: "paging", method: "pages", cursor: null, orders_done: 0, orders_total: total, error: null });
+    }
+    await pageThroughOrders({ platform, shop, pageSize: deps.pageSize, signal, startCursor: resuming ? state.cursor : null, startDone: resuming ? state.orders_done : 0 }, async (page, cursor, done) => {
+      await orders.upsertOrders(db, shop, page);
+      // The cursor is saved only after its page is stored: a crash re-reads at most one page, never skips one.
+      await save(shop, { cursor, orders_done: done });
+    });
+  }
+
+  async function backfillCustomers(shop: string, signal?: AbortSignal): Promise<void> {
+    const state = await syncState.findSyncState(db, shop);
+    const resuming = state?.phase === "customers";
+    if (!resuming) await save(shop, { phase: "customers", customers_cursor: null, customers_done: 0 });
+    await pageThroughCustomers({ platform, shop, pageSize: 250, signal, startCursor: resuming ? state.customers_cursor : null, startDone: resuming ? state.customers_done : 0 }, async (page, cursor, done) => {
+      await customers.upsertCustomers(db, shop, page);
+      await save(shop, { customers_cursor: cursor, customers_done: done });
+    });
+  }
+
+  return {
+    /**
+     * Full import of a shop's orders and customers. Safe to call again after a crash: it resumes from the
+     * stored bulk operation or cursor. A shop already live is left alone unless `force`.
+     */
+    async backfill(shop: string, options: { force?: boolean; signal?: AbortSignal } = {}): Promise<BackfillResult> {
+      const state = await syncState.findSyncState(db, shop);
+      if (state?.phase === "live" && !options.force) {
+        return { method: (state.method as "bulk" | "pages") ?? "pages", orders: state.orders_done, customers: state.customers_done };
+      }
+      if (!state || state.phase === "live" || state.phase === "failed" || state.phase === "pending") {
+        await save(shop, { phase: "bulk", method: null, bulk_operation_id: null, cursor: null, customers_cursor: null, orders_done: 0, orders_total: null, customers_done: 0, started_at: now().toISOString(), finished_at: null, error: null });
+      }
+      try {
+        const current = await syncState.findSyncState(db, shop);
+        let method: "bulk" | "pages" = current?.method === "pages" ? "pages" : "bulk";
+        if (current?.phase !== "customers") {
+          if (method === "bulk" && !(await backfillWithBulk(shop, options.signal))) method = "pages";
+          if (method === "pages") await backfillWithPages(shop, options.signal);
+        } else {
+          method = (current.method as "bulk" | "pages") ?? "pages";
+        }
+        await backfillCustomers(shop, options.signal);
+        const watermark = await orders.maxOrderUpdatedAt(db, shop);
+        const counts = await orders.countOrders(db, shop);
+        await save(shop, { phase: "live", watermark, finished_at: now().toISOString(), orders_done: counts.total, orders_total: counts.total, error: null });
+        return { method, orders: counts.total, customers: await customers.countCustomers(db, shop) };
+      } catch (err) {
+        if (!options.signal?.aborted) await save(shop, { phase: "failed", error: err instanceof Error ? err.message : String(err) });
+        throw err;
+      }
+    },
+
+    /** Re-lists orders and customers updated since the watermark (minus an overlap) and stores newer versions. */
+    async reconcile(shop: string): Promise<{ orders: number; changed: number }> {
+      const state = await syncState.findSyncState(db, shop);
+      if (state?.phase !== "live") return { orders: 0, changed: 0 };
+      const overlap = deps.reconcileOverlapMs ?? 5 * 60_000;
+      const since = state.watermark ? new Date(new Date(state.watermark).getTime() - overlap) : undefined;
+      let seen = 0;
+      let changed = 0;
+      await pageThroughOrders({ platform, shop, pageSize: deps.pageSize, updatedSince: since }, async (page) => {
+        seen += page.length;
+        const written = new Set(await orders.upsertOrders(db, shop, page));
+        changed += written.size;
+        const touched = new Set(page.filter((o) => written.has(o.id) && o.customerId).map((o) => o.customerId!));
+        for (const customerId of touched) await deps.onOrderChanged?.(shop, customerId);
+      });
+      await pageThroughCustomers({ platform, shop, pageSize: 250, updatedSince: since }, (page) => customers.upsertCustomers(db, shop, page));
+      await save(shop, { watermark: await orders.maxOrderUpdatedAt(db, shop), last_reconciled_at: now().toISOString() });
+      return { orders: seen, changed };
+    },
+  };
+}
+
+export type OrderSyncService = ReturnType<typeof createOrderSyncService>;

@@ -1,0 +1,53 @@
+// What the admin's sync indicator shows: phase, counts, percent done, last webhook.
+import type { Db } from "../db/database.js";
+import * as customers from "../db/repositories/customer.repository.js";
+import * as orders from "../db/repositories/order.repository.js";
+import * as syncState from "../db/repositories/sync-state.repository.js";
+import type { SyncStatusResponse } from "../http/contracts.js";
+import type { SyncPhase } from "../db/tables/sync.tables.js";
+
+export interface SyncStatus extends SyncStatusResponse {
+  phase: SyncPhase;
+  method: string | null;
+  /** 0–100 during a backfill when the total is known, 100 once live, else null. */
+  percent: number | null;
+  excludedOrders: number;
+}
+
+const STATE: Record<SyncPhase, SyncStatusResponse["state"]> = {
+  pending: "idle",
+  bulk: "backfilling",
+  paging: "backfilling",
+  customers: "backfilling",
+  live: "done",
+  failed: "failed",
+};
+
+export function createSyncStatusService(deps: { db: Db }) {
+  return {
+    async status(shop: string): Promise<SyncStatus> {
+      const state = await syncState.findSyncState(deps.db, shop);
+      const counts = await orders.countOrders(deps.db, shop);
+      const phase: SyncPhase = state?.phase ?? "pending";
+      const total = state?.orders_total ?? null;
+      const done = state?.orders_done ?? 0;
+      const backfilling = STATE[phase] === "backfilling";
+      const percent = phase === "live" ? 100 : backfilling && total ? Math.min(100, Math.floor((done / total) * 100)) : null;
+      return {
+        state: STATE[phase],
+        phase,
+        method: state?.method ?? null,
+        progress: backfilling ? { done, total } : null,
+        percent,
+        lastWebhookAt: state?.last_webhook_at ?? null,
+        lastSyncedAt: state?.last_reconciled_at ?? state?.finished_at ?? null,
+        orders: counts.total,
+        excludedOrders: counts.excluded,
+        customers: await customers.countCustomers(deps.db, shop),
+        error: state?.error ?? null,
+      };
+    },
+  };
+}
+
+export type SyncStatusService = ReturnType<typeof createSyncStatusService>;
