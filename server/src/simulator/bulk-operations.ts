@@ -1,0 +1,129 @@
+// Asynchronous bulk query runner: executes the embedded query over the whole store and writes JSONL with __parentId.
+import { randomBytes } from "node:crypto";
+import { execute, type GraphQLSchema } from "graphql";
+import { checkBulkQuery, type BulkQueryProblem } from "./bulk-query-rules.js";
+import type { ShopStore } from "./store.js";
+import type { GraphqlContext } from "./resolvers/context.js";
+
+export type BulkStatus = "CREATED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELING" | "CANCELED" | "EXPIRED";
+export type BulkErrorCode = "ACCESS_DENIED" | "INTERNAL_SERVER_ERROR" | "TIMEOUT";
+
+export interface BulkOperationRecord {
+  id: number;
+  type: "QUERY";
+  status: BulkStatus;
+  errorCode: BulkErrorCode | null;
+  query: string;
+  createdAt: number;
+  completedAt: number | null;
+  objectCount: number;
+  rootObjectCount: number;
+  fileSize: number | null;
+  url: string | null;
+  partialDataUrl: string | null;
+}
+
+export const MAX_CONCURRENT_BULK_QUERIES = 5;
+
+export class BulkRunner {
+  /** JSONL files by download token. */
+  readonly files = new Map<string, string>();
+  private readonly failures = new Map<string, BulkErrorCode>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly baseUrl: () => string,
+    private readonly delayMs: number,
+    private readonly onFinish: (store: ShopStore, operation: BulkOperationRecord) => void,
+  ) {}
+
+  failNext(shop: string, code: BulkErrorCode | null): void {
+    if (code) this.failures.set(shop, code);
+    else this.failures.delete(shop);
+  }
+
+  start(ctx: GraphqlContext, query: string): { bulkOperation: BulkOperationRecord | null; userErrors: BulkQueryProblem[] } {
+    const { problems, document } = checkBulkQuery(this.schema, query);
+    if (problems.length || !document) return { bulkOperation: null, userErrors: problems };
+    const running = [...ctx.store.bulkOperations.values()].filter((op) => op.status === "CREATED" || op.status === "RUNNING");
+    if (running.length >= MAX_CONCURRENT_BULK_QUERIES) {
+      return { bulkOperation: null, userErrors: [{ field: ["query"], code: "OPERATION_IN_PROGRESS", message: `A maximum of ${MAX_CONCURRENT_BULK_QUERIES} bulk queries can run at the same time for this app and shop.` }] };
+    }
+    const operation: BulkOperationRecord = {
+      id: ctx.store.nextId("bulk"), type: "QUERY", status: "CREATED", errorCode: null, query, createdAt: ctx.clock.now(),
+      completedAt: null, objectCount: 0, rootObjectCount: 0, fileSize: null, url: null, partialDataUrl: null,
+    };
+    ctx.store.bulkOperations.set(operation.id, operation);
+    setTimeout(() => void this.run({ ...ctx, bulk: true, searchWarnings: [] }, operation, document), this.delayMs / 2).unref();
+    return { bulkOperation: operation, userErrors: [] };
+  }
+
+  cancel(operation: BulkOperationRecord, now: number): void {
+    if (operation.status !== "CREATED" && operation.status !== "RUNNING") return;
+    operation.status = "CANCELED";
+    operation.completedAt = now;
+  }
+
+  private async run(ctx: GraphqlContext, operation: BulkOperationRecord, document: Parameters<typeof execute>[0]["document"]): Promise<void> {
+    if (operation.status !== "CREATED") return;
+    operation.status = "RUNNING";
+    await new Promise((resolve) => setTimeout(resolve, this.delayMs / 2).unref());
+    if (operation.status !== "RUNNING") return;
+    const failure = this.failures.get(ctx.store.domain);
+    const result = failure ? null : await execute({ schema: this.schema, document, contextValue: ctx });
+    if (failure || !result || result.errors?.length) {
+      this.finish(ctx, operation, "FAILED", failure ?? "INTERNAL_SERVER_ERROR");
+      return;
+    }
+    const lines: string[] = [];
+    let roots = 0;
+    for (const value of Object.values(result.data ?? {})) {
+      for (const node of connectionNodes(value)) {
+        roots++;
+        emit(node, null, lines);
+      }
+    }
+    operation.objectCount = lines.length;
+    operation.rootObjectCount = roots;
+    if (lines.length) {
+      const body = lines.join("\n") + "\n";
+      const token = randomBytes(16).toString("hex");
+      this.files.set(token, body);
+      operation.fileSize = Buffer.byteLength(body);
+      operation.url = `${this.baseUrl()}/bulk-results/${token}.jsonl`;
+    } else operation.fileSize = 0;
+    this.finish(ctx, operation, "COMPLETED", null);
+  }
+
+  private finish(ctx: GraphqlContext, operation: BulkOperationRecord, status: BulkStatus, errorCode: BulkErrorCode | null): void {
+    operation.status = status;
+    operation.errorCode = errorCode;
+    operation.completedAt = ctx.clock.now();
+    this.onFinish(ctx.store, operation);
+  }
+}
+
+type Json = Record<string, unknown>;
+
+function connectionNodes(value: unknown): Json[] {
+  if (!isConnection(value)) return [];
+  const v = value as { nodes?: Json[]; edges?: Array<{ node: Json }> };
+  return v.nodes ?? v.edges!.map((edge) => edge.node);
+}
+
+function isConnection(value: unknown): boolean {
+  return Boolean(value && typeof value === "object" && !Array.isArray(value) && (Array.isArray((value as Json).nodes) || Array.isArray((value as Json).edges)));
+}
+
+/** One line per object; nested connection items become their own lines pointing at the parent's id. */
+function emit(node: Json, parentId: string | null, lines: string[]): void {
+  const own: Json = {};
+  const nested: Json[][] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (isConnection(value)) nested.push(connectionNodes(value));
+    else own[key] = value;
+  }
+  if (parentId) own.__parentId = parentId;
+  lines.push(JSON.stringify(own));
+  for (const children of nested) for (const child of children) emit(child, String(node.id), lines);
+}

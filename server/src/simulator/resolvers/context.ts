@@ -1,0 +1,17 @@
+// Per-request GraphQL context: the shop's store plus the services resolvers need.
+import type { ShopStore } from "../store.js";
+import type { SimClock } from "../clock.js";
+import type { BulkRunner } from "../bulk-operations.js";
+
+export interface GraphqlContext {
+  store: ShopStore;
+  appId: string;
+  clock: SimClock;
+  /** True while a bulk operation runs its embedded query: `first` is ignored, connections return everything. */
+  bulk: boolean;
+  bulkRunner: BulkRunner;
+  searchWarnings: Array<{ path: string[]; query: string; warnings: Array<{ field: string; message: string }> }>;
+}
+
+export type Resolver<P = any, A = any> = (parent: P, args: A, ctx: GraphqlContext) => unknown;
+export type ResolverMap = Record<string, Record<string, Resolver>>;
