@@ -10,9 +10,11 @@ import { fitPopulationGaps, type PopulationGaps } from "./censored-gaps";
 import type { GapPrior } from "./gap-model";
 import { logGaps, toPurchaseDays, type PurchaseDay } from "./purchase-days";
 import type { StoreModel, StoredFit } from "./store-model";
+import { ValidationError } from "../shared/errors";
 
 /** Validates every history first (a bad one throws before anything is fitted), then fits the store model. */
 export function fitStoreModel(histories: CustomerHistory[], now: Date): StoreModel {
+  if (histories.length === 0) throw new ValidationError("No customer histories to fit the store model on");
   for (const h of histories) validateHistory(h, now);
   return fitStoreModelFromDays(histories.map(toPurchaseDays), now);
 }

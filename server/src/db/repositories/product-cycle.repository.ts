@@ -1,0 +1,42 @@
+import type { ProductCycle } from "../../domain/timing/product-cycles.js";
+import type { Db } from "../database.js";
+import type { ProductCyclesTable } from "../tables/timing.tables.js";
+
+const CHUNK = 800;
+
+/** Replaces the shop's product norms (call inside the recompute transaction). */
+export async function replaceProductCycles(db: Db, shop: string, cycles: ReadonlyMap<string, ProductCycle>, at: Date): Promise<void> {
+  await db.deleteFrom("product_cycles").where("shop_domain", "=", shop).execute();
+  const rows: ProductCyclesTable[] = [...cycles.values()].map((c) => ({
+    shop_domain: shop,
+    product_id: c.productId,
+    variant_id: c.variantId,
+    title: c.title,
+    cycle_days: c.cycleDays,
+    typical_quantity: c.typicalQuantity,
+    repeat_pairs: c.repeatPairs,
+    next_order_log_mean: c.nextOrderLogMean,
+    next_order_gaps: c.nextOrderGaps,
+    computed_at: at.toISOString(),
+  }));
+  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto("product_cycles").values(rows.slice(i, i + CHUNK)).execute();
+}
+
+export async function listProductCycles(db: Db, shop: string): Promise<Map<string, ProductCycle>> {
+  const rows = await db.selectFrom("product_cycles").selectAll().where("shop_domain", "=", shop).execute();
+  return new Map(
+    rows.map((r) => [
+      r.product_id,
+      {
+        productId: r.product_id,
+        variantId: r.variant_id,
+        title: r.title,
+        cycleDays: r.cycle_days === null ? null : Number(r.cycle_days),
+        typicalQuantity: Number(r.typical_quantity),
+        repeatPairs: Number(r.repeat_pairs),
+        nextOrderLogMean: Number(r.next_order_log_mean),
+        nextOrderGaps: Number(r.next_order_gaps),
+      },
+    ]),
+  );
+}
