@@ -7,7 +7,7 @@ import { chromium, type Browser } from "playwright-core";
 import { errorHandler } from "../../server/src/http/error-handler.js";
 import { previewRoutes } from "../../server/src/storefront-preview/preview.routes.js";
 import type { PreviewCustomer } from "../../server/src/storefront-preview/customer-drop.js";
-import type { StorefrontDecision } from "../../server/src/domain/campaigns/storefront-decision.js";
+import type { LocalizedText, StorefrontDecision } from "../../server/src/domain/campaigns/storefront-decision.js";
 import { SHOP } from "./engine-fixtures.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -25,7 +25,7 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-export async function startPreviewServer(customers: Array<{ customer: PreviewCustomer; decision: StorefrontDecision | null; label: string }>): Promise<PreviewServer> {
+export async function startPreviewServer(customers: Array<{ customer: PreviewCustomer; decision: StorefrontDecision | null; label: LocalizedText }>): Promise<PreviewServer> {
   const byId = new Map(customers.map((c) => [c.customer.id, c]));
   const beacons: Beacon[] = [];
   const app = express();

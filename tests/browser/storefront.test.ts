@@ -33,10 +33,10 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront preview in Chromium", () => {
   beforeAll(async () => {
     const customer = (c: { id: string; firstName: string }) => ({ id: c.id, firstName: c.firstName, lastName: "Kim", email: null });
     server = await startPreviewServer([
-      { customer: customer(due), decision: decisions.due, label: "due" },
-      { customer: customer(holdout), decision: decisions.holdout, label: "holdout" },
-      { customer: customer(holder), decision: decisions.holder, label: "coupon holder" },
-      { customer: customer(evil), decision: decisions.evil, label: "xss" },
+      { customer: customer(due), decision: decisions.due, label: { en: "due", ko: "재구매" } },
+      { customer: customer(holdout), decision: decisions.holdout, label: { en: "holdout", ko: "홀드아웃" } },
+      { customer: customer(holder), decision: decisions.holder, label: { en: "coupon holder", ko: "쿠폰 보유" } },
+      { customer: customer(evil), decision: decisions.evil, label: { en: "xss", ko: "xss" } },
     ]);
     browser = await launchChromium();
   });

@@ -1,16 +1,16 @@
 import path from "node:path";
 import { Liquid } from "liquidjs";
-import type { StorefrontDecision } from "../domain/campaigns/storefront-decision.js";
+import type { LocalizedText, StorefrontDecision } from "../domain/campaigns/storefront-decision.js";
 import { customerDrop, type PreviewCustomer } from "./customer-drop.js";
 import type { StorefrontLang } from "./extension-locales.js";
 import { createExtensionEngine, type ExtensionEngine, type RenderedBlock } from "./liquid-engine.js";
 import { DEMO_PRODUCTS, PAGE_STRINGS } from "./preview-strings.js";
 
-/** A customer worth previewing, for the picker (e.g. label "due: replenishment", "holdout", "coupon holder"). */
+/** A customer worth previewing, for the picker (e.g. "due to re-order", "holdout: sees nothing", "coupon expiring"). */
 export interface PreviewPick {
   id: string;
   name: string;
-  label: string;
+  label: LocalizedText;
 }
 
 export interface StorefrontPageInput {
@@ -44,7 +44,7 @@ export function createStorefrontPage(engine: ExtensionEngine = createExtensionEn
       s: PAGE_STRINGS[input.lang],
       customer: globals.customer,
       selected_id: input.customer?.id ?? null,
-      picks: input.picks,
+      picks: input.picks.map((p) => ({ id: p.id, name: p.name, label: p.label[input.lang] })),
       products: DEMO_PRODUCTS.map((p) => ({ title: p.title[input.lang], price: p.price, hue: p.hue })),
       stylesheets: assets("stylesheet", [banner, embed]),
       scripts: assets("javascript", [banner, embed]),

@@ -1,0 +1,37 @@
+import type { Db } from "../database.js";
+
+/** A published decision row with the customer's name, for the storefront preview's customer picker. */
+export interface PreviewCandidate {
+  customerId: string;
+  firstName: string | null;
+  lastName: string | null;
+  /** JSON StorefrontDecision. */
+  decision: string;
+  /** JSON Assignment[]. */
+  assignments: string;
+}
+
+export type PreviewCandidateKind = "banner" | "notice" | "holdout";
+
+// JSON.stringify writes `"banner":null` only for an empty slot (quotes inside string values are escaped),
+// so a LIKE on the stored text finds each kind portably on SQLite and PostgreSQL.
+const PATTERNS: Record<PreviewCandidateKind, { column: "decision" | "assignments"; op: "like" | "not like"; pattern: string }> = {
+  banner: { column: "decision", op: "not like", pattern: '%"banner":null%' },
+  notice: { column: "decision", op: "not like", pattern: '%"notice":null%' },
+  holdout: { column: "assignments", op: "like", pattern: '%"holdout":true%' },
+};
+
+/** Up to `limit` customers of one shop whose published decision is of the given kind, by customer id. */
+export async function findPreviewCandidates(db: Db, shop: string, kind: PreviewCandidateKind, limit: number): Promise<PreviewCandidate[]> {
+  const p = PATTERNS[kind];
+  const rows = await db
+    .selectFrom("published_decisions as d")
+    .leftJoin("customers as c", (join) => join.onRef("c.shop_domain", "=", "d.shop_domain").onRef("c.customer_id", "=", "d.customer_id"))
+    .select(["d.customer_id", "c.first_name", "c.last_name", "d.decision", "d.assignments"])
+    .where("d.shop_domain", "=", shop)
+    .where(`d.${p.column}`, p.op, p.pattern)
+    .orderBy("d.customer_id")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ customerId: r.customer_id, firstName: r.first_name, lastName: r.last_name, decision: r.decision, assignments: r.assignments }));
+}
