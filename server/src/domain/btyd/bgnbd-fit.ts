@@ -27,6 +27,8 @@ export function fitBgnbd(rows: RfmSummary[], start?: BgNbdParams): BgNbdFit {
   const params = { r: Math.exp(v[0]), alpha: Math.exp(v[1]) * scale, a: Math.exp(v[2]), b: Math.exp(v[3]) };
   const ll = bgnbdTotalLogLikelihood(params, rows);
   const warnings = boundWarnings(NAMES, v);
+  // a ≪ 1 puts the dropout Beta's mass at p ≈ 0: the data show no dropout and a, b drift along a flat ridge.
+  if (params.a < 1e-3 && !warnings.some((w) => w.startsWith("a "))) warnings.push(`a → 0 (${params.a.toPrecision(3)}): dropout not identified`);
   if (!Number.isFinite(ll)) warnings.push("log-likelihood is not finite");
   if (!res.converged) warnings.push("optimiser did not converge");
   return { params, ll, converged: res.converged, degenerate: warnings.length > 0 && !onlyNonConvergence(warnings), warnings, iterations: res.iterations };

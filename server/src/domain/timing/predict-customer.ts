@@ -10,7 +10,7 @@ import { expectedOrders } from "./expected-orders";
 import { btydSummary } from "./fit-store-model";
 import { validateHistory, type CustomerHistory } from "./history";
 import type { CustomerPrediction } from "./prediction";
-import { toPurchaseDays } from "./purchase-days";
+import { toPurchaseDays, type PurchaseDay } from "./purchase-days";
 import { reasonLine } from "./reason";
 import { usableBgnbd, usableGammaGamma, type StoreModel } from "./store-model";
 
@@ -20,7 +20,11 @@ const CLV = { periodLength: 30.4375, periods: 12, discountRate: 0.01 };
 /** One customer's prediction from their history and the stored store model; pure and fast (the webhook path). */
 export function predictCustomer(h: CustomerHistory, model: StoreModel, now: Date, visits?: VisitSummary): CustomerPrediction {
   validateHistory(h, now);
-  const days = toPurchaseDays(h);
+  return predictFromDays(h.customerId, toPurchaseDays(h), model, now, visits);
+}
+
+/** The same from already merged, validated purchase days (full recomputes and the bench skip the re-merge). */
+export function predictFromDays(customerId: string, days: PurchaseDay[], model: StoreModel, now: Date, visits?: VisitSummary): CustomerPrediction {
   const nowDay = dayIndex(now);
   const t = customerTiming(days, model, nowDay);
   const last = days[days.length - 1];
@@ -35,7 +39,7 @@ export function predictCustomer(h: CustomerHistory, model: StoreModel, now: Date
   const purchase = purchaseState(days.length, t.elapsedDays, t.gap.late);
   const rfm = scoreRfm({ recencyDays: t.elapsedDays, frequency: days.length, monetary: total }, model.rfmCuts);
   return {
-    customerId: h.customerId,
+    customerId,
     orderCount: days.length,
     firstOrderAt: new Date(days[0].day * DAY_MS),
     lastOrderAt: lastAt,
