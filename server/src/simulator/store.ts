@@ -70,14 +70,15 @@ export class ShopStore {
   }
 
   /** Places a new order "now" and fires orders/create. */
-  createOrder(input: NewOrderInput, at: number): OrderRecord {
+  createOrder(input: NewOrderInput, atMs: number): OrderRecord {
+    const at = Math.floor(atMs / 1000) * 1000; // Shopify timestamps have whole seconds
     const id = this.nextId("order");
     const order: OrderRecord = {
       id,
       name: `#${600_000 + (id % 1_000_000)}`,
       customerId: input.customerId,
       createdAt: at,
-      processedAt: input.processedAt,
+      processedAt: Math.floor(input.processedAt / 1000) * 1000,
       updatedAt: at,
       cancelledAt: null,
       cancelReason: null,
