@@ -26,6 +26,8 @@ export interface Harness {
   sync: ReturnType<typeof createOrderSyncService>;
   ingest: ReturnType<typeof createWebhookIngestService>;
   changed: Array<[string, string]>;
+  /** Every wait the GraphQL client made (throttling, retries), in ms. */
+  sleeps: number[];
   install(shop: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -36,8 +38,11 @@ export async function startHarness(options: {
   sync?: Partial<OrderSyncDeps>;
 } = {}): Promise<Harness> {
   const t = await createTestDb(options.kind);
-  const sim = await startSimulator({ app: APP, bulkDelayMs: 10, ...options.sim });
-  const stack = createShopifyStack(t.db, { ...APP, appUrl: "http://127.0.0.1", scopes: ["read_orders"], logLevel: LogSeverity.Error, graphql: { sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))) } });
+  // A Plus-plan restore rate keeps paging tests quick; the throttling test lowers it.
+  const sim = await startSimulator({ app: APP, bulkDelayMs: 10, throttle: { maximumAvailable: 2000, restoreRate: 1000 }, ...options.sim });
+  const sleeps: number[] = [];
+  const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, sleeps.push(ms) && ms));
+  const stack = createShopifyStack(t.db, { ...APP, appUrl: "http://127.0.0.1", scopes: ["read_orders"], logLevel: LogSeverity.Error, graphql: { sleep } });
   const changed: Array<[string, string]> = [];
   const onOrderChanged = async (shop: string, customerId: string) => void changed.push([shop, customerId]);
   const privacy = createPrivacyService({ db: t.db });
@@ -54,7 +59,7 @@ export async function startHarness(options: {
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    t, sim, stack, server, url, sync, ingest, changed,
+    t, sim, stack, server, url, sync, ingest, changed, sleeps,
     async install(shop) {
       routeShopTo(shop, sim.url);
       await stack.tokens.exchange(shop, sim.mintSessionToken(shop));

@@ -101,7 +101,7 @@ export interface CommercePlatform {
   /** Checks the HMAC over the raw body; returns null when it is missing or forged. */
   verifyWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): Promise<VerifiedWebhook | null>;
   /** Translates a verified webhook; throws ValidationError when its payload doesn't have the topic's shape. */
-  webhookEvent(hook: VerifiedWebhook): PlatformEvent;
+  webhookEvent?(hook: VerifiedWebhook): PlatformEvent;
   /** Checks a storefront app-proxy query signature and its timestamp (90 s window). */
   verifyAppProxy(query: Record<string, string | string[]>): Promise<boolean>;
 }

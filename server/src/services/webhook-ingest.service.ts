@@ -27,6 +27,7 @@ export type IngestOutcome = "processed" | "duplicate" | "ignored" | "failed";
 export function createWebhookIngestService(deps: WebhookIngestDeps) {
   const { db, platform, privacy, now = () => new Date(), log = console.error } = deps;
   const pendingHooks = new Set<Promise<void>>();
+  const toEvent = (hook: VerifiedWebhook): PlatformEvent => platform.webhookEvent?.(hook) ?? { kind: "ignored" };
 
   function notify(shop: string, customerId: string | null) {
     if (!customerId || !deps.onOrderChanged) return;
@@ -79,7 +80,7 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
     async ingest(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): Promise<IngestOutcome> {
       const hook = await platform.verifyWebhook(rawBody, headers);
       if (!hook) throw new UnauthorizedError("Webhook signature is missing or invalid");
-      const event = platform.webhookEvent(hook); // 400 before anything is stored
+      const event = toEvent(hook); // 400 before anything is stored
       const receivedAt = now();
       const fresh = await webhookEvents.insertWebhookEvent(db, {
         shop_domain: hook.shopDomain,
@@ -111,7 +112,7 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
           apiVersion: null,
           payload: row.payload ? JSON.parse(row.payload) : null,
         };
-        await process(hook, platform.webhookEvent(hook));
+        await process(hook, toEvent(hook)).catch(() => undefined);
       }
       return rows.length;
     },

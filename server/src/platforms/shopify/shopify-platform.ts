@@ -9,8 +9,8 @@ import { BULK_RUN_QUERY, BULK_STATUS_QUERY } from "./graphql/bulk.js";
 import { CUSTOMERS_QUERY } from "./graphql/customers.js";
 import { DISCOUNT_CREATE_MUTATION } from "./graphql/discounts.js";
 import { METAFIELDS_SET_BATCH, METAFIELDS_SET_MUTATION } from "./graphql/metafields.js";
-import { ORDERS_COUNT_QUERY, ORDERS_QUERY, bulkOrdersQuery } from "./graphql/orders.js";
-import { bulkStateFromGraphql, customerFromGraphql, legacyId, orderFromGraphql, toGid, type GqlCustomer, type GqlOrder } from "./mappers.js";
+import { ORDERS_COUNT_QUERY, ORDERS_QUERY, ORDER_LINES_QUERY, bulkOrdersQuery } from "./graphql/orders.js";
+import { bulkStateFromGraphql, customerFromGraphql, legacyId, orderFromGraphql, toGid, type GqlCustomer, type GqlLineItem, type GqlOrder } from "./mappers.js";
 import { shopFetch } from "./shop-routing.js";
 import type { GraphqlCaller } from "./throttled-graphql.js";
 import { webhookEvent } from "./webhook-events.js";
@@ -22,7 +22,8 @@ interface Connection<T> {
   nodes: T[];
 }
 
-const DEFAULT_ORDER_PAGE = 25;
+// ~108 requested points per order with 20 inline line items: 8 orders stay under the 1 000-point cap.
+const MAX_ORDER_PAGE = 8;
 const MAX_PAGE = 250;
 
 /** Shopify search syntax; a few minutes of overlap is the caller's job (reconcile uses a watermark − margin). */
@@ -39,7 +40,20 @@ export interface ShopifyPlatformDeps {
 export type ShopifyPlatform = CommercePlatform & Required<Pick<CommercePlatform, "countOrders">>;
 
 export function createShopifyPlatform({ api, graphql, now = () => new Date() }: ShopifyPlatformDeps): ShopifyPlatform {
-  const pageSize = (requested: number | undefined, fallback: number) => Math.min(Math.max(requested ?? fallback, 1), MAX_PAGE);
+  const pageSize = (requested: number | undefined, fallback: number, max = MAX_PAGE) => Math.min(Math.max(requested ?? fallback, 1), max);
+
+  /** Orders longer than the inline line-item page get their remaining lines fetched separately. */
+  async function allLines(shop: string, node: GqlOrder & { lineItems?: Connection<GqlLineItem> }): Promise<GqlLineItem[]> {
+    const lines = [...(node.lineItems?.nodes ?? [])];
+    let info = node.lineItems?.pageInfo;
+    while (info?.hasNextPage) {
+      const data = await graphql.request<{ order: { lineItems: Connection<GqlLineItem> } | null }>(shop, ORDER_LINES_QUERY, { id: node.id, after: info.endCursor });
+      if (!data.order) break;
+      lines.push(...data.order.lineItems.nodes);
+      info = data.order.lineItems.pageInfo;
+    }
+    return lines;
+  }
 
   async function bulkStatus(shop: string, id: string) {
     const data = await graphql.request<{ bulkOperation: { id: string; status: string; errorCode: string | null; objectCount: string; rootObjectCount: string | null; url: string | null } | null }>(
@@ -55,12 +69,14 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
     id: "shopify",
 
     async listOrders(shop: string, options: ListOptions): Promise<Page<Order>> {
-      const data = await graphql.request<{ orders: Connection<GqlOrder> }>(shop, ORDERS_QUERY, {
-        first: pageSize(options.pageSize, DEFAULT_ORDER_PAGE),
+      const data = await graphql.request<{ orders: Connection<GqlOrder & { lineItems: Connection<GqlLineItem> }> }>(shop, ORDERS_QUERY, {
+        first: pageSize(options.pageSize, MAX_ORDER_PAGE, MAX_ORDER_PAGE),
         after: options.cursor ?? null,
         query: updatedSinceQuery(options.updatedSince),
       });
-      return { items: data.orders.nodes.map((n) => orderFromGraphql(n)), nextCursor: nextCursorOf(data.orders) };
+      const items: Order[] = [];
+      for (const node of data.orders.nodes) items.push(orderFromGraphql(node, await allLines(shop, node)));
+      return { items, nextCursor: nextCursorOf(data.orders) };
     },
 
     async listCustomers(shop: string, options: ListOptions): Promise<Page<PlatformCustomer>> {

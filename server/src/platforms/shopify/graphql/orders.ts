@@ -18,15 +18,28 @@ const LINE_FIELDS = `
   variant { id }
   originalUnitPriceSet { shopMoney { amount currencyCode } }`;
 
-/** Live paging: small pages keep the requested cost (orders × line items) well under 1 000 points. */
+/** Line items fetched inline per order; longer orders page the rest with ORDER_LINES_QUERY. */
+export const INLINE_LINES = 20;
+
+/**
+ * Live paging. Requested cost grows with orders × line items and may not exceed 1 000 points, so pages are
+ * small (see ORDER_PAGE_SIZE); bulk exports have no such cap and do the heavy lifting.
+ */
 export const ORDERS_QUERY = `#graphql
   query DangolOrdersSince($first: Int!, $after: String, $query: String) {
     orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
       pageInfo { hasNextPage endCursor }
       nodes {
         ${ORDER_FIELDS}
-        lineItems(first: 50) { nodes { ${LINE_FIELDS} } }
+        lineItems(first: ${INLINE_LINES}) { pageInfo { hasNextPage endCursor } nodes { ${LINE_FIELDS} } }
       }
+    }
+  }`;
+
+export const ORDER_LINES_QUERY = `#graphql
+  query DangolOrderLines($id: ID!, $after: String) {
+    order(id: $id) {
+      lineItems(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${LINE_FIELDS} } }
     }
   }`;
 
