@@ -1,17 +1,11 @@
 import React from "react";
 import { createRoot } from "react-dom/client";
-import { AppProvider, Page, Card, Text } from "@shopify/polaris";
-import en from "@shopify/polaris/locales/en.json";
 import "@shopify/polaris/build/esm/styles.css";
+import "@shopify/polaris-viz/build/esm/styles.css";
+import { App } from "./App";
 
 createRoot(document.getElementById("root")!).render(
   <React.StrictMode>
-    <AppProvider i18n={en}>
-      <Page title="Dangol">
-        <Card>
-          <Text as="p">Dangol turns one-time buyers into regulars.</Text>
-        </Card>
-      </Page>
-    </AppProvider>
+    <App />
   </React.StrictMode>,
 );

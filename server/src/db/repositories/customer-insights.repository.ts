@@ -1,0 +1,112 @@
+// Read-only customer views for the admin: the list (filtered, sorted and paged in SQL) and one customer's
+// prediction, storefront messages and coupons. Every query is scoped to one shop.
+import { sql, type SelectQueryBuilder } from "kysely";
+import type { CustomerListQuery, CustomerSort } from "../../http/contracts.js";
+import type { Database, Db } from "../database.js";
+import type { CustomerPredictionsTable } from "../tables/timing.tables.js";
+
+export interface CustomerListRow {
+  customer_id: string;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  prediction: CustomerPredictionsTable | null;
+}
+
+type Query = SelectQueryBuilder<Database, "customers" | "customer_predictions", object>;
+
+// NULLs sort differently in SQLite and PostgreSQL; an explicit "is null" key makes both put them last.
+const SORTS: Record<CustomerSort, { column: string; direction: "asc" | "desc" }> = {
+  due: { column: "customer_predictions.due_likely", direction: "asc" },
+  clv: { column: "customer_predictions.clv", direction: "desc" },
+  p_alive: { column: "customer_predictions.p_alive", direction: "asc" },
+  last_order: { column: "customer_predictions.last_order_at", direction: "desc" },
+  orders: { column: "customer_predictions.order_count", direction: "desc" },
+  name: { column: "customers.first_name", direction: "asc" },
+};
+
+function filtered(db: Db, shop: string, q: CustomerListQuery, now: Date): Query {
+  let query = db
+    .selectFrom("customers")
+    .leftJoin("customer_predictions", (join) =>
+      join.onRef("customer_predictions.shop_domain", "=", "customers.shop_domain").onRef("customer_predictions.customer_id", "=", "customers.customer_id"),
+    )
+    .where("customers.shop_domain", "=", shop) as Query;
+  if (q.segment) query = query.where("customer_predictions.segment_key", "=", q.segment);
+  if (q.lifecycle) query = query.where("customer_predictions.lifecycle", "=", q.lifecycle);
+  if (q.purchase) query = query.where("customer_predictions.purchase_state", "=", q.purchase);
+  if (q.visit) query = query.where("customer_predictions.visit_state", "=", q.visit);
+  if (q.due === "this_week") {
+    const weekEnd = new Date(now.getTime() + 7 * 86_400_000).toISOString();
+    query = query.where("customer_predictions.due_early", "<=", weekEnd).where("customer_predictions.due_late", ">=", now.toISOString());
+  }
+  if (q.due === "overdue") query = query.where("customer_predictions.due_late", "<", now.toISOString());
+  if (q.q) {
+    // "!" escapes LIKE wildcards the same way on SQLite and PostgreSQL (a backslash would not).
+    const pattern = `%${q.q.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+    query = query.where(
+      sql<boolean>`(lower(coalesce(customers.first_name, '') || ' ' || coalesce(customers.last_name, '')) like ${pattern} escape '!' or lower(coalesce(customers.email, '')) like ${pattern} escape '!')`,
+    );
+  }
+  return query;
+}
+
+export async function countCustomers(db: Db, shop: string, q: CustomerListQuery, now: Date): Promise<number> {
+  const row = await filtered(db, shop, q, now).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listCustomers(db: Db, shop: string, q: CustomerListQuery, now: Date, limit: number, offset: number): Promise<CustomerListRow[]> {
+  const sort = SORTS[q.sort ?? "due"];
+  const direction = q.direction ?? sort.direction;
+  const rows = await filtered(db, shop, q, now)
+    .selectAll("customer_predictions")
+    .select(["customers.customer_id as cid", "customers.first_name", "customers.last_name", "customers.email"])
+    .orderBy(sql`case when ${sql.ref(sort.column)} is null then 1 else 0 end`)
+    .orderBy(sql.ref(sort.column), direction)
+    .orderBy("customers.customer_id")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((r) => {
+    const { cid, first_name, last_name, email, ...p } = r as unknown as Record<string, unknown> & { cid: string; first_name: string | null; last_name: string | null; email: string | null };
+    return { customer_id: cid, first_name, last_name, email, prediction: p.shop_domain ? (p as unknown as CustomerPredictionsTable) : null };
+  });
+}
+
+export async function findCustomerRow(db: Db, shop: string, customerId: string) {
+  return db.selectFrom("customers").select(["customer_id", "first_name", "last_name", "email"]).where("shop_domain", "=", shop).where("customer_id", "=", customerId).executeTakeFirst();
+}
+
+export async function findPrediction(db: Db, shop: string, customerId: string): Promise<CustomerPredictionsTable | undefined> {
+  return db.selectFrom("customer_predictions").selectAll().where("shop_domain", "=", shop).where("customer_id", "=", customerId).executeTakeFirst();
+}
+
+/** Storefront messages this customer saw or acted on, newest first. */
+export async function listCustomerMessages(db: Db, shop: string, customerId: string, limit = 50) {
+  return db
+    .selectFrom("campaign_events")
+    .select(["campaign_key", "kind", "occurred_at"])
+    .where("shop_domain", "=", shop)
+    .where("customer_id", "=", customerId)
+    .where("kind", "in", ["impression", "click", "dismiss", "conversion"])
+    .orderBy("occurred_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export async function listCustomerCouponRows(db: Db, shop: string, customerId: string) {
+  return db
+    .selectFrom("coupons")
+    .select(["code", "campaign_key", "expires_at", "status", "used_at"])
+    .where("shop_domain", "=", shop)
+    .where("customer_id", "=", customerId)
+    .orderBy("issued_at", "desc")
+    .execute();
+}
+
+/** Order names ("#1001") of one customer's orders; the shared order mapper does not carry them. */
+export async function customerOrderNames(db: Db, shop: string, customerId: string): Promise<Map<string, string | null>> {
+  const rows = await db.selectFrom("orders").select(["order_id", "name"]).where("shop_domain", "=", shop).where("customer_id", "=", customerId).execute();
+  return new Map(rows.map((r) => [r.order_id, r.name]));
+}

@@ -1,0 +1,110 @@
+import type { Db } from "../db/database.js";
+import {
+  countCustomers,
+  customerOrderNames,
+  findCustomerRow,
+  findPrediction,
+  listCustomerCouponRows,
+  listCustomerMessages,
+  listCustomers,
+  type CustomerListRow,
+} from "../db/repositories/customer-insights.repository.js";
+import { shopCurrency } from "../db/repositories/dashboard.repository.js";
+import { listCustomerOrders } from "../db/repositories/order.repository.js";
+import { NotFoundError } from "../domain/shared/errors.js";
+import { CUSTOMER_PAGE_SIZE, type CustomerDetailResponse, type CustomerListQuery, type CustomerListResponse, type CustomerRow } from "../http/contracts.js";
+import { customerName } from "./customer-name.js";
+
+function toRow(r: CustomerListRow): CustomerRow {
+  const p = r.prediction;
+  return {
+    customerId: r.customer_id,
+    name: customerName(r),
+    email: r.email,
+    orderCount: p?.order_count ?? 0,
+    lastOrderAt: p?.last_order_at ?? null,
+    segmentKey: p?.segment_key ?? null,
+    lifecycle: (p?.lifecycle as CustomerRow["lifecycle"]) ?? null,
+    purchase: (p?.purchase_state as CustomerRow["purchase"]) ?? null,
+    dueWindow: p?.due_early && p.due_likely && p.due_late ? { early: p.due_early, likely: p.due_likely, late: p.due_late } : null,
+    pAlive: p?.p_alive ?? null,
+    churnRisk: p?.churn_risk ?? null,
+    clv: p?.clv ?? null,
+  };
+}
+
+function parseJsonArray(text: string): unknown[] {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The customer list and the one-customer page, both read-only and scoped to one shop. */
+export function createCustomerInsightsService(deps: { db: Db; now?: () => Date }) {
+  const clock = deps.now ?? (() => new Date());
+  return {
+    async list(shop: string, query: CustomerListQuery): Promise<CustomerListResponse> {
+      const now = clock();
+      const page = query.page ?? 1;
+      const [total, rows, currency] = await Promise.all([
+        countCustomers(deps.db, shop, query, now),
+        listCustomers(deps.db, shop, query, now, CUSTOMER_PAGE_SIZE, (page - 1) * CUSTOMER_PAGE_SIZE),
+        shopCurrency(deps.db, shop),
+      ]);
+      return { customers: rows.map(toRow), page, pageSize: CUSTOMER_PAGE_SIZE, total, currency: currency ?? "USD" };
+    },
+
+    async get(shop: string, customerId: string): Promise<CustomerDetailResponse> {
+      const [customer, p, orders, names, messages, coupons, currency] = await Promise.all([
+        findCustomerRow(deps.db, shop, customerId),
+        findPrediction(deps.db, shop, customerId),
+        listCustomerOrders(deps.db, shop, customerId),
+        customerOrderNames(deps.db, shop, customerId),
+        listCustomerMessages(deps.db, shop, customerId),
+        listCustomerCouponRows(deps.db, shop, customerId),
+        shopCurrency(deps.db, shop),
+      ]);
+      // Same answer for "another shop's customer" and "no such customer": nothing leaks across shops.
+      if (!customer) throw new NotFoundError(`Customer ${customerId} not found`);
+      const now = clock();
+      const dueProducts = p ? (parseJsonArray(p.due_products) as Array<{ productId: string; title: string; dueAt: string; cycleDays: number }>) : [];
+      return {
+        customer: {
+          ...toRow({ ...customer, prediction: p ?? null }),
+          cycleDays: p?.cycle_days ?? null,
+          cycleSpreadDays: p?.cycle_spread_days ?? null,
+          expectedOrders90d: p?.expected_orders_90d ?? null,
+          averageOrderValue: p?.average_order_value ?? null,
+          rfmGroup: p?.rfm_group ?? null,
+          reason: p ? { en: p.reason_en, ko: p.reason_ko } : null,
+          dueProducts: dueProducts.map((d) => ({ productId: d.productId, title: d.title, dueAt: String(d.dueAt), cycleDays: d.cycleDays })),
+          computedAt: p?.computed_at ?? null,
+        },
+        currency: currency ?? "USD",
+        orders: orders.reverse().map((o) => ({
+          orderId: o.id,
+          name: names.get(o.id) ?? null,
+          processedAt: o.processedAt.toISOString(),
+          totalPrice: o.totalPrice,
+          refundedTotal: o.refundedTotal,
+          currency: o.currency,
+          discountCodes: o.discountCodes,
+          excludedReason: o.excludedReason,
+          lines: o.lines.map((l) => ({ title: l.title, quantity: l.quantity, price: l.price })),
+        })),
+        messages: messages.map((m) => ({ campaign: m.campaign_key ?? "", kind: m.kind, at: m.occurred_at })),
+        coupons: coupons.map((c) => ({
+          code: c.code,
+          campaign: c.campaign_key,
+          expiresAt: c.expires_at,
+          status: c.used_at ? "used" : c.status === "active" && new Date(c.expires_at) < now ? "expired" : c.status,
+        })),
+      };
+    },
+  };
+}
+
+export type CustomerInsightsService = ReturnType<typeof createCustomerInsightsService>;

@@ -1,0 +1,71 @@
+import type { Db } from "../db/database.js";
+import { customerOrderMonths, firstOrderMonths, orderStats, saveSnapshot, snapshotBefore } from "../db/repositories/dashboard.repository.js";
+import { dueSoon, predictionTotals, segmentCounts } from "../db/repositories/dashboard-predictions.repository.js";
+import type { DashboardResponse, SegmentCell } from "../http/contracts.js";
+import { cohortTable } from "./cohorts.js";
+import { customerName } from "./customer-name.js";
+
+const DAY = 86_400_000;
+const COHORT_MONTHS = 12;
+const DUE_LIST_LIMIT = 10;
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** The dashboard: headline numbers, the segment grid with weekly movement, cohorts and who is due this week. */
+export function createDashboardService(deps: { db: Db; now?: () => Date }) {
+  const clock = deps.now ?? (() => new Date());
+  return {
+    async get(shop: string): Promise<DashboardResponse> {
+      const now = clock();
+      const cohortStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - COHORT_MONTHS + 1, 1));
+      const [stats, totals, counts, previous, firstMonths, orderMonths, due] = await Promise.all([
+        orderStats(deps.db, shop, new Date(now.getTime() - 180 * DAY), new Date(now.getTime() - 90 * DAY)),
+        predictionTotals(deps.db, shop),
+        segmentCounts(deps.db, shop),
+        snapshotBefore(deps.db, shop, isoDate(new Date(now.getTime() - 7 * DAY))),
+        firstOrderMonths(deps.db, shop, cohortStart),
+        customerOrderMonths(deps.db, shop, cohortStart),
+        dueSoon(deps.db, shop, now, new Date(now.getTime() + 7 * DAY), DUE_LIST_LIMIT),
+      ]);
+      const segments: SegmentCell[] = counts.map((c) => ({ ...c, previousCount: previous ? (previous.counts.get(c.key) ?? 0) : null }));
+      return {
+        kpis: {
+          customers: stats.customers,
+          repeatPurchaseRate: stats.customers ? stats.repeatCustomers / stats.customers : 0,
+          retention90d: stats.retentionBase ? stats.retained / stats.retentionBase : null,
+          averageClv: totals.customers ? totals.totalClv / totals.customers : 0,
+          totalClv: totals.totalClv,
+          churnShare: totals.customers ? totals.likelyLost / totals.customers : 0,
+          currency: stats.currency ?? "USD",
+        },
+        segments,
+        segmentsComparedTo: previous?.date ?? null,
+        cohorts: cohortTable(firstMonths, orderMonths, now.toISOString().slice(0, 7)),
+        dueThisWeek: due.map((d) => ({
+          customerId: d.customer_id,
+          name: customerName(d),
+          email: d.email,
+          dueEarly: d.due_early,
+          dueLikely: d.due_likely,
+          dueLate: d.due_late,
+          segmentKey: d.segment_key,
+          pAlive: d.p_alive,
+          clv: d.clv,
+          reason: { en: d.reason_en, ko: d.reason_ko },
+        })),
+        computedAt: totals.computedAt,
+      };
+    },
+
+    /** Stores today's segment counts; run daily (job) so the grid can show movement since last week. */
+    async recordSnapshot(shop: string): Promise<void> {
+      const now = clock();
+      const counts = await segmentCounts(deps.db, shop);
+      await saveSnapshot(deps.db, shop, isoDate(now), new Map(counts.map((c) => [c.key, c.count])), now);
+    },
+  };
+}
+
+export type DashboardService = ReturnType<typeof createDashboardService>;

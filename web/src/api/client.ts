@@ -1,0 +1,40 @@
+import type { ApiErrorBody } from "../../../server/src/http/contracts";
+import { embeddedShopify } from "./app-bridge";
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * fetch for /api/*: embedded, asks App Bridge for a fresh session token (they live one minute) and sends it
+ * as a bearer token; standalone (demo) the server scopes requests to the demo shop itself.
+ */
+export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  const shopify = embeddedShopify();
+  if (shopify) headers.Authorization = `Bearer ${await shopify.idToken()}`;
+  if (init.body !== undefined) headers["Content-Type"] = "application/json";
+  const res = await fetch(path, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    signal: init.signal,
+  });
+  const text = await res.text();
+  const json: unknown = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    const err = (json as ApiErrorBody | null)?.error;
+    throw new ApiError(res.status, err?.code ?? "Unknown", err?.message ?? res.statusText);
+  }
+  return json as T;
+}
+
+/** Query string from defined, non-empty values only. */
+export function queryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== "") search.set(key, String(value));
+  const s = search.toString();
+  return s ? `?${s}` : "";
+}

@@ -1,0 +1,59 @@
+import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
+import { BarChart } from "@shopify/polaris-viz";
+import type { CampaignResultsResponse } from "../../../server/src/http/contracts";
+import { useI18n } from "../i18n/i18n";
+import { formatNumber, formatPercent } from "../i18n/format";
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <BlockStack gap="100">
+      <Text as="span" variant="bodySm" tone="subdued">{label}</Text>
+      <Text as="span" variant="headingLg">{value}</Text>
+    </BlockStack>
+  );
+}
+
+/** Funnel counts and conversion rate of the shown group against the holdout, with the lift's 95 % interval. */
+export function CampaignResultsCard({ results }: { results: CampaignResultsResponse }) {
+  const { t, language } = useI18n();
+  const { lift } = results;
+  const pp = (x: number) => `${x >= 0 ? "+" : ""}${formatPercent(language, x, 1)}`;
+  return (
+    <Card>
+      <BlockStack gap="400">
+        <Text as="h2" variant="headingMd">{t("campaigns.results.title")}</Text>
+        <InlineGrid columns={3} gap="300">
+          <Stat label={t("campaigns.results.impressions")} value={formatNumber(language, results.impressions)} />
+          <Stat label={t("campaigns.results.clicks")} value={formatNumber(language, results.clicks)} />
+          <Stat label={t("campaigns.results.conversions")} value={formatNumber(language, results.conversions)} />
+        </InlineGrid>
+        <div style={{ height: 180 }}>
+          <BarChart
+            theme="Light"
+            isAnimated={false}
+            direction="horizontal"
+            showLegend={false}
+            xAxisOptions={{ labelFormatter: (v) => formatPercent(language, Number(v)) }}
+            data={[
+              {
+                name: t("campaigns.results.rate"),
+                data: [
+                  { key: t("campaigns.results.treatedRate"), value: lift.treatmentRate },
+                  { key: t("campaigns.results.holdoutRate"), value: lift.holdoutRate },
+                ],
+              },
+            ]}
+          />
+        </div>
+        <BlockStack gap="100">
+          <Text as="span" variant="bodySm" tone="subdued">{t("campaigns.results.lift")}</Text>
+          <Text as="p" variant="headingSm" tone={lift.significant ? (lift.absoluteLift! > 0 ? "success" : "critical") : undefined}>
+            {lift.absoluteLift !== null && lift.confidenceInterval
+              ? t("campaigns.results.liftValue", { lift: pp(lift.absoluteLift), low: pp(lift.confidenceInterval.low), high: pp(lift.confidenceInterval.high) })
+              : t("campaigns.results.liftUnknown")}
+          </Text>
+        </BlockStack>
+      </BlockStack>
+    </Card>
+  );
+}

@@ -1,0 +1,28 @@
+import { BlockStack, Card, Text } from "@shopify/polaris";
+import { BarChart } from "@shopify/polaris-viz";
+import type { SegmentCell } from "../../../server/src/http/contracts";
+import { useI18n } from "../i18n/i18n";
+import { PURCHASE_ROWS } from "./segment-grid";
+
+/** First-time vs repeat buyers in each purchase state, as grouped bars. */
+export function CustomerMixChart({ cells }: { cells: SegmentCell[] }) {
+  const { t } = useI18n();
+  const lifecycles: SegmentCell["lifecycle"][] = ["first", "repeat"];
+  const data = lifecycles.map((lifecycle) => ({
+    name: t(`lifecycle.${lifecycle}`),
+    data: PURCHASE_ROWS.filter((p) => p !== "never").map((purchase) => ({
+      key: t(`purchase.${purchase}`),
+      value: cells.filter((c) => c.lifecycle === lifecycle && c.purchase === purchase).reduce((s, c) => s + c.count, 0),
+    })),
+  }));
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">{t("dashboard.mix.title")}</Text>
+        <div style={{ height: 260 }}>
+          <BarChart data={data} theme="Light" isAnimated={false} />
+        </div>
+      </BlockStack>
+    </Card>
+  );
+}

@@ -1,0 +1,61 @@
+import { Badge, IndexTable, Text } from "@shopify/polaris";
+import type { CustomerListResponse } from "../../../server/src/http/contracts";
+import { useI18n } from "../i18n/i18n";
+import { formatDate, formatMoney, formatPercent, formatRange } from "../i18n/format";
+
+interface Props {
+  data: CustomerListResponse;
+  currency: string;
+  loading: boolean;
+  onOpen(customerId: string): void;
+  onPage(page: number): void;
+}
+
+const PURCHASE_TONE = { active: "success", at_risk: "warning", inactive: "critical", never: undefined } as const;
+
+export function CustomerTable({ data, currency, loading, onOpen, onPage }: Props) {
+  const { t, language } = useI18n();
+  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  return (
+    <IndexTable
+      resourceName={{ singular: t("customers.resourceName.singular"), plural: t("customers.resourceName.plural") }}
+      itemCount={data.customers.length}
+      selectable={false}
+      loading={loading}
+      emptyState={<div style={{ padding: 24 }}><Text as="p" alignment="center" tone="subdued">{t("customers.empty")}</Text></div>}
+      headings={[
+        { title: t("customers.columns.customer") },
+        { title: t("customers.columns.segment") },
+        { title: t("customers.columns.orders"), alignment: "end" },
+        { title: t("customers.columns.lastOrder") },
+        { title: t("customers.columns.dueWindow") },
+        { title: t("customers.columns.pAlive"), alignment: "end" },
+        { title: t("customers.columns.clv"), alignment: "end" },
+      ]}
+      pagination={{
+        hasPrevious: data.page > 1,
+        hasNext: data.page < pages,
+        onPrevious: () => onPage(data.page - 1),
+        onNext: () => onPage(data.page + 1),
+        label: t("customers.pagination", { page: data.page, pages, total: data.total }),
+      }}
+    >
+      {data.customers.map((c, index) => (
+        <IndexTable.Row id={c.customerId} key={c.customerId} position={index} onClick={() => onOpen(c.customerId)}>
+          <IndexTable.Cell>
+            <Text as="span" fontWeight="semibold">{c.name}</Text>
+            {c.email && <Text as="p" variant="bodySm" tone="subdued">{c.email}</Text>}
+          </IndexTable.Cell>
+          <IndexTable.Cell>
+            {c.purchase ? <Badge tone={PURCHASE_TONE[c.purchase]}>{`${t(`lifecycle.${c.lifecycle}`)} · ${t(`purchase.${c.purchase}`)}`}</Badge> : "—"}
+          </IndexTable.Cell>
+          <IndexTable.Cell><Text as="span" alignment="end" numeric>{c.orderCount}</Text></IndexTable.Cell>
+          <IndexTable.Cell>{formatDate(language, c.lastOrderAt)}</IndexTable.Cell>
+          <IndexTable.Cell>{c.dueWindow ? formatRange(language, c.dueWindow.early, c.dueWindow.late) : "—"}</IndexTable.Cell>
+          <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatPercent(language, c.pAlive)}</Text></IndexTable.Cell>
+          <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatMoney(language, c.clv, currency)}</Text></IndexTable.Cell>
+        </IndexTable.Row>
+      ))}
+    </IndexTable>
+  );
+}

@@ -1,0 +1,31 @@
+import { useCallback, useState } from "react";
+import type { CampaignDto, CampaignListResponse, CampaignPatch, CampaignResultsResponse } from "../../../server/src/http/contracts";
+import type { StorefrontDecision } from "../../../server/src/domain/campaigns/storefront-decision";
+import { apiFetch } from "../api/client";
+import { useApi } from "./use-api";
+
+export function useCampaigns() {
+  return useApi<CampaignListResponse>("/api/campaigns");
+}
+
+export function useCampaignResults(key: string) {
+  return useApi<CampaignResultsResponse>(`/api/campaigns/${encodeURIComponent(key)}/results`);
+}
+
+export function useCampaignPreview(key: string, version: number) {
+  return useApi<StorefrontDecision>(`/api/campaigns/${encodeURIComponent(key)}/preview?v=${version}`);
+}
+
+/** PATCH /api/campaigns/:key; returns the saved campaign. */
+export function useUpdateCampaign() {
+  const [saving, setSaving] = useState<string | null>(null);
+  const update = useCallback(async (key: string, patch: CampaignPatch) => {
+    setSaving(key);
+    try {
+      return await apiFetch<CampaignDto>(`/api/campaigns/${encodeURIComponent(key)}`, { method: "PATCH", body: patch });
+    } finally {
+      setSaving(null);
+    }
+  }, []);
+  return { update, saving };
+}

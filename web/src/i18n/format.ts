@@ -1,0 +1,37 @@
+import type { Language } from "../../../server/src/http/contracts";
+
+const LOCALE: Record<Language, string> = { en: "en-US", ko: "ko-KR" };
+
+export function formatPercent(language: Language, share: number | null, digits = 0): string {
+  if (share === null || !Number.isFinite(share)) return "—";
+  return new Intl.NumberFormat(LOCALE[language], { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: digits }).format(share);
+}
+
+export function formatMoney(language: Language, amount: number | null, currency: string): string {
+  if (amount === null || !Number.isFinite(amount)) return "—";
+  try {
+    return new Intl.NumberFormat(LOCALE[language], { style: "currency", currency, maximumFractionDigits: 0 }).format(amount);
+  } catch {
+    return `${Math.round(amount)} ${currency}`;
+  }
+}
+
+export function formatNumber(language: Language, value: number, digits = 0): string {
+  return new Intl.NumberFormat(LOCALE[language], { maximumFractionDigits: digits }).format(value);
+}
+
+export function formatDate(language: Language, iso: string | null): string {
+  if (!iso) return "—";
+  return new Intl.DateTimeFormat(LOCALE[language], { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(iso));
+}
+
+export function formatDateTime(language: Language, iso: string | null): string {
+  if (!iso) return "—";
+  return new Intl.DateTimeFormat(LOCALE[language], { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
+
+/** "Mar 3 – Mar 17" for a due window. */
+export function formatRange(language: Language, from: string, to: string): string {
+  const f = new Intl.DateTimeFormat(LOCALE[language], { month: "short", day: "numeric", timeZone: "UTC" });
+  return `${f.format(new Date(from))} – ${f.format(new Date(to))}`;
+}

@@ -1,0 +1,42 @@
+// App text in English and Korean (web/src/locales); Polaris' own strings come from its bundled locales.
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
+import type { Language } from "../../../server/src/http/contracts";
+import en from "../locales/en.json";
+import ko from "../locales/ko.json";
+
+type Messages = { [key: string]: string | Messages };
+const MESSAGES: Record<Language, Messages> = { en, ko };
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+interface I18nValue {
+  language: Language;
+  t: Translate;
+  setLanguage(language: Language): void;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+function lookup(messages: Messages, key: string): string | undefined {
+  let node: string | Messages | undefined = messages;
+  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
+  return typeof node === "string" ? node : undefined;
+}
+
+export function translate(language: Language, key: string, vars: Record<string, string | number> = {}): string {
+  const template = lookup(MESSAGES[language], key) ?? lookup(MESSAGES.en, key) ?? key;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+}
+
+export function I18nProvider(props: { language: Language; setLanguage(language: Language): void; children: ReactNode }) {
+  const { language, setLanguage } = props;
+  const t = useCallback<Translate>((key, vars) => translate(language, key, vars), [language]);
+  const value = useMemo(() => ({ language, t, setLanguage }), [language, t, setLanguage]);
+  return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error("useI18n outside I18nProvider");
+  return value;
+}

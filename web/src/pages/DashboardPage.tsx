@@ -1,0 +1,51 @@
+import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
+import { CohortHeatmap } from "../components/CohortHeatmap";
+import { CustomerMixChart } from "../components/CustomerMixChart";
+import { DueThisWeekList } from "../components/DueThisWeekList";
+import { KpiCards } from "../components/KpiCards";
+import { PageState } from "../components/PageState";
+import { SegmentHeatmap } from "../components/SegmentHeatmap";
+import { useDashboard } from "../hooks/use-dashboard";
+import { useI18n } from "../i18n/i18n";
+import { useRouter } from "../routing/router";
+import { queryString } from "../api/client";
+
+export function DashboardPage() {
+  const { t } = useI18n();
+  const { navigate } = useRouter();
+  const { data, error, reload } = useDashboard();
+  return (
+    <Page title={t("dashboard.title")} subtitle={t("dashboard.subtitle")}>
+      {!data ? (
+        <PageState error={error} onRetry={reload} />
+      ) : (
+        <BlockStack gap="400">
+          {data.computedAt === null && <Banner tone="info" title={t("common.noPredictions")} />}
+          <KpiCards kpis={data.kpis} />
+          <Layout>
+            <Layout.Section>
+              <SegmentHeatmap
+                cells={data.segments}
+                comparedTo={data.segmentsComparedTo}
+                onSelect={({ purchase, visit, lifecycle }) =>
+                  navigate(`/customers${queryString({ purchase, visit: visit === "unknown" ? undefined : visit, lifecycle: lifecycle === "all" ? undefined : lifecycle })}`)
+                }
+              />
+            </Layout.Section>
+            <Layout.Section variant="oneThird">
+              <CustomerMixChart cells={data.segments} />
+            </Layout.Section>
+          </Layout>
+          <Layout>
+            <Layout.Section>
+              <CohortHeatmap cohorts={data.cohorts} />
+            </Layout.Section>
+            <Layout.Section variant="oneThird">
+              <DueThisWeekList customers={data.dueThisWeek} onOpen={(id) => navigate(`/customers/${encodeURIComponent(id)}`)} onViewAll={() => navigate("/customers?due=this_week&sort=due")} />
+            </Layout.Section>
+          </Layout>
+        </BlockStack>
+      )}
+    </Page>
+  );
+}

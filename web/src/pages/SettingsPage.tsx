@@ -1,0 +1,45 @@
+import { useState } from "react";
+import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
+import type { Language } from "../../../server/src/http/contracts";
+import { BacktestCard, LanguageCard } from "../components/SettingsCards";
+import { SyncStatusCard } from "../components/SyncStatusCard";
+import { useBacktest, useSaveLanguage, useSyncStatus } from "../hooks/use-settings";
+import { useI18n } from "../i18n/i18n";
+
+export function SettingsPage() {
+  const { t, setLanguage } = useI18n();
+  const sync = useSyncStatus();
+  const backtest = useBacktest();
+  const { save, saving } = useSaveLanguage();
+  const [error, setError] = useState<string | null>(null);
+  const changeLanguage = async (language: Language) => {
+    setError(null);
+    try {
+      setLanguage(await save(language));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <Page title={t("settings.title")}>
+      <BlockStack gap="400">
+        {error && <Banner tone="critical" title={t("common.error", { message: error })} />}
+        <Layout>
+          <Layout.Section>
+            <BlockStack gap="400">
+              {sync.data ? (
+                <SyncStatusCard status={sync.data} />
+              ) : (
+                <Card><Text as="p" tone="subdued">{sync.error ? t("settings.unavailable") : t("common.loading")}</Text></Card>
+              )}
+              <BacktestCard backtest={backtest.data} />
+            </BlockStack>
+          </Layout.Section>
+          <Layout.Section variant="oneThird">
+            <LanguageCard saving={saving} onChange={changeLanguage} />
+          </Layout.Section>
+        </Layout>
+      </BlockStack>
+    </Page>
+  );
+}

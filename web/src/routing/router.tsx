@@ -1,0 +1,46 @@
+// A tiny client router on the History API: the server answers index.html for unknown paths, so deep links work.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+
+interface RouterValue {
+  path: string;
+  search: URLSearchParams;
+  navigate(to: string): void;
+}
+
+const RouterContext = createContext<RouterValue | null>(null);
+
+export function RouterProvider({ children }: { children: ReactNode }) {
+  const [location, setLocation] = useState(() => ({ path: window.location.pathname, search: window.location.search }));
+  useEffect(() => {
+    const onPop = () => setLocation({ path: window.location.pathname, search: window.location.search });
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+  const navigate = useCallback((to: string) => {
+    window.history.pushState(null, "", to);
+    const url = new URL(to, window.location.origin);
+    setLocation({ path: url.pathname, search: url.search });
+    window.scrollTo?.(0, 0);
+  }, []);
+  const value = useMemo(() => ({ path: location.path, search: new URLSearchParams(location.search), navigate }), [location, navigate]);
+  return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
+}
+
+export function useRouter(): RouterValue {
+  const value = useContext(RouterContext);
+  if (!value) throw new Error("useRouter outside RouterProvider");
+  return value;
+}
+
+/** Matches "/customers/:id"-style patterns; returns the params or null. */
+export function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const p = pattern.split("/").filter(Boolean);
+  const s = path.split("/").filter(Boolean);
+  if (p.length !== s.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < p.length; i++) {
+    if (p[i].startsWith(":")) params[p[i].slice(1)] = decodeURIComponent(s[i]);
+    else if (p[i] !== s[i]) return null;
+  }
+  return params;
+}
