@@ -1,0 +1,201 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { Db } from "../db/database.js";
+import type { CommercePlatform, CustomerMetafield } from "../platforms/commerce-platform.js";
+import type { CustomerPrediction } from "../domain/timing/prediction.js";
+import { decide, type DecisionResult } from "../domain/campaigns/decide.js";
+import { attributeConversions, DEFAULT_ATTRIBUTION_DAYS } from "../domain/campaigns/attribution.js";
+import { DECISION_METAFIELD, type StorefrontDecision } from "../domain/campaigns/storefront-decision.js";
+import type { CampaignEventFact } from "../domain/campaigns/decision-input.js";
+import { listCustomerCoupons, markCouponsUsed, type StoredCoupon } from "../db/repositories/coupon.repository.js";
+import { insertCampaignEvents, listAssignments, listCustomerEventFacts, type CampaignEventRow } from "../db/repositories/campaign-event.repository.js";
+import { listPublishedDecisions, markDecisionsPublished, savePublishedDecisions, type PublishedDecision } from "../db/repositories/decision.repository.js";
+import { listCountedOrders, listFirstNames } from "../db/repositories/campaign-audience.repository.js";
+import { chunks } from "../db/repositories/order.repository.js";
+import { effectiveCampaigns } from "./campaign.service.js";
+import { issueCoupon } from "./coupon-issuer.js";
+
+/** Predictions for these customers, or for the whole shop when `customerIds` is null. */
+export type PredictionLoader = (shop: string, customerIds: string[] | null) => Promise<CustomerPrediction[]>;
+
+export interface DecisionPublisherDeps {
+  db: Db;
+  platform: CommercePlatform;
+  loadPredictions: PredictionLoader;
+  now?: () => Date;
+  log?: (message: string, err: unknown) => void;
+  /** Customers decided per round (bounds memory and query sizes). */
+  pageSize?: number;
+  attributionDays?: number;
+}
+
+export interface PublishSummary {
+  customers: number;
+  banners: number;
+  notices: number;
+  holdouts: number;
+  couponsIssued: number;
+  metafieldsWritten: number;
+  metafieldFailures: number;
+  conversionsRecorded: number;
+}
+
+const emptySummary = (): PublishSummary => ({ customers: 0, banners: 0, notices: 0, holdouts: 0, couponsIssued: 0, metafieldsWritten: 0, metafieldFailures: 0, conversionsRecorded: 0 });
+
+/** Deterministic event id, so re-running attribution never double-counts. */
+function factId(...parts: string[]): string {
+  const h = createHash("sha256").update(parts.join("\u0000")).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** What the metafield shows, ignoring when it was decided. */
+function visible(d: StorefrontDecision): string {
+  return JSON.stringify({ banner: d.banner, notice: d.notice });
+}
+
+export function createDecisionPublisher(deps: DecisionPublisherDeps) {
+  const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? console.error;
+  const pageSize = deps.pageSize ?? 500;
+  const windowDays = deps.attributionDays ?? DEFAULT_ATTRIBUTION_DAYS;
+  // One publish at a time per shop: toggles, webhooks and recomputes may overlap.
+  const queues = new Map<string, Promise<unknown>>();
+
+  function serialized<T>(shop: string, work: () => Promise<T>): Promise<T> {
+    const previous = queues.get(shop) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    queues.set(shop, next);
+    void next.finally(() => { if (queues.get(shop) === next) queues.delete(shop); }).catch(() => undefined);
+    return next;
+  }
+
+  /** Records conversions (orders with the campaign's code or inside the window after assignment) and used codes. */
+  async function recordConversions(shop: string, ids: string[], coupons: StoredCoupon[], facts: Map<string, CampaignEventFact[]>): Promise<number> {
+    const assignments = await listAssignments(deps.db, shop, ids);
+    const codes = coupons.map((c) => ({ code: c.code, customerId: c.customerId, campaign: c.campaign }));
+    if (assignments.length === 0 && codes.length === 0) return 0;
+    const earliest = Math.min(...assignments.map((a) => a.assignedAt.getTime()), ...coupons.map((c) => c.issuedAt.getTime()));
+    const orders = await listCountedOrders(deps.db, shop, ids, new Date(earliest));
+    const byCode = new Map(coupons.map((c) => [c.code.toUpperCase(), c]));
+    for (const o of orders) {
+      const mine = o.discountCodes.map((x) => byCode.get(x.toUpperCase())).filter((c) => c && c.customerId === o.customerId && !c.usedAt);
+      if (mine.length) {
+        await markCouponsUsed(deps.db, shop, o.customerId, mine.map((c) => c!.code), o.processedAt);
+        for (const c of mine) c!.usedAt = o.processedAt;
+      }
+    }
+    const conversions = attributeConversions(assignments, orders, codes, windowDays);
+    const rows: CampaignEventRow[] = conversions.map((c) => ({
+      id: factId("conversion", shop, c.campaign, c.orderId),
+      shop_domain: shop,
+      customer_id: c.customerId,
+      campaign_key: c.campaign,
+      kind: "conversion",
+      holdout: c.holdout ? 1 : 0,
+      order_id: c.orderId,
+      occurred_at: c.occurredAt.toISOString(),
+    }));
+    await insertCampaignEvents(deps.db, rows);
+    for (const c of conversions) facts.get(c.customerId)?.push({ kind: "conversion", campaign: c.campaign, occurredAt: c.occurredAt });
+    return rows.length;
+  }
+
+  async function publishPage(shop: string, ids: string[], predictions: Map<string, CustomerPrediction>, summary: PublishSummary): Promise<void> {
+    const at = now();
+    const campaigns = await effectiveCampaigns(deps.db, shop);
+    const [names, facts, previous] = await Promise.all([
+      listFirstNames(deps.db, shop, ids),
+      listCustomerEventFacts(deps.db, shop, ids),
+      listPublishedDecisions(deps.db, shop, ids),
+    ]);
+    let coupons = await listCustomerCoupons(deps.db, shop, ids);
+    summary.conversionsRecorded += await recordConversions(shop, ids, coupons, facts);
+
+    const decideFor = (id: string): DecisionResult =>
+      decide({
+        shop,
+        customer: { id, firstName: names.get(id) ?? null },
+        prediction: predictions.get(id) ?? null,
+        coupons: coupons.filter((c) => c.customerId === id && c.status === "active"),
+        events: facts.get(id) ?? [],
+        campaigns,
+        now: at,
+      });
+
+    const results = new Map(ids.map((id) => [id, decideFor(id)]));
+    const needing = ids.filter((id) => results.get(id)!.couponNeeds.length > 0);
+    for (const id of needing) {
+      for (const need of results.get(id)!.couponNeeds) {
+        if (await issueCoupon({ db: deps.db, platform: deps.platform, log }, shop, id, need, at)) summary.couponsIssued++;
+      }
+    }
+    if (needing.length) {
+      coupons = await listCustomerCoupons(deps.db, shop, ids);
+      for (const id of needing) results.set(id, decideFor(id));
+    }
+
+    const published: PublishedDecision[] = [];
+    const assignmentRows: CampaignEventRow[] = [];
+    const changed: string[] = [];
+    for (const id of ids) {
+      const r = results.get(id)!;
+      const before = previous.get(id);
+      const same = before?.publishedAt && visible(before.decision) === visible(r.decision);
+      if (!same) changed.push(id);
+      published.push({ customerId: id, decision: r.decision, verdicts: r.verdicts, assignments: r.assignments, decidedAt: at, publishedAt: same ? before!.publishedAt : null });
+      for (const a of r.assignments) {
+        const known = before?.assignments.some((b) => b.campaign === a.campaign && b.holdout === a.holdout);
+        if (!known) {
+          assignmentRows.push({ id: randomUUID(), shop_domain: shop, customer_id: id, campaign_key: a.campaign, kind: "assignment", holdout: a.holdout ? 1 : 0, order_id: null, occurred_at: at.toISOString() });
+        }
+      }
+      summary.customers++;
+      if (r.decision.banner) summary.banners++;
+      if (r.decision.notice) summary.notices++;
+      if (r.assignments.some((a) => a.holdout)) summary.holdouts++;
+    }
+    await savePublishedDecisions(deps.db, shop, published);
+    await insertCampaignEvents(deps.db, assignmentRows);
+    await writeMetafields(shop, changed, results, summary);
+  }
+
+  async function writeMetafields(shop: string, ids: string[], results: Map<string, DecisionResult>, summary: PublishSummary): Promise<void> {
+    // The adapter splits into platform-sized calls (Shopify: 25 per metafieldsSet); 100 per call here bounds a failure's blast radius.
+    for (const batch of chunks(ids, 100)) {
+      const metafields: CustomerMetafield[] = batch.map((id) => ({
+        customerId: id,
+        namespace: DECISION_METAFIELD.namespace,
+        key: DECISION_METAFIELD.key,
+        type: DECISION_METAFIELD.type,
+        value: JSON.stringify(results.get(id)!.decision),
+      }));
+      try {
+        await deps.platform.setCustomerMetafields(shop, metafields);
+        await markDecisionsPublished(deps.db, shop, batch, now());
+        summary.metafieldsWritten += batch.length;
+      } catch (err) {
+        // Left unpublished (published_at null): the next publish retries these customers.
+        summary.metafieldFailures += batch.length;
+        log(`Writing ${batch.length} decision metafields for ${shop} failed`, err);
+      }
+    }
+  }
+
+  async function publish(shop: string, customerIds: string[] | null): Promise<PublishSummary> {
+    const summary = emptySummary();
+    const predictions = await deps.loadPredictions(shop, customerIds);
+    const byId = new Map(predictions.map((p) => [p.customerId, p]));
+    const ids = [...new Set(customerIds ?? predictions.map((p) => p.customerId))].sort();
+    for (const page of chunks(ids, pageSize)) await publishPage(shop, page, byId, summary);
+    return summary;
+  }
+
+  return {
+    /** Every customer with a prediction: call after each recompute and when a campaign changes. */
+    publishShop: (shop: string) => serialized(shop, () => publish(shop, null)),
+    /** Only these customers: call from order webhooks and after a storefront dismissal. */
+    publishCustomers: (shop: string, customerIds: string[]) =>
+      customerIds.length ? serialized(shop, () => publish(shop, customerIds)) : Promise.resolve(emptySummary()),
+  };
+}
+
+export type DecisionPublisher = ReturnType<typeof createDecisionPublisher>;

@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "../helpers/test-db.js";
+import { DB_KINDS } from "../helpers/db-kinds.js";
+import { fakePlatform } from "./campaign-fakes.js";
+import { customerOnSide, daysAgo, NOW, prediction, SHOP } from "../unit/domain/campaigns/fixtures.js";
+import { createDecisionPublisher } from "../../server/src/services/decision-publisher.service.js";
+import { createCampaignService } from "../../server/src/services/campaign.service.js";
+import { createCampaignResultsService } from "../../server/src/services/campaign-results.service.js";
+import { upsertCustomers } from "../../server/src/db/repositories/customer.repository.js";
+import { upsertOrders } from "../../server/src/db/repositories/order.repository.js";
+import { findPublishedDecision } from "../../server/src/db/repositories/decision.repository.js";
+import { listCustomerCoupons } from "../../server/src/db/repositories/coupon.repository.js";
+import type { CustomerPrediction } from "../../server/src/domain/timing/prediction.js";
+
+const overdue = (id: string) =>
+  prediction({ customerId: id, lastOrderAt: daysAgo(60), dueWindow: { early: daysAgo(40), likely: daysAgo(30), late: daysAgo(20) }, dueProducts: [] });
+
+describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
+  let t: TestDb;
+  let fake: ReturnType<typeof fakePlatform>;
+  let predictions: CustomerPrediction[];
+  let clock: Date;
+  const errors: string[] = [];
+  const make = () =>
+    createDecisionPublisher({
+      db: t.db,
+      platform: fake.platform,
+      loadPredictions: async (_shop, ids) => predictions.filter((p) => !ids || ids.includes(p.customerId)),
+      now: () => clock,
+      log: (m) => errors.push(m),
+    });
+  const enable = async (key: string, patch: Record<string, unknown> = {}) =>
+    createCampaignService({ db: t.db, now: () => clock }).update(SHOP, key, { enabled: true, holdoutShare: 0, ...patch });
+
+  beforeEach(async () => {
+    t = await createTestDb(kind);
+    fake = fakePlatform();
+    clock = NOW;
+    errors.length = 0;
+    await upsertCustomers(t.db, SHOP, ["c1", "c2", "c3"].map((id) => ({ id, email: null, firstName: id === "c1" ? "Mina" : null, lastName: null, locale: null, createdAt: daysAgo(200), updatedAt: daysAgo(1) })));
+  });
+  afterEach(async () => { await t.destroy(); });
+
+  it("writes the replenishment banner to the due customer's metafield and records the assignment", async () => {
+    predictions = [prediction({ customerId: "c1" })];
+    await enable("replenishment");
+    const summary = await make().publishShop(SHOP);
+    expect(summary).toMatchObject({ customers: 1, banners: 1, metafieldsWritten: 1, metafieldFailures: 0 });
+    const written = fake.metafieldCalls.flat()[0];
+    expect(written).toMatchObject({ customerId: "c1", namespace: "$app:dangol", key: "decision", type: "json" });
+    expect(JSON.parse(written.value).banner).toMatchObject({ campaign: "replenishment", ctaUrl: "/cart/4711:1", title: { en: "Time to restock Coffee beans?" } });
+    const stored = await findPublishedDecision(t.db, SHOP, "c1");
+    expect(stored!.publishedAt).toEqual(NOW);
+    expect(stored!.verdicts.find((v) => v.campaign === "replenishment")!.outcome).toBe("shown");
+    const results = await createCampaignResultsService({ db: t.db }).results(SHOP, "replenishment");
+    expect(results.treatment.customers).toBe(1);
+  });
+
+  it("issues a win-back code once, shows it, and does not rewrite an unchanged metafield", async () => {
+    predictions = [overdue("c1")];
+    await enable("win_back");
+    await enable("coupon_expiry", { settings: { withinDays: 14 } });
+    const publisher = make();
+    const first = await publisher.publishShop(SHOP);
+    expect(first.couponsIssued).toBe(1);
+    expect(fake.coupons).toHaveLength(1);
+    expect(fake.coupons[0]).toMatchObject({ customerId: "c1", percentOff: 0.15 });
+    expect(fake.coupons[0].endsAt.getTime() - NOW.getTime()).toBe(14 * 86_400_000);
+    const decision = fake.lastDecision("c1");
+    expect(decision.banner).toMatchObject({ campaign: "win_back", coupon: { code: fake.coupons[0].code } });
+    expect(decision.notice).toMatchObject({ campaign: "coupon_expiry", coupon: { code: fake.coupons[0].code } });
+
+    clock = new Date(NOW.getTime() + 3_600_000);
+    const second = await publisher.publishShop(SHOP);
+    expect(second.couponsIssued).toBe(0);
+    expect(fake.coupons).toHaveLength(1);
+    expect(second.metafieldsWritten).toBe(0);
+  });
+
+  it("never issues two codes when publishes overlap", async () => {
+    predictions = [overdue("c1"), overdue("c2")];
+    await enable("win_back");
+    const a = make();
+    const b = make(); // two publishers (e.g. two processes) share only the database
+    await Promise.all([a.publishShop(SHOP), b.publishShop(SHOP), a.publishCustomers(SHOP, ["c1"])]);
+    expect(fake.coupons.map((c) => c.customerId).sort()).toEqual(["c1", "c2"]);
+    expect((await listCustomerCoupons(t.db, SHOP, ["c1", "c2"])).every((c) => c.status === "active")).toBe(true);
+  });
+
+  it("keeps a holdout customer's metafield empty and issues no code", async () => {
+    const id = customerOnSide("win_back", 0.5, true);
+    predictions = [overdue(id)];
+    await enable("win_back", { holdoutShare: 0.5 });
+    const summary = await make().publishCustomers(SHOP, [id]);
+    expect(summary.holdouts).toBe(1);
+    expect(fake.coupons).toEqual([]);
+    expect(fake.lastDecision(id)).toMatchObject({ banner: null, notice: null });
+    const results = await createCampaignResultsService({ db: t.db }).results(SHOP, "win_back");
+    expect(results.holdout.customers).toBe(1);
+  });
+
+  it("retries after the platform fails: no banner without a code, and unpublished metafields are rewritten", async () => {
+    predictions = [overdue("c1")];
+    await enable("win_back");
+    fake.fail.coupons = 1;
+    fake.fail.metafields = 1;
+    const publisher = make();
+    const first = await publisher.publishShop(SHOP);
+    expect(first).toMatchObject({ couponsIssued: 0, banners: 0, metafieldFailures: 1 });
+    expect(errors.length).toBe(2);
+    expect(await listCustomerCoupons(t.db, SHOP, ["c1"])).toEqual([]);
+    expect((await findPublishedDecision(t.db, SHOP, "c1"))!.publishedAt).toBeNull();
+    const second = await publisher.publishShop(SHOP);
+    expect(second).toMatchObject({ couponsIssued: 1, banners: 1, metafieldsWritten: 1 });
+  });
+
+  it("records a conversion when the code is used, marks it used and never shows the campaign again", async () => {
+    predictions = [overdue("c1")];
+    await enable("win_back");
+    const publisher = make();
+    await publisher.publishShop(SHOP);
+    const code = fake.coupons[0].code;
+    const orderAt = new Date(NOW.getTime() + 20 * 86_400_000); // outside the 7-day window: the code alone attributes it
+    await upsertOrders(t.db, SHOP, [{ id: "o1", customerId: "c1", processedAt: orderAt, updatedAt: orderAt, cancelledAt: null, test: false, totalPrice: 30, refundedTotal: 0, currency: "USD", discountCodes: [code.toLowerCase()], lines: [] }]);
+    clock = new Date(orderAt.getTime() + 60_000);
+    const summary = await publisher.publishCustomers(SHOP, ["c1"]);
+    expect(summary.conversionsRecorded).toBe(1);
+    expect((await listCustomerCoupons(t.db, SHOP, ["c1"]))[0].usedAt).toEqual(orderAt);
+    expect(fake.lastDecision("c1").banner).toBeNull();
+    await publisher.publishCustomers(SHOP, ["c1"]);
+    const results = await createCampaignResultsService({ db: t.db }).results(SHOP, "win_back");
+    expect(results).toMatchObject({ conversions: 1, treatment: { customers: 1, conversions: 1 } });
+  });
+
+  it("clears the banner when the merchant switches the campaign off (toggle republishes)", async () => {
+    predictions = [prediction({ customerId: "c1" })];
+    const publisher = make();
+    const pending: Promise<unknown>[] = [];
+    const service = createCampaignService({ db: t.db, now: () => clock, onChanged: (shop) => { const p = publisher.publishShop(shop); pending.push(p); return p; } });
+    await service.update(SHOP, "replenishment", { enabled: true, holdoutShare: 0 });
+    await Promise.all(pending);
+    expect(fake.lastDecision("c1").banner?.campaign).toBe("replenishment");
+    await service.update(SHOP, "replenishment", { enabled: false });
+    await Promise.all(pending);
+    expect(fake.lastDecision("c1").banner).toBeNull();
+    expect(pending).toHaveLength(2);
+  });
+
+  it("keeps shops apart", async () => {
+    predictions = [prediction({ customerId: "c1" })];
+    await enable("replenishment");
+    await make().publishShop("other.myshopify.com");
+    expect(fake.lastDecision("c1").banner).toBeNull(); // the other shop has the preset off
+    expect(await findPublishedDecision(t.db, SHOP, "c1")).toBeUndefined();
+  });
+});
