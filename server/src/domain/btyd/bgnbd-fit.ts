@@ -1,5 +1,5 @@
 import { bgnbdTotalLogLikelihood, type BgNbdParams } from "./bgnbd";
-import { boundWarnings, clampLog, type FitDiagnostics } from "./fit-diagnostics";
+import { boundWarnings, clampLog, LOG_LOWER, LOG_UPPER, type FitDiagnostics } from "./fit-diagnostics";
 import { minimize } from "./nelder-mead";
 import { lnGamma } from "./special";
 import { compressSummaries, validateSummaries, type RfmSummary } from "./summary";
@@ -22,7 +22,7 @@ export function fitBgnbd(rows: RfmSummary[], start?: BgNbdParams): BgNbdFit {
   const x0 = start
     ? [start.r, start.alpha / scale, start.a, start.b].map(Math.log)
     : [0, 0, 0, 0];
-  const res = minimize((v) => negLl(v.map(clampLog)), x0, { step: 0.5, fTolerance: 1e-12, xTolerance: 1e-7, restarts: 2 });
+  const res = minimize((v) => negLl(v.map(clampLog)), x0, { step: 0.5, fTolerance: 1e-12, xTolerance: 1e-7, restarts: 2, bounds: [LOG_LOWER, LOG_UPPER] });
   const v = res.x.map(clampLog);
   const params = { r: Math.exp(v[0]), alpha: Math.exp(v[1]) * scale, a: Math.exp(v[2]), b: Math.exp(v[3]) };
   const ll = bgnbdTotalLogLikelihood(params, rows);

@@ -1,5 +1,5 @@
 import { ValidationError } from "../shared/errors";
-import { boundWarnings, clampLog, type FitDiagnostics } from "./fit-diagnostics";
+import { boundWarnings, clampLog, LOG_LOWER, LOG_UPPER, type FitDiagnostics } from "./fit-diagnostics";
 import { minimize } from "./nelder-mead";
 import { lnGamma } from "./special";
 
@@ -41,7 +41,7 @@ export function fitGammaGamma(rows: SpendSummary[]): GammaGammaFit {
     const [p, q, g] = v.map(clampLog).map(Math.exp);
     return -gammaGammaLogLikelihood({ p, q, gamma: g }, scaled);
   };
-  const res = minimize(f, [0, 0, 0], { step: 0.5, fTolerance: 1e-13, xTolerance: 1e-9, restarts: 3 });
+  const res = minimize(f, [0, 0, 0], { step: 0.5, fTolerance: 1e-13, xTolerance: 1e-9, restarts: 3, bounds: [LOG_LOWER, LOG_UPPER] });
   const v = res.x.map(clampLog);
   const params = { p: Math.exp(v[0]), q: Math.exp(v[1]), gamma: Math.exp(v[2]) * scale };
   const ll = gammaGammaLogLikelihood(params, rows);

@@ -8,6 +8,8 @@ export interface MinimizeOptions {
   xTolerance?: number;
   /** Number of fresh restarts from the best point (guards against a collapsed simplex). */
   restarts?: number;
+  /** Box for every coordinate; points are projected onto it, so a runaway parameter stops at the wall. */
+  bounds?: [number, number];
 }
 
 export interface MinimizeResult {
@@ -38,19 +40,28 @@ function runSimplex(f: (x: number[]) => number, x0: number[], o: MinimizeOptions
   const fTol = o.fTolerance ?? 1e-10;
   const xTol = o.xTolerance ?? 1e-9;
   const [alpha, gamma, rho, sigma] = [1, 1 + 2 / n, 0.75 - 1 / (2 * n), 1 - 1 / n];
+  const [lo, hi] = o.bounds ?? [-Infinity, Infinity];
   const safe = (x: number[]) => {
+    for (let k = 0; k < x.length; k++) x[k] = Math.min(hi, Math.max(lo, x[k]));
     const v = f(x);
     return Number.isFinite(v) ? v : Infinity;
   };
-  const pts: number[][] = [x0.slice()];
+  const pts: number[][] = [x0.map((v) => Math.min(hi, Math.max(lo, v)))];
   for (let i = 0; i < n; i++) {
-    const p = x0.slice();
-    p[i] += step;
+    const p = pts[0].slice();
+    p[i] += p[i] + step > hi ? -step : step;
     pts.push(p);
   }
   const vals = pts.map(safe);
   let it = 0;
+  let checkpoint = Infinity;
   for (; it < maxIterations; it++) {
+    // A flat ridge (parameters running off together) improves forever by crumbs: call it a stall.
+    if (it % 200 === 0) {
+      const best = Math.min(...vals);
+      if (checkpoint - best < fTol * (1 + Math.abs(best))) break;
+      checkpoint = best;
+    }
     const order = vals.map((_, i) => i).sort((i, j) => vals[i] - vals[j]);
     const sp = order.map((i) => pts[i]);
     const sv = order.map((i) => vals[i]);
