@@ -8,13 +8,8 @@ export function fakePlatform() {
   const fail = { coupons: 0, metafields: 0 };
   const proxy = { valid: true };
   const unused = () => { throw new Error("not used by the campaign engine"); };
-  const platform: CommercePlatform = {
+  const impl: Partial<CommercePlatform> = {
     id: "shopify",
-    listOrders: unused,
-    listCustomers: unused,
-    startBulkExport: unused,
-    getBulkExport: unused,
-    readBulkExport: unused,
     async createCustomerCoupon(_shop, request): Promise<Coupon> {
       if (fail.coupons > 0) { fail.coupons--; throw new PlatformError("discounts down", true); }
       // Yield so concurrent publishers really interleave.
@@ -26,9 +21,10 @@ export function fakePlatform() {
       if (fail.metafields > 0) { fail.metafields--; throw new PlatformError("metafields down", true); }
       metafieldCalls.push(metafields);
     },
-    verifyWebhook: unused,
     async verifyAppProxy() { return proxy.valid; },
   };
+  // Every other method (sync-side) throws if the campaign engine ever calls it.
+  const platform = new Proxy(impl, { get: (target, prop) => (prop in target ? target[prop as keyof CommercePlatform] : unused) }) as CommercePlatform;
   /** The last decision written to each customer's metafield. */
   const lastDecision = (customerId: string) => {
     const all = metafieldCalls.flat().filter((m) => m.customerId === customerId);
