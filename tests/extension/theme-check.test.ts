@@ -27,7 +27,12 @@ describe("Shopify theme-check on extensions/dangol-banner", () => {
     const block = path.join(dir, "blocks", "dangol-banner.liquid");
     writeFileSync(block, readFileSync(block, "utf8").concat("\n{% javascript %}alert(1){% endjavascript %}\n"));
 
+    const ko = path.join(dir, "locales", "ko.json");
+    const koStrings = JSON.parse(readFileSync(ko, "utf8"));
+    delete koStrings.notice.dismiss;
+    writeFileSync(ko, JSON.stringify(koStrings));
+
     const errors = (await check(dir)).filter((o) => o.severity === ERROR).map((o) => o.check);
-    expect(errors).toEqual(expect.arrayContaining(["TranslationKeyExists", "ParserBlockingScript", "AppBlockValidTags"]));
+    expect(errors).toEqual(expect.arrayContaining(["TranslationKeyExists", "ParserBlockingScript", "AppBlockValidTags", "MatchingTranslations"]));
   });
 });
