@@ -115,6 +115,7 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront preview in Chromium", () => {
   });
 
   it("remembers a dismissal across reloads, tells the server, and still shifts nothing", async () => {
+    server.beacons.length = 0;
     const page = await open(due.id);
     await page.locator(".dangol-banner .dangol-slot__close").click();
     await expect.poll(() => page.locator("dangol-slot.dangol-banner").isVisible()).toBe(false);
@@ -129,6 +130,7 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront preview in Chromium", () => {
   });
 
   it("sends impression and click beacons to the app proxy path", async () => {
+    server.beacons.length = 0;
     const page = await open(due.id);
     await expect.poll(() => server.beacons.filter((b) => b.kind === "impression" && b.slot === "banner").length).toBeGreaterThan(0);
     await page.route("**/cart/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<p>cart</p>" }));
