@@ -1,6 +1,5 @@
 import { useCallback, useState } from "react";
 import type { CampaignDto, CampaignListResponse, CampaignPatch, CampaignResultsResponse } from "../../../server/src/http/contracts";
-import type { StorefrontDecision } from "../../../server/src/domain/campaigns/storefront-decision";
 import { apiFetch } from "../api/client";
 import { useApi } from "./use-api";
 
@@ -10,10 +9,6 @@ export function useCampaigns() {
 
 export function useCampaignResults(key: string) {
   return useApi<CampaignResultsResponse>(`/api/campaigns/${encodeURIComponent(key)}/results`);
-}
-
-export function useCampaignPreview(key: string, version: number) {
-  return useApi<StorefrontDecision>(`/api/campaigns/${encodeURIComponent(key)}/preview?v=${version}`);
 }
 
 /** PATCH /api/campaigns/:key; returns the saved campaign. */
