@@ -8,6 +8,8 @@ import { createApp, type Mount } from "./http/app.js";
 import { webUiRoutes } from "./http/web-ui.js";
 import { startScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { Job } from "./jobs/job.js";
+import { createSyncFeature } from "./demo/sync-feature.js";
+import { startDemoStore } from "./demo/demo-store.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -26,6 +28,12 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const jobs: Job[] = [];
   const stops: Array<() => Promise<void>> = [];
 
+  // Order sync (issue 3): Shopify adapter, POST /api/webhooks (raw body), GET /api/sync/status, reconcile job.
+  const syncFeature = createSyncFeature({ db, config });
+  rawMounts.push(...syncFeature.rawMounts);
+  mounts.push(...syncFeature.mounts);
+  jobs.push(...syncFeature.jobs);
+
   const app = createApp({
     db,
     dbKind: kind,
@@ -37,6 +45,19 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.port, () => resolve(s));
   });
+  if (config.mode === "demo") {
+    // Simulator + install + background backfill + orders played forward; see server/src/demo/demo-store.ts.
+    const port = (server.address() as import("node:net").AddressInfo).port;
+    const demo = await startDemoStore({
+      db,
+      stack: syncFeature.stack,
+      sync: syncFeature.sync,
+      credentials: syncFeature.credentials,
+      appBaseUrl: `http://127.0.0.1:${port}`,
+      playEverySeconds: config.demoPlayEverySeconds,
+    });
+    stops.push(() => demo.stop());
+  }
   return {
     server,
     config,

@@ -1,0 +1,52 @@
+// The sync feature's parts, built once for main.ts: Shopify adapter, services, routes and the reconcile job.
+import type { Config } from "../config.js";
+import type { Db } from "../db/database.js";
+import * as shops from "../db/repositories/shop.repository.js";
+import type { Mount } from "../http/app.js";
+import { syncRoutes } from "../http/routes/sync.routes.js";
+import { webhookRoutes } from "../http/routes/webhooks.routes.js";
+import type { Job } from "../jobs/job.js";
+import { reconcileJob } from "../jobs/reconcile.job.js";
+import { createShopifyStack, type ShopifyStack } from "../platforms/shopify/shopify-stack.js";
+import { createOrderSyncService, type OrderSyncService } from "../services/order-sync.service.js";
+import { createPrivacyService, type DataEraser } from "../services/privacy.service.js";
+import { createSyncStatusService } from "../services/sync-status.service.js";
+import { createWebhookIngestService, type OrderChangedHook, type WebhookIngestService } from "../services/webhook-ingest.service.js";
+import { DEMO_SHOP, demoCredentials } from "./demo-store.js";
+
+export interface SyncFeature {
+  stack: ShopifyStack;
+  sync: OrderSyncService;
+  ingest: WebhookIngestService;
+  credentials: { apiKey: string; apiSecret: string };
+  rawMounts: Mount[];
+  mounts: Mount[];
+  jobs: Job[];
+}
+
+export interface SyncFeatureDeps {
+  db: Db;
+  config: Config;
+  /** Timing recompute / campaign publisher, called after an order change is stored. */
+  onOrderChanged?: OrderChangedHook;
+  /** Other features' tables to clear on uninstall and redact requests. */
+  erasers?: DataEraser[];
+}
+
+export function createSyncFeature({ db, config, onOrderChanged, erasers }: SyncFeatureDeps): SyncFeature {
+  const credentials = config.shopify ?? demoCredentials();
+  const stack = createShopifyStack(db, credentials);
+  const privacy = createPrivacyService({ db, erasers });
+  const ingest = createWebhookIngestService({ db, platform: stack.platform, privacy, onOrderChanged });
+  const sync = createOrderSyncService({ db, platform: stack.platform, onOrderChanged });
+  const status = createSyncStatusService({ db });
+  return {
+    stack,
+    sync,
+    ingest,
+    credentials,
+    rawMounts: [{ path: "/api/webhooks", handler: webhookRoutes({ ingest }) }],
+    mounts: [{ path: "/api/sync", handler: syncRoutes({ status, defaultShop: config.mode === "demo" ? DEMO_SHOP : undefined }) }],
+    jobs: [reconcileJob({ listShops: () => shops.listInstalledShops(db), reconcile: (shop) => sync.reconcile(shop), retryPendingWebhooks: () => ingest.retryPending() })],
+  };
+}
