@@ -1,10 +1,11 @@
 // Serves the storefront preview on 127.0.0.1:0 for browser tests, with an in-memory shop and a beacon sink
-// standing in for the app proxy's POST /apps/dangol/events.
+// standing in for the app proxy's POST /apps/dangol/events (same body schema, no signature).
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import express from "express";
 import { chromium, type Browser } from "playwright-core";
 import { errorHandler } from "../../server/src/http/error-handler.js";
+import { storefrontEventSchema } from "../../server/src/services/storefront.service.js";
 import { previewRoutes } from "../../server/src/storefront-preview/preview.routes.js";
 import type { PreviewCustomer } from "../../server/src/storefront-preview/customer-drop.js";
 import type { LocalizedText, StorefrontDecision } from "../../server/src/domain/campaigns/storefront-decision.js";
@@ -15,8 +16,7 @@ export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--
 
 export interface Beacon {
   kind: string;
-  campaign: string;
-  slot: string;
+  campaign?: string | null;
 }
 
 export interface PreviewServer {
@@ -29,8 +29,9 @@ export async function startPreviewServer(customers: Array<{ customer: PreviewCus
   const byId = new Map(customers.map((c) => [c.customer.id, c]));
   const beacons: Beacon[] = [];
   const app = express();
+  // Validates with the app proxy's own (strict) schema, so a beacon the real endpoint would refuse fails here too.
   app.post("/apps/dangol/events", express.json({ type: () => true }), (req, res) => {
-    beacons.push(req.body as Beacon);
+    beacons.push(storefrontEventSchema.parse(req.body));
     res.status(204).end();
   });
   app.use(

@@ -132,7 +132,7 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront preview in Chromium", () => {
   it("sends impression and click beacons to the app proxy path", async () => {
     server.beacons.length = 0;
     const page = await open(due.id);
-    await expect.poll(() => server.beacons.filter((b) => b.kind === "impression" && b.slot === "banner").length).toBeGreaterThan(0);
+    await expect.poll(() => server.beacons.filter((b) => b.kind === "impression" && b.campaign === "replenishment").length).toBeGreaterThan(0);
     await page.route("**/cart/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<p>cart</p>" }));
     await page.locator("a.dangol-banner__cta").click();
     await expect.poll(() => server.beacons.some((b) => b.kind === "click" && b.campaign === "replenishment")).toBe(true);

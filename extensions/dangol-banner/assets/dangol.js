@@ -36,8 +36,9 @@
     }
 
     send(kind) {
-      const { endpoint, campaign, slot } = this.dataset;
-      const body = new Blob([JSON.stringify({ kind, campaign, slot })], { type: "application/json" });
+      // Exactly the fields storefrontEventSchema (strict) accepts; the customer comes from the signed proxy query.
+      const { endpoint, campaign } = this.dataset;
+      const body = new Blob([JSON.stringify({ kind, campaign })], { type: "application/json" });
       try {
         navigator.sendBeacon(endpoint, body);
       } catch {
