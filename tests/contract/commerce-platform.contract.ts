@@ -1,0 +1,100 @@
+// One contract every CommercePlatform must pass. `makePlatform` gives a platform with an installed shop and
+// hooks to change that shop's data, so Cafe24 can join with its own simulator.
+import { describe, expect, it } from "vitest";
+import type { CommercePlatform } from "../../server/src/platforms/commerce-platform.js";
+
+export interface PlatformUnderTest {
+  platform: CommercePlatform;
+  shop: string;
+  /** Orders and customers the shop holds right now. */
+  expected(): { orders: number; customers: number; someCustomerId: string };
+  /** Signs a webhook body the way the platform does; forged = signed with another secret. */
+  signWebhook(body: string, topic: string, options?: { forged?: boolean }): Record<string, string>;
+  /** A signed app-proxy query (timestampOffsetSeconds shifts its time). */
+  signedProxyQuery(timestampOffsetSeconds?: number): Record<string, string | string[]>;
+}
+
+export function runPlatformContract(name: string, make: () => PlatformUnderTest) {
+  describe(`CommercePlatform contract: ${name}`, () => {
+    it("lists every order exactly once through cursor pages", async () => {
+      const { platform, shop, expected } = make();
+      const ids = new Set<string>();
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page = await platform.listOrders(shop, { cursor, pageSize: 5 });
+        for (const o of page.items) {
+          expect(ids.has(o.id), `order ${o.id} listed twice`).toBe(false);
+          ids.add(o.id);
+          expect(o.updatedAt).toBeInstanceOf(Date);
+          expect(Number.isFinite(o.totalPrice)).toBe(true);
+        }
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor);
+      expect(ids.size).toBe(expected().orders);
+      expect(pages).toBeGreaterThan(1);
+    });
+
+    it("filters orders by updatedSince", async () => {
+      const { platform, shop } = make();
+      const future = await platform.listOrders(shop, { updatedSince: new Date(Date.now() + 86_400_000) });
+      expect(future.items).toEqual([]);
+      expect(future.nextCursor).toBeNull();
+    });
+
+    it("lists customers", async () => {
+      const { platform, shop, expected } = make();
+      const page = await platform.listCustomers(shop, { pageSize: 250 });
+      expect(page.items.length).toBe(expected().customers);
+      expect(page.items.map((c) => c.id)).toContain(expected().someCustomerId);
+    });
+
+    it("exports the same orders in bulk, lines attached by parent id", async () => {
+      const { platform, shop, expected } = make();
+      const { id } = await platform.startBulkExport(shop, {});
+      let status = await platform.getBulkExport(shop, id);
+      for (let i = 0; status.state === "running" && i < 200; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        status = await platform.getBulkExport(shop, id);
+      }
+      expect(status.state).toBe("completed");
+      const orders = [];
+      for await (const o of platform.readBulkExport(shop, id)) orders.push(o);
+      expect(new Set(orders.map((o) => o.id)).size).toBe(expected().orders);
+      expect(orders.some((o) => o.lines.length > 1)).toBe(true);
+      const paged = await platform.listOrders(shop, { pageSize: 1 });
+      const same = orders.find((o) => o.id === paged.items[0].id);
+      expect(same?.lines).toEqual(paged.items[0].lines);
+    });
+
+    it("creates a per-customer coupon and writes metafields in batches", async () => {
+      const { platform, shop, expected } = make();
+      const customerId = expected().someCustomerId;
+      const endsAt = new Date(Date.now() + 7 * 86_400_000);
+      const coupon = await platform.createCustomerCoupon(shop, { customerId, code: `DANGOL-${Date.now()}`, title: "Back soon", percentOff: 0.1, startsAt: new Date(), endsAt });
+      expect(coupon).toMatchObject({ customerId, endsAt });
+      expect(coupon.discountId).toBeTruthy();
+      const fields = Array.from({ length: 30 }, (_, i) => ({ customerId, namespace: "$app:dangol", key: `k${i}`, type: "single_line_text_field" as const, value: `v${i}` }));
+      await expect(platform.setCustomerMetafields(shop, fields)).resolves.toBeUndefined();
+    });
+
+    it("verifies webhooks: accepts signed, rejects forged and tampered", async () => {
+      const { platform, signWebhook } = make();
+      const body = JSON.stringify({ id: 1 });
+      const ok = await platform.verifyWebhook(Buffer.from(body), signWebhook(body, "orders/create"));
+      expect(ok).toMatchObject({ topic: "orders/create", payload: { id: 1 } });
+      expect(await platform.verifyWebhook(Buffer.from(body), signWebhook(body, "orders/create", { forged: true }))).toBeNull();
+      expect(await platform.verifyWebhook(Buffer.from(body + " "), signWebhook(body, "orders/create"))).toBeNull();
+    });
+
+    it("verifies app-proxy queries within 90 seconds only", async () => {
+      const { platform, signedProxyQuery } = make();
+      expect(await platform.verifyAppProxy(signedProxyQuery())).toBe(true);
+      expect(await platform.verifyAppProxy(signedProxyQuery(-120))).toBe(false);
+      expect(await platform.verifyAppProxy({ ...signedProxyQuery(), logged_in_customer_id: "999" })).toBe(false);
+      const { timestamp: _t, ...noTimestamp } = signedProxyQuery();
+      expect(await platform.verifyAppProxy(noTimestamp)).toBe(false);
+    });
+  });
+}
