@@ -44,6 +44,8 @@ export function createStorefrontService(deps: StorefrontServiceDeps) {
       if (!parsed.success) throw new ValidationError("Invalid storefront event", parsed.error.issues);
       const event = parsed.data;
       if (event.kind !== "visit" && !event.campaign) throw new ValidationError(`A ${event.kind} event needs a campaign`);
+      // Guests are never shown a campaign, so their campaign beacons can only be noise: keep visits only.
+      if (!customerId && event.kind !== "visit") return;
       await insertCampaignEvents(deps.db, [
         {
           id: randomUUID(),

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createApp } from "../../server/src/http/app.js";
+import { appProxyRoutes } from "../../server/src/http/routes/app-proxy.routes.js";
+import { createStorefrontService } from "../../server/src/services/storefront.service.js";
+import { savePublishedDecisions } from "../../server/src/db/repositories/decision.repository.js";
+import { countCampaignEvents } from "../../server/src/db/repositories/campaign-event.repository.js";
+import type { StorefrontDecision } from "../../server/src/domain/campaigns/storefront-decision.js";
+import { createTestDb, type TestDb } from "../helpers/test-db.js";
+import { proxyParams, realProxyVerifier, signProxyQuery } from "./app-proxy-signing.js";
+
+const SHOP = "demo.myshopify.com";
+const decisionOf = (customerId: string, code: string): StorefrontDecision => ({
+  version: 1,
+  customerId,
+  banner: { campaign: "win_back", title: { en: "t", ko: "t" }, body: { en: "b", ko: "b" }, ctaLabel: { en: "c", ko: "c" }, ctaUrl: "/", coupon: { code, expiresAt: "2026-12-01T00:00:00.000Z" } },
+  notice: null,
+  decidedAt: "2026-11-22T00:00:00.000Z",
+});
+
+describe("app proxy /apps/dangol", () => {
+  let t: TestDb;
+  let server: Server;
+  let base: string;
+  const dismissed: string[] = [];
+
+  beforeAll(async () => {
+    t = await createTestDb();
+    const storefront = createStorefrontService({ db: t.db, onCustomerChanged: async (_s, id) => dismissed.push(id) });
+    const app = createApp({ db: t.db, dbKind: t.kind, rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform: realProxyVerifier(t.db), storefront }) }] });
+    server = app.listen(0);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/apps/dangol`;
+    await savePublishedDecisions(t.db, SHOP, [
+      { customerId: "111", decision: decisionOf("111", "DG-MINE"), verdicts: [], assignments: [], decidedAt: new Date(), publishedAt: new Date() },
+      { customerId: "222", decision: decisionOf("222", "DG-THEIRS"), verdicts: [], assignments: [], decidedAt: new Date(), publishedAt: new Date() },
+    ]);
+  });
+  afterAll(async () => {
+    server.close();
+    await t.destroy();
+  });
+  beforeEach(() => { dismissed.length = 0; });
+
+  const get = (q: URLSearchParams | string) => fetch(`${base}/decision?${q}`);
+  const post = (q: URLSearchParams | string, body: string, type = "text/plain;charset=UTF-8") =>
+    fetch(`${base}/events?${q}`, { method: "POST", headers: { "content-type": type }, body });
+  const impressions = async () => (await countCampaignEvents(t.db, SHOP, "win_back")).impression ?? 0;
+
+  it("answers a signed logged-in request with that customer's own decision", async () => {
+    const res = await get(signProxyQuery(proxyParams(SHOP, "111")));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    const body = await res.json();
+    expect(body.customerId).toBe("111");
+    expect(body.banner.coupon.code).toBe("DG-MINE");
+  });
+
+  it("ignores a customer_id the page adds: the signed logged_in_customer_id wins", async () => {
+    const q = signProxyQuery({ ...proxyParams(SHOP, "111") });
+    const res = await get(`${q}&customer_id=222`);
+    // Adding a param breaks the signature; the other shopper's coupon is never returned.
+    expect(res.status).toBe(401);
+    const signedWithExtra = signProxyQuery({ ...proxyParams(SHOP, "111"), customer_id: "222" });
+    const body = await (await get(signedWithExtra)).json();
+    expect(body.customerId).toBe("111");
+    expect(JSON.stringify(body)).not.toContain("DG-THEIRS");
+  });
+
+  it("rejects swapping logged_in_customer_id after signing (forged)", async () => {
+    const q = signProxyQuery(proxyParams(SHOP, "111"));
+    q.set("logged_in_customer_id", "222");
+    const res = await get(q);
+    expect(res.status).toBe(401);
+    expect(JSON.stringify(await res.json())).not.toContain("DG-THEIRS");
+  });
+
+  it("rejects a repeated logged_in_customer_id", async () => {
+    const q = signProxyQuery(proxyParams(SHOP, "111"));
+    q.append("logged_in_customer_id", "222");
+    expect((await get(q)).status).toBe(401);
+  });
+
+  it("rejects a signature made with another secret, a stale timestamp (>90 s) and a missing signature", async () => {
+    expect((await get(signProxyQuery(proxyParams(SHOP, "111"), "wrong-secret"))).status).toBe(401);
+    const stale = Math.floor(Date.now() / 1000) - 91;
+    expect((await get(signProxyQuery(proxyParams(SHOP, "111", stale)))).status).toBe(401);
+    const future = Math.floor(Date.now() / 1000) + 91;
+    expect((await get(signProxyQuery(proxyParams(SHOP, "111", future)))).status).toBe(401);
+    expect((await get(new URLSearchParams(proxyParams(SHOP, "111")))).status).toBe(401);
+    const { timestamp: _drop, ...noTimestamp } = proxyParams(SHOP, "111");
+    expect((await get(signProxyQuery(noTimestamp))).status).toBe(401);
+  });
+
+  it("gives a guest the non-personal fallback with no coupon", async () => {
+    const res = await get(signProxyQuery(proxyParams(SHOP, "")));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ version: 1, customerId: "", banner: null, notice: null });
+  });
+
+  it("stores a signed beacon (text/plain or JSON) and answers 204", async () => {
+    const before = await impressions();
+    const r1 = await post(signProxyQuery(proxyParams(SHOP, "111")), JSON.stringify({ kind: "impression", campaign: "win_back" }));
+    const r2 = await post(signProxyQuery(proxyParams(SHOP, "111")), JSON.stringify({ kind: "impression", campaign: "win_back" }), "application/json");
+    expect([r1.status, r2.status]).toEqual([204, 204]);
+    expect(await impressions()).toBe(before + 2);
+  });
+
+  it("republishes the shopper after a dismissal", async () => {
+    const res = await post(signProxyQuery(proxyParams(SHOP, "111")), JSON.stringify({ kind: "dismiss", campaign: "win_back" }));
+    expect(res.status).toBe(204);
+    expect(dismissed).toEqual(["111"]);
+  });
+
+  it("stores nothing for forged or stale beacons", async () => {
+    const before = await impressions();
+    const forged = signProxyQuery(proxyParams(SHOP, "111"), "wrong-secret");
+    const stale = signProxyQuery(proxyParams(SHOP, "111", Math.floor(Date.now() / 1000) - 300));
+    for (const q of [forged, stale, new URLSearchParams(proxyParams(SHOP, "111"))]) {
+      expect((await post(q, JSON.stringify({ kind: "impression", campaign: "win_back" }))).status).toBe(401);
+    }
+    expect(await impressions()).toBe(before);
+  });
+
+  it("rejects bad bodies with 400 and stores nothing", async () => {
+    const before = await impressions();
+    for (const body of ["{oops", JSON.stringify({ kind: "impression", campaign: "nope" }), JSON.stringify({ kind: "buy", campaign: "win_back" }), "x".repeat(5000)]) {
+      const res = await post(signProxyQuery(proxyParams(SHOP, "111")), body);
+      expect([400, 413]).toContain(res.status);
+    }
+    expect(await impressions()).toBe(before);
+  });
+
+  it("does not store a guest's campaign beacon", async () => {
+    const before = await impressions();
+    expect((await post(signProxyQuery(proxyParams(SHOP, "")), JSON.stringify({ kind: "impression", campaign: "win_back" }))).status).toBe(204);
+    expect(await impressions()).toBe(before);
+  });
+});
