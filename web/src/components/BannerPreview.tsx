@@ -1,6 +1,6 @@
 import { BlockStack, Card, Text } from "@shopify/polaris";
 import type { CampaignDto, Language } from "../../../server/src/http/contracts";
-import { useI18n } from "../i18n/i18n";
+import { translate, useI18n } from "../i18n/i18n";
 
 /** Fills the storefront tokens with sample values so the merchant sees a realistic banner while typing. */
 export function fillSample(text: string, sample: Record<string, string>): string {
@@ -13,7 +13,8 @@ export function fillSample(text: string, sample: Record<string, string>): string
  */
 export function BannerPreview({ content, language, enabled }: { content: CampaignDto["content"]; language: Language; enabled: boolean }) {
   const { t } = useI18n();
-  const sample = { first_name: t("campaigns.sampleName"), product: t("campaigns.sampleProduct"), days_left: "3", code: "DANGOL-7K2Q", percent: "10%" };
+  // Sample values in the storefront language being previewed, not the admin's.
+  const sample = { first_name: translate(language, "campaigns.sampleName"), product: translate(language, "campaigns.sampleProduct"), days_left: "3", code: "DANGOL-7K2Q", percent: "10%" };
   return (
     <Card>
       <BlockStack gap="300">

@@ -71,8 +71,9 @@ export function CampaignEditor({ draft, onChange, contentLanguage, onContentLang
             />
           </InlineGrid>
           <FormLayout>
+            <Text as="h3" variant="headingSm">{t("campaigns.editor.cap")}</Text>
             <FormLayout.Group>
-              <TextField label={`${t("campaigns.editor.cap")} · ${t("campaigns.maxImpressions")}`} type="number" min={1} value={String(draft.cap.maxImpressions)} onChange={(v) => setCap("maxImpressions", v)} autoComplete="off" />
+              <TextField label={t("campaigns.maxImpressions")} type="number" min={1} value={String(draft.cap.maxImpressions)} onChange={(v) => setCap("maxImpressions", v)} autoComplete="off" />
               <TextField label={t("campaigns.perDays")} type="number" min={1} value={String(draft.cap.perDays)} onChange={(v) => setCap("perDays", v)} autoComplete="off" />
             </FormLayout.Group>
             <TextField

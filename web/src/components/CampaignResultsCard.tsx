@@ -27,7 +27,8 @@ export function CampaignResultsCard({ results }: { results: CampaignResultsRespo
           <Stat label={t("campaigns.results.clicks")} value={formatNumber(language, results.clicks)} />
           <Stat label={t("campaigns.results.conversions")} value={formatNumber(language, results.conversions)} />
         </InlineGrid>
-        <div style={{ height: 180 }}>
+        {lift.treatmentRate !== null && lift.holdoutRate !== null && (
+        <div style={{ height: 160 }}>
           <BarChart
             theme="Light"
             isAnimated={false}
@@ -45,6 +46,7 @@ export function CampaignResultsCard({ results }: { results: CampaignResultsRespo
             ]}
           />
         </div>
+        )}
         <BlockStack gap="100">
           <Text as="span" variant="bodySm" tone="subdued">{t("campaigns.results.lift")}</Text>
           <Text as="p" variant="headingSm" tone={lift.significant ? (lift.absoluteLift! > 0 ? "success" : "critical") : undefined}>
