@@ -40,7 +40,15 @@ export function throttleWaitMs(cost: QueryCost | undefined): number {
 
 export function createThrottledGraphql(api: Shopify, tokens: OfflineTokens, options: ThrottledGraphqlOptions = {}): GraphqlCaller {
   const maxAttempts = options.maxAttempts ?? 8;
+  const maxThrottledAttempts = Math.max(maxAttempts, 20);
   const sleep = options.sleep ?? defaultSleep;
+  // Throttled callers of one shop wait in line: waking together would just drain the bucket again.
+  const lines = new Map<string, Promise<void>>();
+  const waitInLine = (shop: string, ms: number) => {
+    const turn = (lines.get(shop) ?? Promise.resolve()).then(() => sleep(ms));
+    lines.set(shop, turn);
+    return turn;
+  };
   return {
     async request<T>(shop: string, query: string, variables?: Record<string, unknown>): Promise<T> {
       let refreshed = false;
@@ -51,9 +59,9 @@ export function createThrottledGraphql(api: Shopify, tokens: OfflineTokens, opti
           const response = await client.request(query, { variables });
           return response.data as T;
         } catch (err) {
-          if (isThrottled(err) && attempt < maxAttempts) {
+          if (isThrottled(err) && attempt < maxThrottledAttempts) {
             const cost = (err as { body?: { extensions?: { cost?: QueryCost } } }).body?.extensions?.cost;
-            await sleep(throttleWaitMs(cost));
+            await waitInLine(shop, throttleWaitMs(cost));
             continue;
           }
           // A token can be revoked or expire early: refresh once and retry.
