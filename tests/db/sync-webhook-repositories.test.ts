@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as syncState from "../../server/src/db/repositories/sync-state.repository.js";
+import * as webhookEvents from "../../server/src/db/repositories/webhook-event.repository.js";
+import { DB_KINDS } from "../helpers/db-kinds.js";
+import { createTestDb, type TestDb } from "../helpers/test-db.js";
+
+const A = "a.myshopify.com";
+const B = "b.myshopify.com";
+const event = (shop: string, id: string) => ({
+  shop_domain: shop, webhook_id: id, topic: "orders/create", event_id: null, triggered_at: null,
+  received_at: "2026-01-01T00:00:00.000Z", status: "received", payload: "{}", processed_at: null, error: null,
+});
+
+describe.each(DB_KINDS)("sync state and webhook events on %s", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+  });
+  afterAll(async () => t.destroy());
+
+  it("stores a delivery once per webhook id, per shop", async () => {
+    expect(await webhookEvents.insertWebhookEvent(t.db, event(A, "w1"))).toBe(true);
+    expect(await webhookEvents.insertWebhookEvent(t.db, event(A, "w1"))).toBe(false);
+    expect(await webhookEvents.insertWebhookEvent(t.db, event(B, "w1"))).toBe(true);
+    const concurrent = await Promise.all(Array.from({ length: 20 }, () => webhookEvents.insertWebhookEvent(t.db, event(A, "w2"))));
+    expect(concurrent.filter(Boolean)).toHaveLength(1);
+    expect(await webhookEvents.countWebhookEvents(t.db, A)).toBe(2);
+  });
+
+  it("drops the payload once processed", async () => {
+    await webhookEvents.markWebhookProcessed(t.db, A, "w1", new Date("2026-01-02T00:00:00Z"));
+    const row = await webhookEvents.findWebhookEvent(t.db, A, "w1");
+    expect(row).toMatchObject({ status: "processed", payload: null });
+    expect((await webhookEvents.findWebhookEvent(t.db, B, "w1"))?.payload).toBe("{}");
+  });
+
+  it("patches sync state and only moves last_webhook_at forward", async () => {
+    await syncState.saveSyncState(t.db, A, { phase: "paging", cursor: "c1", orders_done: 10 }, new Date());
+    await syncState.saveSyncState(t.db, A, { cursor: "c2", orders_done: 20 }, new Date());
+    await syncState.recordWebhookSeen(t.db, A, new Date("2026-01-03T00:00:00Z"));
+    await syncState.recordWebhookSeen(t.db, A, new Date("2026-01-02T00:00:00Z"));
+    expect(await syncState.findSyncState(t.db, A)).toMatchObject({ phase: "paging", cursor: "c2", orders_done: 20, last_webhook_at: "2026-01-03T00:00:00.000Z" });
+    expect(await syncState.findSyncState(t.db, B)).toBeUndefined();
+  });
+});
