@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../db/database.js";
-import { findPublishedDecision } from "../db/repositories/decision.repository.js";
+import { findDecisionJson } from "../db/repositories/decision.repository.js";
 import { insertCampaignEvents } from "../db/repositories/campaign-event.repository.js";
 import { CAMPAIGN_KEYS } from "../domain/campaigns/campaign.js";
 import type { StorefrontDecision } from "../domain/campaigns/storefront-decision.js";
@@ -34,9 +34,13 @@ export function createStorefrontService(deps: StorefrontServiceDeps) {
   return {
     /** The customer's last published decision; null customer (guest) → the non-personal fallback. */
     async decisionFor(shop: string, customerId: string | null): Promise<StorefrontDecision> {
-      if (!customerId) return emptyDecision("", now());
-      const published = await findPublishedDecision(deps.db, shop, customerId);
-      return published?.decision ?? emptyDecision(customerId, now());
+      return JSON.parse(await this.decisionJsonFor(shop, customerId));
+    },
+
+    /** Same as decisionFor, as JSON text straight from the table (the app-proxy hot path). */
+    async decisionJsonFor(shop: string, customerId: string | null): Promise<string> {
+      if (!customerId) return JSON.stringify(emptyDecision("", now()));
+      return (await findDecisionJson(deps.db, shop, customerId)) ?? JSON.stringify(emptyDecision(customerId, now()));
     },
 
     async recordEvent(shop: string, customerId: string | null, body: unknown): Promise<void> {

@@ -75,3 +75,14 @@ export async function markDecisionsPublished(db: Db, shop: string, customerIds: 
     await db.updateTable("published_decisions").set({ published_at: at.toISOString() }).where("shop_domain", "=", shop).where("customer_id", "in", ids).execute();
   }
 }
+
+/** The stored StorefrontDecision JSON text only: the storefront hot path sends it as is, without parsing. */
+export async function findDecisionJson(db: Db, shop: string, customerId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("published_decisions")
+    .select("decision")
+    .where("shop_domain", "=", shop)
+    .where("customer_id", "=", customerId)
+    .executeTakeFirst();
+  return row?.decision;
+}

@@ -45,7 +45,7 @@ export function appProxyRoutes(deps: { platform: Pick<CommercePlatform, "verifyA
   router.get("/decision", async (_req, res) => {
     const { shop, customerId } = res.locals.proxy as { shop: string; customerId: string | null };
     res.set("Cache-Control", "private, no-store");
-    res.json(await deps.storefront.decisionFor(shop, customerId));
+    res.type("application/json").send(await deps.storefront.decisionJsonFor(shop, customerId));
   });
 
   router.post(

@@ -1,0 +1,50 @@
+// Child process for decision.bench.ts: the real app (SQLite file, app-proxy route with shopify-api's HMAC check)
+// and a bare node:http server, both on loopback. Sends their ports to the parent over IPC.
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { mkdtempSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { createDb } from "../../server/src/db/create-db.js";
+import { migrateToLatest } from "../../server/src/db/migrate.js";
+import { createApp } from "../../server/src/http/app.js";
+import { appProxyRoutes } from "../../server/src/http/routes/app-proxy.routes.js";
+import { createStorefrontService } from "../../server/src/services/storefront.service.js";
+import { savePublishedDecisions } from "../../server/src/db/repositories/decision.repository.js";
+import { realProxyVerifier } from "../http/app-proxy-signing.js";
+
+export const BENCH_SHOP = "bench.myshopify.com";
+export const BENCH_CUSTOMERS = 2000;
+
+const { db, kind } = createDb({ kind: "sqlite", filename: path.join(mkdtempSync(path.join(os.tmpdir(), "dangol-bench-")), "bench.sqlite") });
+await migrateToLatest(db);
+const decisions = Array.from({ length: BENCH_CUSTOMERS }, (_, i) => {
+  const customerId = String(1000 + i);
+  return {
+    customerId,
+    decision: {
+      version: 1 as const,
+      customerId,
+      banner: { campaign: "replenishment", title: { en: "Time to restock Coffee beans?", ko: "커피 원두 다시 채울 때가 됐어요" }, body: { en: "Hi Mina", ko: "Mina님" }, ctaLabel: { en: "Re-order", ko: "다시 주문" }, ctaUrl: "/cart/4711:1", coupon: null },
+      notice: null,
+      decidedAt: new Date().toISOString(),
+    },
+    verdicts: [],
+    assignments: [],
+    decidedAt: new Date(),
+    publishedAt: new Date(),
+  };
+});
+await savePublishedDecisions(db, BENCH_SHOP, decisions);
+
+const app = createApp({ db, dbKind: kind, rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform: realProxyVerifier(db), storefront: createStorefrontService({ db }) }) }] });
+const appServer = app.listen(0, "127.0.0.1");
+const body = JSON.stringify(decisions[0].decision);
+const bare = http.createServer((_req, res) => {
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(body);
+});
+bare.listen(0, "127.0.0.1");
+await Promise.all([new Promise((r) => appServer.once("listening", r)), new Promise((r) => bare.once("listening", r))]);
+process.send!({ app: (appServer.address() as AddressInfo).port, bare: (bare.address() as AddressInfo).port });
+process.on("disconnect", () => process.exit(0));
