@@ -95,7 +95,7 @@ describe("webhook ingestion against the simulator", () => {
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
     const ids = await Promise.all(bodies.map((_, i) => orders.findOrder(h.t.db, SHOP, String(10_000 + i))));
     expect(ids.filter((o) => !o).length).toBe(0);
-  });
+  }, 120_000);
 
   it("ends in the right state when the simulator duplicates and reorders deliveries", async () => {
     const store = h.sim.store(SHOP);

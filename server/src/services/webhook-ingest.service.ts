@@ -27,6 +27,8 @@ export type IngestOutcome = "processed" | "duplicate" | "ignored" | "failed";
 export function createWebhookIngestService(deps: WebhookIngestDeps) {
   const { db, platform, privacy, now = () => new Date(), log = console.error } = deps;
   const pendingHooks = new Set<Promise<void>>();
+  // last_webhook_at is for the status page: one write per shop per second spares a hot row under bursts.
+  const lastSeenWrite = new Map<string, number>();
   const toEvent = (hook: VerifiedWebhook): PlatformEvent => platform.webhookEvent?.(hook) ?? { kind: "ignored" };
 
   function notify(shop: string, customerId: string | null) {
@@ -95,7 +97,10 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
         error: null,
       });
       if (!fresh) return "duplicate";
-      await syncState.recordWebhookSeen(db, hook.shopDomain, receivedAt);
+      if (receivedAt.getTime() - (lastSeenWrite.get(hook.shopDomain) ?? 0) >= 1000) {
+        lastSeenWrite.set(hook.shopDomain, receivedAt.getTime());
+        await syncState.recordWebhookSeen(db, hook.shopDomain, receivedAt);
+      }
       return process(hook, event);
     },
 
