@@ -37,6 +37,8 @@ export function CampaignList({ campaigns, saving, onToggle, onEdit }: Props) {
                   {`${targetSummary(t, c)} · ${t("campaigns.capValue", { max: c.cap.maxImpressions, days: c.cap.perDays })} · ${t("campaigns.holdoutValue", { share: formatPercent(language, c.holdoutShare) })}`}
                 </Text>
               </BlockStack>
+              {/* The row itself opens the editor; keep button clicks from also doing that. */}
+              <div onClick={(event) => event.stopPropagation()}>
               <InlineStack gap="200" wrap={false}>
                 <Button onClick={() => onEdit(c.key)}>{t("campaigns.edit")}</Button>
                 <Button
@@ -48,6 +50,7 @@ export function CampaignList({ campaigns, saving, onToggle, onEdit }: Props) {
                   {c.enabled ? t("campaigns.turnOff") : t("campaigns.turnOn")}
                 </Button>
               </InlineStack>
+              </div>
             </InlineStack>
           </ResourceItem>
         )}
