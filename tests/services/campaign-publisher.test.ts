@@ -3,7 +3,8 @@ import { createTestDb, type TestDb } from "../helpers/test-db.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { fakePlatform } from "./campaign-fakes.js";
 import { customerOnSide, daysAgo, NOW, prediction, SHOP } from "../unit/domain/campaigns/fixtures.js";
-import { createDecisionPublisher } from "../../server/src/services/decision-publisher.service.js";
+import { createDecisionPublisher, predictionsFromDb } from "../../server/src/services/decision-publisher.service.js";
+import { upsertPredictions } from "../../server/src/db/repositories/prediction.repository.js";
 import { createCampaignService } from "../../server/src/services/campaign.service.js";
 import { createCampaignResultsService } from "../../server/src/services/campaign-results.service.js";
 import { upsertCustomers } from "../../server/src/db/repositories/customer.repository.js";
@@ -144,6 +145,15 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
     await Promise.all(pending);
     expect(fake.lastDecision("c1").banner).toBeNull();
     expect(pending).toHaveLength(2);
+  });
+
+  it("reads the timing engine's stored predictions", async () => {
+    await upsertPredictions(t.db, SHOP, [prediction({ customerId: "c1" }), prediction({ customerId: "c2", dueProducts: [] })]);
+    await enable("replenishment");
+    const publisher = createDecisionPublisher({ db: t.db, platform: fake.platform, loadPredictions: predictionsFromDb(t.db), now: () => clock });
+    expect(await publisher.publishShop(SHOP)).toMatchObject({ customers: 2, banners: 1 });
+    expect(await publisher.publishCustomers(SHOP, ["c1", "nobody"])).toMatchObject({ customers: 2, banners: 1 });
+    expect(fake.lastDecision("c1").banner.ctaUrl).toBe("/cart/4711:1");
   });
 
   it("keeps shops apart", async () => {

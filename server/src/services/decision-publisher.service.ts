@@ -11,11 +11,21 @@ import { insertCampaignEvents, listAssignments, listCustomerEventFacts, type Cam
 import { listPublishedDecisions, markDecisionsPublished, savePublishedDecisions, type PublishedDecision } from "../db/repositories/decision.repository.js";
 import { listCountedOrders, listFirstNames } from "../db/repositories/campaign-audience.repository.js";
 import { chunks } from "../db/repositories/order.repository.js";
+import { findPrediction, listPredictions } from "../db/repositories/prediction.repository.js";
 import { effectiveCampaigns } from "./campaign.service.js";
 import { issueCoupon } from "./coupon-issuer.js";
 
 /** Predictions for these customers, or for the whole shop when `customerIds` is null. */
 export type PredictionLoader = (shop: string, customerIds: string[] | null) => Promise<CustomerPrediction[]>;
+
+/** Reads the timing engine's stored predictions (customer_predictions). */
+export function predictionsFromDb(db: Db): PredictionLoader {
+  return async (shop, customerIds) => {
+    if (customerIds === null) return listPredictions(db, shop);
+    const found = await Promise.all(customerIds.map((id) => findPrediction(db, shop, id)));
+    return found.filter((p): p is CustomerPrediction => p !== undefined);
+  };
+}
 
 export interface DecisionPublisherDeps {
   db: Db;
