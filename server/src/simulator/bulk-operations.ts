@@ -1,6 +1,7 @@
 // Asynchronous bulk query runner: executes the embedded query over the whole store and writes JSONL with __parentId.
 import { randomBytes } from "node:crypto";
-import { execute, type GraphQLSchema } from "graphql";
+import type { DocumentNode, GraphQLSchema } from "graphql";
+import { executeBulk } from "./bulk-executor.js";
 import { checkBulkQuery, type BulkQueryProblem } from "./bulk-query-rules.js";
 import type { ShopStore } from "./store.js";
 import type { GraphqlContext } from "./resolvers/context.js";
@@ -24,10 +25,11 @@ export interface BulkOperationRecord {
 }
 
 export const MAX_CONCURRENT_BULK_QUERIES = 5;
+const BULK_CHUNK = 500;
 
 export class BulkRunner {
   /** JSONL files by download token. */
-  readonly files = new Map<string, string>();
+  readonly files = new Map<string, Buffer[]>();
   private readonly failures = new Map<string, BulkErrorCode>();
 
   constructor(
@@ -64,32 +66,46 @@ export class BulkRunner {
     operation.completedAt = now;
   }
 
-  private async run(ctx: GraphqlContext, operation: BulkOperationRecord, document: Parameters<typeof execute>[0]["document"]): Promise<void> {
+  private async run(ctx: GraphqlContext, operation: BulkOperationRecord, document: DocumentNode): Promise<void> {
     if (operation.status !== "CREATED") return;
     operation.status = "RUNNING";
     await new Promise((resolve) => setTimeout(resolve, this.delayMs / 2).unref());
     if (operation.status !== "RUNNING") return;
     const failure = this.failures.get(ctx.store.domain);
-    const result = failure ? null : await execute({ schema: this.schema, document, contextValue: ctx });
-    if (failure || !result || result.errors?.length) {
-      this.finish(ctx, operation, "FAILED", failure ?? "INTERNAL_SERVER_ERROR");
-      return;
-    }
-    const lines: string[] = [];
+    if (failure) return this.finish(ctx, operation, "FAILED", failure);
+    const chunks: Buffer[] = [];
+    let objects = 0;
     let roots = 0;
-    for (const value of Object.values(result.data ?? {})) {
-      for (const node of connectionNodes(value)) {
-        roots++;
-        emit(node, null, lines);
+    // Runs the query over windows of the top-level connection, yielding between them so the server stays responsive.
+    for (let start = 0; ; start += BULK_CHUNK) {
+      let data: Record<string, unknown>;
+      try {
+        data = executeBulk(this.schema, document, { ...ctx, bulkWindow: { start, size: BULK_CHUNK } });
+      } catch {
+        return this.finish(ctx, operation, "FAILED", "INTERNAL_SERVER_ERROR");
       }
+      let chunkRoots = 0;
+      const lines: string[] = [];
+      for (const value of Object.values(data)) {
+        for (const node of connectionNodes(value)) {
+          chunkRoots++;
+          emit(node, null, lines);
+        }
+      }
+      // One Buffer per chunk keeps a full-store export (~100 MB) out of the JS heap's object graph.
+      if (lines.length) chunks.push(Buffer.from(lines.join("\n") + "\n"));
+      objects += lines.length;
+      roots += chunkRoots;
+      if (chunkRoots < BULK_CHUNK) break;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (operation.status !== "RUNNING") return;
     }
-    operation.objectCount = lines.length;
+    operation.objectCount = objects;
     operation.rootObjectCount = roots;
-    if (lines.length) {
-      const body = lines.join("\n") + "\n";
+    if (objects) {
       const token = randomBytes(16).toString("hex");
-      this.files.set(token, body);
-      operation.fileSize = Buffer.byteLength(body);
+      this.files.set(token, chunks);
+      operation.fileSize = chunks.reduce((n, c) => n + c.length, 0);
       operation.url = `${this.baseUrl()}/bulk-results/${token}.jsonl`;
     } else operation.fileSize = 0;
     this.finish(ctx, operation, "COMPLETED", null);

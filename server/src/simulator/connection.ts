@@ -41,11 +41,12 @@ export function paginate<T>(sorted: T[], key: (item: T) => CursorPosition, args:
       window = window.slice(Math.max(0, window.length - size));
     }
   }
-  const edges = window.map((node) => ({ node, cursor: encodeCursor(key(node)) }));
+  // Cursors are encoded only when selected (a getter), which matters for bulk exports of every line item.
+  const edges = window.map((node) => ({ node, get cursor() { return encodeCursor(key(node)); } }));
   return {
     nodes: window,
     edges,
-    pageInfo: { hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: { hasNextPage, hasPreviousPage, startCursor: window.length ? encodeCursor(key(window[0])) : null, endCursor: window.length ? encodeCursor(key(window[window.length - 1])) : null },
   };
 }
 

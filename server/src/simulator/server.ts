@@ -61,10 +61,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 
     const bulkFile = /^\/bulk-results\/([a-f0-9]+)\.jsonl$/.exec(path);
     if (req.method === "GET" && bulkFile) {
-      const body = bulkRunner.files.get(bulkFile[1]);
-      if (body === undefined) return sendJson(res, 404, { errors: "Not Found" });
-      res.writeHead(200, { "Content-Type": "application/jsonl", "Content-Length": Buffer.byteLength(body) });
-      res.end(body);
+      const chunks = bulkRunner.files.get(bulkFile[1]);
+      if (chunks === undefined) return sendJson(res, 404, { errors: "Not Found" });
+      res.writeHead(200, { "Content-Type": "application/jsonl", "Content-Length": chunks.reduce((n, c) => n + c.length, 0) });
+      for (const chunk of chunks) if (!res.write(chunk)) await new Promise((resolve) => res.once("drain", resolve));
+      res.end();
       return;
     }
     if (req.method === "POST" && path === "/admin/oauth/access_token") {
@@ -96,6 +97,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       else res.destroy();
     });
   });
+  server.keepAliveTimeout = 65_000; // longer than clients' idle sockets, so a busy moment never resets a reused connection
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://127.0.0.1:${port}`;

@@ -9,6 +9,8 @@ export interface GraphqlContext {
   clock: SimClock;
   /** True while a bulk operation runs its embedded query: `first` is ignored, connections return everything. */
   bulk: boolean;
+  /** During a bulk run: which slice of the top-level connection this chunk executes (keeps the event loop free). */
+  bulkWindow?: { start: number; size: number };
   bulkRunner: BulkRunner;
   searchWarnings: Array<{ path: string[]; query: string; warnings: Array<{ field: string; message: string }> }>;
 }

@@ -53,27 +53,28 @@ function sortedBy<T extends { id: number }>(owner: object, version: number, name
   return sorted;
 }
 
-export function listOrders(ctx: GraphqlContext, args: ListArgs, path: string, only?: (o: OrderRecord) => boolean) {
+export function listOrders(ctx: GraphqlContext, args: ListArgs, path: string, only?: (o: OrderRecord) => boolean, root = false) {
   const sortKey = args.sortKey ?? "ID";
   const value = ORDER_SORT[sortKey] ?? ORDER_SORT.ID;
   const sorted = sortedBy(ctx.store.orders, ctx.store.version, `orders:${sortKey}`, () => ctx.store.orders.values(), value);
   const search = parseSearch(args.query, ORDER_FIELDS);
   noteWarnings(ctx, path, args.query, search.warnings);
-  return page(sorted, (o) => (!only || only(o)) && search.matches(o), value, args, ctx.bulk);
+  return page(sorted, (o) => (!only || only(o)) && search.matches(o), value, args, ctx.bulk, root ? ctx.bulkWindow : undefined);
 }
 
-export function listCustomers(ctx: GraphqlContext, args: ListArgs, path: string) {
+export function listCustomers(ctx: GraphqlContext, args: ListArgs, path: string, root = false) {
   const sortKey = args.sortKey ?? "ID";
   const value = CUSTOMER_SORT[sortKey] ?? CUSTOMER_SORT.ID;
   const sorted = sortedBy(ctx.store.customers, ctx.store.version, `customers:${sortKey}`, () => ctx.store.customers.values(), value);
   const search = parseSearch(args.query, CUSTOMER_FIELDS);
   noteWarnings(ctx, path, args.query, search.warnings);
-  return page(sorted, search.matches, value, args, ctx.bulk);
+  return page(sorted, search.matches, value, args, ctx.bulk, root ? ctx.bulkWindow : undefined);
 }
 
-function page<T extends { id: number }>(sorted: T[], keep: (item: T) => boolean, value: (item: T) => number | string, args: ListArgs, bulk: boolean) {
+function page<T extends { id: number }>(sorted: T[], keep: (item: T) => boolean, value: (item: T) => number | string, args: ListArgs, bulk: boolean, window?: { start: number; size: number }) {
   let items = sorted.filter(keep);
   if (args.reverse) items = items.slice().reverse();
+  if (bulk && window) items = items.slice(window.start, window.start + window.size);
   return paginate(items, (item) => ({ v: value(item), id: item.id }), args, bulk, Boolean(args.reverse));
 }
 

@@ -12,8 +12,8 @@ const variantView = (product: ProductRecord) => ({ id: product.variantId, title:
 
 export const orderResolvers: ResolverMap = {
   QueryRoot: {
-    orders: (_p, args: ListArgs, ctx) => listOrders(ctx, args, "orders"),
-    customers: (_p, args: ListArgs, ctx) => listCustomers(ctx, args, "customers"),
+    orders: (_p, args: ListArgs, ctx) => listOrders(ctx, args, "orders", undefined, true),
+    customers: (_p, args: ListArgs, ctx) => listCustomers(ctx, args, "customers", true),
     order: (_p, args: { id: string }, ctx) => ctx.store.orders.get(parseGid(args.id, "Order") ?? -1) ?? null,
     customer: (_p, args: { id: string }, ctx) => ctx.store.customers.get(parseGid(args.id, "Customer") ?? -1) ?? null,
   },
@@ -32,7 +32,7 @@ export const orderResolvers: ResolverMap = {
     totalRefundedSet: (o: OrderRecord) => moneyBag(orderRefunded(o), o.currency),
     totalDiscountsSet: (o: OrderRecord) => moneyBag(o.discountAmount, o.currency),
     lineItems: (o: OrderRecord, args, ctx: GraphqlContext) =>
-      paginate(o.lines.map((line) => ({ ...line, currency: o.currency })), (l) => ({ v: l.id, id: l.id }), args, ctx.bulk, false),
+      paginate(o.lines, (l) => ({ v: l.id, id: l.id }), args, ctx.bulk, false),
     refunds: (o: OrderRecord, args: { first?: number | null }) =>
       o.refunds.slice(0, args.first ?? undefined).map((r) => ({ ...r, currency: o.currency })),
   },
@@ -50,9 +50,10 @@ export const orderResolvers: ResolverMap = {
       const product = l.productId === null ? undefined : ctx.store.products.get(l.productId);
       return product ? variantView(product) : null;
     },
-    originalUnitPriceSet: (l: LineRecord & { currency: string }) => moneyBag(l.price, l.currency),
-    discountedUnitPriceSet: (l: LineRecord & { currency: string }) => moneyBag(l.price, l.currency),
-    originalTotalSet: (l: LineRecord & { currency: string }) => moneyBag(l.price * l.quantity, l.currency),
+    // Every order of a simulated shop is in the shop currency.
+    originalUnitPriceSet: (l: LineRecord, _a, ctx) => moneyBag(l.price, ctx.store.currency),
+    discountedUnitPriceSet: (l: LineRecord, _a, ctx) => moneyBag(l.price, ctx.store.currency),
+    originalTotalSet: (l: LineRecord, _a, ctx) => moneyBag(l.price * l.quantity, ctx.store.currency),
   },
   Product: { id: (p: ProductRecord) => gid("Product", p.id) },
   ProductVariant: { id: (v: { id: number }) => gid("ProductVariant", v.id) },
