@@ -27,7 +27,7 @@ describe("admin UI in Chromium", () => {
     await db?.destroy();
   });
 
-  async function open(url: string, init?: (page: Page) => Promise<void>): Promise<Page> {
+  async function open(url: string, init?: (page: Page) => Promise<unknown>): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: "en-US" });
     await init?.(page);
     await page.goto(url);
