@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
-import { listStoredCampaigns, saveCampaign, deleteShopCampaignData } from "../../server/src/db/repositories/campaign.repository.js";
+import { listStoredCampaigns, saveCampaign, deleteShopCampaignData, deleteCustomerCampaignData } from "../../server/src/db/repositories/campaign.repository.js";
 import { activateCoupon, listCustomerCoupons, markCouponsUsed, releasePendingCoupon, reserveCoupon, type CouponRow } from "../../server/src/db/repositories/coupon.repository.js";
 import { countCampaignEvents, countDistinctCustomersByArm, insertCampaignEvents, listAssignments, listCustomerEventFacts } from "../../server/src/db/repositories/campaign-event.repository.js";
 import { findPublishedDecision, listPublishedDecisions, markDecisionsPublished, savePublishedDecisions } from "../../server/src/db/repositories/decision.repository.js";
@@ -76,6 +76,9 @@ describe.each(DB_KINDS)("campaign repositories on %s", (kind) => {
     expect((await findPublishedDecision(t.db, A, "2"))!.publishedAt).toEqual(NOW);
     expect(await findPublishedDecision(t.db, B, "1")).toBeUndefined();
     expect([...(await listPublishedDecisions(t.db, A, ["1", "2", "3"])).keys()].sort()).toEqual(["1", "2"]);
+    await deleteCustomerCampaignData(t.db, A, "2");
+    expect(await findPublishedDecision(t.db, A, "2")).toBeUndefined();
+    expect(await findPublishedDecision(t.db, A, "1")).toBeDefined();
     await deleteShopCampaignData(t.db, A);
     expect(await findPublishedDecision(t.db, A, "1")).toBeUndefined();
   });

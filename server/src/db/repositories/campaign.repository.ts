@@ -46,3 +46,10 @@ export async function deleteShopCampaignData(db: Db, shop: string): Promise<void
     await db.deleteFrom(table).where("shop_domain", "=", shop).execute();
   }
 }
+
+/** customers/redact: the shopper's coupons, events and published decision (campaign settings are the shop's). */
+export async function deleteCustomerCampaignData(db: Db, shop: string, customerId: string): Promise<void> {
+  for (const table of ["coupons", "campaign_events", "published_decisions"] as const) {
+    await db.deleteFrom(table).where("shop_domain", "=", shop).where("customer_id", "=", customerId).execute();
+  }
+}
