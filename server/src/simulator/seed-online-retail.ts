@@ -61,7 +61,8 @@ export async function seedOnlineRetail(store: ShopStore, options: SeedOptions = 
   const started = Date.now();
   const { invoices, rows, skippedRows } = await readInvoices(options);
   const stats: SeedStats = { rows, skippedRows, customers: 0, products: 0, orders: 0, guestOrders: 0, cancelledOrders: 0, testOrders: 0, refundedOrders: 0, partiallyRefundedOrders: 0, zeroTotalOrders: 0, ms: 0 };
-  const latest = Math.max(...[...invoices.values()].map((inv) => inv.date));
+  let latest = -Infinity;
+  for (const inv of invoices.values()) latest = Math.max(latest, inv.date);
   const shift = options.timeShiftTo && invoices.size ? Math.round((options.timeShiftTo.getTime() - latest) / 1000) * 1000 : 0;
   const productIds = new Map<string, number>();
   const customers = new Map<number, CustomerRecord>();
