@@ -7,7 +7,7 @@ import { customerName } from "./customer-name.js";
 
 const DAY = 86_400_000;
 const COHORT_MONTHS = 12;
-const DUE_LIST_LIMIT = 10;
+const DUE_LIST_LIMIT = 6;
 
 function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
