@@ -25,7 +25,7 @@ export async function createTestDb(kind: "sqlite" | "postgres" = PG_URL ? "postg
     await sql.raw(`create schema ${schema}`).execute(admin.db);
     await admin.db.destroy();
     const handle = createDb({ kind: "postgres", url: PG_URL }, { searchPath: schema });
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle.db, schema);
     return {
       ...handle,
       async destroy() {

@@ -20,9 +20,13 @@ class FolderMigrationProvider implements MigrationProvider {
   }
 }
 
-/** Applies all pending migrations. Throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new FolderMigrationProvider() });
+/**
+ * Applies all pending migrations. Throws with the failing migration's name.
+ * `schema` (PostgreSQL only) keeps Kysely's bookkeeping tables in that schema: its introspector sees every
+ * schema, so without it a lock table in a neighbouring schema is mistaken for ours.
+ */
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new FolderMigrationProvider(), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error) {
