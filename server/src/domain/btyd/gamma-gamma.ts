@@ -36,12 +36,9 @@ export function gammaGammaLogLikelihood(pr: GammaGammaParams, rows: SpendSummary
 export function fitGammaGamma(rows: SpendSummary[]): GammaGammaFit {
   validateSpend(rows);
   const scale = rows.reduce((s, r) => s + r.zbar, 0) / rows.length;
-  const scaled = rows.map((r) => ({ x: r.x, zbar: r.zbar / scale }));
-  const f = (v: number[]) => {
-    const [p, q, g] = v.map(clampLog).map(Math.exp);
-    return -gammaGammaLogLikelihood({ p, q, gamma: g }, scaled);
-  };
-  const res = minimize(f, [0, 0, 0], { step: 0.5, fTolerance: 1e-13, xTolerance: 1e-9, restarts: 3, bounds: [LOG_LOWER, LOG_UPPER] });
+  const negLl = scaledNegLogLikelihood(rows.map((r) => ({ x: r.x, zbar: r.zbar / scale })));
+  const f = (v: number[]) => negLl(v.map(clampLog));
+  const res = minimize(f, [0, 0, 0], { step: 0.5, fTolerance: 1e-12, xTolerance: 1e-7, restarts: 2, bounds: [LOG_LOWER, LOG_UPPER] });
   const v = res.x.map(clampLog);
   const params = { p: Math.exp(v[0]), q: Math.exp(v[1]), gamma: Math.exp(v[2]) * scale };
   const ll = gammaGammaLogLikelihood(params, rows);
@@ -52,6 +49,25 @@ export function fitGammaGamma(rows: SpendSummary[]): GammaGammaFit {
   const degenerate = warnings.length > 0;
   if (!res.converged) warnings.push("optimiser did not converge");
   return { params, ll, converged: res.converged, degenerate, warnings, iterations: res.iterations, corrFrequencySpend: corr };
+}
+
+/** −LL of log-parameters with the lnΓ terms computed once per distinct x (one log per row per evaluation). */
+function scaledNegLogLikelihood(rows: SpendSummary[]): (v: number[]) => number {
+  const xs = [...new Set(rows.map((r) => r.x))];
+  const xIdx = Int32Array.from(rows, (r) => xs.indexOf(r.x));
+  const lnZ = Float64Array.from(rows, (r) => Math.log(r.zbar));
+  const lnX = Float64Array.from(rows, (r) => Math.log(r.x));
+  const perX = new Float64Array(xs.length);
+  return (v) => {
+    const p = Math.exp(v[0]), q = Math.exp(v[1]), g = Math.exp(v[2]);
+    for (let k = 0; k < xs.length; k++) perX[k] = lnGamma(p * xs[k] + q) - lnGamma(p * xs[k]);
+    let ll = rows.length * (q * v[2] - lnGamma(q));
+    for (let i = 0; i < rows.length; i++) {
+      const px = p * rows[i].x;
+      ll += perX[xIdx[i]] + (px - 1) * lnZ[i] + px * lnX[i] - (px + q) * Math.log(g + rows[i].x * rows[i].zbar);
+    }
+    return -ll;
+  };
 }
 
 /** E(M | x, z̄) = p(γ + x z̄)/(px + q − 1); customers with x = 0 get the population mean pγ/(q−1). */

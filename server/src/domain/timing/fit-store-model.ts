@@ -20,23 +20,37 @@ export function fitStoreModel(histories: CustomerHistory[], now: Date): StoreMod
 }
 
 /** The same fit from already merged purchase days (the bench and backtest build these directly). */
-export function fitStoreModelFromDays(customers: PurchaseDay[][], now: Date): StoreModel {
+export function fitStoreModelFromDays(all: PurchaseDay[][], now: Date): StoreModel {
   const nowDay = dayIndex(now);
+  const customers = evenSample(all, FIT_SAMPLE_SIZE);
   const gaps = customers.map(logGaps);
   const observedPrior = estimateGapPrior(gaps);
   const pop = fitPopulationGaps(customers.map((d, i) => ({ logGaps: gaps[i], elapsedDays: nowDay - d[d.length - 1].day })));
   const gapPrior = censoringCorrectedPrior(observedPrior.a0, pop);
-  const productCycles = shiftNextOrderNorms(estimateProductCycles(customers, observedPrior), pop.m0 - observedPrior.m0);
+  const productCycles = shiftNextOrderNorms(estimateProductCycles(all, observedPrior), pop.m0 - observedPrior.m0);
   return {
     fittedAt: now,
-    customers: customers.length,
+    customers: all.length,
     gapPrior,
     productCycles,
     retention: pop.retention,
-    bgnbd: fitOrNull(() => fitBgnbd(customers.map((d) => btydSummary(d, nowDay)))),
-    gammaGamma: fitOrNull(() => fitGammaGamma(spendSummaries(customers))),
-    rfmCuts: rfmCutpoints(customers.map((d) => ({ recencyDays: nowDay - d[d.length - 1].day, frequency: d.length, monetary: d.reduce((s, p) => s + p.amount, 0) }))),
+    bgnbd: fitOrNull(() => fitBgnbd(evenSample(customers, BTYD_SAMPLE_SIZE).map((d) => btydSummary(d, nowDay)))),
+    gammaGamma: fitOrNull(() => fitGammaGamma(spendSummaries(evenSample(customers, BTYD_SAMPLE_SIZE)))),
+    rfmCuts: rfmCutpoints(all.map((d) => ({ recencyDays: nowDay - d[d.length - 1].day, frequency: d.length, monetary: d.reduce((s, p) => s + p.amount, 0) }))),
   };
+}
+
+/**
+ * Store-level parameters need no more than this many customers; bigger stores are fitted on an even sample
+ * (four parameters from 50,000 customers are already far tighter than the model's own error).
+ */
+export const FIT_SAMPLE_SIZE = 200_000;
+export const BTYD_SAMPLE_SIZE = 50_000;
+
+function evenSample<T>(all: T[], size: number): T[] {
+  if (all.length <= size) return all;
+  const stride = all.length / size;
+  return Array.from({ length: size }, (_, i) => all[Math.floor(i * stride)]);
 }
 
 /** The customer-level prior from the censoring-aware population fit (observed gaps alone are biased short). */
