@@ -9,7 +9,28 @@ import { webUiRoutes } from "./http/web-ui.js";
 import { startScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { Job } from "./jobs/job.js";
 import { createSyncFeature } from "./demo/sync-feature.js";
-import { startDemoStore } from "./demo/demo-store.js";
+import { DEMO_SHOP, startDemoStore } from "./demo/demo-store.js";
+import { enableDemoCampaigns } from "./demo/demo-campaigns.js";
+import { listInstalledShops } from "./db/repositories/shop.repository.js";
+import { createRecomputeService } from "./services/recompute.service.js";
+import { createRecomputeJob } from "./jobs/recompute.job.js";
+import { createPipeline } from "./services/pipeline.service.js";
+import { createInstallService } from "./services/install.service.js";
+import { timingEraser } from "./services/timing-eraser.js";
+import { campaignEraser } from "./services/campaign-eraser.js";
+import { createDecisionPublisher, predictionsFromDb, type DecisionPublisher } from "./services/decision-publisher.service.js";
+import { createCampaignService } from "./services/campaign.service.js";
+import { createCampaignResultsService } from "./services/campaign-results.service.js";
+import { createCampaignPreviewService } from "./services/campaign-preview.service.js";
+import { createStorefrontService } from "./services/storefront.service.js";
+import { createDashboardService } from "./services/dashboard.service.js";
+import { createSegmentSnapshotJob } from "./jobs/segment-snapshot.job.js";
+import { appProxyRoutes } from "./http/routes/app-proxy.routes.js";
+import { campaignRoutes } from "./http/routes/admin/campaigns.routes.js";
+import { adminAuth, adminRoutes } from "./http/routes/admin/index.js";
+import { installOnFirstRequest } from "./http/auth/install-on-first-request.js";
+import { previewRoutes } from "./storefront-preview/preview.routes.js";
+import { previewDepsFromDb } from "./storefront-preview/preview-deps.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -28,11 +49,64 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const jobs: Job[] = [];
   const stops: Array<() => Promise<void>> = [];
 
-  // Order sync (issue 3): Shopify adapter, POST /api/webhooks (raw body), GET /api/sync/status, reconcile job.
-  const syncFeature = createSyncFeature({ db, config });
-  rawMounts.push(...syncFeature.rawMounts);
+  const log = (message: string) => console.log(message);
+  const demoShop = config.mode === "demo" ? DEMO_SHOP : undefined;
+
+  // Late-bound: the publisher needs the platform, which the sync feature builds, which needs the pipeline hook.
+  let publisher: DecisionPublisher | undefined;
+  const recompute = createRecomputeService({
+    db,
+    clock: () => new Date(),
+    log,
+    // A full refit republishes the whole shop; a webhook's single customer republishes just them.
+    onRecomputed: async (shop, ids) => {
+      await (ids.length > 1 ? publisher?.publishShop(shop) : publisher?.publishCustomers(shop, ids));
+    },
+  });
+  const pipeline = createPipeline({ db, recompute, log });
+
+  // Order sync (issue 3): Shopify adapter (the simulator stands in for Shopify in demo mode), POST /api/webhooks
+  // (raw body), GET /api/sync/status, reconcile job; uninstall/redact also erase timing and campaign data.
+  const syncFeature = createSyncFeature({ db, config, onOrderChanged: pipeline.orderChanged, erasers: [timingEraser, campaignEraser] });
+  const platform = syncFeature.stack.platform;
+  publisher = createDecisionPublisher({ db, platform, loadPredictions: predictionsFromDb(db) });
+  const campaigns = createCampaignService({ db, onChanged: (shop) => publisher!.publishShop(shop) });
+  const storefront = createStorefrontService({ db, onCustomerChanged: (shop, id) => publisher!.publishCustomers(shop, [id]) });
+
+  // Admin API: session-token auth (or the fixed demo shop) runs before every /api router.
+  const auth = adminAuth({ shopify: config.shopify, demoShop: DEMO_SHOP });
+  mounts.push({ path: "/api", handler: auth });
+  if (config.shopify) {
+    const install = createInstallService({
+      db,
+      exchangeToken: (shop, token) => syncFeature.stack.tokens.exchange(shop, token),
+      hasOfflineSession: async (shop) => Boolean(await syncFeature.stack.sessionStorage.loadSession(syncFeature.stack.api.session.getOfflineId(shop))),
+      backfill: (shop) => syncFeature.sync.backfill(shop),
+      shopSynced: pipeline.shopSynced,
+      log,
+    });
+    mounts.push({ path: "/api", handler: installOnFirstRequest(install) });
+  }
   mounts.push(...syncFeature.mounts);
+  mounts.push({
+    path: "/api",
+    handler: campaignRoutes({
+      campaigns,
+      results: createCampaignResultsService({ db }),
+      preview: createCampaignPreviewService({ db, loadPredictions: predictionsFromDb(db) }),
+      defaultShop: demoShop,
+    }),
+  });
+  mounts.push({ path: "/api", handler: adminRoutes({ db, auth }) });
+
+  // Storefront: app proxy (signature checked before the body is read) and, in demo mode, the preview page.
+  rawMounts.push(...syncFeature.rawMounts);
+  rawMounts.push({ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) });
+  if (demoShop) mounts.push({ path: "/preview", handler: previewRoutes(previewDepsFromDb(db, demoShop)) });
+
   jobs.push(...syncFeature.jobs);
+  jobs.push(createRecomputeJob({ recompute, listShops: () => listInstalledShops(db), log }));
+  jobs.push(createSegmentSnapshotJob({ dashboard: createDashboardService({ db }), listShops: () => listInstalledShops(db), log }));
 
   const app = createApp({
     db,
@@ -56,6 +130,8 @@ export async function startApp(config: Config): Promise<RunningApp> {
       appBaseUrl: `http://127.0.0.1:${port}`,
       playEverySeconds: config.demoPlayEverySeconds,
     });
+    await enableDemoCampaigns(db, campaigns, DEMO_SHOP);
+    void demo.backfilled.then(() => pipeline.shopSynced(DEMO_SHOP)).catch((err: unknown) => log(`demo predictions failed: ${String(err)}`));
     stops.push(() => demo.stop());
   }
   return {

@@ -1,0 +1,45 @@
+// Shopify-managed install: the first authenticated admin request of a shop with no offline token exchanges
+// its session token for an expiring offline token, records the shop, and starts the backfill in the
+// background; the refit at the end of the backfill produces the first predictions.
+import type { Db } from "../db/database.js";
+import { findShop, upsertInstalledShop } from "../db/repositories/shop.repository.js";
+
+export interface InstallDeps {
+  db: Db;
+  exchangeToken(shop: string, sessionToken: string): Promise<unknown>;
+  hasOfflineSession(shop: string): Promise<boolean>;
+  backfill(shop: string): Promise<unknown>;
+  shopSynced(shop: string): Promise<void>;
+  log?: (message: string) => void;
+  now?: () => Date;
+}
+
+export function createInstallService(deps: InstallDeps) {
+  const log = deps.log ?? console.log;
+  const inFlight = new Map<string, Promise<void>>();
+
+  async function install(shop: string, sessionToken: string): Promise<void> {
+    await deps.exchangeToken(shop, sessionToken);
+    await upsertInstalledShop(deps.db, shop, "shopify", (deps.now ?? (() => new Date()))());
+    void deps
+      .backfill(shop)
+      .then(() => deps.shopSynced(shop))
+      .catch((err: unknown) => log(`backfill of ${shop} failed: ${err instanceof Error ? err.message : String(err)}`));
+  }
+
+  return {
+    /** Idempotent and safe under concurrent first requests: one exchange per shop. */
+    async ensureInstalled(shop: string, sessionToken: string): Promise<void> {
+      const shopRow = await findShop(deps.db, shop);
+      if (shopRow && !shopRow.uninstalled_at && (await deps.hasOfflineSession(shop))) return;
+      let job = inFlight.get(shop);
+      if (!job) {
+        job = install(shop, sessionToken).finally(() => inFlight.delete(shop));
+        inFlight.set(shop, job);
+      }
+      await job;
+    },
+  };
+}
+
+export type InstallService = ReturnType<typeof createInstallService>;

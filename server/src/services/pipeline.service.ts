@@ -1,0 +1,35 @@
+// How the features follow each other: an order change re-predicts that customer and republishes what they
+// see; a finished backfill (or the nightly job) refits the shop and republishes everyone.
+import type { Db } from "../db/database.js";
+import { findSyncState } from "../db/repositories/sync-state.repository.js";
+import type { RecomputeService } from "./recompute.service.js";
+
+export interface PipelineDeps {
+  db: Db;
+  recompute: Pick<RecomputeService, "recomputeShop" | "recomputeCustomer">;
+  log?: (message: string) => void;
+}
+
+export function createPipeline({ db, recompute, log = console.log }: PipelineDeps) {
+  return {
+    /** Order webhook or reconcile: milliseconds per customer. Skipped while the shop's backfill is still running,
+     *  because the refit at its end covers every customer and a partial-data refit would be wasted work. */
+    async orderChanged(shop: string, customerId: string): Promise<void> {
+      const state = await findSyncState(db, shop);
+      if (state?.phase !== "live") return;
+      try {
+        await recompute.recomputeCustomer(shop, customerId);
+      } catch (err) {
+        log(`recompute ${shop}/${customerId} failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+
+    /** After a backfill: fit the store model and predict every customer (the publisher hooks onRecomputed). */
+    async shopSynced(shop: string): Promise<void> {
+      const { customers } = await recompute.recomputeShop(shop);
+      log(`predictions ready for ${shop}: ${customers} customers`);
+    },
+  };
+}
+
+export type Pipeline = ReturnType<typeof createPipeline>;
