@@ -17,7 +17,7 @@ export function expectedOrders(p: GapPredictive, active: number, piNext: number,
   if (h <= 0 || active <= 0) return 0;
   const f0 = gapCdf(p, e);
   const survival = Math.max(1 - f0, 1e-12);
-  const mean = gapMean(p);
+  const mean = gapMean(p, e);
   let prev = f0, total = 0;
   for (let j = 1; j <= BINS; j++) {
     const fj = gapCdf(p, e + (h * j) / BINS);

@@ -1,3 +1,4 @@
+import { normalPdf, normalSurvival } from "./normal";
 import { studentTCdf, studentTQuantile } from "./student-t";
 
 /**
@@ -23,6 +24,8 @@ export interface GapPredictive {
   sigma2: number;
   /** Number of the customer's own gaps behind it. */
   gaps: number;
+  /** Posterior weight of the mean (κ0 + gaps): Var(μ) = sigma2 / kappa. */
+  kappa: number;
 }
 
 export function gapPosterior(prior: GapPrior, logGaps: number[]): GapPredictive {
@@ -33,7 +36,7 @@ export function gapPosterior(prior: GapPrior, logGaps: number[]): GapPredictive 
   const mn = (prior.kappa0 * prior.m0 + n * mean) / kn;
   const an = prior.a0 + n / 2;
   const bn = prior.b0 + ss / 2 + (prior.kappa0 * n * (mean - prior.m0) ** 2) / (2 * kn);
-  return { nu: 2 * an, loc: mn, scale: Math.sqrt((bn * (kn + 1)) / (an * kn)), sigma2: bn / Math.max(an - 1, 0.5), gaps: n };
+  return { nu: 2 * an, loc: mn, scale: Math.sqrt((bn * (kn + 1)) / (an * kn)), sigma2: bn / Math.max(an - 1, 0.5), gaps: n, kappa: kn };
 }
 
 /** q-quantile of the next gap, in days. */
@@ -55,7 +58,19 @@ export function gapMode(p: GapPredictive): number {
   return Math.exp(p.loc + d);
 }
 
-/** Mean gap in days under the log-normal point estimate (used for follow-on orders). */
-export function gapMean(p: GapPredictive): number {
-  return Math.exp(p.loc + p.sigma2 / 2);
+/**
+ * Mean gap in days for follow-on orders, given the customer is still buying after `elapsedDays` of silence.
+ * The silence is evidence of a slower rhythm: μ's posterior moves up by Var(μ)/sd · E[z | z > a] (the same
+ * update the store-level EM makes), which matters most for one-order customers whose rhythm is barely known.
+ */
+export function gapMean(p: GapPredictive, elapsedDays = 0): number {
+  const v = p.sigma2 / p.kappa;
+  const sd = Math.sqrt(v + p.sigma2);
+  let mu = p.loc;
+  if (elapsedDays > 0) {
+    const a = (Math.log(elapsedDays) - p.loc) / sd;
+    const s = normalSurvival(a);
+    mu += (v / sd) * (s > 1e-300 ? normalPdf(a) / s : a);
+  }
+  return Math.exp(mu + p.sigma2 / 2);
 }
