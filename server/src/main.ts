@@ -11,6 +11,8 @@ import type { Job } from "./jobs/job.js";
 import { createSyncFeature } from "./demo/sync-feature.js";
 import { DEMO_SHOP, startDemoStore } from "./demo/demo-store.js";
 import { enableDemoCampaigns } from "./demo/demo-campaigns.js";
+import { sampleCustomers, sendDemoVisits } from "./demo/demo-visits.js";
+import { signAppProxyQuery } from "./simulator/index.js";
 import { listInstalledShops } from "./db/repositories/shop.repository.js";
 import { createRecomputeService } from "./services/recompute.service.js";
 import { createRecomputeJob } from "./jobs/recompute.job.js";
@@ -102,7 +104,11 @@ export async function startApp(config: Config): Promise<RunningApp> {
   // Storefront: app proxy (signature checked before the body is read) and, in demo mode, the preview page.
   rawMounts.push(...syncFeature.rawMounts);
   rawMounts.push({ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) });
-  if (demoShop) mounts.push({ path: "/preview", handler: previewRoutes(previewDepsFromDb(db, demoShop)) });
+  if (demoShop) {
+    // The preview plays Shopify's proxy too: beacon URLs carry a fresh signature for the previewed customer.
+    const signProxyQuery = (customerId: string | null) => signAppProxyQuery({ shop: demoShop, loggedInCustomerId: customerId }, syncFeature.credentials.apiSecret);
+    mounts.push({ path: "/preview", handler: previewRoutes({ ...previewDepsFromDb(db, demoShop), signProxyQuery }) });
+  }
 
   jobs.push(...syncFeature.jobs);
   jobs.push(createRecomputeJob({ recompute, listShops: () => listInstalledShops(db), log }));
@@ -131,7 +137,14 @@ export async function startApp(config: Config): Promise<RunningApp> {
       playEverySeconds: config.demoPlayEverySeconds,
     });
     await enableDemoCampaigns(db, campaigns, DEMO_SHOP);
-    void demo.backfilled.then(() => pipeline.shopSynced(DEMO_SHOP)).catch((err: unknown) => log(`demo predictions failed: ${String(err)}`));
+    // After the backfill: a third of the customers "browse" (signed visit beacons through the app proxy), then the
+    // first refit and publish, so the dashboard's visit × purchase grid and the preview have data.
+    const visitDeps = { appBaseUrl: `http://127.0.0.1:${port}`, shop: DEMO_SHOP, apiSecret: syncFeature.credentials.apiSecret };
+    void demo.backfilled
+      .then(() => sendDemoVisits(visitDeps, sampleCustomers([...demo.simulator.store(DEMO_SHOP).customers.keys()].map(String), 0.35)))
+      .then((visits) => log(`Demo shoppers visited the storefront: ${visits} visit beacons`))
+      .then(() => pipeline.shopSynced(DEMO_SHOP))
+      .catch((err: unknown) => log(`demo predictions failed: ${String(err)}`));
     stops.push(() => demo.stop());
   }
   return {

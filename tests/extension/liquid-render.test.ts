@@ -106,10 +106,12 @@ describe("Coupon expiry bar (app embed)", () => {
     expect(html).not.toContain("<img");
   });
 
-  it("renders nothing once the code has expired, for an empty decision, or for a guest", async () => {
-    expect((await render("coupon-expiry-bar", globals(couponHolderDecision(now, -60_000)))).html.trim()).toBe("");
-    expect((await render("coupon-expiry-bar", globals(emptyDecision(now)))).html.trim()).toBe("");
-    expect((await render("coupon-expiry-bar", globals(null))).html.trim()).toBe("");
+  it("renders no bar once the code has expired or for an empty decision, and nothing at all for a guest", async () => {
+    const visitMarker = '<span hidden data-dangol-visit="/apps/dangol/events"></span>';
+    for (const decision of [couponHolderDecision(now, -60_000), emptyDecision(now), null]) {
+      // A logged-in customer keeps only the hidden visit-beacon marker: no bar, no reserved space.
+      expect((await render("coupon-expiry-bar", globals(decision))).html.trim()).toBe(visitMarker);
+    }
     expect((await render("coupon-expiry-bar", globals(couponHolderDecision(now), "en", null))).html.trim()).toBe("");
   });
 });

@@ -68,4 +68,16 @@
   }
 
   customElements.define("dangol-slot", DangolSlot);
+
+  // One visit beacon per customer per day feeds the visit axis of the segment grid.
+  const visit = document.querySelector("[data-dangol-visit]");
+  const today = new Date().toISOString().slice(0, 10);
+  try {
+    if (visit && localStorage.getItem("dangol-visit") !== today) {
+      navigator.sendBeacon(visit.dataset.dangolVisit, new Blob(['{"kind":"visit"}'], { type: "application/json" }));
+      localStorage.setItem("dangol-visit", today);
+    }
+  } catch {
+    // Best effort, like every beacon.
+  }
 })();

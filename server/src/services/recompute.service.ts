@@ -3,6 +3,8 @@ import { loadStoreModel } from "../db/repositories/model-fit.repository.js";
 import { listCustomerOrders } from "../db/repositories/order.repository.js";
 import { deletePrediction, replaceShopTiming, upsertPredictions } from "../db/repositories/prediction.repository.js";
 import { loadShopHistories } from "../db/repositories/timing-history.repository.js";
+import { loadVisitSummaries } from "../db/repositories/visit.repository.js";
+import type { VisitSummary } from "../domain/segments/visit-purchase-grid.js";
 import { fitStoreModel } from "../domain/timing/fit-store-model.js";
 import { historyFromOrders } from "../domain/timing/history.js";
 import { predictCustomer } from "../domain/timing/predict-customer.js";
@@ -42,7 +44,8 @@ export function createRecomputeService(deps: RecomputeDeps) {
       return { customers: 0 };
     }
     const model = fitStoreModel(histories, now);
-    const predictions = histories.map((h) => predictCustomer(h, model, now));
+    const visits = await loadVisitSummaries(db, shop, null);
+    const predictions = histories.map((h) => predictCustomer(h, model, now, visitOf(visits, h.customerId)));
     await replaceShopTiming(db, shop, model, predictions);
     log(`recompute ${shop}: ${predictions.length} customers in ${Date.now() - started} ms`);
     await notify(shop, predictions.map((p) => p.customerId));
@@ -62,13 +65,18 @@ export function createRecomputeService(deps: RecomputeDeps) {
       await notify(shop, [customerId]);
       return null;
     }
-    const prediction = predictCustomer(history, model, now);
+    const prediction = predictCustomer(history, model, now, visitOf(await loadVisitSummaries(db, shop, [customerId]), customerId));
     await upsertPredictions(db, shop, [prediction]);
     await notify(shop, [customerId]);
     return prediction;
   }
 
   return { recomputeShop, recomputeCustomer };
+}
+
+/** Once a shop sends visit beacons, a customer without any is "no visit", not "unknown". */
+function visitOf(visits: Map<string, VisitSummary> | null, customerId: string): VisitSummary | undefined {
+  return visits ? (visits.get(customerId) ?? { lastVisitAt: null }) : undefined;
 }
 
 export type RecomputeService = ReturnType<typeof createRecomputeService>;

@@ -11,7 +11,7 @@ import { orderTotal, round2 } from "./records.js";
 import { customerProfile } from "./seed-customer-profile.js";
 
 export const DEFAULT_RETAIL_CSV = fileURLToPath(
-  new URL("../../../../shared/data/online_retail/online_retail_II_2009-2010.csv.gz", import.meta.url),
+  new URL("../../seed/online_retail_II_2009-2010.csv.gz", import.meta.url),
 );
 
 export interface SeedOptions {

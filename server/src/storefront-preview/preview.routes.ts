@@ -16,6 +16,8 @@ export interface PreviewDeps {
   /** A few interesting customers for the picker (due, holdout, coupon holder). */
   listPicks(shop: string): Promise<PreviewPick[]>;
   extensionDir?: string;
+  /** Signs the app-proxy query for this shopper the way Shopify's proxy does, so the page's beacons are accepted. */
+  signProxyQuery?: (customerId: string | null) => string;
 }
 
 const PreviewQuery = z.object({
@@ -49,8 +51,13 @@ export function previewRoutes(deps: PreviewDeps): Router {
       picks,
       assetBase: `${req.baseUrl}/assets`,
     });
-    res.type("html").set("Cache-Control", "no-store").send(html);
+    res.type("html").set("Cache-Control", "no-store").send(deps.signProxyQuery ? signBeaconUrls(html, deps.signProxyQuery(customer ? query.customer! : null)) : html);
   });
 
   return router;
+}
+
+/** On a real storefront Shopify appends the signed query when proxying /apps/dangol/*; the preview does it here. */
+function signBeaconUrls(html: string, signedQuery: string): string {
+  return html.replaceAll('"/apps/dangol/events"', `"/apps/dangol/events?${signedQuery.replaceAll("&", "&amp;")}"`);
 }

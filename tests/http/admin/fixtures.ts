@@ -39,7 +39,7 @@ const ALPHA: CustomerSeed[] = [
   {
     id: "a2", first: "Minho", last: "Lee",
     orders: [{ days: -120, total: 30 }, { days: -10, total: 25, cancelled: true }],
-    prediction: { segment_key: "first:at_risk", lifecycle: "first", purchase_state: "at_risk", due_early: at(-10), due_likely: at(-6), due_late: at(-1), p_alive: 0.4, clv: 50, churn_risk: 0.7 },
+    prediction: { segment_key: "first:at_risk", lifecycle: "first", purchase_state: "at_risk", due_early: at(-10), due_likely: at(-6), due_late: at(-1), p_alive: 0.4, clv: 50, churn_risk: 0.93 },
   },
   {
     id: "a3", first: "Sarah", last: "Park",

@@ -23,7 +23,7 @@ export async function segmentCounts(db: Db, shop: string): Promise<Array<Omit<Se
 export interface PredictionTotals {
   customers: number;
   totalClv: number;
-  /** Churn risk against their own cycle of one half or more (BG/NBD P(alive) is 1 for every one-time buyer, so it can't judge them). */
+  /** Past the late (90th-percentile) end of their own cycle: churn risk ≥ 0.9. BG/NBD P(alive) is 1 for every one-time buyer, so it can't judge them. */
   likelyLost: number;
   computedAt: string | null;
 }
@@ -34,7 +34,7 @@ export async function predictionTotals(db: Db, shop: string): Promise<Prediction
     .select([
       sql<number>`count(*)`.as("customers"),
       sql<number>`coalesce(sum(clv), 0)`.as("total_clv"),
-      sql<number>`coalesce(sum(case when churn_risk >= 0.5 then 1 else 0 end), 0)`.as("likely_lost"),
+      sql<number>`coalesce(sum(case when churn_risk >= 0.9 then 1 else 0 end), 0)`.as("likely_lost"),
       sql<string | null>`max(computed_at)`.as("computed_at"),
     ])
     .where("shop_domain", "=", shop)
