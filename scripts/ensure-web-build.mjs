@@ -1,9 +1,20 @@
-// `npm start` builds the admin UI once if web/dist is missing, so a fresh clone needs only install + start.
-import { existsSync } from "node:fs";
+// `npm start` builds the admin UI when web/dist is missing or older than its sources, so a fresh clone needs
+// only install + start, and a pulled change to web/ is never served stale.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
 import { spawnSync } from "node:child_process";
 
-if (!existsSync(new URL("../web/dist/index.html", import.meta.url))) {
-  console.log("Building the admin UI (first start only)…");
+const web = new URL("../web/", import.meta.url).pathname;
+const builtAt = existsSync(path.join(web, "dist/index.html")) ? statSync(path.join(web, "dist/index.html")).mtimeMs : 0;
+const newestSource = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
+    const full = path.join(dir, entry.name);
+    return Math.max(max, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }, 0);
+const sourcesAt = Math.max(newestSource(path.join(web, "src")), statSync(path.join(web, "index.html")).mtimeMs);
+
+if (sourcesAt > builtAt) {
+  console.log(builtAt ? "Rebuilding the admin UI (sources changed)…" : "Building the admin UI (first start only)…");
   const result = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
