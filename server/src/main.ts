@@ -119,7 +119,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
     dbKind: kind,
     rawMounts,
     mounts,
-    staticMounts: [{ path: "/", handler: webUiRoutes(path.join(ROOT, "web/dist")) }],
+    staticMounts: [{ path: "/", handler: webUiRoutes(path.join(ROOT, "web/dist"), { shopifyApiKey: config.shopify?.apiKey }) }],
   });
   const scheduler: Scheduler = startScheduler(jobs);
   const server = await new Promise<Server>((resolve) => {
