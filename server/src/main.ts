@@ -17,6 +17,7 @@ import { listInstalledShops } from "./db/repositories/shop.repository.js";
 import { createRecomputeService } from "./services/recompute.service.js";
 import { createRecomputeJob } from "./jobs/recompute.job.js";
 import { createPipeline } from "./services/pipeline.service.js";
+import { createSegmentHistoryService } from "./services/segment-history.service.js";
 import { createInstallService } from "./services/install.service.js";
 import { timingEraser } from "./services/timing-eraser.js";
 import { campaignEraser } from "./services/campaign-eraser.js";
@@ -65,7 +66,8 @@ export async function startApp(config: Config): Promise<RunningApp> {
       await (ids.length > 1 ? publisher?.publishShop(shop) : publisher?.publishCustomers(shop, ids));
     },
   });
-  const pipeline = createPipeline({ db, recompute, log });
+  const segmentHistory = createSegmentHistoryService({ db, clock: () => new Date() });
+  const pipeline = createPipeline({ db, recompute, ensureLastWeekSnapshot: segmentHistory.ensureLastWeekSnapshot, log });
 
   // Order sync (issue 3): Shopify adapter (the simulator stands in for Shopify in demo mode), POST /api/webhooks
   // (raw body), GET /api/sync/status, reconcile job; uninstall/redact also erase timing and campaign data.

@@ -7,10 +7,12 @@ import type { RecomputeService } from "./recompute.service.js";
 export interface PipelineDeps {
   db: Db;
   recompute: Pick<RecomputeService, "recomputeShop" | "recomputeCustomer">;
+  /** Gives a newly synced shop a week-old segment snapshot so the dashboard shows movement from day one. */
+  ensureLastWeekSnapshot?: (shop: string) => Promise<boolean>;
   log?: (message: string) => void;
 }
 
-export function createPipeline({ db, recompute, log = console.log }: PipelineDeps) {
+export function createPipeline({ db, recompute, ensureLastWeekSnapshot, log = console.log }: PipelineDeps) {
   return {
     /** Order webhook or reconcile: milliseconds per customer. Skipped while the shop's backfill is still running,
      *  because the refit at its end covers every customer and a partial-data refit would be wasted work. */
@@ -28,6 +30,7 @@ export function createPipeline({ db, recompute, log = console.log }: PipelineDep
     async shopSynced(shop: string): Promise<void> {
       const { customers } = await recompute.recomputeShop(shop);
       log(`predictions ready for ${shop}: ${customers} customers`);
+      if (await ensureLastWeekSnapshot?.(shop)) log(`segment snapshot for ${shop} as of a week ago rebuilt from order history`);
     },
   };
 }
