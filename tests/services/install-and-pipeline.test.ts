@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createInstallService } from "../../server/src/services/install.service.js";
+import { createPipeline } from "../../server/src/services/pipeline.service.js";
+import { findShop } from "../../server/src/db/repositories/shop.repository.js";
+import { saveSyncState } from "../../server/src/db/repositories/sync-state.repository.js";
+import { createTestDb, type TestDb } from "../helpers/test-db.js";
+
+describe("install on first admin request", () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(() => t.destroy());
+
+  function harness(options: { failExchange?: boolean } = {}) {
+    const calls: string[] = [];
+    const sessions = new Set<string>();
+    let synced!: () => void;
+    const done = new Promise<void>((resolve) => (synced = resolve));
+    const service = createInstallService({
+      db: t.db,
+      async exchangeToken(shop, token) {
+        calls.push(`exchange ${shop} ${token}`);
+        await new Promise((r) => setTimeout(r, 20));
+        if (options.failExchange) throw new Error("Token exchange failed (400)");
+        sessions.add(shop);
+      },
+      hasOfflineSession: async (shop) => sessions.has(shop),
+      backfill: async (shop) => calls.push(`backfill ${shop}`),
+      shopSynced: async (shop) => {
+        calls.push(`synced ${shop}`);
+        synced();
+      },
+      log: () => {},
+    });
+    return { service, calls, done };
+  }
+
+  it("exchanges the token once under concurrent first requests, records the shop, then backfills and refits", async () => {
+    const h = harness();
+    await Promise.all([1, 2, 3].map(() => h.service.ensureInstalled("new.myshopify.com", "jwt-1")));
+    await h.done;
+    expect(h.calls).toEqual(["exchange new.myshopify.com jwt-1", "backfill new.myshopify.com", "synced new.myshopify.com"]);
+    expect((await findShop(t.db, "new.myshopify.com"))?.uninstalled_at).toBeNull();
+    await h.service.ensureInstalled("new.myshopify.com", "jwt-2");
+    expect(h.calls.filter((c) => c.startsWith("exchange"))).toHaveLength(1);
+  });
+
+  it("a failed exchange fails the request and records nothing", async () => {
+    const h = harness({ failExchange: true });
+    await expect(h.service.ensureInstalled("bad.myshopify.com", "jwt")).rejects.toThrow("Token exchange failed");
+    expect(await findShop(t.db, "bad.myshopify.com")).toBeUndefined();
+    expect(h.calls).toEqual(["exchange bad.myshopify.com jwt"]);
+  });
+});
+
+describe("pipeline", () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(() => t.destroy());
+
+  it("re-predicts a customer on an order change only once the shop's backfill is done", async () => {
+    const seen: string[] = [];
+    const pipeline = createPipeline({
+      db: t.db,
+      recompute: { recomputeShop: async () => ({ customers: 0 }), recomputeCustomer: async (shop, id) => (seen.push(`${shop}/${id}`), null) },
+      log: () => {},
+    });
+    await saveSyncState(t.db, "s.myshopify.com", { phase: "bulk" }, new Date());
+    await pipeline.orderChanged("s.myshopify.com", "c1");
+    expect(seen).toEqual([]);
+    await saveSyncState(t.db, "s.myshopify.com", { phase: "live" }, new Date());
+    await pipeline.orderChanged("s.myshopify.com", "c1");
+    expect(seen).toEqual(["s.myshopify.com/c1"]);
+  });
+});
