@@ -1,10 +1,10 @@
 import { bgnbdConditionalExpected, bgnbdNextPurchaseQuantile, bgnbdProbPurchaseWithin } from "../btyd/bgnbd";
 import { auc } from "./auc";
-import { customerTiming } from "./customer-timing";
+import { calibratedExpectedOrders, calibratedOrderProbability90, calibratedPredictive } from "./calibration";
 import { dayIndex } from "./days";
-import { expectedOrders, probOrderWithin } from "./expected-orders";
 import { btydSummary, fitStoreModelFromDays } from "./fit-store-model";
-import { gapCdf, gapQuantile } from "./gap-model";
+import { gapCdf, gapQuantile, type GapPredictive } from "./gap-model";
+import { baseView } from "./timing-features";
 import type { PurchaseDay } from "./purchase-days";
 import { ValidationError } from "../shared/errors";
 
@@ -22,13 +22,15 @@ export interface ModelScore {
   reorderedInsideWindowShare: number;
   /** AUC of the predicted P(order within 90 days) against what happened. */
   auc90: number;
+  /** Median width of the predicted window in days (a wider window is easier to hit; report both). */
+  medianWindowDays: number;
 }
 
 export interface BacktestResult {
   customers: number;
   actualRepeatOrders: number;
   reorderers: number;
-  ours: ModelScore;
+  ours: ModelScore & { calibration: object | null };
   bgnbd: ModelScore & { params: object | null; degenerate: boolean; warnings: string[] };
 }
 
@@ -40,18 +42,19 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
   const bg = model.bgnbd?.params ?? null;
   const actual = customers.map((c) => c.holdoutDays.length);
   const label90 = customers.map((c) => c.holdoutDays.some((d) => d < cut + 90));
-  const ours = { pred: [] as number[], p90: [] as number[], hit: [] as boolean[] };
-  const base = { pred: [] as number[], p90: [] as number[], hit: [] as boolean[] };
+  const ours = { pred: [] as number[], p90: [] as number[], hit: [] as boolean[], width: [] as number[] };
+  const base = { pred: [] as number[], p90: [] as number[], hit: [] as boolean[], width: [] as number[] };
   customers.forEach((c) => {
     const first = c.holdoutDays.length ? c.holdoutDays.reduce((m, d) => Math.min(m, d), Infinity) : null;
-    const t = customerTiming(c.calibration, model, cut);
+    const v = baseView(c.calibration, model, cut);
     const last = c.calibration[c.calibration.length - 1].day;
-    ours.pred.push(expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, horizonDays));
-    ours.p90.push(probOrderWithin(t.predictive, t.pActive, t.elapsedDays, 90));
-    const f0 = gapCdf(t.predictive, t.elapsedDays);
-    const early = last + gapQuantile(t.predictive, f0 + 0.1 * (1 - f0));
-    const late = last + gapQuantile(t.predictive, f0 + 0.9 * (1 - f0));
-    ours.hit.push(first !== null && first >= Math.floor(early) && first <= Math.ceil(late));
+    ours.pred.push(calibratedExpectedOrders(v, model.calibration, horizonDays));
+    ours.p90.push(calibratedOrderProbability90(v, model.calibration));
+    // "Inside the window", identical for both models: the 10th–90th percentile of the model's time to the next
+    // order, given the customer still buys and has not ordered before the cutoff; whole days, ends included.
+    const w = conditionalWindow(calibratedPredictive(v, model.calibration), last, v.timing.elapsedDays);
+    ours.hit.push(first !== null && first >= Math.floor(w.early) && first <= Math.ceil(w.late));
+    ours.width.push(w.late - w.early);
     if (!bg) return;
     const s = btydSummary(c.calibration, cut);
     base.pred.push(bgnbdConditionalExpected(bg, s, horizonDays));
@@ -59,6 +62,7 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
     const bEarly = cut + bgnbdNextPurchaseQuantile(bg, s, 0.1);
     const bLate = cut + bgnbdNextPurchaseQuantile(bg, s, 0.9);
     base.hit.push(first !== null && first >= Math.floor(bEarly) && first <= Math.ceil(bLate));
+    base.width.push(bLate - bEarly);
   });
   const totalActual = actual.reduce((s, v) => s + v, 0);
   const reorderers = actual.filter((a) => a > 0).length;
@@ -69,16 +73,29 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
       errorPct: round((100 * (predicted - totalActual)) / totalActual, 1),
       reorderedInsideWindowShare: round(m.hit.filter(Boolean).length / reorderers, 4),
       auc90: round(auc(m.p90, label90), 4),
+      medianWindowDays: round(median(m.width), 1),
     };
   };
-  const empty = { predictedRepeatOrders: NaN, errorPct: NaN, reorderedInsideWindowShare: NaN, auc90: NaN };
+  const empty = { predictedRepeatOrders: NaN, errorPct: NaN, reorderedInsideWindowShare: NaN, auc90: NaN, medianWindowDays: NaN };
   return {
     customers: customers.length,
     actualRepeatOrders: totalActual,
     reorderers,
-    ours: score(ours),
+    ours: { ...score(ours), calibration: model.calibration ? { origins: model.calibration.origins, rows: model.calibration.rows, pooledFactor: round(model.calibration.pooledFactor, 3), window: model.calibration.window } : null },
     bgnbd: { ...(bg ? score(base) : empty), params: bg, degenerate: model.bgnbd?.degenerate ?? true, warnings: model.bgnbd?.warnings ?? ["fit failed"] },
   };
+}
+
+/** Days of the conditional 10–90 % window of the next order, after `elapsed` silent days since `last`. */
+function conditionalWindow(p: GapPredictive, last: number, elapsed: number): { early: number; late: number } {
+  const f0 = gapCdf(p, elapsed);
+  return { early: last + gapQuantile(p, f0 + 0.1 * (1 - f0)), late: last + gapQuantile(p, f0 + 0.9 * (1 - f0)) };
+}
+
+function median(v: number[]): number {
+  if (v.length === 0) return NaN;
+  const s = [...v].sort((a, b) => a - b);
+  return s[s.length >> 1];
 }
 
 function round(v: number, digits: number): number {

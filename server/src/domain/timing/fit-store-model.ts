@@ -4,6 +4,7 @@ import type { RfmSummary } from "../btyd/summary";
 import { rfmCutpoints } from "../segments/rfm";
 import { dayIndex } from "./days";
 import { estimateGapPrior } from "./gap-prior-fit";
+import { learnCalibration } from "./learn-calibration";
 import { validateHistory, type CustomerHistory } from "./history";
 import { estimateProductCycles, type ProductCycle } from "./product-cycles";
 import { fitPopulationGaps, type PopulationGaps } from "./censored-gaps";
@@ -20,7 +21,14 @@ export function fitStoreModel(histories: CustomerHistory[], now: Date): StoreMod
 }
 
 /** The same fit from already merged purchase days (the bench and backtest build these directly). */
-export function fitStoreModelFromDays(all: PurchaseDay[][], now: Date): StoreModel {
+export function fitStoreModelFromDays(all: PurchaseDay[][], now: Date, options: { calibrate?: boolean } = {}): StoreModel {
+  const base = fitBaseModel(all, now);
+  if (options.calibrate === false) return base;
+  return { ...base, calibration: learnCalibration(all, dayIndex(now), fitBaseModel) };
+}
+
+/** The uncalibrated store model: gap norms, retention, product cycles, BG/NBD, Gamma-Gamma, RFM cut points. */
+function fitBaseModel(all: PurchaseDay[][], now: Date): StoreModel {
   const nowDay = dayIndex(now);
   const customers = evenSample(all, FIT_SAMPLE_SIZE);
   const gaps = customers.map(logGaps);
@@ -37,6 +45,7 @@ export function fitStoreModelFromDays(all: PurchaseDay[][], now: Date): StoreMod
     bgnbd: fitOrNull(() => fitBgnbd(evenSample(customers, BTYD_SAMPLE_SIZE).map((d) => btydSummary(d, nowDay)))),
     gammaGamma: fitOrNull(() => fitGammaGamma(spendSummaries(evenSample(customers, BTYD_SAMPLE_SIZE)))),
     rfmCuts: rfmCutpoints(all.map((d) => ({ recencyDays: nowDay - d[d.length - 1].day, frequency: d.length, monetary: d.reduce((s, p) => s + p.amount, 0) }))),
+    calibration: null,
   };
 }
 

@@ -3,15 +3,17 @@ import { customerLifetimeValue } from "../btyd/clv";
 import { gammaGammaExpectedSpend } from "../btyd/gamma-gamma";
 import { scoreRfm } from "../segments/rfm";
 import { purchaseState, segmentFor, visitState, type VisitSummary } from "../segments/visit-purchase-grid";
-import { customerTiming } from "./customer-timing";
+import { calibratedExpectedOrders, calibratedOrderProbability90, calibratedPredictive } from "./calibration";
 import { addDays, dayIndex, DAY_MS } from "./days";
 import { dueProducts } from "./due-products";
+import { gapMode, gapQuantile } from "./gap-model";
 import { expectedOrders } from "./expected-orders";
 import { btydSummary } from "./fit-store-model";
 import { validateHistory, type CustomerHistory } from "./history";
 import type { CustomerPrediction } from "./prediction";
 import { toPurchaseDays, type PurchaseDay } from "./purchase-days";
 import { reasonLine } from "./reason";
+import { baseView } from "./timing-features";
 import { usableBgnbd, usableGammaGamma, type StoreModel } from "./store-model";
 
 /** CLV horizon: 12 months of 30.4375 days, discounted 1% a month. */
@@ -26,7 +28,11 @@ export function predictCustomer(h: CustomerHistory, model: StoreModel, now: Date
 /** The same from already merged, validated purchase days (full recomputes and the bench skip the re-merge). */
 export function predictFromDays(customerId: string, days: PurchaseDay[], model: StoreModel, now: Date, visits?: VisitSummary): CustomerPrediction {
   const nowDay = dayIndex(now);
-  const t = customerTiming(days, model, nowDay);
+  const view = baseView(days, model, nowDay);
+  const t = view.timing;
+  const window = calibratedPredictive(view, model.calibration);
+  const early = gapQuantile(window, 0.1), late = gapQuantile(window, 0.9);
+  const likely = Math.min(late, Math.max(early, gapMode(window)));
   const last = days[days.length - 1];
   const lastAt = new Date(last.day * DAY_MS);
   const summary = btydSummary(days, nowDay);
@@ -45,11 +51,12 @@ export function predictFromDays(customerId: string, days: PurchaseDay[], model: 
     lastOrderAt: lastAt,
     cycleDays: t.gap.median,
     cycleSpreadDays: t.gap.spread,
-    dueWindow: { early: addDays(lastAt, t.gap.early), likely: addDays(lastAt, t.gap.likely), late: addDays(lastAt, t.gap.late) },
+    dueWindow: { early: addDays(lastAt, early), likely: addDays(lastAt, likely), late: addDays(lastAt, late) },
     churnRisk: t.churnRisk,
     pAlive: bg ? bgnbdPAlive(bg, summary) : t.pActive,
     pActive: t.pActive,
-    expectedOrders90d: expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, 90),
+    expectedOrders90d: calibratedExpectedOrders(view, model.calibration, 90),
+    pOrder90d: calibratedOrderProbability90(view, model.calibration),
     averageOrderValue: total / days.length,
     clv: bg ? customerLifetimeValue(bg, summary, spend, CLV) : spend * orders365,
     rfm,

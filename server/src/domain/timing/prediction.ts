@@ -61,8 +61,10 @@ export interface CustomerPrediction {
   pAlive: number;
   /** Timing-model probability the customer is still buying, given store retention and their silence vs own rhythm. */
   pActive?: number;
-  /** Timing-model expected orders (purchase days) in the next 90 days. */
+  /** Timing-model expected orders (purchase days) in the next 90 days, calibrated on the store's recent past. */
   expectedOrders90d: number;
+  /** Calibrated P(at least one order in the next 90 days): the stacked ranker the backtest's AUC measures. */
+  pOrder90d?: number;
   averageOrderValue: number;
   /** Predicted customer lifetime value (Gamma-Gamma spend × BG/NBD transactions, horizon set by the engine). */
   clv: number;

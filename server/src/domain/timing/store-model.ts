@@ -1,6 +1,7 @@
 import type { BgNbdParams } from "../btyd/bgnbd";
 import type { GammaGammaParams } from "../btyd/gamma-gamma";
 import type { RfmCutpoints } from "../segments/rfm";
+import type { TimingCalibration } from "./calibration";
 import type { GapPrior } from "./gap-model";
 import type { ProductCycle } from "./product-cycles";
 
@@ -27,6 +28,8 @@ export interface StoreModel {
   gammaGamma: StoredFit<GammaGammaParams> | null;
   rfmCuts: RfmCutpoints;
   productCycles: Map<string, ProductCycle>;
+  /** Rolling-origin calibration of the timing model (absent in models stored before it existed: identity). */
+  calibration?: TimingCalibration | null;
 }
 
 /** The BG/NBD parameters if the fit is usable. */

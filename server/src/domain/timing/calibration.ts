@@ -1,0 +1,42 @@
+import { expectedOrders, probOrderWithin } from "./expected-orders";
+import { predictLogistic, type LogisticModel } from "./logistic";
+import { RANK_HORIZON_DAYS, type BaseView } from "./timing-features";
+import { calibrate, IDENTITY_WINDOW, type WindowCalibration } from "./window-calibration";
+import type { GapPredictive } from "./gap-model";
+
+/**
+ * What the store's own recent past says about the base timing model, learned by rolling-origin validation
+ * inside the data before `now` (learn-calibration.ts) and stored with the store model, so the one-customer
+ * recompute applies it in microseconds.
+ */
+export interface TimingCalibration {
+  validationDays: number;
+  origins: number;
+  rows: number;
+  /** actual ÷ predicted orders per recency × frequency cell (timing-features.ts cellOf), shrunk toward pooledFactor. */
+  orderFactors: number[];
+  pooledFactor: number;
+  /** Stacked P(order within 90 days); null when validation had too few rows. */
+  ranker: LogisticModel | null;
+  window: WindowCalibration;
+}
+
+export function calibratedExpectedOrders(v: BaseView, cal: TimingCalibration | null | undefined, horizonDays: number): number {
+  const t = v.timing;
+  const base = expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, horizonDays);
+  if (!cal) return base;
+  // The factor was validated on the first validationDays only; later orders keep the base model's rate
+  // (a validation window of one season says nothing about the rest of a year).
+  const validated = horizonDays <= cal.validationDays ? base : expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, cal.validationDays);
+  return base + validated * ((cal.orderFactors[v.cell] ?? cal.pooledFactor) - 1);
+}
+
+export function calibratedOrderProbability90(v: BaseView, cal: TimingCalibration | null | undefined): number {
+  if (cal?.ranker) return predictLogistic(cal.ranker, v.features);
+  const t = v.timing;
+  return probOrderWithin(t.predictive, t.pActive, t.elapsedDays, RANK_HORIZON_DAYS);
+}
+
+export function calibratedPredictive(v: BaseView, cal: TimingCalibration | null | undefined): GapPredictive {
+  return calibrate(v.timing.predictive, cal?.window ?? IDENTITY_WINDOW);
+}

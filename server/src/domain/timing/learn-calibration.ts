@@ -1,0 +1,89 @@
+import type { TimingCalibration } from "./calibration";
+import { DAY_MS } from "./days";
+import { expectedOrders } from "./expected-orders";
+import { fitLogistic } from "./logistic";
+import type { PurchaseDay } from "./purchase-days";
+import type { StoreModel } from "./store-model";
+import { baseView, CELLS, RANK_HORIZON_DAYS } from "./timing-features";
+import { learnWindowCalibration, type WindowRow } from "./window-calibration";
+
+/** Validation origins step back from now − 90 d by this much; each needs this much history before it. */
+const ORIGIN_STEP_DAYS = 45;
+const MAX_ORIGINS = 6;
+const MIN_HISTORY_DAYS = 60;
+/** Customers used for calibration (an even sample keeps big stores fast). */
+export const CALIBRATION_SAMPLE = 20_000;
+/** Pseudo-orders pulling a cell's factor toward the pooled factor. */
+const CELL_PSEUDO_ORDERS = 30;
+const MIN_RANKER_ROWS = 200;
+const MAX_RANKER_ROWS = 60_000;
+const MAX_WINDOW_ROWS = 3_000;
+
+type FitBase = (customers: PurchaseDay[][], now: Date) => StoreModel;
+
+/**
+ * Rolling-origin calibration using only data before `nowDay`: at each origin o (now − 90 d, then every 45 d
+ * earlier), fit the base model on purchases before o and compare with what happened in [o, o + 90 d).
+ * Several origins spread over the past year average out the season of any single window.
+ */
+export function learnCalibration(all: PurchaseDay[][], nowDay: number, fitBase: FitBase): TimingCalibration | null {
+  const sample = evenSample(all, CALIBRATION_SAMPLE);
+  const firstDay = sample.reduce((m, d) => Math.min(m, d[0].day), Infinity);
+  const H = RANK_HORIZON_DAYS;
+  const acc = { actual: new Float64Array(CELLS), predicted: new Float64Array(CELLS) };
+  const features: number[][] = [], labels: boolean[] = [], windows: WindowRow[] = [];
+  let origins = 0;
+  for (let k = 0; k < MAX_ORIGINS; k++) {
+    const origin = nowDay - H - ORIGIN_STEP_DAYS * k;
+    if (origin - firstDay < MIN_HISTORY_DAYS) break;
+    const before: PurchaseDay[][] = [], after: number[][] = [];
+    for (const d of sample) {
+      const b = d.filter((p) => p.day < origin);
+      if (b.length === 0) continue;
+      before.push(b);
+      after.push(d.filter((p) => p.day >= origin && p.day < origin + H).map((p) => p.day));
+    }
+    if (before.length < 50) continue;
+    const model = fitBase(before, new Date(origin * DAY_MS));
+    origins++;
+    before.forEach((b, i) => {
+      const v = baseView(b, model, origin);
+      const t = v.timing;
+      acc.actual[v.cell] += after[i].length;
+      acc.predicted[v.cell] += expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, H);
+      features.push(v.features);
+      labels.push(after[i].length > 0);
+      if (after[i].length > 0) windows.push({ predictive: t.predictive, elapsedDays: t.elapsedDays, gapDays: after[i][0] - b[b.length - 1].day, horizonDays: H });
+    });
+  }
+  if (origins === 0) return null;
+  const pooled = sum(acc.actual) / Math.max(sum(acc.predicted), 1e-9);
+  const orderFactors = Array.from(acc.actual, (a, c) => clamp((a + CELL_PSEUDO_ORDERS * pooled) / (acc.predicted[c] + CELL_PSEUDO_ORDERS)));
+  const rankIdx = evenSample(features.map((_, i) => i), MAX_RANKER_ROWS);
+  const hasBoth = labels.some(Boolean) && labels.some((l) => !l);
+  return {
+    validationDays: H,
+    origins,
+    rows: features.length,
+    orderFactors,
+    pooledFactor: clamp(pooled),
+    ranker: rankIdx.length >= MIN_RANKER_ROWS && hasBoth ? fitLogistic(rankIdx.map((i) => features[i]), rankIdx.map((i) => labels[i])) : null,
+    window: learnWindowCalibration(evenSample(windows, MAX_WINDOW_ROWS)),
+  };
+}
+
+function evenSample<T>(all: T[], size: number): T[] {
+  if (all.length <= size) return all;
+  const stride = all.length / size;
+  return Array.from({ length: size }, (_, i) => all[Math.floor(i * stride)]);
+}
+
+function sum(a: Float64Array): number {
+  let s = 0;
+  for (const v of a) s += v;
+  return s;
+}
+
+function clamp(f: number): number {
+  return Number.isFinite(f) ? Math.min(4, Math.max(0.25, f)) : 1;
+}
