@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import type { Db } from "../db/database.js";
 import { findDecisionJson } from "../db/repositories/decision.repository.js";
@@ -21,6 +22,8 @@ export interface StorefrontServiceDeps {
   /** Called (not awaited) when a shopper's event changes what they should see (a dismissal). */
   onCustomerChanged?: (shop: string, customerId: string) => Promise<unknown>;
   log?: (message: string, err: unknown) => void;
+  /** How long /decision may answer from memory (ms); 0 turns the cache off. Publishing is eventually consistent anyway. */
+  decisionCacheMs?: number;
 }
 
 /** Nothing personal: what a guest (or an unknown customer) gets. Never carries a coupon. */
@@ -31,6 +34,11 @@ export function emptyDecision(customerId: string, now: Date): StorefrontDecision
 export function createStorefrontService(deps: StorefrontServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? console.error;
+  // The app-proxy hot path: every storefront page view of a logged-in shopper may ask. Keyed by shop AND customer,
+  // so an entry can never answer for anyone else.
+  const ttl = deps.decisionCacheMs ?? 10_000;
+  const cache = ttl > 0 ? new LRUCache<string, string>({ max: 20_000, ttl }) : null;
+  const cacheKey = (shop: string, customerId: string) => `${shop}\u0000${customerId}`;
   return {
     /** The customer's last published decision; null customer (guest) → the non-personal fallback. */
     async decisionFor(shop: string, customerId: string | null): Promise<StorefrontDecision> {
@@ -40,7 +48,11 @@ export function createStorefrontService(deps: StorefrontServiceDeps) {
     /** Same as decisionFor, as JSON text straight from the table (the app-proxy hot path). */
     async decisionJsonFor(shop: string, customerId: string | null): Promise<string> {
       if (!customerId) return JSON.stringify(emptyDecision("", now()));
-      return (await findDecisionJson(deps.db, shop, customerId)) ?? JSON.stringify(emptyDecision(customerId, now()));
+      const cached = cache?.get(cacheKey(shop, customerId));
+      if (cached) return cached;
+      const json = (await findDecisionJson(deps.db, shop, customerId)) ?? JSON.stringify(emptyDecision(customerId, now()));
+      cache?.set(cacheKey(shop, customerId), json);
+      return json;
     },
 
     async recordEvent(shop: string, customerId: string | null, body: unknown): Promise<void> {
@@ -62,6 +74,7 @@ export function createStorefrontService(deps: StorefrontServiceDeps) {
           occurred_at: now().toISOString(),
         },
       ]);
+      if (customerId && event.kind === "dismiss") cache?.delete(cacheKey(shop, customerId));
       if (customerId && event.kind === "dismiss" && deps.onCustomerChanged) {
         deps.onCustomerChanged(shop, customerId).catch((err) => log(`Republishing customer ${customerId} of ${shop} failed`, err));
       }
