@@ -12,12 +12,12 @@ const ORIGIN_STEP_DAYS = 45;
 const MAX_ORIGINS = 6;
 const MIN_HISTORY_DAYS = 60;
 /** Customers used for calibration (an even sample keeps big stores fast). */
-export const CALIBRATION_SAMPLE = 20_000;
+export const CALIBRATION_SAMPLE = 10_000;
 /** Pseudo-orders pulling a cell's factor toward the pooled factor. */
 const CELL_PSEUDO_ORDERS = 30;
 const MIN_RANKER_ROWS = 200;
 const MAX_RANKER_ROWS = 60_000;
-const MAX_WINDOW_ROWS = 3_000;
+const MAX_WINDOW_ROWS = 1_000;
 
 type FitBase = (customers: PurchaseDay[][], now: Date) => StoreModel;
 

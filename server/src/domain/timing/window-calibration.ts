@@ -27,7 +27,7 @@ export function calibrate(p: GapPredictive, w: WindowCalibration): GapPredictive
 export function learnWindowCalibration(rows: WindowRow[]): WindowCalibration {
   if (rows.length < 30) return IDENTITY_WINDOW;
   let w = { ...IDENTITY_WINDOW };
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 2; round++) {
     w = { ...w, shift: goldenMax((s) => logLik(rows, { ...w, shift: s }), -1, 1) };
     w = { ...w, scale: Math.exp(goldenMax((ls) => logLik(rows, { ...w, scale: Math.exp(ls) }), Math.log(0.4), Math.log(3))) };
   }
@@ -46,7 +46,7 @@ export function logLik(rows: WindowRow[], w: WindowCalibration): number {
   return ll;
 }
 
-function goldenMax(f: (x: number) => number, lo: number, hi: number, iterations = 18): number {
+function goldenMax(f: (x: number) => number, lo: number, hi: number, iterations = 14): number {
   const g = (Math.sqrt(5) - 1) / 2;
   let a = lo, b = hi;
   let c = b - g * (b - a), d = a + g * (b - a);
