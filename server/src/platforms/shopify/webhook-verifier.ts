@@ -14,7 +14,8 @@ function header(headers: RawHeaders, name: string): string | undefined {
 
 /**
  * HMAC-SHA256 (base64) of the raw body with the app secret, plus the required headers. Returns null for a
- * missing or forged signature; throws ValidationError (400) for a signed body that is not JSON.
+ * missing or forged signature, or unsigned headers the body contradicts; throws ValidationError (400) for a signed
+ * body that is not JSON.
  */
 export async function verifyWebhook(api: Shopify, rawBody: Buffer, headers: RawHeaders): Promise<VerifiedWebhook | null> {
   if (rawBody.length === 0) return null;
@@ -24,16 +25,20 @@ export async function verifyWebhook(api: Shopify, rawBody: Buffer, headers: RawH
     rawResponse: {} as ServerResponse,
   });
   if (!result.valid) return null;
+  // The HMAC covers the body only: the shop header must at least be a shop domain.
+  if (api.utils.sanitizeShop(result.domain) !== result.domain) return null;
   let payload: unknown;
   try {
     payload = JSON.parse(rawBody.toString("utf8"));
   } catch {
     throw new ValidationError("Webhook body is not valid JSON");
   }
+  // shopify-api normalizes the topic to ORDERS_CREATE; keep Shopify's own "orders/create" spelling.
+  const topic = header(headers, "x-shopify-topic") ?? result.topic;
+  if (!bodyNamesHeaderShop(topic, payload, result.domain)) return null;
   const triggeredAt = header(headers, "x-shopify-triggered-at");
   return {
-    // shopify-api normalizes the topic to ORDERS_CREATE; keep Shopify's own "orders/create" spelling.
-    topic: header(headers, "x-shopify-topic") ?? result.topic,
+    topic,
     shopDomain: result.domain,
     webhookId: result.webhookId,
     eventId: header(headers, "x-shopify-event-id") ?? null,
@@ -41,6 +46,24 @@ export async function verifyWebhook(api: Shopify, rawBody: Buffer, headers: RawH
     apiVersion: result.apiVersion ?? null,
     payload,
   };
+}
+
+/** Privacy and uninstall topics (they erase or disclose data), and the payload field where Shopify names the shop inside the signed body. */
+const SHOP_FIELD_BY_TOPIC: Record<string, string> = {
+  "app/uninstalled": "myshopify_domain",
+  "shop/redact": "shop_domain",
+  "customers/redact": "shop_domain",
+  "customers/data_request": "shop_domain",
+};
+
+/**
+ * Topic and shop headers are unsigned, so a captured signed body could be replayed as another topic or for another
+ * shop. For the erasing topics the signed body names the shop; it must be the header's shop.
+ */
+function bodyNamesHeaderShop(topic: string, payload: unknown, shop: string): boolean {
+  const field = SHOP_FIELD_BY_TOPIC[topic.toLowerCase()];
+  if (!field) return true;
+  return typeof payload === "object" && payload !== null && (payload as Record<string, unknown>)[field] === shop;
 }
 
 const PROXY_WINDOW_SECONDS = 90;
