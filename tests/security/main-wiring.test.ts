@@ -142,6 +142,14 @@ describe("startApp in Shopify mode: the wiring rejects every unauthenticated inp
       }
     });
 
+    it("answers 404 to a signed request for a path the proxy does not serve (not the admin UI shell)", async () => {
+      for (const url of ["/apps/dangol/nope", "/apps/dangol/", "/apps/dangol/decision/extra"]) {
+        const res = await call("GET", `${url}?${signProxyQuery(params(), API_SECRET)}`);
+        expect(res.status, url).toBe(404);
+        expect(res.headers.get("content-type"), url).toMatch(/application\/json/);
+      }
+    });
+
     it("answers a correctly signed request (so the 401s above are the signature, not the route)", async () => {
       const res = await call("GET", `/apps/dangol/decision?${signProxyQuery(params(), API_SECRET)}`);
       expect(res.status).toBe(200);

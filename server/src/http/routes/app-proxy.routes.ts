@@ -1,7 +1,7 @@
 import express, { Router, type RequestHandler } from "express";
 import type { CommercePlatform } from "../../platforms/commerce-platform.js";
 import type { StorefrontService } from "../../services/storefront.service.js";
-import { UnauthorizedError, ValidationError } from "../../domain/shared/errors.js";
+import { NotFoundError, UnauthorizedError, ValidationError } from "../../domain/shared/errors.js";
 
 type ProxyQuery = Record<string, string | string[]>;
 
@@ -58,5 +58,9 @@ export function appProxyRoutes(deps: { platform: Pick<CommercePlatform, "verifyA
       res.status(204).end();
     },
   );
+  // Nothing else is served here: without this, a signed request fell through to the admin UI's SPA shell.
+  router.use(() => {
+    throw new NotFoundError("Unknown app proxy path");
+  });
   return router;
 }
