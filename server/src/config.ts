@@ -14,6 +14,8 @@ export interface Config {
   /** "demo": local store simulator, no account needed. "shopify": real Shopify credentials present. */
   mode: "demo" | "shopify";
   port: number;
+  /** Interface to listen on: loopback in demo mode (its admin has no login), all interfaces with Shopify. */
+  host: string;
   database: DatabaseConfig;
   shopify: ShopifyCredentials | null;
   /** Demo only: seconds between simulated new orders (0 turns it off). */
@@ -42,7 +44,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const shopify = parseShopify(env, problems);
   const demoPlayEverySeconds = parseNonNegativeInt("DEMO_PLAY_EVERY_SECONDS", env.DEMO_PLAY_EVERY_SECONDS, 20, problems);
   if (problems.length) throw new ConfigError(problems);
-  return Object.freeze({ mode: shopify ? "shopify" : "demo", port, database, shopify, demoPlayEverySeconds, dataDir });
+  const host = env.HOST || (shopify ? "0.0.0.0" : "127.0.0.1");
+  return Object.freeze({ mode: shopify ? "shopify" : "demo", port, host, database, shopify, demoPlayEverySeconds, dataDir });
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {

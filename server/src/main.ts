@@ -125,7 +125,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   });
   const scheduler: Scheduler = startScheduler(jobs);
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(config.port, () => resolve(s));
+    const s = app.listen(config.port, config.host, () => resolve(s));
   });
   if (config.mode === "demo") {
     // Simulator + install + background backfill + orders played forward; see server/src/demo/demo-store.ts.

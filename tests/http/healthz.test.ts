@@ -29,3 +29,22 @@ describe("GET /healthz", () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe("unknown admin API paths", () => {
+  it("answer a JSON 404, in any letter case, before the UI fallback", async () => {
+    const t = await createTestDb();
+    const server = createApp({ db: t.db, dbKind: t.kind, staticMounts: [{ path: "/", handler: (_req, res) => void res.send("<html>ui</html>") }] }).listen(0);
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const p of ["/api/nope", "/API/nope", "/api"]) {
+        const res = await fetch(base + p);
+        expect(res.status).toBe(404);
+        expect((await res.json()).error.code).toBe("NotFound");
+      }
+      expect(await (await fetch(`${base}/customers`)).text()).toBe("<html>ui</html>");
+    } finally {
+      server.close();
+      await t.destroy();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import express, { type Express, type RequestHandler, type Router } from "express";
 import type { Db, DbKind } from "../db/database.js";
 import { errorHandler } from "./error-handler.js";
+import { NotFoundError } from "../domain/shared/errors.js";
 import { healthRoutes } from "./routes/health.routes.js";
 
 export interface Mount {
@@ -27,6 +28,8 @@ export function createApp(deps: AppDeps): Express {
   for (const m of deps.rawMounts ?? []) app.use(m.path, m.handler);
   app.use(express.json({ limit: "1mb" }));
   for (const m of deps.mounts ?? []) app.use(m.path, m.handler);
+  // The admin API answers JSON even for paths it does not have (never the UI's HTML shell).
+  app.use("/api", (req, _res, next) => next(new NotFoundError(`No such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));
   for (const m of deps.staticMounts ?? []) app.use(m.path, m.handler);
   app.use(errorHandler());
   return app;

@@ -6,6 +6,7 @@ describe("loadConfig", () => {
     const c = loadConfig({}, "/srv/app");
     expect(c.mode).toBe("demo");
     expect(c.port).toBe(3000);
+    expect(c.host).toBe("127.0.0.1");
     expect(c.database).toEqual({ kind: "sqlite", filename: "/srv/app/data/dangol.sqlite" });
     expect(Object.isFrozen(c)).toBe(true);
   });
@@ -39,6 +40,7 @@ describe("loadConfig", () => {
   it("switches to shopify mode with full credentials", () => {
     const c = loadConfig({ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s", SHOPIFY_APP_URL: "https://dangol.example.com" });
     expect(c.mode).toBe("shopify");
+    expect(c.host).toBe("0.0.0.0");
     expect(c.shopify?.scopes).toContain("write_discounts");
   });
 });
