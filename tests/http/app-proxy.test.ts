@@ -136,4 +136,13 @@ describe("app proxy /apps/dangol", () => {
     expect((await post(signProxyQuery(proxyParams(SHOP, "")), JSON.stringify({ kind: "impression", campaign: "win_back" }))).status).toBe(204);
     expect(await impressions()).toBe(before);
   });
+
+  it("stores a logged-in visit but not a guest's (anonymous traffic cannot grow the table)", async () => {
+    const visits = async () => (await t.db.selectFrom("campaign_events").select("customer_id").where("kind", "=", "visit").execute()).map((r) => r.customer_id);
+    const before = await visits();
+    expect((await post(signProxyQuery(proxyParams(SHOP, "")), '{"kind":"visit"}')).status).toBe(204);
+    expect(await visits()).toEqual(before);
+    expect((await post(signProxyQuery(proxyParams(SHOP, "501")), '{"kind":"visit"}')).status).toBe(204);
+    expect(await visits()).toEqual([...before, "501"]);
+  });
 });

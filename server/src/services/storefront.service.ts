@@ -60,8 +60,9 @@ export function createStorefrontService(deps: StorefrontServiceDeps) {
       if (!parsed.success) throw new ValidationError("Invalid storefront event", parsed.error.issues);
       const event = parsed.data;
       if (event.kind !== "visit" && !event.campaign) throw new ValidationError(`A ${event.kind} event needs a campaign`);
-      // Guests are never shown a campaign, so their campaign beacons can only be noise: keep visits only.
-      if (!customerId && event.kind !== "visit") return;
+      // Guests are never shown a campaign and have no place in the visit × purchase grid: their beacons are
+      // accepted (the page can't tell) but not stored, so anonymous traffic cannot grow the table.
+      if (!customerId) return;
       await insertCampaignEvents(deps.db, [
         {
           id: randomUUID(),
