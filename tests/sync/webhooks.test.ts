@@ -114,6 +114,24 @@ describe("webhook ingestion against the simulator", () => {
     expect(counts.total).toBeGreaterThanOrEqual(store.orders.size);
   });
 
+  it("a stored-but-unapplied order never revives a customer redacted after it arrived", async () => {
+    const tenMinutesAgo = new Date(Date.now() - 600_000).toISOString();
+    const pending = (webhookId: string, body: object) =>
+      webhookEvents.insertWebhookEvent(h.t.db, {
+        shop_domain: SHOP, webhook_id: webhookId, topic: "orders/create", event_id: null, triggered_at: null,
+        received_at: tenMinutesAgo, status: "received", payload: JSON.stringify(body), processed_at: null, error: null,
+      });
+    await pending("pending-redacted", orderBody(990001, "2026-01-02T00:00:00Z", "12.00", 5151));
+    await pending("pending-kept", orderBody(990002, "2026-01-02T00:00:00Z", "13.00", 5252));
+    const redact = JSON.stringify({ shop_id: 1, shop_domain: SHOP, customer: { id: 5151, email: "x@example.com", phone: null }, orders_to_redact: [] });
+    expect((await post(redact, signedHeaders(redact, "customers/redact"))).status).toBe(200);
+
+    await h.ingest.retryPending(0);
+    expect(await orders.listCustomerOrders(h.t.db, SHOP, "5151")).toEqual([]);
+    expect((await webhookEvents.findWebhookEvent(h.t.db, SHOP, "pending-redacted"))?.payload).toBeNull();
+    expect((await orders.listCustomerOrders(h.t.db, SHOP, "5252")).map((o) => o.id)).toEqual(["990002"]);
+  });
+
   it("records a data request, redacts one customer, and erases the shop on uninstall", async () => {
     await h.sync.backfill(OTHER);
     const [customerId] = [...h.sim.store(OTHER).customers.keys()];

@@ -117,7 +117,14 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
           apiVersion: null,
           payload: row.payload ? JSON.parse(row.payload) : null,
         };
-        await process(hook, toEvent(hook)).catch(() => undefined);
+        const event = toEvent(hook);
+        // A customer erased after this delivery arrived stays erased: drop the stale order instead of reviving them.
+        const customerId = event.kind === "order" ? event.order.customerId : null;
+        if (customerId && (await webhookEvents.customerRedactedSince(db, row.shop_domain, customerId, row.received_at))) {
+          await webhookEvents.markWebhookProcessed(db, row.shop_domain, row.webhook_id, now());
+          continue;
+        }
+        await process(hook, event).catch(() => undefined);
       }
       return rows.length;
     },

@@ -60,3 +60,16 @@ export async function insertPrivacyRequest(db: Db, row: PrivacyRequestsTable): P
 export async function listPrivacyRequests(db: Db, shop: string): Promise<PrivacyRequestsTable[]> {
   return db.selectFrom("privacy_requests").selectAll().where("shop_domain", "=", shop).orderBy("received_at").execute();
 }
+
+/** Whether a customers/redact for this customer arrived at or after `since` (ISO): older deliveries must not revive them. */
+export async function customerRedactedSince(db: Db, shop: string, customerId: string, since: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("privacy_requests")
+    .select("webhook_id")
+    .where("shop_domain", "=", shop)
+    .where("topic", "=", "customers/redact")
+    .where("customer_id", "=", customerId)
+    .where("received_at", ">=", since)
+    .executeTakeFirst();
+  return row !== undefined;
+}
