@@ -3,6 +3,7 @@
 import type { Db } from "../db/database.js";
 import * as customers from "../db/repositories/customer.repository.js";
 import * as orders from "../db/repositories/order.repository.js";
+import * as products from "../db/repositories/product.repository.js";
 import * as sessions from "../db/repositories/session.repository.js";
 import * as shops from "../db/repositories/shop.repository.js";
 import * as syncState from "../db/repositories/sync-state.repository.js";
@@ -35,10 +36,10 @@ export function createPrivacyService({ db, erasers = [], now = () => new Date() 
         for (const e of erasers) await e.eraseShop(trx, shop);
         await orders.deleteShopOrders(trx, shop);
         await customers.deleteShopCustomers(trx, shop);
-        await trx.deleteFrom("products").where("shop_domain", "=", shop).execute();
+        await products.deleteShopProducts(trx, shop);
         await syncState.deleteSyncState(trx, shop);
         await webhookEvents.deleteShopWebhookEvents(trx, shop);
-        await trx.deleteFrom("privacy_requests").where("shop_domain", "=", shop).execute();
+        await webhookEvents.deleteShopPrivacyRequests(trx, shop);
         await sessions.deleteSessionsByShop(trx, shop);
         await shops.deleteShop(trx, shop);
       });

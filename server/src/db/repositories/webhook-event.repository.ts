@@ -73,3 +73,7 @@ export async function customerRedactedSince(db: Db, shop: string, customerId: st
     .executeTakeFirst();
   return row !== undefined;
 }
+
+export async function deleteShopPrivacyRequests(db: Db, shop: string): Promise<void> {
+  await db.deleteFrom("privacy_requests").where("shop_domain", "=", shop).execute();
+}
