@@ -81,7 +81,7 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
     customers: customers.length,
     actualRepeatOrders: totalActual,
     reorderers,
-    ours: { ...score(ours), calibration: model.calibration ? { origins: model.calibration.origins, rows: model.calibration.rows, pooledFactor: round(model.calibration.pooledFactor, 3), window: model.calibration.window } : null },
+    ours: { ...score(ours), calibration: model.calibration ? { origins: model.calibration.origins, rows: model.calibration.rows, pooledFactor: round(model.calibration.pooledFactor, 3), window: model.calibration.window, tenure: model.calibration.tenure ?? null } : null },
     bgnbd: { ...(bg ? score(base) : empty), params: bg, degenerate: model.bgnbd?.degenerate ?? true, warnings: model.bgnbd?.warnings ?? ["fit failed"] },
   };
 }

@@ -1,6 +1,7 @@
 import { expectedOrders, probOrderWithin } from "./expected-orders";
 import { predictLogistic, type LogisticModel } from "./logistic";
 import { RANK_HORIZON_DAYS, type BaseView } from "./timing-features";
+import { tenureFactor, type TenureCalibration } from "./tenure-calibration";
 import { calibrate, IDENTITY_WINDOW, type WindowCalibration } from "./window-calibration";
 import type { GapPredictive } from "./gap-model";
 
@@ -19,16 +20,19 @@ export interface TimingCalibration {
   /** Stacked P(order within 90 days); null when validation had too few rows. */
   ranker: LogisticModel | null;
   window: WindowCalibration;
+  /** Later orders (beyond validationDays) by tenure; absent in models stored before it existed: identity. */
+  tenure?: TenureCalibration | null;
 }
 
 export function calibratedExpectedOrders(v: BaseView, cal: TimingCalibration | null | undefined, horizonDays: number): number {
   const t = v.timing;
   const base = expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, horizonDays);
   if (!cal) return base;
-  // The factor was validated on the first validationDays only; later orders keep the base model's rate
-  // (a validation window of one season says nothing about the rest of a year).
+  // The cell factor was validated on the first validationDays only (a validation window of one season says
+  // nothing about the rest of a year); later orders keep the base model's level, scaled only by tenure.
   const validated = horizonDays <= cal.validationDays ? base : expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, cal.validationDays);
-  return base + validated * ((cal.orderFactors[v.cell] ?? cal.pooledFactor) - 1);
+  const later = (base - validated) * tenureFactor(cal.tenure, v.tenureDays);
+  return validated * (cal.orderFactors[v.cell] ?? cal.pooledFactor) + later;
 }
 
 export function calibratedOrderProbability90(v: BaseView, cal: TimingCalibration | null | undefined): number {

@@ -5,6 +5,7 @@ import { fitLogistic } from "./logistic";
 import type { PurchaseDay } from "./purchase-days";
 import type { StoreModel } from "./store-model";
 import { baseView, CELLS, RANK_HORIZON_DAYS } from "./timing-features";
+import { learnTenureFactors, tenureClass, TENURE_EDGES, type TenureCell } from "./tenure-calibration";
 import { learnWindowCalibration, type WindowRow } from "./window-calibration";
 
 /** Validation origins step back from now − 90 d by this much; each needs this much history before it. */
@@ -31,7 +32,7 @@ export function learnCalibration(all: PurchaseDay[][], nowDay: number, fitBase: 
   const firstDay = sample.reduce((m, d) => Math.min(m, d[0].day), Infinity);
   const H = RANK_HORIZON_DAYS;
   const acc = { actual: new Float64Array(CELLS), predicted: new Float64Array(CELLS) };
-  const features: number[][] = [], labels: boolean[] = [], windows: WindowRow[] = [];
+  const features: number[][] = [], labels: boolean[] = [], windows: WindowRow[] = [], tenureCells: TenureCell[] = [];
   let origins = 0;
   for (let k = 0; k < MAX_ORIGINS; k++) {
     const origin = nowDay - H - ORIGIN_STEP_DAYS * k;
@@ -41,20 +42,31 @@ export function learnCalibration(all: PurchaseDay[][], nowDay: number, fitBase: 
       const b = d.filter((p) => p.day < origin);
       if (b.length === 0) continue;
       before.push(b);
-      after.push(d.filter((p) => p.day >= origin && p.day < origin + H).map((p) => p.day));
+      // Everything after the origin: the first H days validate the 90-day outputs, the rest the later part.
+      after.push(d.filter((p) => p.day >= origin && p.day < nowDay).map((p) => p.day));
     }
     if (before.length < 50) continue;
     const model = fitBase(before, new Date(origin * DAY_MS));
     origins++;
+    const span = nowDay - origin;
+    const late = TENURE_EDGES.map(() => ({ actual: 0, predicted: 0 })).concat({ actual: 0, predicted: 0 });
     before.forEach((b, i) => {
       const v = baseView(b, model, origin);
       const t = v.timing;
-      acc.actual[v.cell] += after[i].length;
-      acc.predicted[v.cell] += expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, H);
+      const inWindow = after[i].filter((d) => d < origin + H);
+      const first = expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, H);
+      acc.actual[v.cell] += inWindow.length;
+      acc.predicted[v.cell] += first;
       features.push(v.features);
-      labels.push(after[i].length > 0);
-      if (after[i].length > 0) windows.push({ predictive: t.predictive, elapsedDays: t.elapsedDays, gapDays: after[i][0] - b[b.length - 1].day, horizonDays: H });
+      labels.push(inWindow.length > 0);
+      if (inWindow.length > 0) windows.push({ predictive: t.predictive, elapsedDays: t.elapsedDays, gapDays: inWindow[0] - b[b.length - 1].day, horizonDays: H });
+      if (span > H) {
+        const cls = late[tenureClass(v.tenureDays)];
+        cls.actual += after[i].length - inWindow.length;
+        cls.predicted += expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, span) - first;
+      }
     });
+    if (span > H) late.forEach((c, k) => tenureCells.push({ origin, tenureClass: k, ...c }));
   }
   if (origins === 0) return null;
   const pooled = sum(acc.actual) / Math.max(sum(acc.predicted), 1e-9);
@@ -69,6 +81,7 @@ export function learnCalibration(all: PurchaseDay[][], nowDay: number, fitBase: 
     pooledFactor: clamp(pooled),
     ranker: rankIdx.length >= MIN_RANKER_ROWS && hasBoth ? fitLogistic(rankIdx.map((i) => features[i]), rankIdx.map((i) => labels[i])) : null,
     window: learnWindowCalibration(evenSample(windows, MAX_WINDOW_ROWS)),
+    tenure: learnTenureFactors(tenureCells),
   };
 }
 

@@ -14,6 +14,8 @@ export interface BaseView {
   cell: number;
   /** Features for the P(order in 90 d) ranker. */
   features: number[];
+  /** Days since the first order (BTYD's T). */
+  tenureDays: number;
 }
 
 const FREQ_EDGES = [1, 2, 4, 9];
@@ -52,7 +54,7 @@ export function baseView(days: PurchaseDay[], model: StoreModel, nowDay: number)
     Math.log1p(Math.max(total / days.length, 0)),
     t.churnRisk,
   ];
-  return { timing: t, cell: cellOf(days.length, t.elapsedDays), features };
+  return { timing: t, cell: cellOf(days.length, t.elapsedDays), features, tenureDays: s.T };
 }
 
 function logit(p: number): number {
