@@ -80,6 +80,12 @@ describe.each(DB_KINDS)("admin read endpoints on %s", (kind) => {
     expect(page2).toMatchObject({ page: 2, pageSize: 25, total: 4, customers: [] });
   });
 
+  it("shows each customer's own-cycle chance of being active, falling back to BG/NBD's P(alive)", async () => {
+    const rows = (await get("/api/customers?sort=clv")).body.customers as Array<{ customerId: string; pAlive: number | null }>;
+    expect(rows.find((r) => r.customerId === "a1")?.pAlive).toBe(0.6); // p_active 0.6 wins over p_alive 0.9
+    expect(rows.find((r) => r.customerId === "a2")?.pAlive).toBe(0.4); // no p_active stored: BG/NBD's value
+  });
+
   it("shows one customer's timeline, window, messages and coupons", async () => {
     const { status, body } = await get("/api/customers/a1");
     expect(status).toBe(200);

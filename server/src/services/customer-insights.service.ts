@@ -27,7 +27,7 @@ function toRow(r: CustomerListRow): CustomerRow {
     lifecycle: (p?.lifecycle as CustomerRow["lifecycle"]) ?? null,
     purchase: (p?.purchase_state as CustomerRow["purchase"]) ?? null,
     dueWindow: p?.due_early && p.due_likely && p.due_late ? { early: p.due_early, likely: p.due_likely, late: p.due_late } : null,
-    pAlive: p?.p_alive ?? null,
+    pAlive: p ? (p.p_active ?? p.p_alive) : null, // own-cycle chance of being active; BG/NBD's P(alive) is 1 for every one-time buyer
     churnRisk: p?.churn_risk ?? null,
     clv: p?.clv ?? null,
   };

@@ -51,7 +51,7 @@ export function createDashboardService(deps: { db: Db; now?: () => Date }) {
           dueLikely: d.due_likely,
           dueLate: d.due_late,
           segmentKey: d.segment_key,
-          pAlive: d.p_alive,
+          pAlive: d.p_active ?? d.p_alive,
           clv: d.clv,
           reason: { en: d.reason_en, ko: d.reason_ko },
         })),

@@ -34,7 +34,7 @@ const ALPHA: CustomerSeed[] = [
   {
     id: "a1", first: "Jane", last: "Kim",
     orders: [{ days: -150, total: 40 }, { days: -100, total: 50 }, { days: -20, total: 60, codes: ["WELCOME10"] }],
-    prediction: { segment_key: "repeat:active", lifecycle: "repeat", purchase_state: "active", due_early: at(2), due_likely: at(5), due_late: at(12), p_alive: 0.9, clv: 300, churn_risk: 0.1 },
+    prediction: { segment_key: "repeat:active", lifecycle: "repeat", purchase_state: "active", due_early: at(2), due_likely: at(5), due_late: at(12), p_alive: 0.9, p_active: 0.6, clv: 300, churn_risk: 0.1 },
   },
   {
     id: "a2", first: "Minho", last: "Lee",

@@ -37,7 +37,7 @@ export function DueThisWeekList({ customers, onOpen, onViewAll }: Props) {
                 </BlockStack>
                 <BlockStack gap="100" inlineAlign="end">
                   <Badge tone="attention">{t("dashboard.due.window", { range: formatRange(language, c.dueEarly, c.dueLate) })}</Badge>
-                  <Text as="span" variant="bodySm" tone="subdued">P(alive) {formatPercent(language, c.pAlive)}</Text>
+                  <Text as="span" variant="bodySm" tone="subdued">{t("customer.pAlive")} {formatPercent(language, c.pAlive)}</Text>
                 </BlockStack>
               </InlineStack>
             </ResourceItem>

@@ -19,7 +19,7 @@ type Query = SelectQueryBuilder<Database, "customers" | "customer_predictions", 
 const SORTS: Record<CustomerSort, { column: string; direction: "asc" | "desc" }> = {
   due: { column: "customer_predictions.due_likely", direction: "asc" },
   clv: { column: "customer_predictions.clv", direction: "desc" },
-  p_alive: { column: "customer_predictions.p_alive", direction: "asc" },
+  p_alive: { column: "customer_predictions.p_active", direction: "asc" },
   last_order: { column: "customer_predictions.last_order_at", direction: "desc" },
   orders: { column: "customer_predictions.order_count", direction: "desc" },
   name: { column: "customers.first_name", direction: "asc" },

@@ -47,7 +47,7 @@ export async function dueSoon(db: Db, shop: string, from: Date, to: Date, limit:
   const rows = await db
     .selectFrom("customer_predictions as p")
     .leftJoin("customers as c", (join) => join.onRef("c.shop_domain", "=", "p.shop_domain").onRef("c.customer_id", "=", "p.customer_id"))
-    .select(["p.customer_id", "c.first_name", "c.last_name", "c.email", "p.due_early", "p.due_likely", "p.due_late", "p.segment_key", "p.p_alive", "p.clv", "p.reason_en", "p.reason_ko"])
+    .select(["p.customer_id", "c.first_name", "c.last_name", "c.email", "p.due_early", "p.due_likely", "p.due_late", "p.segment_key", "p.p_alive", "p.p_active", "p.clv", "p.reason_en", "p.reason_ko"])
     .where("p.shop_domain", "=", shop)
     .where("p.due_early", ">=", from.toISOString())
     .where("p.due_early", "<", to.toISOString())
