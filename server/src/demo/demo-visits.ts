@@ -1,6 +1,6 @@
 // Demo mode: shoppers "browse" the storefront. Each visit goes through the real app-proxy path: the request is
 // signed the way Shopify's proxy signs it and POSTed to /apps/dangol/events, like the extension's beacon.
-import { signAppProxyQuery } from "../simulator/index.js";
+import { hashString, signAppProxyQuery } from "../simulator/index.js";
 
 export interface DemoVisitDeps {
   appBaseUrl: string;
@@ -29,9 +29,5 @@ export async function sendDemoVisits(deps: DemoVisitDeps, customerIds: string[],
 
 /** A stable pseudo-random sample: about `share` of the customers, the same ones on every start. */
 export function sampleCustomers(customerIds: string[], share: number): string[] {
-  return customerIds.filter((id) => {
-    let h = 2166136261;
-    for (const ch of id) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-    return (h >>> 0) / 2 ** 32 < share;
-  });
+  return customerIds.filter((id) => hashString(id) / 2 ** 32 < share);
 }

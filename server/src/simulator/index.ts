@@ -2,6 +2,7 @@
 export { startSimulator, SIMULATOR_API_VERSION } from "./server.js";
 export type { SimulatorOptions, SimulatorHandle, SimAppConfig, SimShopConfig, WebhookSubscription, InstalledApp } from "./types.js";
 export { signAppProxyQuery, appProxySignature, type AppProxyRequest } from "./app-proxy-signer.js";
+export { hashString } from "./rng.js";
 export { mintSessionToken, verifySessionToken } from "./session-token.js";
 export { seedOnlineRetail, DEFAULT_RETAIL_CSV, type SeedOptions, type SeedStats } from "./seed-online-retail.js";
 export type { ChaosOptions, RetryOptions, DeliveryLogEntry, WebhookSender } from "./webhook-sender.js";
