@@ -1,6 +1,8 @@
 // Request/response shapes of the admin API (/api/*), shared with web/ through `import type` only.
 // Dates travel as ISO-8601 UTC strings. Owned by the admin UI (issue 6); features may add their types here.
 
+import type { CampaignResults } from "../services/campaign-results.service.js";
+
 export interface LocalizedText {
   en: string;
   ko: string;
@@ -228,20 +230,5 @@ export interface CampaignListResponse {
 
 export type CampaignPatch = Partial<Pick<CampaignDto, "enabled" | "holdoutShare" | "cap" | "segment" | "content">>;
 
-export interface CampaignResultsResponse {
-  key: string;
-  impressions: number;
-  clicks: number;
-  conversions: number;
-  treatment: { customers: number; conversions: number };
-  holdout: { customers: number; conversions: number };
-  lift: {
-    treatmentRate: number | null;
-    holdoutRate: number | null;
-    absoluteLift: number | null;
-    relativeLift: number | null;
-    /** 95 % interval for absoluteLift. */
-    confidenceInterval: { low: number; high: number } | null;
-    significant: boolean;
-  };
-}
+/** Exactly what the results service returns (type-only import: nothing server-side reaches the web bundle). */
+export type CampaignResultsResponse = CampaignResults;
