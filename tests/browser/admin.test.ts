@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Page, type Response } from "playwright-core";
 import { demoShopAuth, sessionTokenAuth } from "../../server/src/http/auth/session-token.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
 import { API_KEY, API_SECRET, NOW, seedTwoShops, sessionToken, SHOP_A, SHOP_B } from "../http/admin/fixtures.js";
@@ -89,12 +89,15 @@ describe("admin UI in Chromium", () => {
     const now = Math.floor(Date.now() / 1000);
     const expired = await sessionToken(SHOP_A, { exp: now - 120, nbf: now - 180, iat: now - 180 });
     for (const token of [forged, expired]) {
-      const page = await open(embedded.url, (p) =>
-        p.addInitScript((t) => {
+      // Listen before navigating: the dashboard request can finish before goto() resolves.
+      let dashboard: Promise<Response> | undefined;
+      const page = await open(embedded.url, async (p) => {
+        dashboard = p.waitForResponse((r) => r.url().endsWith("/api/dashboard"));
+        await p.addInitScript((t) => {
           (window as unknown as { shopify: unknown }).shopify = { idToken: async () => t, config: { locale: "en" } };
-        }, token),
-      );
-      const response = await page.waitForResponse((r) => r.url().endsWith("/api/dashboard"));
+        }, token);
+      });
+      const response = await dashboard!;
       expect(response.status()).toBe(401);
       await page.getByText(/Something went wrong/).waitFor();
       await page.close();
