@@ -1,10 +1,11 @@
 // Composition root: the only module that wires config, database, platforms, services, HTTP and jobs together.
 import path from "node:path";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createDb } from "./db/create-db.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createApp, type Mount } from "./http/app.js";
+import { withDecisionFastPath } from "./http/decision-fast-path.js";
 import { webUiRoutes } from "./http/web-ui.js";
 import { startScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { Job } from "./jobs/job.js";
@@ -125,7 +126,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   });
   const scheduler: Scheduler = startScheduler(jobs);
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
+    const s = createServer(withDecisionFastPath(app, { platform, storefront })).listen(config.port, config.host, () => resolve(s));
   });
   if (config.mode === "demo") {
     // Simulator + install + background backfill + orders played forward; see server/src/demo/demo-store.ts.

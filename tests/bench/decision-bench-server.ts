@@ -8,7 +8,9 @@ import type { AddressInfo } from "node:net";
 import { createDb } from "../../server/src/db/create-db.js";
 import { migrateToLatest } from "../../server/src/db/migrate.js";
 import { createApp } from "../../server/src/http/app.js";
-import { appProxyRoutes } from "../../server/src/http/routes/app-proxy.routes.js";
+import { parse } from "node:querystring";
+import { appProxyRoutes, verifyProxyIdentity, type ProxyQuery } from "../../server/src/http/routes/app-proxy.routes.js";
+import { withDecisionFastPath } from "../../server/src/http/decision-fast-path.js";
 import { createStorefrontService } from "../../server/src/services/storefront.service.js";
 import { savePublishedDecisions } from "../../server/src/db/repositories/decision.repository.js";
 import { realProxyVerifier } from "../http/app-proxy-signing.js";
@@ -37,14 +39,27 @@ const decisions = Array.from({ length: BENCH_CUSTOMERS }, (_, i) => {
 });
 await savePublishedDecisions(db, BENCH_SHOP, decisions);
 
-const app = createApp({ db, dbKind: kind, rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform: realProxyVerifier(db), storefront: createStorefrontService({ db }) }) }] });
-const appServer = app.listen(0, "127.0.0.1");
+// Composed as main.ts composes it: Express behind the decision fast path.
+const platform = realProxyVerifier(db);
+const storefront = createStorefrontService({ db });
+const app = createApp({ db, dbKind: kind, rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }] });
 const body = JSON.stringify(decisions[0].decision);
-const bare = http.createServer((_req, res) => {
+const json = (res: http.ServerResponse) => {
   res.writeHead(200, { "content-type": "application/json" });
   res.end(body);
-});
-bare.listen(0, "127.0.0.1");
-await Promise.all([new Promise((r) => appServer.once("listening", r)), new Promise((r) => bare.once("listening", r))]);
-process.send!({ app: (appServer.address() as AddressInfo).port, bare: (bare.address() as AddressInfo).port });
+};
+const servers = {
+  app: http.createServer(withDecisionFastPath(app, { platform, storefront })),
+  bare: http.createServer((_req, res) => json(res)),
+  // The ceiling for any server that checks each request with shopify-api's validateHmac (WebCrypto, async).
+  hmacOnly: http.createServer((req, res) => {
+    void verifyProxyIdentity(platform, parse(req.url!.split("?")[1] ?? "") as ProxyQuery).then(() => json(res), () => res.writeHead(401).end());
+  }),
+};
+const ports: Record<string, number> = {};
+for (const [name, server] of Object.entries(servers)) {
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(null)));
+  ports[name] = (server.address() as AddressInfo).port;
+}
+process.send!(ports);
 process.on("disconnect", () => process.exit(0));

@@ -12,8 +12,8 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 20;
 
 const child = fork(path.join(import.meta.dirname, "decision-bench-server.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
-const ports = await new Promise<{ app: number; bare: number }>((resolve, reject) => {
-  child.once("message", (m) => resolve(m as { app: number; bare: number }));
+const ports = await new Promise<{ app: number; bare: number; hmacOnly: number }>((resolve, reject) => {
+  child.once("message", (m) => resolve(m as { app: number; bare: number; hmacOnly: number }));
   child.once("exit", (code) => reject(new Error(`bench server exited (${code})`)));
 });
 
@@ -36,10 +36,13 @@ try {
   await autocannon({ url: `http://127.0.0.1:${ports.app}${paths[0]}`, connections: CONNECTIONS, duration: 1 });
   const bare = await run(`http://127.0.0.1:${ports.bare}/`, false);
   const decision = await run(`http://127.0.0.1:${ports.app}${paths[0]}`, true);
-  const bad = decision.non2xx + decision.errors;
+  const hmacOnly = await run(`http://127.0.0.1:${ports.hmacOnly}${paths[0]}`, true);
+  const bad = decision.non2xx + decision.errors + hmacOnly.non2xx + hmacOnly.errors;
   if (bad > 0) throw new Error(`${bad} decision requests failed (non-2xx or errors)`);
   console.log(`bare_http rps ${bare.requests.average.toFixed(0)} p99 ${bare.latency.p99} ms`);
   console.log(`decision rps ${decision.requests.average.toFixed(0)} p99 ${decision.latency.p99} ms (${decision.requests.total} requests)`);
+  console.log(`hmac_only rps ${hmacOnly.requests.average.toFixed(0)} p99 ${hmacOnly.latency.p99} ms (node:http + shopify-api validateHmac, nothing else)`);
+  console.log(`ratio shopify_hmac_ceiling_vs_bare_http ${(hmacOnly.requests.average / bare.requests.average).toFixed(3)}`);
   console.log(`ratio decision_vs_bare_http ${(decision.requests.average / bare.requests.average).toFixed(3)}`);
   console.log(`p99_decision_ms ${decision.latency.p99}`);
 } finally {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../../server/src/http/app.js";
+import { withDecisionFastPath } from "../../server/src/http/decision-fast-path.js";
 import { appProxyRoutes } from "../../server/src/http/routes/app-proxy.routes.js";
 import { createStorefrontService } from "../../server/src/services/storefront.service.js";
 import { savePublishedDecisions } from "../../server/src/db/repositories/decision.repository.js";
@@ -19,7 +20,8 @@ const decisionOf = (customerId: string, code: string): StorefrontDecision => ({
   decidedAt: "2026-11-22T00:00:00.000Z",
 });
 
-describe("app proxy /apps/dangol", () => {
+// Run twice: through Express alone, and through the node:http fast path main.ts puts in front of it. Both must answer alike.
+describe.each(["express", "fast path"] as const)("app proxy /apps/dangol (%s)", (door) => {
   let t: TestDb;
   let server: Server;
   let base: string;
@@ -28,8 +30,10 @@ describe("app proxy /apps/dangol", () => {
   beforeAll(async () => {
     t = await createTestDb();
     const storefront = createStorefrontService({ db: t.db, onCustomerChanged: async (_s, id) => dismissed.push(id) });
-    const app = createApp({ db: t.db, dbKind: t.kind, rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform: realProxyVerifier(t.db), storefront }) }] });
-    server = app.listen(0);
+    const platform = realProxyVerifier(t.db);
+    const app = createApp({ db: t.db, dbKind: t.kind, rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }] });
+    server = createServer(door === "express" ? app : withDecisionFastPath(app, { platform, storefront })).listen(0);
+    await new Promise((resolve) => server.once("listening", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/apps/dangol`;
     await savePublishedDecisions(t.db, SHOP, [
       { customerId: "111", decision: decisionOf("111", "DG-MINE"), verdicts: [], assignments: [], decidedAt: new Date(), publishedAt: new Date() },
@@ -51,6 +55,7 @@ describe("app proxy /apps/dangol", () => {
     const res = await get(signProxyQuery(proxyParams(SHOP, "111")));
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
+    expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
     const body = await res.json();
     expect(body.customerId).toBe("111");
     expect(body.banner.coupon.code).toBe("DG-MINE");

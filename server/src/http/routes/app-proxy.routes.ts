@@ -3,29 +3,40 @@ import type { CommercePlatform } from "../../platforms/commerce-platform.js";
 import type { StorefrontService } from "../../services/storefront.service.js";
 import { NotFoundError, UnauthorizedError, ValidationError } from "../../domain/shared/errors.js";
 
-type ProxyQuery = Record<string, string | string[]>;
+export type ProxyQuery = Record<string, string | string[]>;
 
 const SHOP = /^[a-z0-9][a-z0-9.-]{0,254}$/i;
 const CUSTOMER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+export interface ProxyIdentity {
+  shop: string;
+  customerId: string | null;
+}
+
 /**
  * Shopify forwards https://{shop}/apps/dangol/* here with a signed query. Only the signature decides who is
  * asking: `shop` and `logged_in_customer_id` are read from the verified query, and any other id a page sends
- * (customer_id=…, a body field) is ignored. Forged, stale or unsigned requests get 401 before anything is read.
+ * (customer_id=…, a body field) is ignored. Forged, stale or unsigned requests throw Unauthorized before anything is read.
  */
+export async function verifyProxyIdentity(platform: Pick<CommercePlatform, "verifyAppProxy">, query: ProxyQuery): Promise<ProxyIdentity> {
+  const shop = query.shop;
+  const customer = query.logged_in_customer_id ?? "";
+  // Repeated identity params would let a signed value hide behind a comma join: refuse them outright.
+  if (typeof shop !== "string" || !SHOP.test(shop) || typeof customer !== "string") throw new UnauthorizedError("Invalid app proxy request");
+  if (!(await platform.verifyAppProxy(query))) throw new UnauthorizedError("Invalid app proxy signature");
+  if (customer !== "" && !CUSTOMER_ID.test(customer)) throw new UnauthorizedError("Invalid app proxy request");
+  return { shop, customerId: customer === "" ? null : customer };
+}
+
 function verifiedProxy(platform: Pick<CommercePlatform, "verifyAppProxy">): RequestHandler {
   return async (req, res, next) => {
-    const query = req.query as ProxyQuery;
-    const shop = query.shop;
-    const customer = query.logged_in_customer_id ?? "";
-    // Repeated identity params would let a signed value hide behind a comma join: refuse them outright.
-    if (typeof shop !== "string" || !SHOP.test(shop) || typeof customer !== "string") throw new UnauthorizedError("Invalid app proxy request");
-    if (!(await platform.verifyAppProxy(query))) throw new UnauthorizedError("Invalid app proxy signature");
-    if (customer !== "" && !CUSTOMER_ID.test(customer)) throw new UnauthorizedError("Invalid app proxy request");
-    res.locals.proxy = { shop, customerId: customer === "" ? null : customer };
+    res.locals.proxy = await verifyProxyIdentity(platform, req.query as ProxyQuery);
     next();
   };
 }
+
+/** What GET /decision answers with besides the JSON itself (the fast path in decision-fast-path.ts sends the same). */
+export const DECISION_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store" } as const;
 
 /** sendBeacon posts a string (text/plain) or a Blob (application/json); both carry the same small JSON. */
 function beaconBody(body: unknown): unknown {
@@ -43,9 +54,8 @@ export function appProxyRoutes(deps: { platform: Pick<CommercePlatform, "verifyA
   router.use(verifiedProxy(deps.platform));
 
   router.get("/decision", async (_req, res) => {
-    const { shop, customerId } = res.locals.proxy as { shop: string; customerId: string | null };
-    res.set("Cache-Control", "private, no-store");
-    res.type("application/json").send(await deps.storefront.decisionJsonFor(shop, customerId));
+    const { shop, customerId } = res.locals.proxy as ProxyIdentity;
+    res.set(DECISION_HEADERS).send(await deps.storefront.decisionJsonFor(shop, customerId));
   });
 
   router.post(
@@ -53,7 +63,7 @@ export function appProxyRoutes(deps: { platform: Pick<CommercePlatform, "verifyA
     express.json({ limit: "2kb" }),
     express.text({ limit: "2kb", type: ["text/plain", "text/*"] }),
     async (req, res) => {
-      const { shop, customerId } = res.locals.proxy as { shop: string; customerId: string | null };
+      const { shop, customerId } = res.locals.proxy as ProxyIdentity;
       await deps.storefront.recordEvent(shop, customerId, beaconBody(req.body));
       res.status(204).end();
     },
