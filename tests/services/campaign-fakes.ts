@@ -1,21 +1,30 @@
 import type { CommercePlatform, Coupon, CouponRequest, CustomerMetafield } from "../../server/src/platforms/commerce-platform.js";
 import { PlatformError } from "../../server/src/domain/shared/errors.js";
 
-/** A CommercePlatform that records coupon and metafield calls; `fail` makes the next calls of a kind throw. */
+/**
+ * A CommercePlatform that records coupon and metafield calls. `fail` makes the next calls of a kind throw:
+ * coupons (retriable, nothing created), couponsRefused (non-retriable, nothing created), couponsLostAnswer
+ * (created, then the answer is lost). Like Shopify (see the contract), creating an existing code again adopts it.
+ */
 export function fakePlatform() {
   const coupons: CouponRequest[] = [];
   const metafieldCalls: CustomerMetafield[][] = [];
-  const fail = { coupons: 0, metafields: 0 };
+  const fail = { coupons: 0, couponsRefused: 0, couponsLostAnswer: 0, metafields: 0 };
   const proxy = { valid: true };
   const unused = () => { throw new Error("not used by the campaign engine"); };
   const impl: Partial<CommercePlatform> = {
     id: "shopify",
     async createCustomerCoupon(_shop, request): Promise<Coupon> {
       if (fail.coupons > 0) { fail.coupons--; throw new PlatformError("discounts down", true); }
+      if (fail.couponsRefused > 0) { fail.couponsRefused--; throw new PlatformError("Value must be between 0.0 and 1.0", false); }
       // Yield so concurrent publishers really interleave.
       await new Promise((r) => setTimeout(r, 5));
-      coupons.push(request);
-      return { discountId: `gid://shopify/DiscountCodeNode/${coupons.length}`, code: request.code, customerId: request.customerId, endsAt: request.endsAt };
+      const existing = coupons.findIndex((c) => c.code === request.code);
+      if (existing >= 0 && coupons[existing].customerId !== request.customerId) throw new PlatformError("Code must be unique", false);
+      if (existing < 0) coupons.push(request);
+      const index = existing >= 0 ? existing : coupons.length - 1;
+      if (fail.couponsLostAnswer > 0) { fail.couponsLostAnswer--; throw new PlatformError("socket hang up", true); }
+      return { discountId: `gid://shopify/DiscountCodeNode/${index + 1}`, code: request.code, customerId: request.customerId, endsAt: coupons[index].endsAt };
     },
     async setCustomerMetafields(_shop, metafields) {
       if (fail.metafields > 0) { fail.metafields--; throw new PlatformError("metafields down", true); }

@@ -109,10 +109,54 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
     const first = await publisher.publishShop(SHOP);
     expect(first).toMatchObject({ couponsIssued: 0, banners: 0, metafieldFailures: 1 });
     expect(errors.length).toBe(2);
-    expect(await listCustomerCoupons(t.db, SHOP, ["c1"])).toEqual([]);
+    // The claim is kept (the failure may have created the code) but is not usable, so no banner offers it.
+    const [held] = await listCustomerCoupons(t.db, SHOP, ["c1"]);
+    expect(held).toMatchObject({ status: "pending", discountId: null });
     expect((await findPublishedDecision(t.db, SHOP, "c1"))!.publishedAt).toBeNull();
     const second = await publisher.publishShop(SHOP);
     expect(second).toMatchObject({ couponsIssued: 1, banners: 1, metafieldsWritten: 1 });
+    expect(fake.coupons.map((c) => c.code)).toEqual([held.code]);
+    expect(await listCustomerCoupons(t.db, SHOP, ["c1"])).toMatchObject([{ code: held.code, status: "active" }]);
+  });
+
+  it("never leaves a second live code when the platform created one but its answer was lost", async () => {
+    predictions = [overdue("c1")];
+    await enable("win_back");
+    fake.fail.couponsLostAnswer = 1;
+    const publisher = make();
+    expect(await publisher.publishShop(SHOP)).toMatchObject({ couponsIssued: 0, banners: 0 });
+    expect(fake.coupons).toHaveLength(1); // live at the platform, unknown to us
+    expect(await publisher.publishShop(SHOP)).toMatchObject({ couponsIssued: 1, banners: 1 });
+    expect(fake.coupons).toHaveLength(1);
+    const stored = await listCustomerCoupons(t.db, SHOP, ["c1"]);
+    expect(stored).toMatchObject([{ code: fake.coupons[0].code, status: "active", discountId: "gid://shopify/DiscountCodeNode/1" }]);
+    expect(fake.lastDecision("c1").banner.coupon.code).toBe(fake.coupons[0].code);
+  });
+
+  it("drops an unfinished claim once its window has passed, and then issues a fresh code", async () => {
+    predictions = [overdue("c1")];
+    await enable("win_back");
+    fake.fail.coupons = 1;
+    const publisher = make();
+    await publisher.publishShop(SHOP);
+    const [held] = await listCustomerCoupons(t.db, SHOP, ["c1"]);
+    clock = new Date(Date.parse(held.expiresAt.toISOString()) + 1000);
+    expect(await publisher.publishShop(SHOP)).toMatchObject({ couponsIssued: 0 });
+    expect(await listCustomerCoupons(t.db, SHOP, ["c1"])).toEqual([]);
+    expect(fake.coupons).toEqual([]);
+    expect(await publisher.publishShop(SHOP)).toMatchObject({ couponsIssued: 1 });
+    expect(fake.coupons.map((c) => c.code)).not.toContain(held.code);
+  });
+
+  it("releases a claim the platform refused outright, and tries a fresh code next time", async () => {
+    predictions = [overdue("c1")];
+    await enable("win_back");
+    fake.fail.couponsRefused = 1;
+    const publisher = make();
+    expect(await publisher.publishShop(SHOP)).toMatchObject({ couponsIssued: 0 });
+    expect(await listCustomerCoupons(t.db, SHOP, ["c1"])).toEqual([]);
+    expect(await publisher.publishShop(SHOP)).toMatchObject({ couponsIssued: 1 });
+    expect(fake.coupons).toHaveLength(1);
   });
 
   it("records a conversion when the code is used, marks it used and never shows the campaign again", async () => {

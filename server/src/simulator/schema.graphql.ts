@@ -83,8 +83,11 @@ type DiscountRedeemCodeConnection { nodes: [DiscountRedeemCode!]! pageInfo: Page
 type DiscountCodeBasic {
   title: String! status: DiscountStatus! startsAt: DateTime! endsAt: DateTime usageLimit: Int
   appliesOncePerCustomer: Boolean! asyncUsageCount: Int! codesCount: Int! summary: String! createdAt: DateTime!
-  codes(first: Int): DiscountRedeemCodeConnection!
+  codes(first: Int): DiscountRedeemCodeConnection! context: DiscountContext!
 }
+type DiscountBuyerSelectionAll { all: DiscountBuyerSelection! }
+type DiscountCustomers { customers: [Customer!]! }
+union DiscountContext = DiscountBuyerSelectionAll | DiscountCustomers
 union DiscountCode = DiscountCodeBasic
 type DiscountCodeNode implements Node { id: ID! codeDiscount: DiscountCode! }
 type DiscountUserError { field: [String!] message: String! code: String extraInfo: String }

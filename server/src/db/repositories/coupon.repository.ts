@@ -54,6 +54,18 @@ export async function reserveCoupon(db: Db, row: CouponRow): Promise<boolean> {
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** Whoever holds the (customer, campaign, occasion) slot: an issued code, or one whose issuing did not finish. */
+export async function findCouponSlot(db: Db, shop: string, customerId: string, campaign: string, occasion: string): Promise<CouponRow | undefined> {
+  return db
+    .selectFrom("coupons")
+    .selectAll()
+    .where("shop_domain", "=", shop)
+    .where("customer_id", "=", customerId)
+    .where("campaign_key", "=", campaign)
+    .where("occasion", "=", occasion)
+    .executeTakeFirst();
+}
+
 export async function activateCoupon(db: Db, shop: string, code: string, discountId: string, expiresAt: Date): Promise<void> {
   await db
     .updateTable("coupons")
@@ -63,7 +75,7 @@ export async function activateCoupon(db: Db, shop: string, code: string, discoun
     .execute();
 }
 
-/** Releases a claim whose platform call failed, so a later publish can retry. */
+/** Releases a claim the platform refused outright (nothing was created), so a later publish can try a new code. */
 export async function releasePendingCoupon(db: Db, shop: string, code: string): Promise<void> {
   await db.deleteFrom("coupons").where("shop_domain", "=", shop).where("code", "=", code).where("status", "=", "pending").execute();
 }

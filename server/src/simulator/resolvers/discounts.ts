@@ -35,6 +35,10 @@ export const discountResolvers: ResolverMap = {
     asyncUsageCount: (d: DiscountRecord) => d.usageCount,
     codesCount: () => 1,
     summary: (d: DiscountRecord) => summary(d),
+    context: (d: DiscountRecord, _a, ctx: GraphqlContext) =>
+      d.customerIds === "all"
+        ? { __typename: "DiscountBuyerSelectionAll", all: "ALL" }
+        : { __typename: "DiscountCustomers", customers: d.customerIds.map((id) => ctx.store.customers.get(id)).filter(Boolean) },
     codes: (d: DiscountRecord) => ({
       nodes: [{ id: gid("DiscountRedeemCode", d.codeId), code: d.code, asyncUsageCount: d.usageCount }],
       pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
