@@ -68,6 +68,23 @@ export function runPlatformContract(name: string, make: () => PlatformUnderTest)
       expect(same?.lines).toEqual(paged.items[0].lines);
     });
 
+    it("reports access for the installed shop and none for a shop it was never installed on", async () => {
+      const { platform, shop } = make();
+      expect(await platform.hasAccess(shop)).toBe(true);
+      expect(await platform.hasAccess("never-installed.myshopify.com")).toBe(false);
+    });
+
+    it("never adopts a code that belongs to another customer", async () => {
+      const { platform, shop, expected } = make();
+      const first = expected().someCustomerId;
+      const page = await platform.listCustomers(shop, { pageSize: 250 });
+      const other = page.items.find((c) => c.id !== first)!.id;
+      const code = `DANGOL-X-${Date.now()}`;
+      const request = { code, title: "Back soon", percentOff: 0.1, startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000) };
+      await platform.createCustomerCoupon(shop, { ...request, customerId: first });
+      await expect(platform.createCustomerCoupon(shop, { ...request, customerId: other })).rejects.toMatchObject({ code: "PlatformUnavailable", retriable: false });
+    });
+
     it("creates a per-customer coupon and writes metafields in batches", async () => {
       const { platform, shop, expected } = make();
       const customerId = expected().someCustomerId;
@@ -75,6 +92,9 @@ export function runPlatformContract(name: string, make: () => PlatformUnderTest)
       const coupon = await platform.createCustomerCoupon(shop, { customerId, code: `DANGOL-${Date.now()}`, title: "Back soon", percentOff: 0.1, startsAt: new Date(), endsAt });
       expect(coupon).toMatchObject({ customerId, endsAt });
       expect(coupon.discountId).toBeTruthy();
+      // The same request again (a retry after a lost answer) yields the same discount, not a second one.
+      const again = await platform.createCustomerCoupon(shop, { customerId, code: coupon.code, title: "Back soon", percentOff: 0.1, startsAt: new Date(), endsAt });
+      expect(again.discountId).toBe(coupon.discountId);
       const fields = Array.from({ length: 30 }, (_, i) => ({ customerId, namespace: "$app:dangol", key: `k${i}`, type: "single_line_text_field" as const, value: `v${i}` }));
       await expect(platform.setCustomerMetafields(shop, fields)).resolves.toBeUndefined();
     });

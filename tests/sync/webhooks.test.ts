@@ -150,4 +150,20 @@ describe("webhook ingestion against the simulator", () => {
     // Shop A is untouched.
     expect((await orders.countOrders(h.t.db, SHOP)).total).toBeGreaterThan(1000);
   });
+
+  it("ignores a captured app/uninstalled replayed after the shop reinstalled (our token still works)", async () => {
+    await h.install(OTHER);
+    await h.sync.backfill(OTHER);
+    const held = (await orders.countOrders(h.t.db, OTHER)).total;
+    expect(held).toBeGreaterThan(0);
+    const body = JSON.stringify({ id: 2, name: "Hooks B", myshopify_domain: OTHER, domain: OTHER });
+    const res = await post(body, signedHeaders(body, "app/uninstalled", OTHER));
+    expect(res.status).toBe(200);
+    expect((await orders.countOrders(h.t.db, OTHER)).total).toBe(held);
+    expect(await h.stack.sessionStorage.findSessionsByShop(OTHER)).toHaveLength(1);
+    // The real uninstall that follows still erases everything.
+    h.sim.uninstallApp(OTHER);
+    await h.sim.webhooks.drain();
+    expect((await orders.countOrders(h.t.db, OTHER)).total).toBe(0);
+  });
 });

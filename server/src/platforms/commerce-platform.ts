@@ -102,6 +102,12 @@ export interface CommercePlatform {
   verifyWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): Promise<VerifiedWebhook | null>;
   /** Translates a verified webhook; throws ValidationError when its payload doesn't have the topic's shape. */
   webhookEvent?(hook: VerifiedWebhook): PlatformEvent;
+  /**
+   * Whether the platform still accepts this app's credentials for the shop. An uninstall revokes them, so a
+   * signed app/uninstalled arriving while this is true is a replay (e.g. after a reinstall) and must not erase.
+   * Throws a retriable PlatformError when it cannot tell.
+   */
+  hasAccess(shop: string): Promise<boolean>;
   /** Checks a storefront app-proxy query signature and its timestamp (90 s window). */
   verifyAppProxy(query: Record<string, string | string[]>): Promise<boolean>;
 }

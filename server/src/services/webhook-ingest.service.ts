@@ -50,6 +50,12 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
         return "processed";
       }
       case "shop_erase":
+        // Shopify signs the body, not its moment: a captured app/uninstalled replayed after a reinstall would
+        // still verify. A real uninstall has revoked our token, so a shop we can still reach is not uninstalled.
+        if (event.reason === "uninstalled" && (await platform.hasAccess(shop))) {
+          log(`app/uninstalled ${hook.webhookId} for ${shop} ignored: the app still has access (replayed or stale)`);
+          return "ignored";
+        }
         await privacy.eraseShop(shop);
         return "processed";
       case "customer_redact":

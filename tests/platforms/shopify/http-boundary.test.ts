@@ -101,8 +101,45 @@ describe("Shopify adapter at the HTTP boundary", () => {
     expect(recorded[2].headers["x-shopify-access-token"]).toBe("tok-2");
   });
 
+  it("has no access once Shopify refuses both the token and its refresh (what an uninstall does)", async () => {
+    script = [
+      { status: 401, body: { errors: "[API] Invalid API key or access token" } },
+      { status: 400, body: { error: "invalid_grant", error_description: "The refresh token is revoked" } },
+    ];
+    expect(await stack.platform.hasAccess(SHOP)).toBe(false);
+    script = [{ status: 200, body: { data: { shop: { id: "gid://shopify/Shop/1" } } } }];
+    await stack.sessionStorage.storeSession(new Session({ id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "tok-1", expires: new Date(Date.now() + 3_600_000) }));
+    expect(await stack.platform.hasAccess(SHOP)).toBe(true);
+  });
+
+  it("cannot tell (throws retriable) while Shopify is down, so an uninstall is neither applied nor dropped yet", async () => {
+    script = Array.from({ length: 8 }, () => ({ status: 503, body: { errors: "unavailable" } }));
+    await expect(stack.platform.hasAccess(SHOP)).rejects.toMatchObject({ name: "PlatformError", retriable: true });
+  });
+
+  const coupon = { customerId: "1", code: "DG-X", title: "t", percentOff: 0.1, startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000) };
+  const taken = { status: 200, body: { data: { discountCodeBasicCreate: { codeDiscountNode: null, userErrors: [{ field: ["basicCodeDiscount", "code"], code: "TAKEN", message: "Code must be unique" }] } } } };
+  const byCode = (customerIds: string[]) => ({
+    status: 200,
+    body: { data: { codeDiscountNodeByCode: { id: "gid://shopify/DiscountCodeNode/77", codeDiscount: { endsAt: "2026-12-01T00:00:00Z", context: { customers: customerIds.map((id) => ({ id: `gid://shopify/Customer/${id}` })) } } } } },
+  });
+
   it("turns a userErrors answer into a non-retriable PlatformError", async () => {
-    script = [{ status: 200, body: { data: { discountCodeBasicCreate: { codeDiscountNode: null, userErrors: [{ field: ["code"], code: "TAKEN", message: "Code must be unique" }] } } } }];
-    await expect(stack.platform.createCustomerCoupon(SHOP, { customerId: "1", code: "X", title: "t", percentOff: 0.1, startsAt: new Date(), endsAt: new Date() })).rejects.toMatchObject({ name: "PlatformError", retriable: false, message: expect.stringContaining("Code must be unique") });
+    script = [{ status: 200, body: { data: { discountCodeBasicCreate: { codeDiscountNode: null, userErrors: [{ field: ["basicCodeDiscount", "customerGets", "value", "percentage"], code: "VALUE_OUTSIDE_RANGE", message: "Value must be between 0.0 and 1.0" }] } } } }];
+    await expect(stack.platform.createCustomerCoupon(SHOP, coupon)).rejects.toMatchObject({ name: "PlatformError", retriable: false, message: expect.stringContaining("between 0.0 and 1.0") });
+    expect(recorded).toHaveLength(1);
+  });
+
+  it("adopts a TAKEN code that is this customer's own (a retry after a lost answer)", async () => {
+    script = [taken, byCode(["1"])];
+    await expect(stack.platform.createCustomerCoupon(SHOP, coupon)).resolves.toEqual({ discountId: "gid://shopify/DiscountCodeNode/77", code: "DG-X", customerId: "1", endsAt: new Date("2026-12-01T00:00:00Z") });
+    expect(JSON.parse(recorded[1].body)).toMatchObject({ variables: { code: "DG-X" } });
+  });
+
+  it("refuses a TAKEN code held by anyone else (another customer, or a shared discount)", async () => {
+    for (const holders of [["2"], ["1", "2"], []]) {
+      script = [taken, byCode(holders)];
+      await expect(stack.platform.createCustomerCoupon(SHOP, coupon)).rejects.toMatchObject({ name: "PlatformError", retriable: false, message: expect.stringContaining("Code must be unique") });
+    }
   });
 });

@@ -3,11 +3,12 @@
 import type { Shopify } from "@shopify/shopify-api";
 import type { Order } from "../../domain/orders/order.js";
 import type { BulkExportStatus, CommercePlatform, Coupon, CouponRequest, CustomerMetafield, ListOptions, Page, PlatformCustomer } from "../commerce-platform.js";
+import { PlatformError } from "../../domain/shared/errors.js";
 import { readBulkOrders } from "./bulk-jsonl.js";
 import { throwOnUserErrors, toPlatformError } from "./errors.js";
 import { BULK_RUN_QUERY, BULK_STATUS_QUERY } from "./graphql/bulk.js";
 import { CUSTOMERS_QUERY } from "./graphql/customers.js";
-import { DISCOUNT_CREATE_MUTATION } from "./graphql/discounts.js";
+import { createCustomerCoupon } from "./coupons.js";
 import { METAFIELDS_SET_BATCH, METAFIELDS_SET_MUTATION } from "./graphql/metafields.js";
 import { ORDERS_COUNT_QUERY, ORDERS_QUERY, ORDER_LINES_QUERY, bulkOrdersQuery } from "./graphql/orders.js";
 import { bulkStateFromGraphql, customerFromGraphql, legacyId, orderFromGraphql, toGid, type GqlCustomer, type GqlLineItem, type GqlOrder } from "./mappers.js";
@@ -25,6 +26,8 @@ interface Connection<T> {
 // ~108 requested points per order with 20 inline line items: 8 orders stay under the 1 000-point cap.
 const MAX_ORDER_PAGE = 8;
 const MAX_PAGE = 250;
+const ACCESS_CHECK_QUERY = `#graphql
+  query DangolAccessCheck { shop { id } }`;
 
 /** Shopify search syntax; a few minutes of overlap is the caller's job (reconcile uses a watermark − margin). */
 export function updatedSinceQuery(since: Date | undefined): string | null {
@@ -124,28 +127,7 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
       yield* readBulkOrders(op.url, shopFetch);
     },
 
-    async createCustomerCoupon(shop: string, request: CouponRequest): Promise<Coupon> {
-      const data = await graphql.request<{ discountCodeBasicCreate: { codeDiscountNode: { id: string } | null; userErrors: UserErrors } }>(
-        shop,
-        DISCOUNT_CREATE_MUTATION,
-        {
-          discount: {
-            title: request.title,
-            code: request.code,
-            startsAt: request.startsAt.toISOString(),
-            endsAt: request.endsAt.toISOString(),
-            context: { customers: { add: [toGid("Customer", request.customerId)] } },
-            customerGets: { value: { percentage: request.percentOff }, items: { all: true } },
-            usageLimit: 1,
-            appliesOncePerCustomer: true,
-          },
-        },
-      );
-      throwOnUserErrors("Creating the coupon", data.discountCodeBasicCreate.userErrors);
-      const node = data.discountCodeBasicCreate.codeDiscountNode;
-      if (!node) throw toPlatformError(new Error("no discount returned"), "Creating the coupon");
-      return { discountId: node.id, code: request.code, customerId: legacyId(request.customerId), endsAt: request.endsAt };
-    },
+    createCustomerCoupon: (shop: string, request: CouponRequest): Promise<Coupon> => createCustomerCoupon(graphql, shop, request),
 
     async setCustomerMetafields(shop: string, metafields: CustomerMetafield[]): Promise<void> {
       for (let i = 0; i < metafields.length; i += METAFIELDS_SET_BATCH) {
@@ -158,6 +140,17 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
         }));
         const data = await graphql.request<{ metafieldsSet: { userErrors: UserErrors } }>(shop, METAFIELDS_SET_MUTATION, { metafields: batch });
         throwOnUserErrors("Setting customer metafields", data.metafieldsSet.userErrors);
+      }
+    },
+
+    async hasAccess(shop: string): Promise<boolean> {
+      try {
+        await graphql.request(shop, ACCESS_CHECK_QUERY);
+        return true;
+      } catch (err) {
+        // Non-retriable: Shopify refused the token and its refresh (revoked), or we hold none.
+        if (err instanceof PlatformError && !err.retriable) return false;
+        throw err;
       }
     },
 
