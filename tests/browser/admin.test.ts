@@ -49,6 +49,13 @@ describe("admin UI in Chromium", () => {
     await page.close();
   });
 
+  it("shows a customer's own chance of ordering in the next 90 days", async () => {
+    const page = await open(`${demo.url}/customers/a1`);
+    await page.getByText("Chance of an order in 90 days").waitFor();
+    expect(await page.locator("body").innerText()).toMatch(/Chance of an order in 90 days\s+42(\.0)?\s?%/);
+    await page.close();
+  });
+
   it("switches the whole UI to Korean from the settings page, and keeps it", async () => {
     const page = await open(`${demo.url}/settings`);
     await page.getByRole("heading", { name: "Sync and settings", level: 1 }).waitFor();

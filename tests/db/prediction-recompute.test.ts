@@ -67,6 +67,8 @@ describe.each(DB_KINDS)("timing recompute and prediction repository on %s", (kin
     expect(p.reason.ko).toMatch(/일/);
     expect(p.computedAt.toISOString()).toBe(NOW.toISOString());
     expect(p.pActive).toBeGreaterThan(0);
+    expect(p.pOrder90d).toBeGreaterThan(0);
+    expect(p.pOrder90d).toBeLessThan(1);
   });
 
   it("incremental recompute updates one customer from the stored model", async () => {

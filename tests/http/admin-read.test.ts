@@ -89,7 +89,7 @@ describe.each(DB_KINDS)("admin read endpoints on %s", (kind) => {
   it("shows one customer's timeline, window, messages and coupons", async () => {
     const { status, body } = await get("/api/customers/a1");
     expect(status).toBe(200);
-    expect(body.customer).toMatchObject({ name: "Jane Kim", orderCount: 3, cycleDays: 40, rfmGroup: "Loyal", clv: 300 });
+    expect(body.customer).toMatchObject({ name: "Jane Kim", orderCount: 3, cycleDays: 40, rfmGroup: "Loyal", clv: 300, orderChance90d: 0.42 });
     expect(body.customer.dueWindow.likely).toBe(new Date(NOW.getTime() + 5 * 86_400_000).toISOString());
     expect(body.orders.map((o: { name: string }) => o.name)).toEqual(["#a13", "#a12", "#a11"]);
     expect(body.orders[0].discountCodes).toEqual(["WELCOME10"]);
@@ -97,6 +97,7 @@ describe.each(DB_KINDS)("admin read endpoints on %s", (kind) => {
     expect(body.coupons).toEqual([{ code: "DANGOL-A1", campaign: "win_back", expiresAt: new Date(NOW.getTime() + 5 * 86_400_000).toISOString(), status: "active" }]);
     const a2 = (await get("/api/customers/a2")).body;
     expect(a2.orders[0]).toMatchObject({ excludedReason: "cancelled" });
+    expect(a2.customer.orderChance90d).toBeNull(); // a row from before the recompute stored it
   });
 
   it("answers 404 for unknown customers and 400 for bad queries", async () => {

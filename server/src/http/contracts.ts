@@ -159,6 +159,8 @@ export interface CustomerDetailResponse {
     cycleDays: number | null;
     cycleSpreadDays: number | null;
     expectedOrders90d: number | null;
+    /** Calibrated chance of at least one order in the next 90 days (null until a recompute has stored it). */
+    orderChance90d: number | null;
     averageOrderValue: number | null;
     rfmGroup: string | null;
     reason: LocalizedText | null;

@@ -77,6 +77,7 @@ export function createCustomerInsightsService(deps: { db: Db; now?: () => Date }
           cycleDays: p?.cycle_days ?? null,
           cycleSpreadDays: p?.cycle_spread_days ?? null,
           expectedOrders90d: p?.expected_orders_90d ?? null,
+          orderChance90d: p?.p_order_90d ?? null,
           averageOrderValue: p?.average_order_value ?? null,
           rfmGroup: p?.rfm_group ?? null,
           reason: p ? { en: p.reason_en, ko: p.reason_ko } : null,

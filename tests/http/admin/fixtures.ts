@@ -39,7 +39,7 @@ const ALPHA: CustomerSeed[] = [
   {
     id: "a2", first: "Minho", last: "Lee",
     orders: [{ days: -120, total: 30 }, { days: -10, total: 25, cancelled: true }],
-    prediction: { segment_key: "first:at_risk", lifecycle: "first", purchase_state: "at_risk", due_early: at(-10), due_likely: at(-6), due_late: at(-1), p_alive: 0.4, clv: 50, churn_risk: 0.93 },
+    prediction: { segment_key: "first:at_risk", lifecycle: "first", purchase_state: "at_risk", due_early: at(-10), due_likely: at(-6), due_late: at(-1), p_alive: 0.4, p_order_90d: null, clv: 50, churn_risk: 0.93 },
   },
   {
     id: "a3", first: "Sarah", last: "Park",
@@ -63,7 +63,7 @@ function predictionRow(shop: string, c: CustomerSeed): CustomerPredictionsTable 
     shop_domain: shop, customer_id: c.id, order_count: counted.length,
     first_order_at: at(counted[0].days), last_order_at: at(counted[counted.length - 1].days),
     cycle_days: 40, cycle_spread_days: 8, due_early: null, due_likely: null, due_late: null,
-    churn_risk: 0.5, p_alive: 0.5, p_active: null, expected_orders_90d: 1.2, average_order_value: 40, clv: 0,
+    churn_risk: 0.5, p_alive: 0.5, p_active: null, expected_orders_90d: 1.2, p_order_90d: 0.42, average_order_value: 40, clv: 0,
     rfm_recency: 3, rfm_frequency: 3, rfm_monetary: 3, rfm_group: "Loyal",
     segment_key: "", lifecycle: "", purchase_state: "", visit_state: "unknown",
     reason_en: `buys every 40 ± 8 days (${c.first})`, reason_ko: `40 ± 8일마다 구매 (${c.first})`,

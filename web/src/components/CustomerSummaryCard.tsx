@@ -36,6 +36,7 @@ export function CustomerSummaryCard({ detail }: { detail: CustomerDetailResponse
         <Row label={t("customer.pAlive")} value={formatPercent(language, c.pAlive)} />
         <Row label={t("customer.churnRisk")} value={formatPercent(language, c.churnRisk)} />
         <Row label={t("customer.clv")} value={formatMoney(language, c.clv, detail.currency)} />
+        <Row label={t("customer.orderChance90")} value={c.orderChance90d === null ? "—" : formatPercent(language, c.orderChance90d)} />
         <Row label={t("customer.expected90")} value={c.expectedOrders90d === null ? "—" : formatNumber(language, c.expectedOrders90d, 2)} />
         <Row label={t("customer.aov")} value={formatMoney(language, c.averageOrderValue, detail.currency)} />
         <Row label={t("customer.rfm")} value={c.rfmGroup ?? "—"} />

@@ -16,6 +16,8 @@ export interface CustomerPredictionsTable {
   p_alive: number;
   p_active: number | null;
   expected_orders_90d: number;
+  /** Migration 2026_11_23_0100_order_chance; null for rows written before it. */
+  p_order_90d: number | null;
   average_order_value: number;
   clv: number;
   rfm_recency: number;
