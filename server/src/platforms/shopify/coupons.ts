@@ -35,12 +35,16 @@ export async function createCustomerCoupon(graphql: GraphqlCaller, shop: string,
   const taken = userErrors.length > 0 && userErrors.every((e) => e.code === "TAKEN" && e.field?.includes("code"));
   if (taken) {
     const existing = await ownDiscountByCode(graphql, shop, request.code, customerGid);
-    if (existing) return { discountId: existing.id, code: request.code, customerId: legacyId(request.customerId), endsAt: existing.endsAt ?? request.endsAt };
+    if (existing) return couponOf(request, existing.id, existing.endsAt ?? request.endsAt);
   }
   throwOnUserErrors(WHAT, userErrors);
   // No node and no error: we cannot tell whether it exists, so the caller may retry with the same code.
   if (!node) throw new PlatformError(`${WHAT}: Shopify returned no discount and no error`, true);
-  return { discountId: node.id, code: request.code, customerId: legacyId(request.customerId), endsAt: request.endsAt };
+  return couponOf(request, node.id, request.endsAt);
+}
+
+function couponOf(request: CouponRequest, discountId: string, endsAt: Date): Coupon {
+  return { discountId, code: request.code, customerId: legacyId(request.customerId), endsAt };
 }
 
 /** The discount holding this code, when it is limited to exactly this one customer (ours); otherwise null. */

@@ -10,6 +10,7 @@ import { BULK_RUN_QUERY, BULK_STATUS_QUERY } from "./graphql/bulk.js";
 import { CUSTOMERS_QUERY } from "./graphql/customers.js";
 import { createCustomerCoupon } from "./coupons.js";
 import { METAFIELDS_SET_BATCH, METAFIELDS_SET_MUTATION } from "./graphql/metafields.js";
+import { ACCESS_CHECK_QUERY } from "./graphql/shop.js";
 import { ORDERS_COUNT_QUERY, ORDERS_QUERY, ORDER_LINES_QUERY, bulkOrdersQuery } from "./graphql/orders.js";
 import { bulkStateFromGraphql, customerFromGraphql, legacyId, orderFromGraphql, toGid, type GqlCustomer, type GqlLineItem, type GqlOrder } from "./mappers.js";
 import { shopFetch } from "./shop-routing.js";
@@ -26,8 +27,6 @@ interface Connection<T> {
 // ~108 requested points per order with 20 inline line items: 8 orders stay under the 1 000-point cap.
 const MAX_ORDER_PAGE = 8;
 const MAX_PAGE = 250;
-const ACCESS_CHECK_QUERY = `#graphql
-  query DangolAccessCheck { shop { id } }`;
 
 /** Shopify search syntax; a few minutes of overlap is the caller's job (reconcile uses a watermark − margin). */
 export function updatedSinceQuery(since: Date | undefined): string | null {
