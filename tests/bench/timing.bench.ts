@@ -12,7 +12,7 @@ import { predictFromDays } from "../../server/src/domain/timing/predict-customer
 import type { PurchaseDay } from "../../server/src/domain/timing/purchase-days.js";
 import { toPurchaseDays } from "../../server/src/domain/timing/purchase-days.js";
 import { readOnlineRetail, toHistories } from "../../server/src/cli/online-retail.js";
-import { sharedData } from "../helpers/shared-data.js";
+import { fixturePath, ONLINE_RETAIL_2009_10 } from "../helpers/fixtures.js";
 
 const LIFETIMES_FIT_MS = 190;
 
@@ -32,7 +32,7 @@ function recompute(customers: PurchaseDay[][], now: Date): { seconds: number; fi
 }
 
 // 1. CDNOW fit
-const cdnow = readFileSync(sharedData("cdnow/cdnow_customers_summary.csv"), "utf8").trim().split("\n").slice(1)
+const cdnow = readFileSync(fixturePath("cdnow/cdnow_customers_summary.csv"), "utf8").trim().split("\n").slice(1)
   .map((l) => l.split(",").map(Number)).map(([, x, tx, T]) => ({ x, tx, T }));
 for (let i = 0; i < 3; i++) fitBgnbd(cdnow);
 const times: number[] = [];
@@ -48,7 +48,7 @@ console.log(`ratio fit_cdnow_vs_lifetimes ${(fitMs / LIFETIMES_FIT_MS).toFixed(3
 
 // 2. Online Retail II
 const now = new Date("2010-12-10T00:00:00Z");
-const retail = toHistories(readOnlineRetail(sharedData("online_retail/online_retail_II_2009-2010.csv.gz"), new Date())).map(toPurchaseDays);
+const retail = toHistories(readOnlineRetail(ONLINE_RETAIL_2009_10, new Date())).map(toPurchaseDays);
 const r = recompute(retail, now);
 console.log(`recompute_online_retail_s ${r.seconds.toFixed(2)} (${retail.length} customers, fit ${r.fitSeconds.toFixed(2)} s)`);
 console.log(`ratio recompute_online_retail_s ${r.seconds.toFixed(2)}`);

@@ -6,13 +6,13 @@ import { readOnlineRetail, toHistories } from "../../../server/src/cli/online-re
 import { runBacktest, type BacktestCustomer } from "../../../server/src/domain/timing/backtest.js";
 import { dayIndex } from "../../../server/src/domain/timing/days.js";
 import { toPurchaseDays } from "../../../server/src/domain/timing/purchase-days.js";
-import { sharedData } from "../../helpers/shared-data.js";
+import { ONLINE_RETAIL_2009_10 } from "../../helpers/fixtures.js";
 
 describe("backtest on the Online Retail development split", () => {
   it("has a smaller aggregate error and a higher 90-day AUC than plain BG/NBD", () => {
     const cutoff = new Date("2010-06-01T00:00:00Z");
     const cut = dayIndex(cutoff);
-    const histories = toHistories(readOnlineRetail(sharedData("online_retail/online_retail_II_2009-2010.csv.gz"), new Date()));
+    const histories = toHistories(readOnlineRetail(ONLINE_RETAIL_2009_10, new Date()));
     const lastDay = histories.reduce((m, h) => h.purchases.reduce((mm, p) => Math.max(mm, dayIndex(p.at)), m), 0);
     const horizon = lastDay + 1 - cut;
     const customers: BacktestCustomer[] = [];

@@ -4,7 +4,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../../server/src/cli/main.js";
-import { sharedData } from "../../helpers/shared-data.js";
+import { fixturePath } from "../../helpers/fixtures.js";
 
 function run(...argv: string[]) {
   const out: string[] = [], err: string[] = [];
@@ -35,7 +35,7 @@ function retailRows(): string[] {
 
 describe("npm run cli", () => {
   it("fit-bgnbd prints the CDNOW parameters as JSON", () => {
-    const r = run("fit-bgnbd", "--summary", sharedData("cdnow/cdnow_customers_summary.csv"));
+    const r = run("fit-bgnbd", "--summary", fixturePath("cdnow/cdnow_customers_summary.csv"));
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(Object.keys(json).slice(0, 5)).toEqual(["r", "alpha", "a", "b", "ll"]);
@@ -44,7 +44,7 @@ describe("npm run cli", () => {
   });
 
   it("fit-gg reads x/zbar and fits the repeat buyers", () => {
-    const r = run("fit-gg", "--summary", sharedData("cdnow/cdnow_customers_summary_with_transactions.csv"));
+    const r = run("fit-gg", "--summary", fixturePath("cdnow/cdnow_customers_summary_with_transactions.csv"));
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).p).toBeCloseTo(6.2488, 2);
   });
