@@ -120,6 +120,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const app = createApp({
     db,
     dbKind: kind,
+    mode: config.mode,
     rawMounts,
     mounts,
     staticMounts: [{ path: "/", handler: webUiRoutes(path.join(ROOT, "web/dist"), { shopifyApiKey: config.shopify?.apiKey }) }],

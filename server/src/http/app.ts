@@ -3,6 +3,7 @@ import type { Db, DbKind } from "../db/database.js";
 import { errorHandler } from "./error-handler.js";
 import { NotFoundError } from "../domain/shared/errors.js";
 import { healthRoutes } from "./routes/health.routes.js";
+import { securityHeaders } from "./security-headers.js";
 
 export interface Mount {
   path: string;
@@ -12,6 +13,8 @@ export interface Mount {
 export interface AppDeps {
   db: Db;
   dbKind: DbKind;
+  /** Decides the frame-ancestors policy and HSTS (Shopify mode only); demo when unset. */
+  mode?: "demo" | "shopify";
   /** Mounted before any body parser: routes that must see the raw body (webhooks, HMAC checks). */
   rawMounts?: Mount[];
   /** Mounted after the JSON parser. */
@@ -24,6 +27,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders(deps.mode ?? "demo"));
   app.use(healthRoutes(deps));
   for (const m of deps.rawMounts ?? []) app.use(m.path, m.handler);
   app.use(express.json({ limit: "1mb" }));

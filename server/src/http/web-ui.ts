@@ -1,25 +1,24 @@
 import fs from "node:fs";
 import path from "node:path";
-import express, { Router } from "express";
-
-const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+import express, { Router, type RequestHandler } from "express";
 
 /**
  * Serves the built admin UI (web/dist) with an SPA fallback for client-side routes. Embedded (Shopify mode):
- * index.html gets App Bridge's CDN script and the API-key meta tag it reads, and a frame-ancestors CSP so only
- * the shop's admin may frame the app (https://shopify.dev/docs/apps/build/security/set-up-iframe-protection).
+ * index.html gets App Bridge's CDN script and the API-key meta tag it reads. Who may frame it (frame-ancestors)
+ * is set for every response by createApp's security headers (security-headers.ts), not here.
  */
 export function webUiRoutes(distDir: string, options: { shopifyApiKey?: string } = {}): Router {
   const router = Router();
   const indexHtml = path.join(distDir, "index.html");
-  router.use(express.static(distDir, { index: false }));
-  router.get("/{*splat}", (req, res, next) => {
+  const shell: RequestHandler = (req, res, next) => {
     if (req.path.startsWith("/api/") || !fs.existsSync(indexHtml)) return next();
     if (!options.shopifyApiKey) return res.sendFile(indexHtml);
-    const shop = typeof req.query.shop === "string" && SHOP_DOMAIN.test(req.query.shop) ? req.query.shop : null;
-    res.set("Content-Security-Policy", `frame-ancestors ${shop ? `https://${shop} ` : ""}https://admin.shopify.com;`);
     res.type("html").send(embedAppBridge(fs.readFileSync(indexHtml, "utf8"), options.shopifyApiKey));
-  });
+  };
+  // A direct /index.html is the shell too: served as a static file it lacked App Bridge in Shopify mode.
+  router.get("/index.html", shell);
+  router.use(express.static(distDir, { index: false }));
+  router.get("/{*splat}", shell);
   return router;
 }
 

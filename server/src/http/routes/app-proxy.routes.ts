@@ -2,6 +2,7 @@ import express, { Router, type RequestHandler } from "express";
 import type { CommercePlatform } from "../../platforms/commerce-platform.js";
 import type { StorefrontService } from "../../services/storefront.service.js";
 import { NotFoundError, UnauthorizedError, ValidationError } from "../../domain/shared/errors.js";
+import { NOSNIFF } from "../security-headers.js";
 
 export type ProxyQuery = Record<string, string | string[]>;
 
@@ -36,7 +37,7 @@ function verifiedProxy(platform: Pick<CommercePlatform, "verifyAppProxy">): Requ
 }
 
 /** What GET /decision answers with besides the JSON itself (the fast path in decision-fast-path.ts sends the same). */
-export const DECISION_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store" } as const;
+export const DECISION_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store", ...NOSNIFF } as const;
 
 /** sendBeacon posts a string (text/plain) or a Blob (application/json); both carry the same small JSON. */
 function beaconBody(body: unknown): unknown {
