@@ -96,7 +96,18 @@ export function runPlatformContract(name: string, make: () => PlatformUnderTest)
       const again = await platform.createCustomerCoupon(shop, { customerId, code: coupon.code, title: "Back soon", percentOff: 0.1, startsAt: new Date(), endsAt });
       expect(again.discountId).toBe(coupon.discountId);
       const fields = Array.from({ length: 30 }, (_, i) => ({ customerId, namespace: "$app:dangol", key: `k${i}`, type: "single_line_text_field" as const, value: `v${i}` }));
-      await expect(platform.setCustomerMetafields(shop, fields)).resolves.toBeUndefined();
+      await expect(platform.setCustomerMetafields(shop, fields)).resolves.toEqual({ rejected: [] });
+    });
+
+    it("reports the metafields of a customer the platform no longer knows, without failing the call", async () => {
+      const { platform, shop, expected } = make();
+      const known = expected().someCustomerId;
+      const gone = "999999999999";
+      // Interleaved across two platform-sized batches: the unknown customer shares each batch with a known one.
+      const fields = Array.from({ length: 40 }, (_, i) => ({ customerId: i % 4 === 1 ? gone : known, namespace: "$app:dangol", key: `g${i}`, type: "single_line_text_field" as const, value: `v${i}` }));
+      const { rejected } = await platform.setCustomerMetafields(shop, fields);
+      expect(rejected).toHaveLength(10);
+      for (const r of rejected) expect(r).toMatchObject({ customerId: gone, reason: "unknown_customer" });
     });
 
     it("verifies webhooks: accepts signed, rejects forged and tampered", async () => {

@@ -9,8 +9,12 @@ import { PlatformError } from "../../server/src/domain/shared/errors.js";
 export function fakePlatform() {
   const coupons: CouponRequest[] = [];
   const metafieldCalls: CustomerMetafield[][] = [];
+  /** Metafields sent for unknown customers (refused, not written). */
+  const refusedMetafields: CustomerMetafield[] = [];
   const fail = { coupons: 0, couponsRefused: 0, couponsLostAnswer: 0, metafields: 0 };
   const proxy = { valid: true };
+  /** Customers the platform no longer knows: their metafields are refused, the others still written. */
+  const unknownCustomers = new Set<string>();
   const unused = () => { throw new Error("not used by the campaign engine"); };
   const impl: Partial<CommercePlatform> = {
     id: "shopify",
@@ -28,7 +32,10 @@ export function fakePlatform() {
     },
     async setCustomerMetafields(_shop, metafields) {
       if (fail.metafields > 0) { fail.metafields--; throw new PlatformError("metafields down", true); }
-      metafieldCalls.push(metafields);
+      metafieldCalls.push(metafields.filter((m) => !unknownCustomers.has(m.customerId)));
+      const refused = metafields.filter((m) => unknownCustomers.has(m.customerId));
+      refusedMetafields.push(...refused);
+      return { rejected: refused.map((m) => ({ customerId: m.customerId, reason: "unknown_customer" as const, message: "Owner does not exist." })) };
     },
     async verifyAppProxy() { return proxy.valid; },
   };
@@ -39,5 +46,5 @@ export function fakePlatform() {
     const all = metafieldCalls.flat().filter((m) => m.customerId === customerId);
     return all.length ? JSON.parse(all[all.length - 1].value) : undefined;
   };
-  return { platform, coupons, metafieldCalls, fail, proxy, lastDecision };
+  return { platform, coupons, metafieldCalls, fail, proxy, unknownCustomers, refusedMetafields, lastDecision };
 }

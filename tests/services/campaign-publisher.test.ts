@@ -11,6 +11,7 @@ import { upsertCustomers } from "../../server/src/db/repositories/customer.repos
 import { upsertOrders } from "../../server/src/db/repositories/order.repository.js";
 import { findPublishedDecision } from "../../server/src/db/repositories/decision.repository.js";
 import { listCustomerCoupons } from "../../server/src/db/repositories/coupon.repository.js";
+import { listPublishErrors } from "../../server/src/db/repositories/publish-error.repository.js";
 import type { CustomerPrediction } from "../../server/src/domain/timing/prediction.js";
 
 const overdue = (id: string) =>
@@ -198,6 +199,42 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
     expect(await publisher.publishShop(SHOP)).toMatchObject({ customers: 2, banners: 1 });
     expect(await publisher.publishCustomers(SHOP, ["c1", "nobody"])).toMatchObject({ customers: 2, banners: 1 });
     expect(fake.lastDecision("c1").banner.ctaUrl).toBe("/cart/4711:1");
+  });
+
+  it("publishes the rest when the platform no longer knows one customer, reports it and stops resending it", async () => {
+    const ids = Array.from({ length: 198 }, (_, i) => `c${String(i + 1).padStart(3, "0")}`);
+    predictions = ids.map((id) => prediction({ customerId: id }));
+    await enable("replenishment");
+    fake.unknownCustomers.add("c150");
+    const publisher = make();
+    const first = await publisher.publishShop(SHOP);
+    expect(first).toMatchObject({ customers: 198, metafieldsWritten: 197, metafieldsRejected: 1, metafieldFailures: 0 });
+    expect(ids.filter((id) => id !== "c150").every((id) => fake.lastDecision(id)?.banner)).toBe(true);
+    expect((await findPublishedDecision(t.db, SHOP, "c149"))!.publishedAt).toEqual(NOW);
+    expect((await findPublishedDecision(t.db, SHOP, "c150"))!.publishedAt).toBeNull();
+    expect(await listPublishErrors(t.db, SHOP)).toEqual([{ customerId: "c150", reason: "unknown_customer", message: "Owner does not exist.", failedAt: NOW }]);
+    expect(errors.join("\n")).toContain("c150");
+
+    // A whole-shop republish neither resends nor re-reports the unknown customer…
+    clock = new Date(NOW.getTime() + 3_600_000);
+    const second = await publisher.publishShop(SHOP);
+    expect(second).toMatchObject({ metafieldsWritten: 0, metafieldsRejected: 0, metafieldsSkipped: 1 });
+    expect(fake.refusedMetafields).toHaveLength(1);
+    // …but a targeted publish (an order webhook, a storefront visit) tries again and clears the mark once it is written.
+    fake.unknownCustomers.delete("c150");
+    expect(await publisher.publishCustomers(SHOP, ["c150"])).toMatchObject({ metafieldsWritten: 1, metafieldsRejected: 0 });
+    expect(fake.lastDecision("c150").banner).toMatchObject({ campaign: "replenishment" });
+    expect(await listPublishErrors(t.db, SHOP)).toEqual([]);
+  });
+
+  it("keeps a batch the platform could not take (throttled, down) for the next publish without marking anyone", async () => {
+    predictions = ["c1", "c2"].map((id) => prediction({ customerId: id }));
+    await enable("replenishment");
+    fake.fail.metafields = 1;
+    const publisher = make();
+    expect(await publisher.publishShop(SHOP)).toMatchObject({ metafieldsWritten: 0, metafieldFailures: 2, metafieldsRejected: 0 });
+    expect(await listPublishErrors(t.db, SHOP)).toEqual([]);
+    expect(await publisher.publishShop(SHOP)).toMatchObject({ metafieldsWritten: 2, metafieldFailures: 0, metafieldsSkipped: 0 });
   });
 
   it("keeps shops apart", async () => {

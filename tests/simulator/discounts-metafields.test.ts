@@ -72,4 +72,21 @@ describe("simulator discounts and metafields", () => {
     expect(errors.map((e: { code: string; elementIndex: number }) => [e.code, e.elementIndex])).toEqual([["INVALID_VALUE", 1], ["INVALID_TYPE", 2]]);
     expect(sim.store(DEMO).metafields.size).toBe(before);
   });
+
+  it("refuses the whole call for a customer Shopify no longer knows, naming that input by its index", async () => {
+    const [first, second] = [...sim.store(DEMO).customers.keys()];
+    const gone = 999_999_999_999;
+    const m = [first, gone, second].map((id) => ({ ownerId: `gid://shopify/Customer/${id}`, namespace: "$app:dangol", key: "gone_test", type: "json", value: "{}" }));
+    const before = sim.store(DEMO).metafields.size;
+    const { body } = await gql(sim, token, SET, { m });
+    expect(body.data.metafieldsSet).toEqual({
+      metafields: [],
+      userErrors: [{ field: ["metafields", "1", "ownerId"], code: "INVALID", message: "Owner does not exist.", elementIndex: 1 }],
+    });
+    expect(sim.store(DEMO).metafields.size).toBe(before);
+    // Sent again without it, the rest is written.
+    const retry = await gql(sim, token, SET, { m: [m[0], m[2]] });
+    expect(retry.body.data.metafieldsSet.userErrors).toEqual([]);
+    expect(sim.store(DEMO).metafields.size).toBe(before + 2);
+  });
 });

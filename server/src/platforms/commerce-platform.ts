@@ -66,6 +66,19 @@ export interface CustomerMetafield {
   value: string;
 }
 
+/** One metafield the platform refused for its own reason; the rest of the call was still written. */
+export interface MetafieldRejection {
+  customerId: string;
+  /** unknown_customer: the platform no longer knows the owner (deleted, merged); invalid: it refused the value. */
+  reason: "unknown_customer" | "invalid";
+  message: string;
+}
+
+export interface MetafieldWriteResult {
+  /** One entry per refused metafield; every metafield not listed was written. */
+  rejected: MetafieldRejection[];
+}
+
 /** A webhook whose signature checked out. */
 export interface VerifiedWebhook {
   topic: string;
@@ -96,8 +109,12 @@ export interface CommercePlatform {
   /** Streams a completed export's orders in file order; customers are attached to orders by id. */
   readBulkExport(shop: string, id: string): AsyncIterable<Order>;
   createCustomerCoupon(shop: string, request: CouponRequest): Promise<Coupon>;
-  /** Writes metafields in platform-sized batches (Shopify: 25 per metafieldsSet). */
-  setCustomerMetafields(shop: string, metafields: CustomerMetafield[]): Promise<void>;
+  /**
+   * Writes metafields in platform-sized batches (Shopify: 25 per metafieldsSet). A metafield the platform refuses
+   * (its customer is gone, its value is invalid) is reported in `rejected` and never keeps the others from being
+   * written. Throws PlatformError when the platform can't be reached or throttles (retriable: retry the whole call).
+   */
+  setCustomerMetafields(shop: string, metafields: CustomerMetafield[]): Promise<MetafieldWriteResult>;
   /** Checks the HMAC over the raw body; returns null when it is missing or forged. */
   verifyWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): Promise<VerifiedWebhook | null>;
   /** Translates a verified webhook; throws ValidationError when its payload doesn't have the topic's shape. */

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "../db/database.js";
-import type { CommercePlatform, CustomerMetafield } from "../platforms/commerce-platform.js";
+import type { CommercePlatform, CustomerMetafield, MetafieldRejection, MetafieldWriteResult } from "../platforms/commerce-platform.js";
 import type { CustomerPrediction } from "../domain/timing/prediction.js";
 import { decide, type DecisionResult } from "../domain/campaigns/decide.js";
 import { attributeConversions, DEFAULT_ATTRIBUTION_DAYS } from "../domain/campaigns/attribution.js";
@@ -12,6 +12,7 @@ import { listPublishedDecisions, markDecisionsPublished, savePublishedDecisions,
 import { listCountedOrders, listFirstNames } from "../db/repositories/campaign-audience.repository.js";
 import { chunks } from "../db/repositories/order.repository.js";
 import { findPrediction, listPredictions } from "../db/repositories/prediction.repository.js";
+import { clearPublishErrors, listPublishErrors, recordPublishErrors } from "../db/repositories/publish-error.repository.js";
 import { effectiveCampaigns } from "./campaign.service.js";
 import { issueCoupon } from "./coupon-issuer.js";
 
@@ -45,16 +46,27 @@ export interface PublishSummary {
   holdouts: number;
   couponsIssued: number;
   metafieldsWritten: number;
+  /** Not written because the platform could not take the call (throttled, down): retried by the next publish. */
   metafieldFailures: number;
+  /** Refused by the platform for the customer itself (e.g. no longer known): stored as a publish error. */
+  metafieldsRejected: number;
+  /** Customers the platform no longer knows, left out of a whole-shop publish (a targeted publish retries them). */
+  metafieldsSkipped: number;
   conversionsRecorded: number;
 }
 
-const emptySummary = (): PublishSummary => ({ customers: 0, banners: 0, notices: 0, holdouts: 0, couponsIssued: 0, metafieldsWritten: 0, metafieldFailures: 0, conversionsRecorded: 0 });
+const emptySummary = (): PublishSummary => ({ customers: 0, banners: 0, notices: 0, holdouts: 0, couponsIssued: 0, metafieldsWritten: 0, metafieldFailures: 0, metafieldsRejected: 0, metafieldsSkipped: 0, conversionsRecorded: 0 });
 
 /** Deterministic event id, so re-running attribution never double-counts. */
 function factId(...parts: string[]): string {
   const h = createHash("sha256").update(parts.join("\u0000")).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** "c150 (unknown_customer: Owner does not exist.)", …, at most 20 named. */
+function describeRejections(rejections: MetafieldRejection[]): string {
+  const named = rejections.slice(0, 20).map((r) => `${r.customerId} (${r.reason}: ${r.message})`).join(", ");
+  return rejections.length > 20 ? `${named} and ${rejections.length - 20} more` : named;
 }
 
 /** What the metafield shows, ignoring when it was decided. */
@@ -109,7 +121,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     return rows.length;
   }
 
-  async function publishPage(shop: string, ids: string[], predictions: Map<string, CustomerPrediction>, summary: PublishSummary): Promise<void> {
+  async function publishPage(shop: string, ids: string[], predictions: Map<string, CustomerPrediction>, targeted: boolean, summary: PublishSummary): Promise<void> {
     const at = now();
     const campaigns = await effectiveCampaigns(deps.db, shop);
     const [names, facts, previous] = await Promise.all([
@@ -165,7 +177,18 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     }
     await savePublishedDecisions(deps.db, shop, published);
     await insertCampaignEvents(deps.db, assignmentRows);
-    await writeMetafields(shop, changed, results, summary);
+    const unknown = targeted ? new Set<string>() : await unknownCustomers(shop, changed);
+    summary.metafieldsSkipped += unknown.size;
+    await writeMetafields(shop, changed.filter((id) => !unknown.has(id)), results, summary);
+  }
+
+  /**
+   * Customers the platform said it no longer knows. Resending them on every republish would fail forever, so a
+   * whole-shop publish leaves them out; a targeted publish (their order webhook, a storefront visit) tries again.
+   */
+  async function unknownCustomers(shop: string, ids: string[]): Promise<Set<string>> {
+    const errors = await listPublishErrors(deps.db, shop, ids);
+    return new Set(errors.filter((e) => e.reason === "unknown_customer").map((e) => e.customerId));
   }
 
   async function writeMetafields(shop: string, ids: string[], results: Map<string, DecisionResult>, summary: PublishSummary): Promise<void> {
@@ -178,15 +201,25 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
         type: DECISION_METAFIELD.type,
         value: JSON.stringify(results.get(id)!.decision),
       }));
+      let result: MetafieldWriteResult;
       try {
-        await deps.platform.setCustomerMetafields(shop, metafields);
-        await markDecisionsPublished(deps.db, shop, batch, now());
-        summary.metafieldsWritten += batch.length;
+        result = await deps.platform.setCustomerMetafields(shop, metafields);
       } catch (err) {
-        // Left unpublished (published_at null): the next publish retries these customers.
+        // The platform took none of it (throttled, down): left unpublished, the next publish retries the batch.
         summary.metafieldFailures += batch.length;
         log(`Writing ${batch.length} decision metafields for ${shop} failed`, err);
+        continue;
       }
+      // The platform refused some customers themselves: everyone else was written; those are recorded, not retried blindly.
+      const refused = new Map(result.rejected.map((r) => [r.customerId, r]));
+      const written = batch.filter((id) => !refused.has(id));
+      const at = now();
+      await markDecisionsPublished(deps.db, shop, written, at);
+      await clearPublishErrors(deps.db, shop, written);
+      await recordPublishErrors(deps.db, shop, [...refused.values()], at);
+      summary.metafieldsWritten += written.length;
+      summary.metafieldsRejected += refused.size;
+      if (refused.size) log(`The platform refused decision metafields of ${refused.size} customer(s) of ${shop}: ${describeRejections([...refused.values()])}`, result.rejected);
     }
   }
 
@@ -195,7 +228,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     const predictions = await deps.loadPredictions(shop, customerIds);
     const byId = new Map(predictions.map((p) => [p.customerId, p]));
     const ids = [...new Set(customerIds ?? predictions.map((p) => p.customerId))].sort();
-    for (const page of chunks(ids, pageSize)) await publishPage(shop, page, byId, summary);
+    for (const page of chunks(ids, pageSize)) await publishPage(shop, page, byId, customerIds !== null, summary);
     return summary;
   }
 

@@ -63,6 +63,10 @@ export interface PublishedDecisionsTable {
   decided_at: string;
   /** When the metafield write succeeded; null if it has not (yet). */
   published_at: string | null;
+  /** Why the platform refused the last write ("unknown_customer" | "invalid"); null once one succeeds. */
+  publish_error?: string | null;
+  publish_error_message?: string | null;
+  publish_failed_at?: string | null;
 }
 
 export interface CampaignTables {

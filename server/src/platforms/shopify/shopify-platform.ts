@@ -2,14 +2,14 @@
 // store simulator: shop-routing.ts only changes where requests for a shop are sent.
 import type { Shopify } from "@shopify/shopify-api";
 import type { Order } from "../../domain/orders/order.js";
-import type { BulkExportStatus, CommercePlatform, Coupon, CouponRequest, CustomerMetafield, ListOptions, Page, PlatformCustomer } from "../commerce-platform.js";
+import type { BulkExportStatus, CommercePlatform, Coupon, CouponRequest, ListOptions, Page, PlatformCustomer } from "../commerce-platform.js";
 import { PlatformError } from "../../domain/shared/errors.js";
 import { readBulkOrders } from "./bulk-jsonl.js";
 import { throwOnUserErrors, toPlatformError } from "./errors.js";
 import { BULK_RUN_QUERY, BULK_STATUS_QUERY } from "./graphql/bulk.js";
 import { CUSTOMERS_QUERY } from "./graphql/customers.js";
 import { createCustomerCoupon } from "./coupons.js";
-import { METAFIELDS_SET_BATCH, METAFIELDS_SET_MUTATION } from "./graphql/metafields.js";
+import { setCustomerMetafields } from "./metafields-set.js";
 import { ACCESS_CHECK_QUERY } from "./graphql/shop.js";
 import { ORDERS_COUNT_QUERY, ORDERS_QUERY, ORDER_LINES_QUERY, bulkOrdersQuery } from "./graphql/orders.js";
 import { bulkStateFromGraphql, customerFromGraphql, legacyId, orderFromGraphql, toGid, type GqlCustomer, type GqlLineItem, type GqlOrder } from "./mappers.js";
@@ -128,19 +128,7 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
 
     createCustomerCoupon: (shop: string, request: CouponRequest): Promise<Coupon> => createCustomerCoupon(graphql, shop, request),
 
-    async setCustomerMetafields(shop: string, metafields: CustomerMetafield[]): Promise<void> {
-      for (let i = 0; i < metafields.length; i += METAFIELDS_SET_BATCH) {
-        const batch = metafields.slice(i, i + METAFIELDS_SET_BATCH).map((m) => ({
-          ownerId: toGid("Customer", m.customerId),
-          namespace: m.namespace,
-          key: m.key,
-          type: m.type,
-          value: m.value,
-        }));
-        const data = await graphql.request<{ metafieldsSet: { userErrors: UserErrors } }>(shop, METAFIELDS_SET_MUTATION, { metafields: batch });
-        throwOnUserErrors("Setting customer metafields", data.metafieldsSet.userErrors);
-      }
-    },
+    setCustomerMetafields: (shop, metafields) => setCustomerMetafields(graphql, shop, metafields),
 
     async hasAccess(shop: string): Promise<boolean> {
       try {
