@@ -7,6 +7,7 @@ import { migrateToLatest } from "./db/migrate.js";
 import { createApp, type Mount } from "./http/app.js";
 import { withDecisionFastPath } from "./http/decision-fast-path.js";
 import { webUiRoutes } from "./http/web-ui.js";
+import { listenOn } from "./http/listen.js";
 import { startScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { Job } from "./jobs/job.js";
 import { createSyncFeature } from "./demo/sync-feature.js";
@@ -126,8 +127,11 @@ export async function startApp(config: Config): Promise<RunningApp> {
     staticMounts: [{ path: "/", handler: webUiRoutes(path.join(ROOT, "web/dist"), { shopifyApiKey: config.shopify?.apiKey }) }],
   });
   const scheduler: Scheduler = startScheduler(jobs);
-  const server = await new Promise<Server>((resolve) => {
-    const s = createServer(withDecisionFastPath(app, { platform, storefront })).listen(config.port, config.host, () => resolve(s));
+  // A busy port or an unresolvable HOST ends start-up with one line that says which variable to change.
+  const server = await listenOn(createServer(withDecisionFastPath(app, { platform, storefront })), config.port, config.host).catch(async (err: unknown) => {
+    await scheduler.stop();
+    await db.destroy();
+    throw err;
   });
   if (config.mode === "demo") {
     // Simulator + install + background backfill + orders played forward; see server/src/demo/demo-store.ts.
