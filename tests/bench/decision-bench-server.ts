@@ -1,5 +1,6 @@
-// Child process for decision.bench.ts: the real app (SQLite file, app-proxy route with shopify-api's HMAC check)
-// and a bare node:http server, both on loopback. Sends their ports to the parent over IPC.
+// Child process for decision.bench.ts: the real app (SQLite file, app-proxy route with the Shopify adapter's
+// node:crypto check), a bare node:http server and node:http with only that check, all on loopback. Sends their
+// ports to the parent over IPC.
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -8,8 +9,7 @@ import type { AddressInfo } from "node:net";
 import { createDb } from "../../server/src/db/create-db.js";
 import { migrateToLatest } from "../../server/src/db/migrate.js";
 import { createApp } from "../../server/src/http/app.js";
-import { parse } from "node:querystring";
-import { appProxyRoutes, verifyProxyIdentity, type ProxyQuery } from "../../server/src/http/routes/app-proxy.routes.js";
+import { DECISION_HEADERS, appProxyRoutes, rawQueryOf } from "../../server/src/http/routes/app-proxy.routes.js";
 import { withDecisionFastPath } from "../../server/src/http/decision-fast-path.js";
 import { createStorefrontService } from "../../server/src/services/storefront.service.js";
 import { savePublishedDecisions } from "../../server/src/db/repositories/decision.repository.js";
@@ -40,20 +40,23 @@ const decisions = Array.from({ length: BENCH_CUSTOMERS }, (_, i) => {
 await savePublishedDecisions(db, BENCH_SHOP, decisions);
 
 // Composed as main.ts composes it: Express behind the decision fast path.
-const platform = realProxyVerifier(db);
+const platform = realProxyVerifier();
 const storefront = createStorefrontService({ db });
 const app = createApp({ db, dbKind: kind, rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }] });
 const body = JSON.stringify(decisions[0].decision);
+// Same headers as the decision route, so both sides send the same bytes.
 const json = (res: http.ServerResponse) => {
-  res.writeHead(200, { "content-type": "application/json" });
+  res.writeHead(200, { ...DECISION_HEADERS, "Content-Length": Buffer.byteLength(body) });
   res.end(body);
 };
 const servers = {
   app: http.createServer(withDecisionFastPath(app, { platform, storefront })),
+  // Answers the same JSON to the same signed URLs, reading nothing.
   bare: http.createServer((_req, res) => json(res)),
-  // The ceiling for any server that checks each request with shopify-api's validateHmac (WebCrypto, async).
-  hmacOnly: http.createServer((req, res) => {
-    void verifyProxyIdentity(platform, parse(req.url!.split("?")[1] ?? "") as ProxyQuery).then(() => json(res), () => res.writeHead(401).end());
+  // The ceiling for any server that checks each request's signature (canonical parse + HMAC) and does nothing else.
+  checkOnly: http.createServer((req, res) => {
+    if (platform.verifyAppProxy(rawQueryOf(req.url!))) json(res);
+    else res.writeHead(401).end();
   }),
 };
 const ports: Record<string, number> = {};

@@ -10,8 +10,8 @@ export interface PlatformUnderTest {
   expected(): { orders: number; customers: number; someCustomerId: string };
   /** Signs a webhook body the way the platform does; forged = signed with another secret. */
   signWebhook(body: string, topic: string, options?: { forged?: boolean }): Record<string, string>;
-  /** A signed app-proxy query (timestampOffsetSeconds shifts its time). */
-  signedProxyQuery(timestampOffsetSeconds?: number): Record<string, string | string[]>;
+  /** A signed app-proxy raw query string for customer 42 of `shop` (timestampOffsetSeconds shifts its time). */
+  signedProxyQuery(timestampOffsetSeconds?: number): string;
 }
 
 export function runPlatformContract(name: string, make: () => PlatformUnderTest) {
@@ -119,13 +119,16 @@ export function runPlatformContract(name: string, make: () => PlatformUnderTest)
       expect(await platform.verifyWebhook(Buffer.from(body + " "), signWebhook(body, "orders/create"))).toBeNull();
     });
 
-    it("verifies app-proxy queries within 90 seconds only", async () => {
-      const { platform, signedProxyQuery } = make();
-      expect(await platform.verifyAppProxy(signedProxyQuery())).toBe(true);
-      expect(await platform.verifyAppProxy(signedProxyQuery(-120))).toBe(false);
-      expect(await platform.verifyAppProxy({ ...signedProxyQuery(), logged_in_customer_id: "999" })).toBe(false);
-      const { timestamp: _t, ...noTimestamp } = signedProxyQuery();
-      expect(await platform.verifyAppProxy(noTimestamp)).toBe(false);
+    it("verifies app-proxy queries within 90 seconds only, and says who is asking", async () => {
+      const { platform, shop, signedProxyQuery } = make();
+      expect(platform.verifyAppProxy(signedProxyQuery())).toEqual({ shop, customerId: "42" });
+      expect(platform.verifyAppProxy(signedProxyQuery(-120))).toBeNull();
+      const other = new URLSearchParams(signedProxyQuery());
+      other.set("logged_in_customer_id", "999");
+      expect(platform.verifyAppProxy(other.toString())).toBeNull();
+      const noTimestamp = new URLSearchParams(signedProxyQuery());
+      noTimestamp.delete("timestamp");
+      expect(platform.verifyAppProxy(noTimestamp.toString())).toBeNull();
     });
   });
 }

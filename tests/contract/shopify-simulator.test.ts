@@ -27,8 +27,5 @@ runPlatformContract("Shopify adapter → store simulator", () => ({
     "x-shopify-webhook-id": randomUUID(),
     "x-shopify-hmac-sha256": createHmac("sha256", options?.forged ? "not-the-secret" : APP.apiSecret).update(body).digest("base64"),
   }),
-  signedProxyQuery: (offset = 0) => {
-    const qs = signAppProxyQuery({ shop: SHOP, loggedInCustomerId: "42", timestamp: Math.floor(Date.now() / 1000) + offset }, APP.apiSecret);
-    return Object.fromEntries(new URLSearchParams(qs));
-  },
+  signedProxyQuery: (offset = 0) => signAppProxyQuery({ shop: SHOP, loggedInCustomerId: "42", timestamp: Math.floor(Date.now() / 1000) + offset }, APP.apiSecret),
 }));

@@ -1,9 +1,6 @@
 import { createHmac } from "node:crypto";
-import { LogSeverity } from "@shopify/shopify-api";
-import { createShopifyApp } from "../../server/src/platforms/shopify/shopify-app.js";
-import { verifyAppProxy } from "../../server/src/platforms/shopify/webhook-verifier.js";
+import { createAppProxyVerifier } from "../../server/src/platforms/shopify/app-proxy-verifier.js";
 import type { CommercePlatform } from "../../server/src/platforms/commerce-platform.js";
-import type { Db } from "../../server/src/db/database.js";
 
 export const PROXY_SECRET = "test-app-secret";
 
@@ -18,8 +15,7 @@ export function proxyParams(shop: string, customerId: string, timestamp = Math.f
   return { shop, logged_in_customer_id: customerId, path_prefix: "/apps/dangol", timestamp: String(timestamp) };
 }
 
-/** The real Shopify adapter's check (shopify-api validateHmac, signator appProxy, 90 s window). */
-export function realProxyVerifier(db: Db): Pick<CommercePlatform, "verifyAppProxy"> {
-  const { api } = createShopifyApp(db, { apiKey: "test-key", apiSecret: PROXY_SECRET, appUrl: "http://localhost:3000", scopes: [], logLevel: LogSeverity.Error });
-  return { verifyAppProxy: (query) => verifyAppProxy(api, query, new Date()) };
+/** The real Shopify adapter's check (node:crypto over the canonical raw query, 90 s window), with the test secret. */
+export function realProxyVerifier(): Pick<CommercePlatform, "verifyAppProxy"> {
+  return { verifyAppProxy: createAppProxyVerifier(PROXY_SECRET) };
 }

@@ -30,7 +30,7 @@ describe.each(["express", "fast path"] as const)("app proxy /apps/dangol (%s)", 
   beforeAll(async () => {
     t = await createTestDb();
     const storefront = createStorefrontService({ db: t.db, onCustomerChanged: async (_s, id) => dismissed.push(id) });
-    const platform = realProxyVerifier(t.db);
+    const platform = realProxyVerifier();
     const app = createApp({ db: t.db, dbKind: t.kind, rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }] });
     server = createServer(door === "express" ? app : withDecisionFastPath(app, { platform, storefront })).listen(0);
     await new Promise((resolve) => server.once("listening", resolve));
@@ -61,15 +61,33 @@ describe.each(["express", "fast path"] as const)("app proxy /apps/dangol (%s)", 
     expect(body.banner.coupon.code).toBe("DG-MINE");
   });
 
-  it("ignores a customer_id the page adds: the signed logged_in_customer_id wins", async () => {
+  it("refuses any param besides Shopify's own, signed or not: a page's customer_id never picks the shopper", async () => {
     const q = signProxyQuery({ ...proxyParams(SHOP, "111") });
     const res = await get(`${q}&customer_id=222`);
-    // Adding a param breaks the signature; the other shopper's coupon is never returned.
     expect(res.status).toBe(401);
-    const signedWithExtra = signProxyQuery({ ...proxyParams(SHOP, "111"), customer_id: "222" });
-    const body = await (await get(signedWithExtra)).json();
-    expect(body.customerId).toBe("111");
-    expect(JSON.stringify(body)).not.toContain("DG-THEIRS");
+    // Shopify signs whatever the shopper's URL carried; we still accept only its own params (our storefront adds none).
+    const signedWithExtra = await get(signProxyQuery({ ...proxyParams(SHOP, "111"), customer_id: "222" }));
+    expect(signedWithExtra.status).toBe(401);
+    expect(await signedWithExtra.text()).not.toContain("DG-THEIRS");
+  });
+
+  it("refuses signed values Shopify never sends (not a shop domain, not a numeric id, another proxy prefix)", async () => {
+    for (const params of [
+      proxyParams("evil.example.com", "111"),
+      proxyParams(SHOP, "0111"),
+      proxyParams(SHOP, "gid://shopify/Customer/111"),
+      { ...proxyParams(SHOP, "111"), path_prefix: "/apps/other" },
+    ]) {
+      expect((await get(signProxyQuery(params))).status, JSON.stringify(params)).toBe(401);
+    }
+  });
+
+  it("reads the raw query: percent-encoded names and values, and Shopify's own ordering, are all fine", async () => {
+    const signed = signProxyQuery(proxyParams(SHOP, "111"));
+    const reordered = [...signed].reverse().map(([k, v]) => `${encodeURIComponent(k).replace("shop", "sh%6Fp")}=${encodeURIComponent(v)}`).join("&");
+    const res = await get(reordered);
+    expect(res.status).toBe(200);
+    expect((await res.json()).customerId).toBe("111");
   });
 
   it("rejects swapping logged_in_customer_id after signing (forged)", async () => {

@@ -18,7 +18,7 @@ describe("decision fast path", () => {
       res.writeHead(418).end();
     };
     const storefront = { decisionJsonFor: async (shop: string, id: string | null) => (asked.push(`${shop}/${id}`), JSON.stringify({ customerId: id ?? "" })) };
-    const server = createServer(withDecisionFastPath(express, { platform: realProxyVerifier(t.db), storefront })).listen(0);
+    const server = createServer(withDecisionFastPath(express, { platform: realProxyVerifier(), storefront })).listen(0);
     await new Promise((resolve) => server.once("listening", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const close = async () => { server.close(); await t.destroy(); };

@@ -14,7 +14,7 @@ const SHOP = "demo.myshopify.com";
 describe("GET /decision security headers", () => {
   it("the fast path and the Express route both say nosniff", async () => {
     const t = await createTestDb();
-    const platform = realProxyVerifier(t.db);
+    const platform = realProxyVerifier();
     const storefront = { decisionJsonFor: async () => JSON.stringify({ ok: true }) } as unknown as StorefrontService;
     const app = createApp({ db: t.db, dbKind: t.kind, mode: "shopify", rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }] });
     const fast = createServer(withDecisionFastPath(app, { platform, storefront })).listen(0);

@@ -37,7 +37,7 @@ export function fakePlatform() {
       refusedMetafields.push(...refused);
       return { rejected: refused.map((m) => ({ customerId: m.customerId, reason: "unknown_customer" as const, message: "Owner does not exist." })) };
     },
-    async verifyAppProxy() { return proxy.valid; },
+    verifyAppProxy: () => (proxy.valid ? { shop: "fake.myshopify.com", customerId: null } : null),
   };
   // Every other method (sync-side) throws if the campaign engine ever calls it.
   const platform = new Proxy(impl, { get: (target, prop) => (prop in target ? target[prop as keyof CommercePlatform] : unused) }) as CommercePlatform;

@@ -90,6 +90,12 @@ export interface VerifiedWebhook {
   payload: unknown;
 }
 
+/** Who a verified storefront app-proxy request comes from: the shop, and the logged-in customer (null for a guest). */
+export interface AppProxyIdentity {
+  shop: string;
+  customerId: string | null;
+}
+
 /** What a verified webhook means for the sync, in platform-neutral terms. */
 export type PlatformEvent =
   | { kind: "order"; order: Order }
@@ -125,6 +131,9 @@ export interface CommercePlatform {
    * Throws a retriable PlatformError when it cannot tell.
    */
   hasAccess(shop: string): Promise<boolean>;
-  /** Checks a storefront app-proxy query signature and its timestamp (90 s window). */
-  verifyAppProxy(query: Record<string, string | string[]>): Promise<boolean>;
+  /**
+   * Checks a storefront app-proxy request's raw query string (signature, 90 s timestamp window, and that it reads
+   * as exactly one set of the platform's own params) and says who is asking; null when it does not hold.
+   */
+  verifyAppProxy(rawQuery: string): AppProxyIdentity | null;
 }

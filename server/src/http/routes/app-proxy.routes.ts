@@ -1,37 +1,32 @@
 import express, { Router, type RequestHandler } from "express";
-import type { CommercePlatform } from "../../platforms/commerce-platform.js";
+import type { AppProxyIdentity, CommercePlatform } from "../../platforms/commerce-platform.js";
 import type { StorefrontService } from "../../services/storefront.service.js";
 import { NotFoundError, UnauthorizedError, ValidationError } from "../../domain/shared/errors.js";
 import { NOSNIFF } from "../security-headers.js";
 
-export type ProxyQuery = Record<string, string | string[]>;
+export type ProxyIdentity = AppProxyIdentity;
 
-const SHOP = /^[a-z0-9][a-z0-9.-]{0,254}$/i;
-const CUSTOMER_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-export interface ProxyIdentity {
-  shop: string;
-  customerId: string | null;
+/** The query string exactly as sent (no "?"): the signature is checked on it, never on a parser's reading of it. */
+export function rawQueryOf(url: string): string {
+  const at = url.indexOf("?");
+  return at === -1 ? "" : url.slice(at + 1);
 }
 
 /**
  * Shopify forwards https://{shop}/apps/dangol/* here with a signed query. Only the signature decides who is
- * asking: `shop` and `logged_in_customer_id` are read from the verified query, and any other id a page sends
- * (customer_id=…, a body field) is ignored. Forged, stale or unsigned requests throw Unauthorized before anything is read.
+ * asking: `shop` and `logged_in_customer_id` come from the verified raw query, which must read as exactly Shopify's
+ * params (a re-split query or any id a page adds is refused). Forged, stale, unsigned or non-canonical requests
+ * throw Unauthorized before anything is read. Both front doors (this router and decision-fast-path.ts) use it.
  */
-export async function verifyProxyIdentity(platform: Pick<CommercePlatform, "verifyAppProxy">, query: ProxyQuery): Promise<ProxyIdentity> {
-  const shop = query.shop;
-  const customer = query.logged_in_customer_id ?? "";
-  // Repeated identity params would let a signed value hide behind a comma join: refuse them outright.
-  if (typeof shop !== "string" || !SHOP.test(shop) || typeof customer !== "string") throw new UnauthorizedError("Invalid app proxy request");
-  if (!(await platform.verifyAppProxy(query))) throw new UnauthorizedError("Invalid app proxy signature");
-  if (customer !== "" && !CUSTOMER_ID.test(customer)) throw new UnauthorizedError("Invalid app proxy request");
-  return { shop, customerId: customer === "" ? null : customer };
+export function verifyProxyIdentity(platform: Pick<CommercePlatform, "verifyAppProxy">, rawQuery: string): ProxyIdentity {
+  const identity = platform.verifyAppProxy(rawQuery);
+  if (!identity) throw new UnauthorizedError("Invalid app proxy request");
+  return identity;
 }
 
 function verifiedProxy(platform: Pick<CommercePlatform, "verifyAppProxy">): RequestHandler {
-  return async (req, res, next) => {
-    res.locals.proxy = await verifyProxyIdentity(platform, req.query as ProxyQuery);
+  return (req, res, next) => {
+    res.locals.proxy = verifyProxyIdentity(platform, rawQueryOf(req.originalUrl));
     next();
   };
 }

@@ -16,7 +16,8 @@ import { bulkStateFromGraphql, customerFromGraphql, legacyId, orderFromGraphql, 
 import { shopFetch } from "./shop-routing.js";
 import type { GraphqlCaller } from "./throttled-graphql.js";
 import { webhookEvent } from "./webhook-events.js";
-import { verifyAppProxy, verifyWebhook } from "./webhook-verifier.js";
+import { verifyWebhook } from "./webhook-verifier.js";
+import { createAppProxyVerifier } from "./app-proxy-verifier.js";
 
 type UserErrors = Array<{ field?: string[] | null; message: string }>;
 interface Connection<T> {
@@ -143,7 +144,7 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
 
     verifyWebhook: (rawBody, headers) => verifyWebhook(api, rawBody, headers),
     webhookEvent,
-    verifyAppProxy: (query) => verifyAppProxy(api, query, now()),
+    verifyAppProxy: createAppProxyVerifier(api.config.apiSecretKey, now),
   };
 }
 

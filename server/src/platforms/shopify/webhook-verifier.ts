@@ -1,4 +1,4 @@
-// Webhook and app-proxy signature checks through shopify-api's own validators.
+// Webhook signature check through shopify-api's own validator (the app proxy's is in app-proxy-verifier.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Shopify } from "@shopify/shopify-api";
 import { ValidationError } from "../../domain/shared/errors.js";
@@ -64,23 +64,4 @@ function bodyNamesHeaderShop(topic: string, payload: unknown, shop: string): boo
   const field = SHOP_FIELD_BY_TOPIC[topic.toLowerCase()];
   if (!field) return true;
   return typeof payload === "object" && payload !== null && (payload as Record<string, unknown>)[field] === shop;
-}
-
-const PROXY_WINDOW_SECONDS = 90;
-const SINGLE_VALUED = ["signature", "shop", "timestamp"];
-
-/** App-proxy query: sorted k=v pairs, no separator, HMAC hex; timestamp within 90 s of now. */
-export async function verifyAppProxy(api: Shopify, query: Record<string, string | string[]>, now: Date): Promise<boolean> {
-  if (SINGLE_VALUED.some((k) => Array.isArray(query[k]))) return false;
-  const timestamp = query.timestamp;
-  // shopify-api 13.1 lets a missing timestamp through its window check (NaN compares false): check it here.
-  if (typeof timestamp !== "string" || !/^\d+$/.test(timestamp)) return false;
-  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > PROXY_WINDOW_SECONDS) return false;
-  if (typeof query.signature !== "string" || !/^[0-9a-f]{64}$/i.test(query.signature)) return false;
-  try {
-    // Repeated keys (arrays) are joined with commas by the library, as Shopify signs them.
-    return await api.utils.validateHmac(query as unknown as Parameters<Shopify["utils"]["validateHmac"]>[0], { signator: "appProxy" });
-  } catch {
-    return false;
-  }
 }
