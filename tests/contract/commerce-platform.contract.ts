@@ -113,10 +113,26 @@ export function runPlatformContract(name: string, make: () => PlatformUnderTest)
     it("verifies webhooks: accepts signed, rejects forged and tampered", async () => {
       const { platform, signWebhook } = make();
       const body = JSON.stringify({ id: 1 });
-      const ok = await platform.verifyWebhook(Buffer.from(body), signWebhook(body, "orders/create"));
-      expect(ok).toMatchObject({ topic: "orders/create", payload: { id: 1 } });
-      expect(await platform.verifyWebhook(Buffer.from(body), signWebhook(body, "orders/create", { forged: true }))).toBeNull();
-      expect(await platform.verifyWebhook(Buffer.from(body + " "), signWebhook(body, "orders/create"))).toBeNull();
+      const ok = await platform.verifyWebhook(Buffer.from(body), signWebhook(body, "customers/update"));
+      expect(ok).toMatchObject({ topic: "customers/update", payload: { id: 1 } });
+      expect(await platform.verifyWebhook(Buffer.from(body), signWebhook(body, "customers/update", { forged: true }))).toBeNull();
+      expect(await platform.verifyWebhook(Buffer.from(body + " "), signWebhook(body, "customers/update"))).toBeNull();
+    });
+
+    it("refuses a signed body that does not prove its (unsigned) topic", async () => {
+      const { platform, shop, signWebhook } = make();
+      const dataRequest = JSON.stringify({ shop_id: 1, shop_domain: shop, orders_requested: [], customer: { id: 7, email: null, phone: null }, data_request: { id: 9 } });
+      expect(await platform.verifyWebhook(Buffer.from(dataRequest), signWebhook(dataRequest, "customers/data_request"))).not.toBeNull();
+      for (const topic of ["customers/redact", "shop/redact", "app/uninstalled", "orders/create"]) {
+        expect(await platform.verifyWebhook(Buffer.from(dataRequest), signWebhook(dataRequest, topic)), topic).toBeNull();
+      }
+    });
+
+    it("says whether an order is the shop's own", async () => {
+      const { platform, shop } = make();
+      const [order] = (await platform.listOrders(shop, { pageSize: 1 })).items;
+      expect(await platform.orderBelongsTo(shop, order.id)).toBe(true);
+      expect(await platform.orderBelongsTo(shop, "999999999999")).toBe(false);
     });
 
     it("verifies app-proxy queries within 90 seconds only, and says who is asking", async () => {

@@ -1,5 +1,7 @@
-// Shopify webhook topics → PlatformEvent. Payloads are the REST resource JSON of the topic; zod checks the
-// fields we read so a signed-but-malformed body is a 400, not a half-applied change.
+// Shopify webhook topics → PlatformEvent. Shopify's HMAC covers the body only; X-Shopify-Topic is unsigned. So
+// the body must prove the topic's kind: each kind has a shape no other kind's body can pass (privacy bodies are
+// strict, documented objects; the shop and order resources forbid the fields that mark the others). What we do
+// follows from that proven kind, never from the header alone.
 import { z } from "zod";
 import { ValidationError } from "../../domain/shared/errors.js";
 import type { PlatformEvent, VerifiedWebhook } from "../commerce-platform.js";
@@ -8,6 +10,8 @@ import { orderFromWebhook, type RestOrder } from "./mappers.js";
 const id = z.union([z.number().int(), z.string().regex(/^\d+$/)]);
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "not a date");
 const money = z.union([z.string(), z.number()]).transform(String);
+/** A key that must not be present (JSON has no undefined, so only absence passes). */
+const absent = z.never().optional();
 
 const restOrder = z.object({
   id,
@@ -26,35 +30,106 @@ const restOrder = z.object({
       .passthrough(),
   ),
   refunds: z.array(z.object({ transactions: z.array(z.object({ kind: z.string(), status: z.string(), amount: money }).passthrough()).optional() }).passthrough()).optional(),
+  // Marks of the shop resource and of the privacy bodies: an order never has them.
+  myshopify_domain: absent,
+  shop_id: absent,
+  shop_domain: absent,
+  orders_to_redact: absent,
+  orders_requested: absent,
+  data_request: absent,
 });
 
-const customerRequest = z.object({
-  customer: z.object({ id: id.nullish() }).passthrough().nullish(),
-  orders_to_redact: z.array(id).optional(),
-  orders_requested: z.array(id).optional(),
+/** app/uninstalled: the shop resource. It has no customer, orders or line items. */
+const shopResource = z.object({
+  id,
+  name: z.string(),
+  domain: z.string().nullable(),
+  myshopify_domain: z.string(),
+  shop_id: absent,
+  shop_domain: absent,
+  customer: absent,
+  orders_to_redact: absent,
+  orders_requested: absent,
+  data_request: absent,
+  line_items: absent,
 });
 
-const ORDER_TOPICS = new Set(["orders/create", "orders/updated", "orders/cancelled", "orders/paid", "orders/edited"]);
+const privacyCustomer = z.object({ id, email: z.string().nullish(), phone: z.string().nullish() });
+const customersRedact = z.strictObject({ shop_id: id, shop_domain: z.string(), customer: privacyCustomer, orders_to_redact: z.array(id) });
+const customersDataRequest = z.strictObject({
+  shop_id: id,
+  shop_domain: z.string(),
+  orders_requested: z.array(id),
+  customer: privacyCustomer,
+  data_request: z.strictObject({ id }),
+});
+const shopRedact = z.strictObject({ shop_id: id, shop_domain: z.string() });
 
-function parse<T>(schema: z.ZodType<T>, payload: unknown, topic: string): T {
-  const result = schema.safeParse(payload);
+const SHAPES = {
+  order: restOrder,
+  shop: shopResource,
+  shop_redact: shopRedact,
+  customers_redact: customersRedact,
+  customers_data_request: customersDataRequest,
+} as const;
+type BodyKind = keyof typeof SHAPES;
+
+const KIND_BY_TOPIC: Record<string, BodyKind> = {
+  "orders/create": "order",
+  "orders/updated": "order",
+  "orders/cancelled": "order",
+  "orders/paid": "order",
+  "orders/edited": "order",
+  "app/uninstalled": "shop",
+  "shop/redact": "shop_redact",
+  "customers/redact": "customers_redact",
+  "customers/data_request": "customers_data_request",
+};
+
+/** The shop a body names inside the signed bytes (orders name none). */
+function namedShop(payload: Record<string, unknown>): unknown {
+  return payload.shop_domain ?? payload.myshopify_domain;
+}
+
+/**
+ * Whether a signed body proves the header's topic for the header's shop: it has that topic's shape (and so no
+ * other topic's), and a body that names its shop names this one. Topics we ignore prove nothing and need not.
+ */
+export function bodyProvesTopic(topic: string, payload: unknown, shop: string): boolean {
+  const kind = KIND_BY_TOPIC[topic.toLowerCase()];
+  if (!kind) return true;
+  const parsed = SHAPES[kind].safeParse(payload);
+  if (!parsed.success) return false;
+  return kind === "order" || namedShop(parsed.data as Record<string, unknown>) === shop;
+}
+
+function parse<K extends BodyKind>(kind: K, payload: unknown, topic: string): z.output<(typeof SHAPES)[K]> {
+  const result = SHAPES[kind].safeParse(payload);
   if (!result.success) throw new ValidationError(`Webhook ${topic} payload is malformed`, result.error.issues.slice(0, 5));
-  return result.data;
+  return result.data as z.output<(typeof SHAPES)[K]>;
 }
 
 export function webhookEvent(hook: VerifiedWebhook): PlatformEvent {
   const topic = hook.topic.toLowerCase();
-  if (ORDER_TOPICS.has(topic)) {
-    const order = parse(restOrder, hook.payload, topic);
-    return { kind: "order", order: orderFromWebhook(order as unknown as RestOrder) };
+  const kind = KIND_BY_TOPIC[topic];
+  switch (kind) {
+    case "order":
+      return { kind: "order", order: orderFromWebhook(parse(kind, hook.payload, topic) as unknown as RestOrder) };
+    case "shop":
+      parse(kind, hook.payload, topic);
+      return { kind: "shop_erase", reason: "uninstalled" };
+    case "shop_redact":
+      parse(kind, hook.payload, topic);
+      return { kind: "shop_erase", reason: "redact" };
+    case "customers_redact": {
+      const req = parse(kind, hook.payload, topic);
+      return { kind: "customer_redact", customerId: String(req.customer.id), orderIds: req.orders_to_redact.map(String) };
+    }
+    case "customers_data_request": {
+      const req = parse(kind, hook.payload, topic);
+      return { kind: "customer_data_request", customerId: String(req.customer.id), orderIds: req.orders_requested.map(String) };
+    }
+    default:
+      return { kind: "ignored" }; // bulk_operations/finish (we poll), customers/update, …
   }
-  if (topic === "app/uninstalled") return { kind: "shop_erase", reason: "uninstalled" };
-  if (topic === "shop/redact") return { kind: "shop_erase", reason: "redact" };
-  if (topic === "customers/redact" || topic === "customers/data_request") {
-    const req = parse(customerRequest, hook.payload, topic);
-    const customerId = req.customer?.id == null ? null : String(req.customer.id);
-    const orderIds = (req.orders_to_redact ?? req.orders_requested ?? []).map(String);
-    return { kind: topic === "customers/redact" ? "customer_redact" : "customer_data_request", customerId, orderIds };
-  }
-  return { kind: "ignored" }; // bulk_operations/finish (we poll), customers/update, …
 }

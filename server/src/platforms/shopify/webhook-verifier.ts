@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Shopify } from "@shopify/shopify-api";
 import { ValidationError } from "../../domain/shared/errors.js";
 import type { VerifiedWebhook } from "../commerce-platform.js";
+import { bodyProvesTopic } from "./webhook-events.js";
 
 type RawHeaders = Record<string, string | string[] | undefined>;
 
@@ -14,7 +15,7 @@ function header(headers: RawHeaders, name: string): string | undefined {
 
 /**
  * HMAC-SHA256 (base64) of the raw body with the app secret, plus the required headers. Returns null for a
- * missing or forged signature, or unsigned headers the body contradicts; throws ValidationError (400) for a signed
+ * missing or forged signature, or unsigned headers the body does not prove (topic, shop); throws ValidationError (400) for a signed
  * body that is not JSON.
  */
 export async function verifyWebhook(api: Shopify, rawBody: Buffer, headers: RawHeaders): Promise<VerifiedWebhook | null> {
@@ -35,7 +36,8 @@ export async function verifyWebhook(api: Shopify, rawBody: Buffer, headers: RawH
   }
   // shopify-api normalizes the topic to ORDERS_CREATE; keep Shopify's own "orders/create" spelling.
   const topic = header(headers, "x-shopify-topic") ?? result.topic;
-  if (!bodyNamesHeaderShop(topic, payload, result.domain)) return null;
+  // The topic header is unsigned: the body must prove the topic's kind (and name this shop where it names one).
+  if (!bodyProvesTopic(topic, payload, result.domain)) return null;
   const triggeredAt = header(headers, "x-shopify-triggered-at");
   return {
     topic,
@@ -46,22 +48,4 @@ export async function verifyWebhook(api: Shopify, rawBody: Buffer, headers: RawH
     apiVersion: result.apiVersion ?? null,
     payload,
   };
-}
-
-/** Privacy and uninstall topics (they erase or disclose data), and the payload field where Shopify names the shop inside the signed body. */
-const SHOP_FIELD_BY_TOPIC: Record<string, string> = {
-  "app/uninstalled": "myshopify_domain",
-  "shop/redact": "shop_domain",
-  "customers/redact": "shop_domain",
-  "customers/data_request": "shop_domain",
-};
-
-/**
- * Topic and shop headers are unsigned, so a captured signed body could be replayed as another topic or for another
- * shop. For the erasing topics the signed body names the shop; it must be the header's shop.
- */
-function bodyNamesHeaderShop(topic: string, payload: unknown, shop: string): boolean {
-  const field = SHOP_FIELD_BY_TOPIC[topic.toLowerCase()];
-  if (!field) return true;
-  return typeof payload === "object" && payload !== null && (payload as Record<string, unknown>)[field] === shop;
 }
