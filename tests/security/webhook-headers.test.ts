@@ -1,29 +1,25 @@
 // Shopify's webhook HMAC covers the body only: X-Shopify-Shop-Domain and X-Shopify-Topic are unsigned. A signed
-// body replayed under another shop or another topic (e.g. as app/uninstalled) must not erase anybody's data.
+// body replayed under another topic or another shop must not erase, disclose or create anybody's data.
 import { createHmac, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { LogSeverity } from "@shopify/shopify-api";
-import { createApp } from "../../server/src/http/app.js";
-import { webhookRoutes } from "../../server/src/http/routes/webhooks.routes.js";
-import { createShopifyStack } from "../../server/src/platforms/shopify/shopify-stack.js";
-import { createPrivacyService } from "../../server/src/services/privacy.service.js";
-import { createWebhookIngestService } from "../../server/src/services/webhook-ingest.service.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as orders from "../../server/src/db/repositories/order.repository.js";
 import * as shops from "../../server/src/db/repositories/shop.repository.js";
 import * as webhookEvents from "../../server/src/db/repositories/webhook-event.repository.js";
-import { listen } from "../http/admin/fixtures.js";
-import { createTestDb, type TestDb } from "../helpers/test-db.js";
+import {
+  customersDataRequestPayload,
+  customersRedactPayload,
+  orderPayload,
+  shopPayload,
+  shopRedactPayload,
+} from "../../server/src/simulator/webhook-payloads.js";
+import { DB_KINDS } from "../helpers/db-kinds.js";
+import { APP, startHarness, type Harness } from "../sync/harness.js";
 
-const SECRET = "webhook-header-secret";
 const SHOP_A = "header-a.myshopify.com";
 const SHOP_B = "header-b.myshopify.com";
-
-const orderBody = (id: number) =>
-  JSON.stringify({
-    id, created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z", processed_at: "2026-01-01T00:00:00Z", cancelled_at: null,
-    test: false, currency: "USD", total_price: "10.00", customer: { id: 7 }, discount_codes: [], refunds: [],
-    line_items: [{ title: "Mug", quantity: 1, price: "10.00", product_id: 1, variant_id: 2 }],
-  });
+// Different invoice windows: the simulator's order ids stay apart like Shopify's global ids.
+const SEED_A = { until: new Date("2009-12-04T00:00:00Z"), maxCustomers: 6, includeGuests: false };
+const SEED_B = { since: new Date("2009-12-07T00:00:00Z"), until: new Date("2009-12-10T00:00:00Z"), maxCustomers: 6, includeGuests: false };
 
 function headers(body: string, topic: string, shop: string) {
   return {
@@ -32,69 +28,128 @@ function headers(body: string, topic: string, shop: string) {
     "x-shopify-shop-domain": shop,
     "x-shopify-api-version": "2026-07",
     "x-shopify-webhook-id": randomUUID(),
-    "x-shopify-hmac-sha256": createHmac("sha256", SECRET).update(body).digest("base64"),
+    "x-shopify-hmac-sha256": createHmac("sha256", APP.apiSecret).update(body).digest("base64"),
   };
 }
 
-describe("webhook headers the HMAC does not cover", () => {
-  let t: TestDb;
-  let server: { url: string; close(): Promise<void> };
-  const post = (body: string, h: Record<string, string>) => fetch(`${server.url}/api/webhooks`, { method: "POST", body, headers: h });
+describe.each(DB_KINDS)("webhook headers the HMAC does not cover (%s)", (kind) => {
+  let h: Harness;
+  let held: Record<string, number>;
+  const post = (payload: unknown, topic: string, shop: string) => {
+    const body = JSON.stringify(payload);
+    return fetch(`${h.url}/api/webhooks`, { method: "POST", body, headers: headers(body, topic, shop) });
+  };
+  const storeA = () => h.sim.store(SHOP_A);
+  const customerWithOrders = () => {
+    const counts = new Map<number, number>();
+    for (const o of storeA().orders.values()) if (o.customerId !== null) counts.set(o.customerId, (counts.get(o.customerId) ?? 0) + 1);
+    return [...counts.entries()].sort((x, y) => y[1] - x[1])[0][0];
+  };
+  /** Genuine bodies of each topic, as Shopify (the simulator) sends them for shop A. */
+  const genuine = (): Record<string, Record<string, unknown>> => {
+    const customer = customerWithOrders();
+    return {
+      "orders/create": orderPayload(storeA(), [...storeA().orders.values()][0]),
+      "app/uninstalled": shopPayload(storeA()),
+      "shop/redact": shopRedactPayload(storeA()),
+      "customers/redact": customersRedactPayload(storeA(), customer),
+      "customers/data_request": customersDataRequestPayload(storeA(), customer, 77),
+    };
+  };
+  const intact = async () => {
+    for (const shop of [SHOP_A, SHOP_B]) {
+      expect(await shops.findShop(h.t.db, shop), shop).toBeDefined();
+      expect((await orders.countOrders(h.t.db, shop)).total, shop).toBe(held[shop]);
+    }
+  };
 
   beforeAll(async () => {
-    t = await createTestDb();
-    const stack = createShopifyStack(t.db, { apiKey: "k", apiSecret: SECRET, appUrl: "https://app.example.com", scopes: [], logLevel: LogSeverity.Error });
-    const ingest = createWebhookIngestService({ db: t.db, platform: stack.platform, privacy: createPrivacyService({ db: t.db }), log: () => undefined });
-    server = await listen(createApp({ db: t.db, dbKind: t.kind, rawMounts: [{ path: "/api/webhooks", handler: webhookRoutes({ ingest }) }] }));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await t?.destroy();
-  });
-  beforeEach(async () => {
+    h = await startHarness({ kind, sim: { shops: [{ domain: SHOP_A, seed: SEED_A }, { domain: SHOP_B, seed: SEED_B }] } });
     for (const shop of [SHOP_A, SHOP_B]) {
-      await shops.upsertInstalledShop(t.db, shop, "shopify", new Date());
-      const body = orderBody(shop === SHOP_A ? 1 : 2);
-      expect((await post(body, headers(body, "orders/create", shop))).status).toBe(200);
+      await h.install(shop);
+      await h.sync.backfill(shop);
+    }
+    held = { [SHOP_A]: (await orders.countOrders(h.t.db, SHOP_A)).total, [SHOP_B]: (await orders.countOrders(h.t.db, SHOP_B)).total };
+    expect(held[SHOP_A]).toBeGreaterThan(0);
+    expect(held[SHOP_B]).toBeGreaterThan(0);
+  }, 120_000);
+  afterAll(async () => h?.close());
+
+  it("accepts each genuine body under its own topic only", async () => {
+    const bodies = genuine();
+    for (const [own, payload] of Object.entries(bodies)) {
+      for (const topic of Object.keys(bodies)) {
+        const raw = JSON.stringify(payload);
+        const verified = await h.stack.platform.verifyWebhook(Buffer.from(raw), headers(raw, topic, SHOP_A));
+        expect(verified === null, `${own} body as ${topic}`).toBe(topic !== own);
+      }
     }
   });
 
-  const intact = async (shop: string) => {
-    expect(await shops.findShop(t.db, shop), shop).toBeDefined();
-    expect((await orders.countOrders(t.db, shop)).total, shop).toBe(1);
-  };
-
-  it("rejects a signed order body replayed as app/uninstalled", async () => {
-    const body = orderBody(1);
-    const before = await webhookEvents.countWebhookEvents(t.db, SHOP_A);
-    const res = await post(body, headers(body, "app/uninstalled", SHOP_A));
-    expect(res.status).toBe(401);
-    await intact(SHOP_A);
-    expect(await webhookEvents.countWebhookEvents(t.db, SHOP_A)).toBe(before);
+  it.each([
+    ["customers/data_request", "customers/redact"],
+    ["customers/data_request", "shop/redact"],
+    ["customers/redact", "shop/redact"],
+    ["shop/redact", "app/uninstalled"],
+    ["orders/create", "app/uninstalled"],
+    ["orders/create", "customers/redact"],
+    ["app/uninstalled", "shop/redact"],
+  ])("a signed %s body posted as %s is 401 and changes nothing", async (own, topic) => {
+    const customer = customerWithOrders();
+    const before = (await orders.listCustomerOrders(h.t.db, SHOP_A, String(customer))).length;
+    expect(before).toBeGreaterThan(0);
+    const events = await webhookEvents.countWebhookEvents(h.t.db, SHOP_A);
+    expect((await post(genuine()[own], topic, SHOP_A)).status).toBe(401);
+    await intact();
+    expect((await orders.listCustomerOrders(h.t.db, SHOP_A, String(customer))).length).toBe(before);
+    expect(await webhookEvents.listPrivacyRequests(h.t.db, SHOP_A)).toEqual([]);
+    expect(await webhookEvents.countWebhookEvents(h.t.db, SHOP_A)).toBe(events);
   });
 
-  it.each([
-    ["app/uninstalled", { id: 1, myshopify_domain: SHOP_A, domain: SHOP_A }],
-    ["shop/redact", { shop_id: 1, shop_domain: SHOP_A }],
-    ["customers/redact", { shop_id: 1, shop_domain: SHOP_A, customer: { id: 7 }, orders_to_redact: [1, 2] }],
-  ])("rejects shop A's signed %s body sent as shop B's", async (topic, payload) => {
+  it.each(["app/uninstalled", "shop/redact", "customers/redact"])("rejects shop A's signed %s body sent as shop B's", async (topic) => {
+    expect((await post(genuine()[topic], topic, SHOP_B)).status).toBe(401);
+    await intact();
+  });
+
+  it("refuses shop A's stored order body replayed as shop B's: 401, nothing stored in B", async () => {
+    const order = [...storeA().orders.values()][1];
+    expect(await orders.findOrder(h.t.db, SHOP_A, String(order.id))).toBeDefined();
+    const events = await webhookEvents.countWebhookEvents(h.t.db, SHOP_B);
+    expect((await post(orderPayload(storeA(), order), "orders/updated", SHOP_B)).status).toBe(401);
+    expect(await orders.findOrder(h.t.db, SHOP_B, String(order.id))).toBeUndefined();
+    expect(await webhookEvents.countWebhookEvents(h.t.db, SHOP_B)).toBe(events);
+    await intact();
+  });
+
+  it("refuses a new order of shop A (not stored anywhere yet) replayed as shop B's, keeping no payload", async () => {
+    const [created] = h.sim.playOrders(SHOP_A, 1, { guestRate: 0, refundRate: 0, cancelRate: 0 }).created;
+    const payload = orderPayload(storeA(), storeA().orders.get(created.id)!);
     const body = JSON.stringify(payload);
-    expect((await post(body, headers(body, topic, SHOP_B))).status).toBe(401);
-    await intact(SHOP_B);
-    await intact(SHOP_A);
+    const hdrs = headers(body, "orders/create", SHOP_B);
+    expect((await fetch(`${h.url}/api/webhooks`, { method: "POST", body, headers: hdrs })).status).toBe(401);
+    expect(await orders.findOrder(h.t.db, SHOP_B, String(created.id))).toBeUndefined();
+    expect(await webhookEvents.findWebhookEvent(h.t.db, SHOP_B, hdrs["x-shopify-webhook-id"])).toMatchObject({ status: "refused", payload: null });
+    await intact();
+    // The same body for its own shop is stored.
+    expect((await post(payload, "orders/create", SHOP_A)).status).toBe(200);
+    expect(await orders.findOrder(h.t.db, SHOP_A, String(created.id))).toBeDefined();
+    held[SHOP_A]++;
   });
 
   it("rejects a shop header that is not a myshopify.com domain", async () => {
-    const body = orderBody(3);
-    await shops.upsertInstalledShop(t.db, "evil.example.com", "shopify", new Date());
-    expect((await post(body, headers(body, "orders/create", "evil.example.com"))).status).toBe(401);
-    expect(await webhookEvents.countWebhookEvents(t.db, "evil.example.com")).toBe(0);
+    await shops.upsertInstalledShop(h.t.db, "evil.example.com", "shopify", new Date());
+    expect((await post(genuine()["orders/create"], "orders/create", "evil.example.com")).status).toBe(401);
+    expect(await webhookEvents.countWebhookEvents(h.t.db, "evil.example.com")).toBe(0);
   });
 
-  it("still applies a genuine uninstall whose body names the same shop", async () => {
-    const body = JSON.stringify({ id: 2, myshopify_domain: SHOP_B, domain: "shop-b.example.com" });
-    expect((await post(body, headers(body, "app/uninstalled", SHOP_B))).status).toBe(200);
-    expect(await shops.findShop(t.db, SHOP_B)).toBeUndefined();
-    await intact(SHOP_A);
+  it("still applies genuine privacy requests and a genuine uninstall of the same shop", async () => {
+    const bodies = genuine();
+    expect((await post(bodies["customers/data_request"], "customers/data_request", SHOP_A)).status).toBe(200);
+    expect((await post(bodies["customers/redact"], "customers/redact", SHOP_A)).status).toBe(200);
+    expect((await webhookEvents.listPrivacyRequests(h.t.db, SHOP_A)).map((r) => r.topic).sort()).toEqual(["customers/data_request", "customers/redact"]);
+    h.sim.uninstallApp(SHOP_B); // revokes the token (nobody subscribed): the signed body is now believed
+    expect((await post(shopPayload(h.sim.store(SHOP_B)), "app/uninstalled", SHOP_B)).status).toBe(200);
+    expect(await shops.findShop(h.t.db, SHOP_B)).toBeUndefined();
+    expect((await orders.countOrders(h.t.db, SHOP_A)).total).toBeGreaterThan(0);
   });
 });

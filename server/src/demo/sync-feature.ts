@@ -46,7 +46,7 @@ export function createSyncFeature({ db, config, onOrderChanged, erasers }: SyncF
     ingest,
     credentials,
     rawMounts: [{ path: "/api/webhooks", handler: webhookRoutes({ ingest }) }],
-    mounts: [{ path: "/api/sync", handler: syncRoutes({ status, defaultShop: config.mode === "demo" ? DEMO_SHOP : undefined }) }],
+    mounts: [{ path: "/api/sync", handler: syncRoutes({ status, retryDeadLetter: (shop, id) => ingest.retryDeadLetter(shop, id), defaultShop: config.mode === "demo" ? DEMO_SHOP : undefined }) }],
     jobs: [reconcileJob({ listShops: () => shops.listInstalledShops(db), reconcile: (shop) => sync.reconcile(shop), retryPendingWebhooks: () => ingest.retryPending() })],
   };
 }

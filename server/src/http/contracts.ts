@@ -195,6 +195,21 @@ export interface SyncStatusResponse {
   orders: number;
   customers: number;
   error?: string | null;
+  /** Webhook deliveries that failed every try (newest first, at most 20 listed); `total` counts them all. */
+  deadLetters: { total: number; items: DeadLetter[] };
+}
+
+export interface DeadLetter {
+  webhookId: string;
+  topic: string;
+  receivedAt: string;
+  attempts: number;
+  error: string | null;
+}
+
+/** POST /api/sync/dead-letters/:webhookId/retry: what the new try did ("failed" puts it back in the retry queue). */
+export interface DeadLetterRetryResponse {
+  outcome: "processed" | "ignored" | "failed" | "refused" | "duplicate";
 }
 
 // ---------- Model backtest (issue 4) — shape the UI expects ----------

@@ -132,6 +132,12 @@ export interface CommercePlatform {
    */
   hasAccess(shop: string): Promise<boolean>;
   /**
+   * Whether the shop has an order with this id. The order webhooks' signed body doesn't name its shop, so an order
+   * we haven't stored for the shop yet is confirmed here before it is written (shop A's body replayed as shop B's
+   * is not B's order). Throws PlatformError when it cannot tell (retriable when backing off can help).
+   */
+  orderBelongsTo(shop: string, orderId: string): Promise<boolean>;
+  /**
    * Checks a storefront app-proxy request's raw query string (signature, 90 s timestamp window, and that it reads
    * as exactly one set of the platform's own params) and says who is asking; null when it does not hold.
    */

@@ -1,8 +1,9 @@
-// What the admin's sync indicator shows: phase, counts, percent done, last webhook.
+// What the admin's sync indicator shows: phase, counts, percent done, last webhook, dead-letter deliveries.
 import type { Db } from "../db/database.js";
 import * as customers from "../db/repositories/customer.repository.js";
 import * as orders from "../db/repositories/order.repository.js";
 import * as syncState from "../db/repositories/sync-state.repository.js";
+import * as webhookEvents from "../db/repositories/webhook-event.repository.js";
 import type { SyncStatusResponse } from "../http/contracts.js";
 import type { SyncPhase } from "../db/tables/sync.tables.js";
 
@@ -13,6 +14,8 @@ export interface SyncStatus extends SyncStatusResponse {
   percent: number | null;
   excludedOrders: number;
 }
+
+const DEAD_LETTERS_LISTED = 20;
 
 const STATE: Record<SyncPhase, SyncStatusResponse["state"]> = {
   pending: "idle",
@@ -32,6 +35,7 @@ export function createSyncStatusService(deps: { db: Db }) {
       const total = state?.orders_total ?? null;
       const done = state?.orders_done ?? 0;
       const backfilling = STATE[phase] === "backfilling";
+      const dead = await webhookEvents.listDeadWebhookEvents(deps.db, shop, DEAD_LETTERS_LISTED);
       const percent = phase === "live" ? 100 : backfilling && total ? Math.min(100, Math.floor((done / total) * 100)) : null;
       return {
         state: STATE[phase],
@@ -45,6 +49,10 @@ export function createSyncStatusService(deps: { db: Db }) {
         excludedOrders: counts.excluded,
         customers: await customers.countCustomers(deps.db, shop),
         error: state?.error ?? null,
+        deadLetters: {
+          total: dead.total,
+          items: dead.items.map((d) => ({ webhookId: d.webhook_id, topic: d.topic, receivedAt: d.received_at, attempts: d.attempts, error: d.error })),
+        },
       };
     },
   };

@@ -1,12 +1,14 @@
-// Webhook ingestion: signature first, then store the delivery once (dedupe on X-Shopify-Webhook-Id), then
-// apply it. Order versions older than what we hold are ignored (newest updated_at wins), so duplicates and
-// out-of-order deliveries converge on the right state.
+// Webhook ingestion: signature first (and a body that proves its topic), then store the delivery once (dedupe on
+// X-Shopify-Webhook-Id), then apply it. Order versions older than what we hold are ignored (newest updated_at
+// wins), so duplicates and out-of-order deliveries converge on the right state. A delivery that fails is retried
+// with capped exponential backoff, then kept as a dead letter the merchant can see and retry.
 import type { Db } from "../db/database.js";
+import * as orderOwners from "../db/repositories/order-owner.repository.js";
 import * as orders from "../db/repositories/order.repository.js";
 import * as shops from "../db/repositories/shop.repository.js";
 import * as syncState from "../db/repositories/sync-state.repository.js";
 import * as webhookEvents from "../db/repositories/webhook-event.repository.js";
-import { UnauthorizedError } from "../domain/shared/errors.js";
+import { NotFoundError, PlatformError, UnauthorizedError } from "../domain/shared/errors.js";
 import type { CommercePlatform, PlatformEvent, VerifiedWebhook } from "../platforms/commerce-platform.js";
 import type { PrivacyService } from "./privacy.service.js";
 
@@ -22,7 +24,33 @@ export interface WebhookIngestDeps {
   log?: (message: string) => void;
 }
 
-export type IngestOutcome = "processed" | "duplicate" | "ignored" | "failed";
+export type IngestOutcome = "processed" | "duplicate" | "ignored" | "failed" | "refused";
+
+/** Shopify retries a delivery 8 times over ~4 h; we give a stored one as many tries before it is a dead letter. */
+export const MAX_WEBHOOK_ATTEMPTS = 8;
+const FIRST_RETRY_MS = 60_000;
+const MAX_RETRY_DELAY_MS = 6 * 3_600_000;
+/** A delivery stored a moment ago is probably still being applied by the request that stored it. */
+const IN_FLIGHT_GRACE_MS = 60_000;
+
+/** 1, 2, 4 … minutes after the n-th failed try, at most 6 hours. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_DELAY_MS);
+}
+
+/**
+ * When a delivery that failed `attempts` times is tried next, or null to give up (dead letter). A platform that
+ * can't be reached (retriable PlatformError) says nothing about the delivery itself, so it backs off but never
+ * kills one: only a failure of the delivery's own (bad payload, refused call, bug) counts toward the cap.
+ */
+export function nextAttemptAt(attempts: number, err: unknown, now: Date): Date | null {
+  const retriable = err instanceof PlatformError && err.retriable;
+  if (!retriable && attempts >= MAX_WEBHOOK_ATTEMPTS) return null;
+  return new Date(now.getTime() + retryDelayMs(attempts));
+}
+
+/** Thrown inside apply when an order body is not this shop's: the delivery is refused, not retried. */
+class ForeignOrderError extends Error {}
 
 export function createWebhookIngestService(deps: WebhookIngestDeps) {
   const { db, platform, privacy, now = () => new Date(), log = console.error } = deps;
@@ -39,12 +67,28 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
     pendingHooks.add(p);
   }
 
+  /**
+   * The order body's signature doesn't say whose order it is, and the shop header is unsigned. Shopify's order ids
+   * are global: an id another shop holds is refused outright (401, nothing stored); an id nobody holds here yet is
+   * confirmed with the platform in apply before it is written.
+   */
+  async function refuseOrderOfAnotherShop(shop: string, event: PlatformEvent): Promise<void> {
+    if (event.kind !== "order") return;
+    const holders = await orderOwners.listShopsHoldingOrder(db, event.order.id);
+    if (holders.length && !holders.includes(shop)) throw new UnauthorizedError("Webhook order belongs to another shop");
+  }
+
+  async function ownsOrder(shop: string, orderId: string): Promise<boolean> {
+    return (await orderOwners.listShopsHoldingOrder(db, orderId)).includes(shop) || (await platform.orderBelongsTo(shop, orderId));
+  }
+
   async function apply(hook: VerifiedWebhook, event: PlatformEvent): Promise<"processed" | "ignored"> {
     const shop = hook.shopDomain;
     switch (event.kind) {
       case "order": {
         // Deliveries for a shop that isn't installed (e.g. late ones after uninstall) must not recreate data.
         if (!(await shops.findShop(db, shop))) return "ignored";
+        if (!(await ownsOrder(shop, event.order.id))) throw new ForeignOrderError(`order ${event.order.id} is not ${shop}'s`);
         const written = await orders.upsertOrders(db, shop, [event.order]);
         if (written.length) notify(shop, event.order.customerId);
         return "processed";
@@ -69,18 +113,57 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
     }
   }
 
-  async function process(hook: VerifiedWebhook, event: PlatformEvent): Promise<IngestOutcome> {
+  /** Applies a stored delivery; `attempts` is how many tries already failed. */
+  async function process(hook: VerifiedWebhook, event: PlatformEvent, attempts: number): Promise<IngestOutcome> {
     try {
       const outcome = await apply(hook, event);
       await webhookEvents.markWebhookProcessed(db, hook.shopDomain, hook.webhookId, now());
       return outcome;
     } catch (err) {
-      // Stored but not applied: we still answer 200 (the payload is safe with us); retryPending picks it up.
       const message = err instanceof Error ? err.message : String(err);
-      log(`webhook ${hook.topic} ${hook.webhookId} for ${hook.shopDomain} failed: ${message}`);
-      await webhookEvents.markWebhookFailed(db, hook.shopDomain, hook.webhookId, message).catch(() => undefined);
+      if (err instanceof ForeignOrderError) {
+        log(`webhook ${hook.topic} ${hook.webhookId} for ${hook.shopDomain} refused: ${message}`);
+        await webhookEvents.markWebhookRefused(db, hook.shopDomain, hook.webhookId, message, now());
+        return "refused";
+      }
+      // Stored but not applied: we still answer 200 (the payload is safe with us); retryPending picks it up.
+      const next = nextAttemptAt(attempts + 1, err, now());
+      log(`webhook ${hook.topic} ${hook.webhookId} for ${hook.shopDomain} failed (try ${attempts + 1}${next ? "" : ", giving up"}): ${message}`);
+      await webhookEvents.markWebhookFailed(db, hook.shopDomain, hook.webhookId, { error: message, attempts: attempts + 1, nextAttemptAt: next }).catch(() => undefined);
       return "failed";
     }
+  }
+
+  function storedHook(row: webhookEvents.WebhookEventRow): VerifiedWebhook {
+    return {
+      topic: row.topic,
+      shopDomain: row.shop_domain,
+      webhookId: row.webhook_id,
+      eventId: row.event_id,
+      triggeredAt: row.triggered_at ? new Date(row.triggered_at) : null,
+      apiVersion: null,
+      payload: row.payload ? JSON.parse(row.payload) : null,
+    };
+  }
+
+  /** One more try of a stored delivery. */
+  async function retry(row: webhookEvents.WebhookEventRow): Promise<IngestOutcome> {
+    let event: PlatformEvent;
+    try {
+      event = toEvent(storedHook(row));
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const next = nextAttemptAt(row.attempts + 1, err, now());
+      await webhookEvents.markWebhookFailed(db, row.shop_domain, row.webhook_id, { error: message, attempts: row.attempts + 1, nextAttemptAt: next });
+      return "failed";
+    }
+    // A customer erased after this delivery arrived stays erased: drop the stale order instead of reviving them.
+    const customerId = event.kind === "order" ? event.order.customerId : null;
+    if (customerId && (await webhookEvents.customerRedactedSince(db, row.shop_domain, customerId, row.received_at))) {
+      await webhookEvents.markWebhookProcessed(db, row.shop_domain, row.webhook_id, now());
+      return "ignored";
+    }
+    return process(storedHook(row), event, row.attempts);
   }
 
   return {
@@ -89,6 +172,7 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
       const hook = await platform.verifyWebhook(rawBody, headers);
       if (!hook) throw new UnauthorizedError("Webhook signature is missing or invalid");
       const event = toEvent(hook); // 400 before anything is stored
+      await refuseOrderOfAnotherShop(hook.shopDomain, event); // 401 before anything is stored
       const receivedAt = now();
       const fresh = await webhookEvents.insertWebhookEvent(db, {
         shop_domain: hook.shopDomain,
@@ -101,38 +185,33 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
         payload: rawBody.toString("utf8"),
         processed_at: null,
         error: null,
+        next_attempt_at: new Date(receivedAt.getTime() + IN_FLIGHT_GRACE_MS).toISOString(),
       });
       if (!fresh) return "duplicate";
       if (receivedAt.getTime() - (lastSeenWrite.get(hook.shopDomain) ?? 0) >= 1000) {
         lastSeenWrite.set(hook.shopDomain, receivedAt.getTime());
         await syncState.recordWebhookSeen(db, hook.shopDomain, receivedAt);
       }
-      return process(hook, event);
+      const outcome = await process(hook, event, 0);
+      if (outcome === "refused") throw new UnauthorizedError("Webhook order does not belong to this shop");
+      return outcome;
     },
 
-    /** Re-applies deliveries that were stored but not processed (crash, transient failure). */
-    async retryPending(olderThanMs = 60_000, limit = 500): Promise<number> {
-      const rows = await webhookEvents.listPendingWebhookEvents(db, new Date(now().getTime() - olderThanMs), limit);
-      for (const row of rows) {
-        const hook: VerifiedWebhook = {
-          topic: row.topic,
-          shopDomain: row.shop_domain,
-          webhookId: row.webhook_id,
-          eventId: row.event_id,
-          triggeredAt: row.triggered_at ? new Date(row.triggered_at) : null,
-          apiVersion: null,
-          payload: row.payload ? JSON.parse(row.payload) : null,
-        };
-        const event = toEvent(hook);
-        // A customer erased after this delivery arrived stays erased: drop the stale order instead of reviving them.
-        const customerId = event.kind === "order" ? event.order.customerId : null;
-        if (customerId && (await webhookEvents.customerRedactedSince(db, row.shop_domain, customerId, row.received_at))) {
-          await webhookEvents.markWebhookProcessed(db, row.shop_domain, row.webhook_id, now());
-          continue;
-        }
-        await process(hook, event).catch(() => undefined);
-      }
+    /**
+     * Tries again the deliveries that are due (stored but not applied: crash, failure), soonest due first, at most
+     * `limit` of them. Returns how many were tried.
+     */
+    async retryPending(options: { limit?: number } = {}): Promise<number> {
+      const rows = await webhookEvents.listDueWebhookEvents(db, now(), options.limit ?? 500);
+      for (const row of rows) await retry(row).catch((err: unknown) => log(`webhook retry ${row.webhook_id} failed: ${String(err)}`));
       return rows.length;
+    },
+
+    /** The merchant's "retry" on a dead letter of their own shop: a fresh set of tries, the first one now. */
+    async retryDeadLetter(shop: string, webhookId: string): Promise<IngestOutcome> {
+      if (!(await webhookEvents.requeueDeadWebhookEvent(db, shop, webhookId, now()))) throw new NotFoundError(`No dead-letter delivery ${webhookId}`);
+      const row = await webhookEvents.findWebhookEvent(db, shop, webhookId);
+      return row ? retry(row) : "ignored";
     },
 
     /** Resolves when every onOrderChanged call started so far has settled (tests, shutdown). */

@@ -2,12 +2,14 @@ import type { Db } from "../database.js";
 import type { PrivacyRequestsTable, WebhookEventsTable } from "../tables/sync.tables.js";
 
 export type WebhookEventRow = WebhookEventsTable;
+/** A new delivery: no failed tries yet, and (unless told otherwise) due for a retry from the moment it arrived. */
+export type NewWebhookEvent = Omit<WebhookEventRow, "attempts" | "next_attempt_at"> & Partial<Pick<WebhookEventRow, "attempts" | "next_attempt_at">>;
 
 /** Stores a delivery once. Returns false when this X-Shopify-Webhook-Id was already stored (a duplicate). */
-export async function insertWebhookEvent(db: Db, row: WebhookEventRow): Promise<boolean> {
+export async function insertWebhookEvent(db: Db, row: NewWebhookEvent): Promise<boolean> {
   const inserted = await db
     .insertInto("webhook_events")
-    .values(row)
+    .values({ ...row, attempts: row.attempts ?? 0, next_attempt_at: row.next_attempt_at === undefined ? row.received_at : row.next_attempt_at })
     .onConflict((oc) => oc.columns(["shop_domain", "webhook_id"]).doNothing())
     .returning("webhook_id")
     .execute();
@@ -22,26 +24,72 @@ export async function findWebhookEvent(db: Db, shop: string, webhookId: string):
 export async function markWebhookProcessed(db: Db, shop: string, webhookId: string, now: Date): Promise<void> {
   await db
     .updateTable("webhook_events")
-    .set({ status: "processed", processed_at: now.toISOString(), payload: null, error: null })
+    .set({ status: "processed", processed_at: now.toISOString(), payload: null, error: null, next_attempt_at: null })
     .where("shop_domain", "=", shop)
     .where("webhook_id", "=", webhookId)
     .execute();
 }
 
-export async function markWebhookFailed(db: Db, shop: string, webhookId: string, error: string): Promise<void> {
-  await db.updateTable("webhook_events").set({ status: "failed", error: error.slice(0, 1000) }).where("shop_domain", "=", shop).where("webhook_id", "=", webhookId).execute();
+/** A failed try: `nextAttemptAt` null makes it a dead letter (kept, with its payload, for the merchant to retry). */
+export async function markWebhookFailed(db: Db, shop: string, webhookId: string, failure: { error: string; attempts: number; nextAttemptAt: Date | null }): Promise<void> {
+  await db
+    .updateTable("webhook_events")
+    .set({
+      status: failure.nextAttemptAt ? "failed" : "dead",
+      error: failure.error.slice(0, 1000),
+      attempts: failure.attempts,
+      next_attempt_at: failure.nextAttemptAt?.toISOString() ?? null,
+    })
+    .where("shop_domain", "=", shop)
+    .where("webhook_id", "=", webhookId)
+    .execute();
 }
 
-/** Deliveries stored but not processed (e.g. the process died in between), oldest first. Across shops: a worker query. */
-export async function listPendingWebhookEvents(db: Db, olderThan: Date, limit: number): Promise<WebhookEventRow[]> {
+/** A delivery we will never apply (e.g. an order body another shop owns): nothing written, payload dropped. */
+export async function markWebhookRefused(db: Db, shop: string, webhookId: string, reason: string, now: Date): Promise<void> {
+  await db
+    .updateTable("webhook_events")
+    .set({ status: "refused", processed_at: now.toISOString(), payload: null, error: reason.slice(0, 1000), next_attempt_at: null })
+    .where("shop_domain", "=", shop)
+    .where("webhook_id", "=", webhookId)
+    .execute();
+}
+
+/**
+ * Deliveries due for another try, soonest due first. A delivery that keeps failing moves its own due time out
+ * (backoff), so it never holds back the others. Across shops: a worker query.
+ */
+export async function listDueWebhookEvents(db: Db, now: Date, limit: number): Promise<WebhookEventRow[]> {
   return db
     .selectFrom("webhook_events")
     .selectAll()
     .where("status", "in", ["received", "failed"])
-    .where("received_at", "<", olderThan.toISOString())
-    .orderBy("received_at")
+    .where("next_attempt_at", "<=", now.toISOString())
+    .orderBy("next_attempt_at")
     .limit(limit)
     .execute();
+}
+
+export type DeadWebhookEvent = Pick<WebhookEventRow, "webhook_id" | "topic" | "received_at" | "attempts" | "error">;
+
+/** One shop's dead letters, newest first. */
+export async function listDeadWebhookEvents(db: Db, shop: string, limit: number): Promise<{ total: number; items: DeadWebhookEvent[] }> {
+  const dead = db.selectFrom("webhook_events").where("shop_domain", "=", shop).where("status", "=", "dead");
+  const items = await dead.select(["webhook_id", "topic", "received_at", "attempts", "error"]).orderBy("received_at", "desc").orderBy("webhook_id").limit(limit).execute();
+  const count = await dead.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return { total: Number(count.n), items };
+}
+
+/** Puts one of the shop's dead letters back in the queue with a fresh set of tries. False when there is none by that id. */
+export async function requeueDeadWebhookEvent(db: Db, shop: string, webhookId: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable("webhook_events")
+    .set({ status: "failed", attempts: 0, next_attempt_at: now.toISOString() })
+    .where("shop_domain", "=", shop)
+    .where("webhook_id", "=", webhookId)
+    .where("status", "=", "dead")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function countWebhookEvents(db: Db, shop: string): Promise<number> {

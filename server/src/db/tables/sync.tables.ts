@@ -34,12 +34,19 @@ export interface WebhookEventsTable {
   event_id: string | null;
   triggered_at: string | null;
   received_at: string;
-  /** "received" → "processed" | "failed". */
+  /**
+   * "received" → "processed" | "failed" (retried with backoff) → "dead" (gave up: shown to the merchant), or
+   * "refused" (an order body this shop does not own; nothing written, payload dropped).
+   */
   status: string;
   /** JSON body until processed; cleared afterwards so customer data isn't kept twice. */
   payload: string | null;
   processed_at: string | null;
   error: string | null;
+  /** Failed tries so far (migration 2026_12_02_0100_webhook_retries). */
+  attempts: number;
+  /** When the next try is due; null once the delivery is settled (processed, refused or dead). */
+  next_attempt_at: string | null;
 }
 
 /** Compliance requests (customers/data_request, customers/redact, shop/redact) we received and acted on. */

@@ -11,7 +11,7 @@ import { CUSTOMERS_QUERY } from "./graphql/customers.js";
 import { createCustomerCoupon } from "./coupons.js";
 import { setCustomerMetafields } from "./metafields-set.js";
 import { ACCESS_CHECK_QUERY } from "./graphql/shop.js";
-import { ORDERS_COUNT_QUERY, ORDERS_QUERY, ORDER_LINES_QUERY, bulkOrdersQuery } from "./graphql/orders.js";
+import { ORDERS_COUNT_QUERY, ORDERS_QUERY, ORDER_EXISTS_QUERY, ORDER_LINES_QUERY, bulkOrdersQuery } from "./graphql/orders.js";
 import { bulkStateFromGraphql, customerFromGraphql, legacyId, orderFromGraphql, toGid, type GqlCustomer, type GqlLineItem, type GqlOrder } from "./mappers.js";
 import { shopFetch } from "./shop-routing.js";
 import type { GraphqlCaller } from "./throttled-graphql.js";
@@ -140,6 +140,11 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
         if (err instanceof PlatformError && !err.retriable) return false;
         throw err;
       }
+    },
+
+    async orderBelongsTo(shop: string, orderId: string): Promise<boolean> {
+      const data = await graphql.request<{ order: { id: string } | null }>(shop, ORDER_EXISTS_QUERY, { id: toGid("Order", orderId) });
+      return data.order !== null;
     },
 
     verifyWebhook: (rawBody, headers) => verifyWebhook(api, rawBody, headers),

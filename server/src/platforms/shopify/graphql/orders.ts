@@ -43,6 +43,10 @@ export const ORDER_LINES_QUERY = `#graphql
     }
   }`;
 
+/** One point: null when the shop has no order by that id (e.g. another shop's). */
+export const ORDER_EXISTS_QUERY = `#graphql
+  query DangolOrderExists($id: ID!) { order(id: $id) { id } }`;
+
 export const ORDERS_COUNT_QUERY = `#graphql
   query DangolOrdersCount($query: String) {
     ordersCount(query: $query, limit: null) { count precision }
