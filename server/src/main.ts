@@ -73,7 +73,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
 
   // Order sync (issue 3): Shopify adapter (the simulator stands in for Shopify in demo mode), POST /api/webhooks
   // (raw body), GET /api/sync/status, reconcile job; uninstall/redact also erase timing and campaign data.
-  const syncFeature = createSyncFeature({ db, config, onOrderChanged: pipeline.orderChanged, erasers: [timingEraser, campaignEraser] });
+  const syncFeature = createSyncFeature({ db, config, onOrderChanged: pipeline.orderChanged, onBackfilled: pipeline.shopSynced, erasers: [timingEraser, campaignEraser] });
   const platform = syncFeature.stack.platform;
   publisher = createDecisionPublisher({ db, platform, loadPredictions: predictionsFromDb(db) });
   const campaigns = createCampaignService({ db, onChanged: (shop) => publisher!.publishShop(shop) });
@@ -133,6 +133,12 @@ export async function startApp(config: Config): Promise<RunningApp> {
     await db.destroy();
     throw err;
   });
+  if (config.shopify) {
+    // Backfills a crash or kill interrupted resume in the background, from their stored cursor (the demo store
+    // resumes its own shop below).
+    void syncFeature.recovery.resumeAll().catch((err: unknown) => log(`backfill recovery failed: ${String(err)}`));
+  }
+  stops.push(() => syncFeature.recovery.stop());
   if (config.mode === "demo") {
     // Simulator + install + background backfill + orders played forward; see server/src/demo/demo-store.ts.
     const port = (server.address() as import("node:net").AddressInfo).port;

@@ -9,6 +9,7 @@ import type { Job } from "../jobs/job.js";
 import { reconcileJob } from "../jobs/reconcile.job.js";
 import { createShopifyStack, type ShopifyStack } from "../platforms/shopify/shopify-stack.js";
 import { createOrderSyncService, type OrderSyncService } from "../services/order-sync.service.js";
+import { createBackfillRecovery, type BackfillRecovery } from "../services/backfill-recovery.service.js";
 import { createPrivacyService, type DataEraser } from "../services/privacy.service.js";
 import { createSyncStatusService } from "../services/sync-status.service.js";
 import { createWebhookIngestService, type OrderChangedHook, type WebhookIngestService } from "../services/webhook-ingest.service.js";
@@ -17,6 +18,8 @@ import { DEMO_SHOP, demoCredentials } from "./demo-store.js";
 export interface SyncFeature {
   stack: ShopifyStack;
   sync: OrderSyncService;
+  /** Resumes interrupted backfills: main.ts calls resumeAll() at start-up; the reconcile job uses it too. */
+  recovery: BackfillRecovery;
   ingest: WebhookIngestService;
   credentials: { apiKey: string; apiSecret: string };
   rawMounts: Mount[];
@@ -29,24 +32,29 @@ export interface SyncFeatureDeps {
   config: Config;
   /** Timing recompute / campaign publisher, called after an order change is stored. */
   onOrderChanged?: OrderChangedHook;
+  /** The first fit and publish after a resumed backfill finishes (as after an install's). */
+  onBackfilled?: (shop: string) => Promise<void>;
   /** Other features' tables to clear on uninstall and redact requests. */
   erasers?: DataEraser[];
 }
 
-export function createSyncFeature({ db, config, onOrderChanged, erasers }: SyncFeatureDeps): SyncFeature {
+export function createSyncFeature({ db, config, onOrderChanged, onBackfilled, erasers }: SyncFeatureDeps): SyncFeature {
   const credentials = config.shopify ?? demoCredentials();
   const stack = createShopifyStack(db, credentials);
   const privacy = createPrivacyService({ db, erasers });
   const ingest = createWebhookIngestService({ db, platform: stack.platform, privacy, onOrderChanged });
   const sync = createOrderSyncService({ db, platform: stack.platform, onOrderChanged });
   const status = createSyncStatusService({ db });
+  const listShops = () => shops.listInstalledShops(db);
+  const recovery = createBackfillRecovery({ db, sync, listShops, onBackfilled: onBackfilled ?? (async () => undefined) });
   return {
     stack,
     sync,
+    recovery,
     ingest,
     credentials,
     rawMounts: [{ path: "/api/webhooks", handler: webhookRoutes({ ingest }) }],
     mounts: [{ path: "/api/sync", handler: syncRoutes({ status, retryDeadLetter: (shop, id) => ingest.retryDeadLetter(shop, id), defaultShop: config.mode === "demo" ? DEMO_SHOP : undefined }) }],
-    jobs: [reconcileJob({ listShops: () => shops.listInstalledShops(db), reconcile: (shop) => sync.reconcile(shop), retryPendingWebhooks: () => ingest.retryPending() })],
+    jobs: [reconcileJob({ listShops, reconcile: (shop) => sync.reconcile(shop), resumeBackfill: (shop) => recovery.resumeIfUnfinished(shop), retryPendingWebhooks: () => ingest.retryPending() })],
   };
 }

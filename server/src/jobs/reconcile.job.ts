@@ -3,12 +3,17 @@ import type { Job } from "./job.js";
 export interface ReconcileJobDeps {
   listShops(): Promise<string[]>;
   reconcile(shop: string): Promise<unknown>;
+  /** True when the shop's backfill is unfinished (now resumed in the background): nothing to reconcile yet. */
+  resumeBackfill?(shop: string): Promise<boolean>;
   /** Re-applies webhook deliveries stored but not processed. */
   retryPendingWebhooks?(): Promise<unknown>;
   log?: (message: string) => void;
 }
 
-/** Catches missed webhooks: re-lists orders updated since each shop's watermark (minus an overlap). */
+/**
+ * Catches missed webhooks: re-lists orders updated since each shop's watermark (minus an overlap). A shop whose
+ * backfill was interrupted gets it resumed instead.
+ */
 export function reconcileJob(deps: ReconcileJobDeps, schedule = "*/10 * * * *"): Job {
   const log = deps.log ?? console.error;
   return {
@@ -19,6 +24,7 @@ export function reconcileJob(deps: ReconcileJobDeps, schedule = "*/10 * * * *"):
       for (const shop of await deps.listShops()) {
         // One shop's failure never stops the others.
         try {
+          if (await deps.resumeBackfill?.(shop)) continue;
           await deps.reconcile(shop);
         } catch (err) {
           log(`reconcile ${shop} failed: ${err instanceof Error ? err.message : String(err)}`);

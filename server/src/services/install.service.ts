@@ -3,6 +3,7 @@
 // background; the refit at the end of the backfill produces the first predictions.
 import type { Db } from "../db/database.js";
 import { findShop, upsertInstalledShop } from "../db/repositories/shop.repository.js";
+import { saveSyncState } from "../db/repositories/sync-state.repository.js";
 
 export interface InstallDeps {
   db: Db;
@@ -20,7 +21,11 @@ export function createInstallService(deps: InstallDeps) {
 
   async function install(shop: string, sessionToken: string): Promise<void> {
     await deps.exchangeToken(shop, sessionToken);
-    await upsertInstalledShop(deps.db, shop, "shopify", (deps.now ?? (() => new Date()))());
+    const now = (deps.now ?? (() => new Date()))();
+    // A sync_state row ("pending" if new) before the shop row: a crash before the backfill's first save still
+    // leaves an unfinished backfill that start-up recovery picks up (backfill-recovery.service.ts).
+    await saveSyncState(deps.db, shop, {}, now);
+    await upsertInstalledShop(deps.db, shop, "shopify", now);
     void deps
       .backfill(shop)
       .then(() => deps.shopSynced(shop))

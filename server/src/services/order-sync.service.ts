@@ -4,6 +4,7 @@ import type { Db } from "../db/database.js";
 import * as customers from "../db/repositories/customer.repository.js";
 import * as orders from "../db/repositories/order.repository.js";
 import * as syncState from "../db/repositories/sync-state.repository.js";
+import type { SyncPhase } from "../db/tables/sync.tables.js";
 import type { Order } from "../domain/orders/order.js";
 import type { CommercePlatform } from "../platforms/commerce-platform.js";
 import { pageThroughCustomers, pageThroughOrders } from "./sync-paging.js";
@@ -30,6 +31,23 @@ export interface BackfillResult {
   customers: number;
 }
 
+export interface BackfillOptions {
+  force?: boolean;
+  signal?: AbortSignal;
+}
+
+/** Where an unfinished backfill picks up again; null = start over. A failed run resumes from what it stored. */
+function resumePhase(state: syncState.SyncState | undefined): SyncPhase | null {
+  if (!state || state.phase === "live" || state.phase === "pending") return null;
+  if (state.phase !== "failed") return state.phase;
+  if (state.customers_cursor) return "customers";
+  if (state.method === "pages" && state.cursor) return "paging";
+  if (state.bulk_operation_id) return "bulk";
+  return null;
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
 export function createOrderSyncService(deps: OrderSyncDeps) {
   const { db, platform } = deps;
   const now = deps.now ?? (() => new Date());
@@ -38,48 +56,58 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
   const log = deps.log ?? console.log;
   const save = (shop: string, patch: syncState.SyncStatePatch) => syncState.saveSyncState(db, shop, patch, now());
 
-  /** Polls the bulk export and streams it in; returns false when bulk isn't usable (caller pages instead). */
-  async function backfillWithBulk(shop: string, signal?: AbortSignal): Promise<boolean> {
-    let state = await syncState.findSyncState(db, shop);
-    let opId = state?.bulk_operation_id ?? null;
-    try {
-      if (!opId) {
-        opId = (await platform.startBulkExport(shop, {})).id;
-        await save(shop, { phase: "bulk", method: "bulk", bulk_operation_id: opId, orders_done: 0, error: null });
+  /** Waits for one bulk export and streams it in. Throws when it failed, expired, vanished or can't be read. */
+  async function importBulk(shop: string, opId: string, signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const status = await platform.getBulkExport(shop, opId);
+      if (status.state === "failed") throw new Error(`bulk export ${opId} ${status.errorCode ?? "failed"}`);
+      if (status.state === "completed") {
+        if (status.rootObjectCount != null) await save(shop, { orders_total: status.rootObjectCount });
+        break;
       }
-      for (;;) {
+      await sleep(deps.bulkPollMs ?? 1000);
+    }
+    // Re-reading after a crash is safe: upserts are keyed by (shop, order id).
+    let done = 0;
+    let batch: Order[] = [];
+    for await (const order of platform.readBulkExport(shop, opId)) {
+      batch.push(order);
+      if (batch.length >= batchSize) {
         signal?.throwIfAborted();
-        const status = await platform.getBulkExport(shop, opId);
-        if (status.state === "failed") {
-          log(`bulk export ${opId} for ${shop} failed (${status.errorCode ?? "unknown"}); falling back to pagination`);
-          return false;
-        }
-        if (status.state === "completed") {
-          if (status.rootObjectCount != null) await save(shop, { orders_total: status.rootObjectCount });
-          break;
-        }
-        await sleep(deps.bulkPollMs ?? 1000);
+        await orders.upsertOrders(db, shop, batch);
+        done += batch.length;
+        batch = [];
+        await save(shop, { orders_done: done });
       }
-      // Re-reading after a crash is safe: upserts are keyed by (shop, order id).
-      let done = 0;
-      let batch: Order[] = [];
-      for await (const order of platform.readBulkExport(shop, opId)) {
-        batch.push(order);
-        if (batch.length >= batchSize) {
-          signal?.throwIfAborted();
-          await orders.upsertOrders(db, shop, batch);
-          done += batch.length;
-          batch = [];
-          await save(shop, { orders_done: done });
-        }
+    }
+    await orders.upsertOrders(db, shop, batch);
+    done += batch.length;
+    const total = (await syncState.findSyncState(db, shop))?.orders_total ?? 0;
+    await save(shop, { orders_done: done, orders_total: Math.max(done, total) });
+  }
+
+  /** Bulk export, resuming a stored one; returns false when bulk isn't usable (caller pages instead). */
+  async function backfillWithBulk(shop: string, signal?: AbortSignal): Promise<boolean> {
+    const stored = (await syncState.findSyncState(db, shop))?.bulk_operation_id ?? null;
+    if (stored) {
+      try {
+        await importBulk(shop, stored, signal);
+        return true;
+      } catch (err) {
+        if (signal?.aborted) throw err;
+        // Lost, expired or failed while we were down: a fresh export beats paging through every order.
+        log(`stored bulk export ${stored} for ${shop} is unusable (${messageOf(err)}); starting a new one`);
       }
-      await orders.upsertOrders(db, shop, batch);
-      done += batch.length;
-      await save(shop, { orders_done: done, orders_total: Math.max(done, (state = await syncState.findSyncState(db, shop))?.orders_total ?? 0) });
+    }
+    try {
+      const opId = (await platform.startBulkExport(shop, {})).id;
+      await save(shop, { phase: "bulk", method: "bulk", bulk_operation_id: opId, orders_done: 0, error: null });
+      await importBulk(shop, opId, signal);
       return true;
     } catch (err) {
       if (signal?.aborted) throw err;
-      log(`bulk export for ${shop} unavailable (${err instanceof Error ? err.message : String(err)}); falling back to pagination`);
+      log(`bulk export for ${shop} unavailable (${messageOf(err)}); falling back to pagination`);
       return false;
     }
   }
@@ -108,37 +136,58 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
     });
   }
 
+  async function runBackfill(shop: string, options: BackfillOptions): Promise<BackfillResult> {
+    const state = await syncState.findSyncState(db, shop);
+    if (state?.phase === "live" && !options.force) {
+      return { method: (state.method as "bulk" | "pages") ?? "pages", orders: state.orders_done, customers: state.customers_done };
+    }
+    const resumeAt = options.force ? null : resumePhase(state);
+    if (!resumeAt) {
+      await save(shop, { phase: "bulk", method: null, bulk_operation_id: null, cursor: null, customers_cursor: null, orders_done: 0, orders_total: null, customers_done: 0, started_at: now().toISOString(), finished_at: null, error: null });
+    } else if (resumeAt !== state?.phase) {
+      await save(shop, { phase: resumeAt, error: null });
+    }
+    try {
+      const current = await syncState.findSyncState(db, shop);
+      let method: "bulk" | "pages" = current?.method === "pages" ? "pages" : "bulk";
+      if (current?.phase !== "customers") {
+        if (method === "bulk" && !(await backfillWithBulk(shop, options.signal))) method = "pages";
+        if (method === "pages") await backfillWithPages(shop, options.signal);
+      } else {
+        method = (current.method as "bulk" | "pages") ?? "pages";
+      }
+      await backfillCustomers(shop, options.signal);
+      const watermark = await orders.maxOrderUpdatedAt(db, shop);
+      const counts = await orders.countOrders(db, shop);
+      await save(shop, { phase: "live", watermark, finished_at: now().toISOString(), orders_done: counts.total, orders_total: counts.total, error: null });
+      return { method, orders: counts.total, customers: await customers.countCustomers(db, shop) };
+    } catch (err) {
+      if (!options.signal?.aborted) await save(shop, { phase: "failed", error: messageOf(err) });
+      throw err;
+    }
+  }
+
+  // One backfill per shop at a time in this process: install, start-up recovery and the reconcile job share it.
+  const running = new Map<string, Promise<BackfillResult>>();
+
   return {
     /**
-     * Full import of a shop's orders and customers. Safe to call again after a crash: it resumes from the
-     * stored bulk operation or cursor. A shop already live is left alone unless `force`.
+     * Full import of a shop's orders and customers. Safe to call again after a crash or a failure: it resumes
+     * from the stored bulk operation or cursor. A shop already live is left alone unless `force`. A call while
+     * the shop's backfill is running joins that run.
      */
-    async backfill(shop: string, options: { force?: boolean; signal?: AbortSignal } = {}): Promise<BackfillResult> {
-      const state = await syncState.findSyncState(db, shop);
-      if (state?.phase === "live" && !options.force) {
-        return { method: (state.method as "bulk" | "pages") ?? "pages", orders: state.orders_done, customers: state.customers_done };
+    backfill(shop: string, options: BackfillOptions = {}): Promise<BackfillResult> {
+      let run = running.get(shop);
+      if (!run) {
+        run = runBackfill(shop, options).finally(() => running.delete(shop));
+        running.set(shop, run);
       }
-      if (!state || state.phase === "live" || state.phase === "failed" || state.phase === "pending") {
-        await save(shop, { phase: "bulk", method: null, bulk_operation_id: null, cursor: null, customers_cursor: null, orders_done: 0, orders_total: null, customers_done: 0, started_at: now().toISOString(), finished_at: null, error: null });
-      }
-      try {
-        const current = await syncState.findSyncState(db, shop);
-        let method: "bulk" | "pages" = current?.method === "pages" ? "pages" : "bulk";
-        if (current?.phase !== "customers") {
-          if (method === "bulk" && !(await backfillWithBulk(shop, options.signal))) method = "pages";
-          if (method === "pages") await backfillWithPages(shop, options.signal);
-        } else {
-          method = (current.method as "bulk" | "pages") ?? "pages";
-        }
-        await backfillCustomers(shop, options.signal);
-        const watermark = await orders.maxOrderUpdatedAt(db, shop);
-        const counts = await orders.countOrders(db, shop);
-        await save(shop, { phase: "live", watermark, finished_at: now().toISOString(), orders_done: counts.total, orders_total: counts.total, error: null });
-        return { method, orders: counts.total, customers: await customers.countCustomers(db, shop) };
-      } catch (err) {
-        if (!options.signal?.aborted) await save(shop, { phase: "failed", error: err instanceof Error ? err.message : String(err) });
-        throw err;
-      }
+      return run;
+    },
+
+    /** True while this process runs the shop's backfill. */
+    isBackfilling(shop: string): boolean {
+      return running.has(shop);
     },
 
     /** Re-lists orders and customers updated since the watermark (minus an overlap) and stores newer versions. */
