@@ -48,7 +48,7 @@ console.log(`ratio fit_cdnow_vs_lifetimes ${(fitMs / LIFETIMES_FIT_MS).toFixed(3
 
 // 2. Online Retail II
 const now = new Date("2010-12-10T00:00:00Z");
-const retail = toHistories(readOnlineRetail(ONLINE_RETAIL_2009_10, new Date())).map(toPurchaseDays);
+const retail = toHistories(await readOnlineRetail(ONLINE_RETAIL_2009_10, new Date())).map(toPurchaseDays);
 const r = recompute(retail, now);
 console.log(`recompute_online_retail_s ${r.seconds.toFixed(2)} (${retail.length} customers, fit ${r.fitSeconds.toFixed(2)} s)`);
 console.log(`ratio recompute_online_retail_s ${r.seconds.toFixed(2)}`);

@@ -1,11 +1,19 @@
 import { parseArgs } from "node:util";
 import { ValidationError } from "../domain/shared/errors";
 
+export interface FlagSpec {
+  multiple?: boolean;
+  /** A switch such as --dry-run (takes no value). */
+  boolean?: boolean;
+}
+
 /** Flags for one command; unknown flags and missing required ones are usage errors (exit 2). */
-export function parseFlags(argv: string[], spec: Record<string, { multiple?: boolean }>, required: string[]) {
-  let values: Record<string, string | string[] | undefined>;
+export function parseFlags(argv: string[], spec: Record<string, FlagSpec>, required: string[]) {
+  let values: Record<string, string | string[] | boolean | undefined>;
   try {
-    const options = Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, { type: "string" as const, multiple: v.multiple ?? false }]));
+    const options = Object.fromEntries(
+      Object.entries(spec).map(([k, v]) => [k, { type: v.boolean ? ("boolean" as const) : ("string" as const), multiple: v.multiple ?? false }]),
+    );
     values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as typeof values;
   } catch (e) {
     throw new ValidationError((e as Error).message);
@@ -25,4 +33,9 @@ export function parsePositiveInt(raw: string, name: string): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) throw new ValidationError(`--${name} must be a positive integer, got "${raw}"`);
   return n;
+}
+
+/** True when the user asked for help anywhere on the command line. */
+export function wantsHelp(argv: string[]): boolean {
+  return argv.some((a) => a === "--help" || a === "-h");
 }

@@ -1,19 +1,13 @@
 import type { SpendSummary } from "../domain/btyd/gamma-gamma";
 import { validateSummaries, type RfmSummary } from "../domain/btyd/summary";
 import { ValidationError } from "../domain/shared/errors";
-import { columnIndex, csvRows, numberAt } from "./csv";
-import { readText } from "./read-text";
+import { columnIndex, csvRecords, isBlank, numberAt } from "./csv";
+import { readTextChunks, type InputOptions } from "./input-file";
 
 /** Reads frequency,recency,T (the lifetimes summary layout); x/t_x are accepted as aliases. */
-export function readSummaryFile(path: string): RfmSummary[] {
-  const rows = csvRows(readText(path));
-  const header = rows.next().value as string[] | undefined;
-  const cols = columnIndex(aliased(header), ["frequency", "recency", "T"], path);
+export async function readSummaryFile(path: string, options: InputOptions = {}): Promise<RfmSummary[]> {
   const out: RfmSummary[] = [];
-  let line = 1;
-  for (const r of rows) {
-    line++;
-    if (r.length === 1 && r[0].trim() === "") continue;
+  for await (const { r, line, cols } of rowsWith(path, ["frequency", "recency", "T"], options)) {
     const x = numberAt(r[cols.get("frequency")!], "frequency", line);
     const tx = numberAt(r[cols.get("recency")!], "recency", line);
     const T = numberAt(r[cols.get("T")!], "T", line);
@@ -25,15 +19,9 @@ export function readSummaryFile(path: string): RfmSummary[] {
 }
 
 /** Reads the repeat buyers (x > 0) with their mean repeat value: columns frequency/x and monetary_value/zbar. */
-export function readSpendFile(path: string): SpendSummary[] {
-  const rows = csvRows(readText(path));
-  const header = rows.next().value as string[] | undefined;
-  const cols = columnIndex(aliased(header), ["frequency", "monetary_value"], path);
+export async function readSpendFile(path: string, options: InputOptions = {}): Promise<SpendSummary[]> {
   const out: SpendSummary[] = [];
-  let line = 1;
-  for (const r of rows) {
-    line++;
-    if (r.length === 1 && r[0].trim() === "") continue;
+  for await (const { r, line, cols } of rowsWith(path, ["frequency", "monetary_value"], options)) {
     const x = numberAt(r[cols.get("frequency")!], "frequency", line);
     const zbar = numberAt(r[cols.get("monetary_value")!], "monetary_value", line);
     if (zbar < 0) throw new ValidationError(`Line ${line}: negative amount ${zbar}`);
@@ -42,8 +30,20 @@ export function readSpendFile(path: string): SpendSummary[] {
   return out;
 }
 
+/** The data rows of a summary file with the positions of the required columns. */
+async function* rowsWith(path: string, required: string[], options: InputOptions) {
+  const records = csvRecords(readTextChunks(path, options), path);
+  try {
+    const first = await records.next();
+    const cols = columnIndex(first.done ? undefined : aliased(first.value.fields), required, path);
+    for await (const rec of records) if (!isBlank(rec.fields)) yield { r: rec.fields, line: rec.line, cols };
+  } finally {
+    await records.return(undefined); // closes the file when a bad header or row stops us early
+  }
+}
+
 const ALIASES: Record<string, string> = { x: "frequency", t_x: "recency", "t.x": "recency", "T.cal": "T", zbar: "monetary_value", "m.x": "monetary_value" };
 
-function aliased(header: string[] | undefined): string[] | undefined {
-  return header?.map((h) => ALIASES[h.trim()] ?? h.trim());
+function aliased(header: string[]): string[] {
+  return header.map((h) => ALIASES[h.trim()] ?? h.trim());
 }

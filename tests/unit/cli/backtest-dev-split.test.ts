@@ -9,10 +9,10 @@ import { toPurchaseDays } from "../../../server/src/domain/timing/purchase-days.
 import { ONLINE_RETAIL_2009_10 } from "../../helpers/fixtures.js";
 
 describe("backtest on the Online Retail development split", () => {
-  it("has a smaller aggregate error and a higher 90-day AUC than plain BG/NBD", () => {
+  it("has a smaller aggregate error and a higher 90-day AUC than plain BG/NBD", async () => {
     const cutoff = new Date("2010-06-01T00:00:00Z");
     const cut = dayIndex(cutoff);
-    const histories = toHistories(readOnlineRetail(ONLINE_RETAIL_2009_10, new Date()));
+    const histories = toHistories(await readOnlineRetail(ONLINE_RETAIL_2009_10, new Date()));
     const lastDay = histories.reduce((m, h) => h.purchases.reduce((mm, p) => Math.max(mm, dayIndex(p.at)), m), 0);
     const horizon = lastDay + 1 - cut;
     const customers: BacktestCustomer[] = [];

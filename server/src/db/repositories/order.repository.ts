@@ -17,42 +17,56 @@ export interface StoredOrder extends Order {
 export async function upsertOrders(db: Db, shop: string, orders: Order[]): Promise<string[]> {
   const newest = newestPerId(orders);
   if (newest.length === 0) return [];
+  return db.transaction().execute((trx) => writeNewest(trx, shop, newest));
+}
+
+/**
+ * The same upsert for many batches in ONE transaction (file imports): all of it is stored, or, on any error,
+ * none of it. Each batch must hold whole orders. Returns the ids actually written.
+ */
+export async function upsertOrdersAtomically(db: Db, shop: string, batches: Iterable<Order[]>): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     const written: string[] = [];
-    for (const chunk of chunks(newest, ORDER_CHUNK)) {
-      const rows = await trx
-        .insertInto("orders")
-        .values(chunk.map((o) => toOrderRow(shop, o)))
-        .onConflict((oc) =>
-          oc
-            .columns(["shop_domain", "order_id"])
-            .doUpdateSet((eb) => ({
-              customer_id: eb.ref("excluded.customer_id"),
-              processed_at: eb.ref("excluded.processed_at"),
-              updated_at: eb.ref("excluded.updated_at"),
-              cancelled_at: eb.ref("excluded.cancelled_at"),
-              test: eb.ref("excluded.test"),
-              total_price: eb.ref("excluded.total_price"),
-              refunded_total: eb.ref("excluded.refunded_total"),
-              currency: eb.ref("excluded.currency"),
-              discount_codes: eb.ref("excluded.discount_codes"),
-              excluded_reason: eb.ref("excluded.excluded_reason"),
-            }))
-            .where((eb) => eb("orders.updated_at", "<=", eb.ref("excluded.updated_at"))),
-        )
-        .returning("order_id")
-        .execute();
-      written.push(...rows.map((r) => r.order_id));
-    }
-    if (written.length === 0) return written;
-    const byId = new Map(newest.map((o) => [o.id, o]));
-    for (const ids of chunks(written, ORDER_CHUNK)) {
-      await trx.deleteFrom("order_lines").where("shop_domain", "=", shop).where("order_id", "in", ids).execute();
-    }
-    const lines = written.flatMap((id) => byId.get(id)!.lines.map((line, i) => toLineRow(shop, id, i, line)));
-    for (const chunk of chunks(lines, LINE_CHUNK)) await trx.insertInto("order_lines").values(chunk).execute();
+    for (const batch of batches) written.push(...(await writeNewest(trx, shop, newestPerId(batch))));
     return written;
   });
+}
+
+async function writeNewest(trx: Db, shop: string, newest: Order[]): Promise<string[]> {
+  const written: string[] = [];
+  for (const chunk of chunks(newest, ORDER_CHUNK)) {
+    const rows = await trx
+      .insertInto("orders")
+      .values(chunk.map((o) => toOrderRow(shop, o)))
+      .onConflict((oc) =>
+        oc
+          .columns(["shop_domain", "order_id"])
+          .doUpdateSet((eb) => ({
+            customer_id: eb.ref("excluded.customer_id"),
+            processed_at: eb.ref("excluded.processed_at"),
+            updated_at: eb.ref("excluded.updated_at"),
+            cancelled_at: eb.ref("excluded.cancelled_at"),
+            test: eb.ref("excluded.test"),
+            total_price: eb.ref("excluded.total_price"),
+            refunded_total: eb.ref("excluded.refunded_total"),
+            currency: eb.ref("excluded.currency"),
+            discount_codes: eb.ref("excluded.discount_codes"),
+            excluded_reason: eb.ref("excluded.excluded_reason"),
+          }))
+          .where((eb) => eb("orders.updated_at", "<=", eb.ref("excluded.updated_at"))),
+      )
+      .returning("order_id")
+      .execute();
+    written.push(...rows.map((r) => r.order_id));
+  }
+  if (written.length === 0) return written;
+  const byId = new Map(newest.map((o) => [o.id, o]));
+  for (const ids of chunks(written, ORDER_CHUNK)) {
+    await trx.deleteFrom("order_lines").where("shop_domain", "=", shop).where("order_id", "in", ids).execute();
+  }
+  const lines = written.flatMap((id) => byId.get(id)!.lines.map((line, i) => toLineRow(shop, id, i, line)));
+  for (const chunk of chunks(lines, LINE_CHUNK)) await trx.insertInto("order_lines").values(chunk).execute();
+  return written;
 }
 
 export async function findOrder(db: Db, shop: string, orderId: string): Promise<StoredOrder | undefined> {

@@ -1,0 +1,50 @@
+import type { Order } from "../../domain/orders/order";
+import { historyFromOrders, type CustomerHistory } from "../../domain/timing/history";
+import type { FileOrder } from "./read-orders";
+
+/**
+ * The platform-neutral Order a file row group stands for. A file has no update time; the order's own time stands in,
+ * so a synced copy of the same order (with a later updated_at) is never overwritten by an import.
+ */
+export function toDomainOrder(o: FileOrder): Order {
+  const linesTotal = o.lines.reduce((s, l) => s + l.quantity * l.price, 0);
+  const totalPrice = o.total ?? linesTotal;
+  return {
+    id: o.id,
+    customerId: o.customerId,
+    processedAt: o.at,
+    updatedAt: o.at,
+    cancelledAt: o.state === "cancelled" ? o.at : null,
+    test: false,
+    totalPrice,
+    refundedTotal: o.state === "refunded" ? totalPrice : Math.min(o.refunded, totalPrice),
+    currency: o.currency,
+    discountCodes: [],
+    lines: o.lines,
+  };
+}
+
+/** Joins yearly files into one log: each earlier file contributes only the orders before the next file starts. */
+export function combineFiles(files: FileOrder[][]): FileOrder[] {
+  const withStart = files
+    .filter((f) => f.length)
+    .map((f) => ({ f, start: f.reduce((m, o) => Math.min(m, o.at.getTime()), Infinity) }))
+    .sort((a, b) => a.start - b.start);
+  return withStart.flatMap(({ f }, i) => (i + 1 < withStart.length ? f.filter((o) => o.at.getTime() < withStart[i + 1].start) : f));
+}
+
+/** Customers' counted purchases (the domain decides what counts: not cancelled, not refunded, total > 0). */
+export function toHistories(orders: FileOrder[]): CustomerHistory[] {
+  const byCustomer = new Map<string, Order[]>();
+  for (const o of orders) {
+    const list = byCustomer.get(o.customerId);
+    if (list) list.push(toDomainOrder(o));
+    else byCustomer.set(o.customerId, [toDomainOrder(o)]);
+  }
+  const out: CustomerHistory[] = [];
+  for (const [customerId, list] of byCustomer) {
+    const h = historyFromOrders(customerId, list);
+    if (h.purchases.length) out.push(h);
+  }
+  return out;
+}
