@@ -77,13 +77,13 @@ describe.each(DB_KINDS)("GET /preview on %s", (kind) => {
   it("offers due, coupon-holder and holdout customers of this shop only in the picker (localized)", async () => {
     const en = await (await fetch(`${base}/preview`)).text();
     expect(en).toContain(`?customer=${due}&amp;lang=en`);
-    expect(en).toContain("Minji Kim (due to re-order)");
-    expect(en).toContain("Hana Kim (coupon expiring)");
-    expect(en).toContain("Jisoo Kim (holdout: sees nothing)");
+    expect(en).toContain("<bdi>Minji Kim</bdi> (<bdi>due to re-order</bdi>)");
+    expect(en).toContain("<bdi>Hana Kim</bdi> (<bdi>coupon expiring</bdi>)");
+    expect(en).toContain("<bdi>Jisoo Kim</bdi> (<bdi>holdout: sees nothing</bdi>)");
     expect(en).not.toContain("Intruder");
     expect(en).not.toContain("<dangol-slot");
     const ko = await (await fetch(`${base}/preview?lang=ko`)).text();
-    expect(ko).toContain("Jisoo Kim (홀드아웃: 노출 없음)");
+    expect(ko).toContain("<bdi>Jisoo Kim</bdi> (<bdi>홀드아웃: 노출 없음</bdi>)");
   });
 
   it("shows the holdout customer nothing and the coupon holder the expiry bar", async () => {

@@ -9,7 +9,8 @@ export function fillSample(text: string, sample: Record<string, string>): string
 
 /**
  * A live preview of the storefront banner (same layout as the theme extension's banner), rendered from
- * the editor's unsaved content in the chosen storefront language.
+ * the editor's unsaved content in the chosen storefront language. Each merchant string has dir="auto", which
+ * browsers bidi-isolate (as the theme extension does with <bdi>): a stray U+202E cannot reorder what follows it.
  */
 export function BannerPreview({ content, language, enabled }: { content: CampaignDto["content"]; language: Language; enabled: boolean }) {
   const { t } = useI18n();
@@ -25,9 +26,9 @@ export function BannerPreview({ content, language, enabled }: { content: Campaig
           lang={language}
           style={{ border: "1px solid #e3e3e3", borderRadius: 12, padding: 16, background: "#fffaf2", opacity: enabled ? 1 : 0.55, fontFamily: "Georgia, serif" }}
         >
-          <div style={{ fontSize: 18, fontWeight: 700, marginBottom: 6 }}>{fillSample(content.title[language], sample)}</div>
-          <div style={{ fontSize: 14, marginBottom: 12 }}>{fillSample(content.body[language], sample)}</div>
-          <span style={{ display: "inline-block", background: "#1a1a1a", color: "#fff", borderRadius: 6, padding: "8px 14px", fontSize: 14 }}>
+          <div dir="auto" style={{ fontSize: 18, fontWeight: 700, marginBottom: 6 }}>{fillSample(content.title[language], sample)}</div>
+          <div dir="auto" style={{ fontSize: 14, marginBottom: 12 }}>{fillSample(content.body[language], sample)}</div>
+          <span dir="auto" style={{ display: "inline-block", background: "#1a1a1a", color: "#fff", borderRadius: 6, padding: "8px 14px", fontSize: 14 }}>
             {fillSample(content.cta[language], sample)}
           </span>
         </div>
