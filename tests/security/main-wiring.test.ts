@@ -185,6 +185,19 @@ describe("startApp in Shopify mode: the wiring rejects every unauthenticated inp
     });
   });
 
+  describe("response headers", () => {
+    it("every answer says nosniff and HSTS; the admin shell may be framed only by the shop's admin", async () => {
+      for (const url of ["/?shop=alpha.myshopify.com", "/index.html?shop=alpha.myshopify.com", "/api/dashboard", "/healthz"]) {
+        const res = await call("GET", url);
+        expect(res.headers.get("x-content-type-options"), url).toBe("nosniff");
+        expect(res.headers.get("strict-transport-security"), url).toBe("max-age=31536000");
+        if (!url.startsWith("/api") && url !== "/healthz") {
+          expect(res.headers.get("content-security-policy"), url).toBe(`frame-ancestors https://${SHOP} https://admin.shopify.com;`);
+        }
+      }
+    });
+  });
+
   describe("demo-only surfaces", () => {
     it("does not serve the storefront preview", async () => {
       // Unknown paths fall through to the admin UI's SPA shell when web/dist is built (404 otherwise); either
