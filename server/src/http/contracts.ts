@@ -195,8 +195,8 @@ export interface SyncStatusResponse {
   orders: number;
   customers: number;
   error?: string | null;
-  /** Webhook deliveries that failed every try (newest first, at most 20 listed); `total` counts them all. */
-  deadLetters: { total: number; items: DeadLetter[] };
+  /** Webhook deliveries that failed all `maxAttempts` tries (newest first, at most 20 listed); `total` counts them all. */
+  deadLetters: { total: number; maxAttempts: number; items: DeadLetter[] };
 }
 
 export interface DeadLetter {

@@ -5,6 +5,7 @@ import * as orders from "../db/repositories/order.repository.js";
 import * as syncState from "../db/repositories/sync-state.repository.js";
 import * as webhookEvents from "../db/repositories/webhook-event.repository.js";
 import type { SyncStatusResponse } from "../http/contracts.js";
+import { MAX_WEBHOOK_ATTEMPTS } from "./webhook-ingest.service.js";
 import type { SyncPhase } from "../db/tables/sync.tables.js";
 
 export interface SyncStatus extends SyncStatusResponse {
@@ -51,6 +52,7 @@ export function createSyncStatusService(deps: { db: Db }) {
         error: state?.error ?? null,
         deadLetters: {
           total: dead.total,
+          maxAttempts: MAX_WEBHOOK_ATTEMPTS,
           items: dead.items.map((d) => ({ webhookId: d.webhook_id, topic: d.topic, receivedAt: d.received_at, attempts: d.attempts, error: d.error })),
         },
       };

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import type { Language } from "../../../server/src/http/contracts";
 import { BacktestCard, LanguageCard } from "../components/SettingsCards";
+import { DeadLetterCard } from "../components/DeadLetterCard";
 import { SyncStatusCard } from "../components/SyncStatusCard";
 import { useBacktest, useSaveLanguage, useSyncStatus } from "../hooks/use-settings";
 import { useI18n } from "../i18n/i18n";
@@ -32,6 +33,7 @@ export function SettingsPage() {
               ) : (
                 <Card><Text as="p" tone="subdued">{sync.error ? t("settings.unavailable") : t("common.loading")}</Text></Card>
               )}
+              {sync.data && <DeadLetterCard deadLetters={sync.data.deadLetters} onChanged={sync.reload} />}
               <BacktestCard backtest={backtest.data} />
             </BlockStack>
           </Layout.Section>
