@@ -30,6 +30,8 @@ import { createCampaignPreviewService } from "./services/campaign-preview.servic
 import { createStorefrontService } from "./services/storefront.service.js";
 import { createDashboardService } from "./services/dashboard.service.js";
 import { createSegmentSnapshotJob } from "./jobs/segment-snapshot.job.js";
+import { createEventRetentionJob } from "./jobs/event-retention.job.js";
+import { createEventRetentionService } from "./services/event-retention.service.js";
 import { appProxyRoutes } from "./http/routes/app-proxy.routes.js";
 import { campaignRoutes } from "./http/routes/admin/campaigns.routes.js";
 import { adminAuth, adminRoutes } from "./http/routes/admin/index.js";
@@ -117,6 +119,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   jobs.push(...syncFeature.jobs);
   jobs.push(createRecomputeJob({ recompute, listShops: () => listInstalledShops(db), log }));
   jobs.push(createSegmentSnapshotJob({ dashboard: createDashboardService({ db }), listShops: () => listInstalledShops(db), log }));
+  jobs.push(createEventRetentionJob({ retention: createEventRetentionService({ db }), log }));
 
   const app = createApp({
     db,

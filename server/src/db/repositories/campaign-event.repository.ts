@@ -12,6 +12,15 @@ export async function insertCampaignEvents(db: Db, rows: CampaignEventRow[]): Pr
   }
 }
 
+/**
+ * Stores one storefront beacon; false when the shopper already sent this kind for this campaign on this page view
+ * (the unique index campaign_events_page_view), so a replay is a no-op. Beacons without a page view always insert.
+ */
+export async function insertBeacon(db: Db, row: CampaignEventRow): Promise<boolean> {
+  const result = await db.insertInto("campaign_events").values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
 /** Every event of these customers, grouped by customer, for the decision engine. */
 export async function listCustomerEventFacts(db: Db, shop: string, customerIds: string[]): Promise<Map<string, CampaignEventFact[]>> {
   const out = new Map<string, CampaignEventFact[]>(customerIds.map((id) => [id, []]));
@@ -53,19 +62,30 @@ export async function listAssignments(db: Db, shop: string, customerIds: string[
   return out;
 }
 
-/** Raw event counts of one campaign by kind. */
+/** Event counts of one campaign by kind: raw rows plus the daily counts of rows the retention job has folded. */
 export async function countCampaignEvents(db: Db, shop: string, campaign: string): Promise<Record<string, number>> {
-  const rows = await db
-    .selectFrom("campaign_events")
-    .select(["kind", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("shop_domain", "=", shop)
-    .where("campaign_key", "=", campaign)
-    .groupBy("kind")
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+  const [raw, folded] = await Promise.all([
+    db
+      .selectFrom("campaign_events")
+      .select(["kind", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("shop_domain", "=", shop)
+      .where("campaign_key", "=", campaign)
+      .groupBy("kind")
+      .execute(),
+    db
+      .selectFrom("campaign_event_daily")
+      .select(["kind", (eb) => eb.fn.sum<number>("events").as("n")])
+      .where("shop_domain", "=", shop)
+      .where("campaign_key", "=", campaign)
+      .groupBy("kind")
+      .execute(),
+  ]);
+  const counts: Record<string, number> = {};
+  for (const r of [...raw, ...folded]) counts[r.kind] = (counts[r.kind] ?? 0) + Number(r.n);
+  return counts;
 }
 
-/** Distinct customers per arm with the given kind ("assignment" = arm size, "conversion" = converters). */
+/** Distinct customers per arm with the given kind (assignment and conversion rows are never folded: always raw) ("assignment" = arm size, "conversion" = converters). */
 export async function countDistinctCustomersByArm(db: Db, shop: string, campaign: string, kind: CampaignEventKind): Promise<{ treatment: number; holdout: number }> {
   const rows = await db
     .selectFrom("campaign_events")

@@ -42,14 +42,14 @@ export async function saveCampaign(db: Db, shop: string, config: CampaignConfig,
 }
 
 export async function deleteShopCampaignData(db: Db, shop: string): Promise<void> {
-  for (const table of ["campaigns", "coupons", "campaign_events", "published_decisions"] as const) {
+  for (const table of ["campaigns", "coupons", "campaign_events", "campaign_event_daily", "customer_last_visits", "published_decisions"] as const) {
     await db.deleteFrom(table).where("shop_domain", "=", shop).execute();
   }
 }
 
-/** customers/redact: the shopper's coupons, events and published decision (campaign settings are the shop's). */
+/** customers/redact: the shopper's coupons, events, last visit and published decision (campaign settings and daily counts are the shop's). */
 export async function deleteCustomerCampaignData(db: Db, shop: string, customerId: string): Promise<void> {
-  for (const table of ["coupons", "campaign_events", "published_decisions"] as const) {
+  for (const table of ["coupons", "campaign_events", "customer_last_visits", "published_decisions"] as const) {
     await db.deleteFrom(table).where("shop_domain", "=", shop).where("customer_id", "=", customerId).execute();
   }
 }

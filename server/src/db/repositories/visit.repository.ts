@@ -2,26 +2,36 @@ import type { Db } from "../database.js";
 import type { VisitSummary } from "../../domain/segments/visit-purchase-grid.js";
 
 /**
- * Last storefront visit per customer, from visit beacons (campaign_events kind "visit").
+ * Last storefront visit per customer, from visit beacons (campaign_events kind "visit") and, for beacons the
+ * retention job has folded away, customer_last_visits: the later of the two counts.
  * Null when the shop has never sent a visit: the segment grid then falls back to purchases only.
  * Otherwise every asked-for customer gets a summary, with lastVisitAt null when they never visited.
  */
 export async function loadVisitSummaries(db: Db, shop: string, customerIds: string[] | null): Promise<Map<string, VisitSummary> | null> {
-  const any = await db.selectFrom("campaign_events").select("id").where("shop_domain", "=", shop).where("kind", "=", "visit").limit(1).executeTakeFirst();
-  if (!any) return null;
-  let query = db
+  const [raw, folded] = await Promise.all([
+    db.selectFrom("campaign_events").select("id").where("shop_domain", "=", shop).where("kind", "=", "visit").limit(1).executeTakeFirst(),
+    db.selectFrom("customer_last_visits").select("customer_id").where("shop_domain", "=", shop).limit(1).executeTakeFirst(),
+  ]);
+  if (!raw && !folded) return null;
+  if (customerIds?.length === 0) return new Map();
+  let rawQuery = db
     .selectFrom("campaign_events")
     .select(["customer_id", (eb) => eb.fn.max("occurred_at").as("last_visit")])
     .where("shop_domain", "=", shop)
     .where("kind", "=", "visit")
     .where("customer_id", "is not", null)
     .groupBy("customer_id");
+  let foldedQuery = db.selectFrom("customer_last_visits").select(["customer_id", "last_visit_at as last_visit"]).where("shop_domain", "=", shop);
   if (customerIds) {
-    if (customerIds.length === 0) return new Map();
-    query = query.where("customer_id", "in", customerIds);
+    rawQuery = rawQuery.where("customer_id", "in", customerIds);
+    foldedQuery = foldedQuery.where("customer_id", "in", customerIds);
   }
-  const last = new Map((await query.execute()).map((r) => [r.customer_id as string, r.last_visit as string]));
+  const last = new Map<string, string>();
+  for (const r of [...(await foldedQuery.execute()), ...(await rawQuery.execute())]) {
+    const at = r.last_visit as string;
+    const id = r.customer_id as string;
+    if (!last.has(id) || last.get(id)! < at) last.set(id, at);
+  }
   const ids = customerIds ?? [...last.keys()];
-  const summaries = new Map<string, VisitSummary>(ids.map((id) => [id, { lastVisitAt: last.has(id) ? new Date(last.get(id)!) : null }]));
-  return summaries;
+  return new Map<string, VisitSummary>(ids.map((id) => [id, { lastVisitAt: last.has(id) ? new Date(last.get(id)!) : null }]));
 }

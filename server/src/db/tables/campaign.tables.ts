@@ -48,6 +48,24 @@ export interface CampaignEventsTable {
   /** The converting order, for conversions. */
   order_id: string | null;
   occurred_at: string;
+  /** The storefront page view that sent a beacon (unique per shopper, kind and campaign); null for engine facts. */
+  page_view_id?: string | null;
+}
+
+/** Storefront beacons past their retention period, counted per shop, campaign ("" for none), kind and UTC day. */
+export interface CampaignEventDailyTable {
+  shop_domain: string;
+  campaign_key: string;
+  kind: string;
+  day: string;
+  events: number;
+}
+
+/** Each shopper's latest visit whose raw beacon the retention job has deleted (the visit axis needs only the latest). */
+export interface CustomerLastVisitsTable {
+  shop_domain: string;
+  customer_id: string;
+  last_visit_at: string;
 }
 
 /** The last StorefrontDecision per customer, with the verdicts that explain it. */
@@ -73,5 +91,7 @@ export interface CampaignTables {
   campaigns: CampaignsTable;
   coupons: CouponsTable;
   campaign_events: CampaignEventsTable;
+  campaign_event_daily: CampaignEventDailyTable;
+  customer_last_visits: CustomerLastVisitsTable;
   published_decisions: PublishedDecisionsTable;
 }
