@@ -4,6 +4,14 @@
 (() => {
   if (customElements.get("dangol-slot")) return;
   const pad = (n) => String(n).padStart(2, "0");
+  // One id per page view: the app stores each kind of beacon once per page view, so a resent one counts once.
+  let pageView;
+  try {
+    pageView = crypto.randomUUID();
+  } catch {
+    // Not a secure context or an old browser: beacons go without it.
+  }
+  const beacon = (url, fields) => navigator.sendBeacon(url, new Blob([JSON.stringify({ ...fields, pageView })], { type: "application/json" }));
 
   class DangolSlot extends HTMLElement {
     connectedCallback() {
@@ -38,9 +46,8 @@
     send(kind) {
       // Exactly the fields storefrontEventSchema (strict) accepts; the customer comes from the signed proxy query.
       const { endpoint, campaign } = this.dataset;
-      const body = new Blob([JSON.stringify({ kind, campaign })], { type: "application/json" });
       try {
-        navigator.sendBeacon(endpoint, body);
+        beacon(endpoint, { kind, campaign });
       } catch {
         // Beacons are best effort; the page works without them.
       }
@@ -74,7 +81,7 @@
   const today = new Date().toISOString().slice(0, 10);
   try {
     if (visit && localStorage.getItem("dangol-visit") !== today) {
-      navigator.sendBeacon(visit.dataset.dangolVisit, new Blob(['{"kind":"visit"}'], { type: "application/json" }));
+      beacon(visit.dataset.dangolVisit, { kind: "visit" });
       localStorage.setItem("dangol-visit", today);
     }
   } catch {

@@ -17,7 +17,9 @@ export async function sendDemoVisits(deps: DemoVisitDeps, customerIds: string[],
       const query = signAppProxyQuery({ shop: deps.shop, loggedInCustomerId: id }, deps.apiSecret);
       const res = await fetch(`${deps.appBaseUrl}/apps/dangol/events?${query}`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        // Shopify's proxy adds the shopper's address; without it every demo shopper would share 127.0.0.1 and its
+        // per-address rate limit.
+        headers: { "content-type": "application/json", "x-forwarded-for": demoShopperAddress(id) },
         body: '{"kind":"visit"}',
       });
       if (res.ok) accepted++;
@@ -25,6 +27,12 @@ export async function sendDemoVisits(deps: DemoVisitDeps, customerIds: string[],
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
   return accepted;
+}
+
+/** A stable address per demo shopper, in the carrier-grade NAT range (100.64.0.0/10), as a phone's would be. */
+export function demoShopperAddress(customerId: string): string {
+  const h = hashString(customerId);
+  return `100.${64 + (h & 63)}.${(h >>> 6) & 255}.${(h >>> 14) & 255}`;
 }
 
 /** A stable pseudo-random sample: about `share` of the customers, the same ones on every start. */

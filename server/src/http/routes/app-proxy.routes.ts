@@ -60,8 +60,14 @@ export function appProxyRoutes(deps: { platform: Pick<CommercePlatform, "verifyA
     express.text({ limit: "2kb", type: ["text/plain", "text/*"] }),
     async (req, res) => {
       const { shop, customerId } = res.locals.proxy as ProxyIdentity;
-      await deps.storefront.recordEvent(shop, customerId, beaconBody(req.body));
-      res.status(204).end();
+      // The client address is rate-limited only; storefront.service.ts / client-address.ts say what is trusted.
+      const client = { forwardedFor: req.headers["x-forwarded-for"], peer: req.socket.remoteAddress };
+      const outcome = await deps.storefront.recordEvent(shop, customerId, beaconBody(req.body), client);
+      if (outcome.limited) {
+        res.set("Retry-After", String(outcome.retryAfterSeconds)).status(429).json({ error: { code: "RateLimited", message: "Too many storefront events; retry later" } });
+        return;
+      }
+      res.status(204).end(); // stored, a replay of a stored beacon (a no-op), or a guest's (not stored)
     },
   );
   // Nothing else is served here: without this, a signed request fell through to the admin UI's SPA shell.
