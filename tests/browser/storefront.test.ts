@@ -136,6 +136,10 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront preview in Chromium", () => {
     await page.route("**/cart/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<p>cart</p>" }));
     await page.locator("a.dangol-banner__cta").click();
     await expect.poll(() => server.beacons.some((b) => b.kind === "click" && b.campaign === "replenishment")).toBe(true);
+    // One page view, one id on all its beacons (the server stores each kind once per page view).
+    const views = new Set(server.beacons.map((b) => (b as { pageView?: string }).pageView));
+    expect(views.size).toBe(1);
+    expect([...views][0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     await page.context().close();
   });
 
