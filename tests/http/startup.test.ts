@@ -48,12 +48,12 @@ describe("start-up configuration errors", () => {
 });
 
 // It used to start, then fail on the first write ("Token exchange: SQLITE_READONLY") without naming the file.
-describe("start-up with a database the app cannot write", () => {
+describe("start-up with a database the app cannot write", { timeout: 60_000 }, () => {
   it("a read-only SQLite file stops start-up with one line naming the file and why", async () => {
     const { dir, file } = await migratedSqliteFile();
     chmodSync(dir, 0o777);
     chmodSync(file, 0o444);
-    const r = start({ DATABASE_URL: `sqlite:${file}`, PORT: randomPort(), DEMO_PLAY_EVERY_SECONDS: "0" }, { ...AS_UNPRIVILEGED, timeout: 20_000 });
+    const r = start({ DATABASE_URL: `sqlite:${file}`, PORT: randomPort(), DEMO_PLAY_EVERY_SECONDS: "0" }, { ...AS_UNPRIVILEGED, timeout: 45_000 });
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toBe(`Database file ${file} is read-only (SQLITE_READONLY): check its permissions and owner, or set DATABASE_URL to a file this user can write`);
   });
@@ -62,7 +62,7 @@ describe("start-up with a database the app cannot write", () => {
     const { dir, file } = await migratedSqliteFile();
     chmodSync(file, 0o666);
     chmodSync(dir, 0o555);
-    const r = start({ DATABASE_URL: `sqlite:${file}`, PORT: randomPort(), DEMO_PLAY_EVERY_SECONDS: "0" }, { ...AS_UNPRIVILEGED, timeout: 20_000 });
+    const r = start({ DATABASE_URL: `sqlite:${file}`, PORT: randomPort(), DEMO_PLAY_EVERY_SECONDS: "0" }, { ...AS_UNPRIVILEGED, timeout: 45_000 });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`^Database folder ${dir} is not writable \\(SQLITE_READONLY\\)`));
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -72,7 +72,7 @@ describe("start-up with a database the app cannot write", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "dangol-ro-"));
     chmodSync(dir, 0o555);
     const file = path.join(dir, "fresh.sqlite");
-    const r = start({ DATABASE_URL: `sqlite:${file}`, PORT: randomPort(), DEMO_PLAY_EVERY_SECONDS: "0" }, { ...AS_UNPRIVILEGED, timeout: 20_000 });
+    const r = start({ DATABASE_URL: `sqlite:${file}`, PORT: randomPort(), DEMO_PLAY_EVERY_SECONDS: "0" }, { ...AS_UNPRIVILEGED, timeout: 45_000 });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`^Database folder ${dir} is not writable \\(EACCES\\): cannot create ${file}`));
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -80,7 +80,7 @@ describe("start-up with a database the app cannot write", () => {
 });
 
 // Both used to crash with an unhandled 'error' event and its stack trace.
-describe("start-up when the server cannot listen", () => {
+describe("start-up when the server cannot listen", { timeout: 60_000 }, () => {
   const freshDb = () => `sqlite:${path.join(mkdtempSync(path.join(tmpdir(), "dangol-listen-")), "dangol.sqlite")}`;
 
   it("a busy port stops start-up with one line naming the port", async () => {
