@@ -143,9 +143,9 @@ describe.each(DB_KINDS)("a Shopify-mode backfill killed during its bulk phase, o
       throw new Error(`${err.message}\nrestarted app said:\n${second.output.join("")}`);
     });
     const resumedMs = Date.now() - restartedAt;
-    console.log(`[backfill-restart ${kind}] restart → listening ${listeningMs} ms, → live ${resumedMs} ms`);
-
     const store = sim.store(SHOP);
+    console.log(`[backfill-restart ${kind}] ${store.orders.size} orders: restart → listening ${listeningMs} ms, → live ${resumedMs} ms`);
+
     const rows = await db
       .selectFrom("orders")
       .select((eb) => [eb.fn.countAll<number>().as("rows"), eb.fn.count<number>("order_id").distinct().as("ids")])
