@@ -70,7 +70,10 @@ export interface DashboardResponse {
   /** Date (YYYY-MM-DD) of the snapshot "movement since last week" compares to, or null. */
   segmentsComparedTo: string | null;
   cohorts: CohortRow[];
+  /** The first few of the customers `DUE_THIS_WEEK_QUERY` lists, in the list's order. */
   dueThisWeek: DueCustomer[];
+  /** How many customers `DUE_THIS_WEEK_QUERY` lists in all (the customer list's total for it). */
+  dueThisWeekTotal: number;
   /** When predictions were last computed; null when the timing engine has not run for this shop. */
   computedAt: string | null;
 }
@@ -80,6 +83,8 @@ export interface DashboardResponse {
 export const CUSTOMER_SORTS = ["due", "clv", "p_alive", "last_order", "orders", "name"] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 export const CUSTOMER_PAGE_SIZE = 25;
+/** The dashboard's "Due this week" card and its "View all" link both read the customer list with this query. */
+export const DUE_THIS_WEEK_QUERY = { due: "this_week", sort: "due" } as const satisfies CustomerListQuery;
 
 export interface CustomerListQuery {
   /** Exact segment key, e.g. "repeat:active". */
@@ -87,7 +92,7 @@ export interface CustomerListQuery {
   lifecycle?: "first" | "repeat" | "none";
   purchase?: "active" | "at_risk" | "inactive" | "never";
   visit?: "active" | "at_risk" | "inactive" | "unknown";
-  /** "this_week": due window overlaps the next 7 days; "overdue": late date passed. */
+  /** "this_week": due window opens within the next 7 days; "overdue": late date passed. */
   due?: "this_week" | "overdue";
   sort?: CustomerSort;
   direction?: "asc" | "desc";

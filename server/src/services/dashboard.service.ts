@@ -1,7 +1,8 @@
 import type { Db } from "../db/database.js";
 import { customerOrderMonths, firstOrderMonths, orderStats, saveSnapshot, snapshotBefore } from "../db/repositories/dashboard.repository.js";
-import { dueSoon, predictionTotals, segmentCounts } from "../db/repositories/dashboard-predictions.repository.js";
-import type { DashboardResponse, SegmentCell } from "../http/contracts.js";
+import { predictionTotals, segmentCounts } from "../db/repositories/dashboard-predictions.repository.js";
+import { countCustomers, listCustomers } from "../db/repositories/customer-insights.repository.js";
+import { DUE_THIS_WEEK_QUERY, type DashboardResponse, type SegmentCell } from "../http/contracts.js";
 import { cohortTable } from "./cohorts.js";
 import { customerName } from "./customer-name.js";
 
@@ -20,14 +21,16 @@ export function createDashboardService(deps: { db: Db; now?: () => Date }) {
     async get(shop: string): Promise<DashboardResponse> {
       const now = clock();
       const cohortStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - COHORT_MONTHS + 1, 1));
-      const [stats, totals, counts, previous, firstMonths, orderMonths, due] = await Promise.all([
+      const [stats, totals, counts, previous, firstMonths, orderMonths, due, dueTotal] = await Promise.all([
         orderStats(deps.db, shop, new Date(now.getTime() - 180 * DAY), new Date(now.getTime() - 90 * DAY)),
         predictionTotals(deps.db, shop),
         segmentCounts(deps.db, shop),
         snapshotBefore(deps.db, shop, isoDate(new Date(now.getTime() - 7 * DAY))),
         firstOrderMonths(deps.db, shop, cohortStart),
         customerOrderMonths(deps.db, shop, cohortStart),
-        dueSoon(deps.db, shop, now, new Date(now.getTime() + 7 * DAY), DUE_LIST_LIMIT),
+        // The same query as the customer list's "View all" link, so the card's rows and count match that page.
+        listCustomers(deps.db, shop, DUE_THIS_WEEK_QUERY, now, DUE_LIST_LIMIT, 0),
+        countCustomers(deps.db, shop, DUE_THIS_WEEK_QUERY, now),
       ]);
       const segments: SegmentCell[] = counts.map((c) => ({ ...c, previousCount: previous ? (previous.counts.get(c.key) ?? 0) : null }));
       return {
@@ -43,18 +46,23 @@ export function createDashboardService(deps: { db: Db; now?: () => Date }) {
         segments,
         segmentsComparedTo: previous?.date ?? null,
         cohorts: cohortTable(firstMonths, orderMonths, now.toISOString().slice(0, 7)),
-        dueThisWeek: due.map((d) => ({
-          customerId: d.customer_id,
-          name: customerName(d),
-          email: d.email,
-          dueEarly: d.due_early,
-          dueLikely: d.due_likely,
-          dueLate: d.due_late,
-          segmentKey: d.segment_key,
-          pAlive: d.p_active ?? d.p_alive,
-          clv: d.clv,
-          reason: { en: d.reason_en, ko: d.reason_ko },
-        })),
+        dueThisWeek: due.flatMap(({ prediction: p, ...d }) =>
+          p?.due_early && p.due_likely && p.due_late
+            ? [{
+                customerId: d.customer_id,
+                name: customerName(d),
+                email: d.email,
+                dueEarly: p.due_early,
+                dueLikely: p.due_likely,
+                dueLate: p.due_late,
+                segmentKey: p.segment_key,
+                pAlive: p.p_active ?? p.p_alive,
+                clv: p.clv,
+                reason: { en: p.reason_en, ko: p.reason_ko },
+              }]
+            : [],
+        ),
+        dueThisWeekTotal: dueTotal,
         computedAt: totals.computedAt,
       };
     },

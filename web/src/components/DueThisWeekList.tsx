@@ -1,16 +1,18 @@
 import { Badge, BlockStack, Button, Card, InlineStack, ResourceItem, ResourceList, Text } from "@shopify/polaris";
 import type { DueCustomer } from "../../../server/src/http/contracts";
 import { useI18n } from "../i18n/i18n";
-import { formatPercent, formatRange } from "../i18n/format";
+import { formatNumber, formatPercent, formatRange } from "../i18n/format";
 
 interface Props {
   customers: DueCustomer[];
+  /** Everyone due this week: the customer list's total for the same query. */
+  total: number;
   onOpen(customerId: string): void;
   onViewAll(): void;
 }
 
 /** Customers whose reorder window opens in the next seven days, with the model's one-line reason. */
-export function DueThisWeekList({ customers, onOpen, onViewAll }: Props) {
+export function DueThisWeekList({ customers, total, onOpen, onViewAll }: Props) {
   const { t, language } = useI18n();
   return (
     <Card padding="0">
@@ -21,7 +23,7 @@ export function DueThisWeekList({ customers, onOpen, onViewAll }: Props) {
               <Text as="h2" variant="headingMd">{t("dashboard.due.title")}</Text>
               <Text as="p" tone="subdued" variant="bodySm">{t("dashboard.due.help")}</Text>
             </BlockStack>
-            <Button variant="plain" onClick={onViewAll}>{t("dashboard.due.viewAll")}</Button>
+            {total > 0 && <Button variant="plain" onClick={onViewAll}>{t("dashboard.due.viewAll", { count: formatNumber(language, total) })}</Button>}
           </InlineStack>
         </div>
         <ResourceList

@@ -9,6 +9,7 @@ import { useDashboard } from "../hooks/use-dashboard";
 import { useI18n } from "../i18n/i18n";
 import { useRouter } from "../routing/router";
 import { queryString } from "../api/client";
+import { DUE_THIS_WEEK_QUERY } from "../../../server/src/http/contracts";
 
 export function DashboardPage() {
   const { t } = useI18n();
@@ -41,7 +42,12 @@ export function DashboardPage() {
               <CohortHeatmap cohorts={data.cohorts} />
             </Layout.Section>
             <Layout.Section variant="oneThird">
-              <DueThisWeekList customers={data.dueThisWeek} onOpen={(id) => navigate(`/customers/${encodeURIComponent(id)}`)} onViewAll={() => navigate("/customers?due=this_week&sort=due")} />
+              <DueThisWeekList
+                customers={data.dueThisWeek}
+                total={data.dueThisWeekTotal}
+                onOpen={(id) => navigate(`/customers/${encodeURIComponent(id)}`)}
+                onViewAll={() => navigate(`/customers${queryString(DUE_THIS_WEEK_QUERY)}`)}
+              />
             </Layout.Section>
           </Layout>
         </BlockStack>

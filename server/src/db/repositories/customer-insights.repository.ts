@@ -25,6 +25,16 @@ const SORTS: Record<CustomerSort, { column: string; direction: "asc" | "desc" }>
   name: { column: "customers.first_name", direction: "asc" },
 };
 
+/**
+ * "Due this week", the one definition the dashboard card and the customer list share: the reorder window opens
+ * within the next 7 days. (A window that opened earlier stays open for weeks; counting every open window made
+ * most of the shop "due this week".)
+ */
+function whereDueThisWeek(query: Query, now: Date): Query {
+  const weekEnd = new Date(now.getTime() + 7 * 86_400_000).toISOString();
+  return query.where("customer_predictions.due_early", ">=", now.toISOString()).where("customer_predictions.due_early", "<", weekEnd);
+}
+
 function filtered(db: Db, shop: string, q: CustomerListQuery, now: Date): Query {
   let query = db
     .selectFrom("customers")
@@ -36,10 +46,7 @@ function filtered(db: Db, shop: string, q: CustomerListQuery, now: Date): Query 
   if (q.lifecycle) query = query.where("customer_predictions.lifecycle", "=", q.lifecycle);
   if (q.purchase) query = query.where("customer_predictions.purchase_state", "=", q.purchase);
   if (q.visit) query = query.where("customer_predictions.visit_state", "=", q.visit);
-  if (q.due === "this_week") {
-    const weekEnd = new Date(now.getTime() + 7 * 86_400_000).toISOString();
-    query = query.where("customer_predictions.due_early", "<=", weekEnd).where("customer_predictions.due_late", ">=", now.toISOString());
-  }
+  if (q.due === "this_week") query = whereDueThisWeek(query, now);
   if (q.due === "overdue") query = query.where("customer_predictions.due_late", "<", now.toISOString());
   if (q.q) {
     // "!" escapes LIKE wildcards the same way on SQLite and PostgreSQL (a backslash would not).

@@ -41,19 +41,3 @@ export async function predictionTotals(db: Db, shop: string): Promise<Prediction
     .executeTakeFirstOrThrow();
   return { customers: Number(row.customers), totalClv: Number(row.total_clv), likelyLost: Number(row.likely_lost), computedAt: row.computed_at ?? null };
 }
-
-/** Customers whose due window opens in [from, to), earliest first, with their names. */
-export async function dueSoon(db: Db, shop: string, from: Date, to: Date, limit: number) {
-  const rows = await db
-    .selectFrom("customer_predictions as p")
-    .leftJoin("customers as c", (join) => join.onRef("c.shop_domain", "=", "p.shop_domain").onRef("c.customer_id", "=", "p.customer_id"))
-    .select(["p.customer_id", "c.first_name", "c.last_name", "c.email", "p.due_early", "p.due_likely", "p.due_late", "p.segment_key", "p.p_alive", "p.p_active", "p.clv", "p.reason_en", "p.reason_ko"])
-    .where("p.shop_domain", "=", shop)
-    .where("p.due_early", ">=", from.toISOString())
-    .where("p.due_early", "<", to.toISOString())
-    .orderBy("p.due_early")
-    .orderBy("p.customer_id")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ ...r, first_name: r.first_name ?? null, last_name: r.last_name ?? null, email: r.email ?? null, due_early: r.due_early!, due_likely: r.due_likely!, due_late: r.due_late! }));
-}
