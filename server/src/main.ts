@@ -19,7 +19,6 @@ import { listInstalledShops } from "./db/repositories/shop.repository.js";
 import { createRecomputeService } from "./services/recompute.service.js";
 import { createRecomputeJob } from "./jobs/recompute.job.js";
 import { createPipeline } from "./services/pipeline.service.js";
-import { createSegmentHistoryService } from "./services/segment-history.service.js";
 import { createInstallService } from "./services/install.service.js";
 import { timingEraser } from "./services/timing-eraser.js";
 import { campaignEraser } from "./services/campaign-eraser.js";
@@ -70,8 +69,8 @@ export async function startApp(config: Config): Promise<RunningApp> {
       await (ids.length > 1 ? publisher?.publishShop(shop) : publisher?.publishCustomers(shop, ids));
     },
   });
-  const segmentHistory = createSegmentHistoryService({ db, clock: () => new Date() });
-  const pipeline = createPipeline({ db, recompute, ensureLastWeekSnapshot: segmentHistory.ensureLastWeekSnapshot, log });
+  const dashboard = createDashboardService({ db });
+  const pipeline = createPipeline({ db, recompute, recordSnapshot: dashboard.recordSnapshot, log });
 
   // Order sync (issue 3): Shopify adapter (the simulator stands in for Shopify in demo mode), POST /api/webhooks
   // (raw body), GET /api/sync/status, reconcile job; uninstall/redact also erase timing and campaign data.
@@ -118,7 +117,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
 
   jobs.push(...syncFeature.jobs);
   jobs.push(createRecomputeJob({ recompute, listShops: () => listInstalledShops(db), log }));
-  jobs.push(createSegmentSnapshotJob({ dashboard: createDashboardService({ db }), listShops: () => listInstalledShops(db), log }));
+  jobs.push(createSegmentSnapshotJob({ dashboard, listShops: () => listInstalledShops(db), log }));
   jobs.push(createEventRetentionJob({ retention: createEventRetentionService({ db }), log }));
 
   const app = createApp({

@@ -1,5 +1,5 @@
 import type { Db } from "../db/database.js";
-import { customerOrderMonths, firstOrderMonths, orderStats, saveSnapshot, snapshotBefore } from "../db/repositories/dashboard.repository.js";
+import { customerOrderMonths, firstOrderMonths, observedSnapshotBetween, orderStats, saveSnapshot } from "../db/repositories/dashboard.repository.js";
 import { predictionTotals, segmentCounts } from "../db/repositories/dashboard-predictions.repository.js";
 import { countCustomers, listCustomers } from "../db/repositories/customer-insights.repository.js";
 import { DUE_THIS_WEEK_QUERY, type DashboardResponse, type SegmentCell } from "../http/contracts.js";
@@ -25,7 +25,8 @@ export function createDashboardService(deps: { db: Db; now?: () => Date }) {
         orderStats(deps.db, shop, new Date(now.getTime() - 180 * DAY), new Date(now.getTime() - 90 * DAY)),
         predictionTotals(deps.db, shop),
         segmentCounts(deps.db, shop),
-        snapshotBefore(deps.db, shop, isoDate(new Date(now.getTime() - 7 * DAY))),
+        // "Since last week" only against counts really taken 7–13 days ago; otherwise the grid says when movement appears.
+        observedSnapshotBetween(deps.db, shop, isoDate(new Date(now.getTime() - 13 * DAY)), isoDate(new Date(now.getTime() - 7 * DAY))),
         firstOrderMonths(deps.db, shop, cohortStart),
         customerOrderMonths(deps.db, shop, cohortStart),
         // The same query as the customer list's "View all" link, so the card's rows and count match that page.
@@ -67,7 +68,7 @@ export function createDashboardService(deps: { db: Db; now?: () => Date }) {
       };
     },
 
-    /** Stores today's segment counts; run daily (job) so the grid can show movement since last week. */
+    /** Stores today's segment counts; run daily (job) and after a shop's first fit, so the grid can show movement since last week. */
     async recordSnapshot(shop: string): Promise<void> {
       const now = clock();
       const counts = await segmentCounts(deps.db, shop);

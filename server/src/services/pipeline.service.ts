@@ -7,12 +7,12 @@ import type { RecomputeService } from "./recompute.service.js";
 export interface PipelineDeps {
   db: Db;
   recompute: Pick<RecomputeService, "recomputeShop" | "recomputeCustomer">;
-  /** Gives a newly synced shop a week-old segment snapshot so the dashboard shows movement from day one. */
-  ensureLastWeekSnapshot?: (shop: string) => Promise<boolean>;
+  /** Records today's segment counts, so a new shop's dashboard can show movement a week after its first fit. */
+  recordSnapshot?: (shop: string) => Promise<void>;
   log?: (message: string) => void;
 }
 
-export function createPipeline({ db, recompute, ensureLastWeekSnapshot, log = console.log }: PipelineDeps) {
+export function createPipeline({ db, recompute, recordSnapshot, log = console.log }: PipelineDeps) {
   return {
     /** Order webhook or reconcile: milliseconds per customer. Skipped while the shop's backfill is still running,
      *  because the refit at its end covers every customer and a partial-data refit would be wasted work. */
@@ -30,7 +30,7 @@ export function createPipeline({ db, recompute, ensureLastWeekSnapshot, log = co
     async shopSynced(shop: string): Promise<void> {
       const { customers } = await recompute.recomputeShop(shop);
       log(`predictions ready for ${shop}: ${customers} customers`);
-      if (await ensureLastWeekSnapshot?.(shop)) log(`segment snapshot for ${shop} as of a week ago rebuilt from order history`);
+      await recordSnapshot?.(shop).catch((err: unknown) => log(`segment snapshot for ${shop} failed: ${err instanceof Error ? err.message : String(err)}`));
     },
   };
 }

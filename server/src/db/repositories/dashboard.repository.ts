@@ -82,13 +82,19 @@ export async function firstOrderMonths(db: Db, shop: string, since: Date): Promi
   return new Map(rows.map((r) => [r.customer_id!, r.first_month]));
 }
 
-/** Latest snapshot on or before `onOrBefore` (YYYY-MM-DD): its date and counts per segment key. */
-export async function snapshotBefore(db: Db, shop: string, onOrBefore: string): Promise<{ date: string; counts: Map<string, number> } | null> {
+/**
+ * Latest snapshot dated within [from, to] (YYYY-MM-DD) that was taken on the day it describes: its date and
+ * counts per segment key. A snapshot written later for an earlier date (rebuilt from history) is not an
+ * observation and is skipped.
+ */
+export async function observedSnapshotBetween(db: Db, shop: string, from: string, to: string): Promise<{ date: string; counts: Map<string, number> } | null> {
   const latest = await db
     .selectFrom("segment_snapshots")
     .select((eb) => eb.fn.max("snapshot_date").as("d"))
     .where("shop_domain", "=", shop)
-    .where("snapshot_date", "<=", onOrBefore)
+    .where("snapshot_date", ">=", from)
+    .where("snapshot_date", "<=", to)
+    .where(sql<boolean>`substr(created_at, 1, 10) = snapshot_date`)
     .executeTakeFirst();
   if (!latest?.d) return null;
   const rows = await db
