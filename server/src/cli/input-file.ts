@@ -11,7 +11,7 @@ export interface InputOptions {
   maxInputBytes?: number;
 }
 
-const CHUNK = 1024 * 1024;
+const CHUNK = 64 * 1024;
 
 /**
  * A file as a stream of UTF-8 text chunks (BOM dropped), gunzipped when it starts with gzip's magic bytes.

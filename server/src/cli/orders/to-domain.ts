@@ -35,16 +35,27 @@ export function combineFiles(files: FileOrder[][]): FileOrder[] {
 
 /** Customers' counted purchases (the domain decides what counts: not cancelled, not refunded, total > 0). */
 export function toHistories(orders: FileOrder[]): CustomerHistory[] {
-  const byCustomer = new Map<string, Order[]>();
+  const out: CustomerHistory[] = [];
+  eachHistory([...orders], (h) => out.push(h));
+  return out;
+}
+
+/**
+ * Hands each customer's history (customers with at least one counted order, in order of first appearance) to
+ * `use`, consuming `orders`: the array is emptied and each customer's file orders are let go once converted, so a
+ * large file is never held twice (as file orders and as histories).
+ */
+export function eachHistory(orders: FileOrder[], use: (h: CustomerHistory) => void): void {
+  const byCustomer = new Map<string, FileOrder[]>();
   for (const o of orders) {
     const list = byCustomer.get(o.customerId);
-    if (list) list.push(toDomainOrder(o));
-    else byCustomer.set(o.customerId, [toDomainOrder(o)]);
+    if (list) list.push(o);
+    else byCustomer.set(o.customerId, [o]);
   }
-  const out: CustomerHistory[] = [];
+  orders.length = 0;
   for (const [customerId, list] of byCustomer) {
-    const h = historyFromOrders(customerId, list);
-    if (h.purchases.length) out.push(h);
+    byCustomer.delete(customerId);
+    const h = historyFromOrders(customerId, list.map(toDomainOrder));
+    if (h.purchases.length) use(h);
   }
-  return out;
 }
