@@ -53,7 +53,7 @@ describe.each(DB_KINDS)("admin read endpoints on %s", (kind) => {
     const { body } = await get("/api/dashboard");
     const cohorts = Object.fromEntries(body.cohorts.map((c: { cohort: string }) => [c.cohort, c]));
     // a1: first 2026-06-23, again 2026-08-12 (M2) and 2026-10-31 (M4); five months have passed since June.
-    expect(cohorts["2026-06"]).toEqual({ cohort: "2026-06", size: 1, retention: [0, 1, 0, 1, 0] });
+    expect(cohorts["2026-06"]).toEqual({ cohort: "2026-06", size: 1, retention: [0, 1, 0, 1, 0], partialMonth: 5 }); // November is still running
     expect(cohorts["2026-07"].retention.every((r: number) => r === 0)).toBe(true);
     expect(Object.keys(cohorts).sort()).toEqual(["2026-01", "2026-06", "2026-07"]);
   });

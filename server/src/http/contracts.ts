@@ -49,6 +49,9 @@ export interface CohortRow {
   size: number;
   /** retention[k] = share (0..1) of the cohort that ordered in month k after the first (k = 1..). */
   retention: number[];
+  /** The month (1-based, as in retention[partialMonth - 1]) still in progress: the current calendar month, whose
+   *  share is still counting and must not read as a drop. Null when the row has no cell for it. */
+  partialMonth: number | null;
 }
 
 export interface DueCustomer {

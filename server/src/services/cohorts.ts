@@ -9,7 +9,8 @@ export function monthsBetween(from: string, to: string): number {
 
 /**
  * Cohort retention: customers grouped by first-order month; retention[k-1] is the share of the cohort with an
- * order k months later. Only months that have fully or partly happened (≤ currentMonth) get a cell.
+ * order k months later. Only months that have fully or partly happened (≤ currentMonth) get a cell; the last
+ * one, the current month, is marked partial.
  */
 export function cohortTable(firstMonths: Map<string, string>, orderMonths: Array<{ customerId: string; month: string }>, currentMonth: string): CohortRow[] {
   const sizes = new Map<string, number>();
@@ -28,6 +29,7 @@ export function cohortTable(firstMonths: Map<string, string>, orderMonths: Array
     const size = sizes.get(cohort)!;
     const span = monthsBetween(cohort, currentMonth);
     const counts = returned.get(cohort) ?? [];
-    return { cohort, size, retention: Array.from({ length: Math.max(0, span) }, (_, i) => (counts[i] ?? 0) / size) };
+    const months = Math.max(0, span);
+    return { cohort, size, retention: Array.from({ length: months }, (_, i) => (counts[i] ?? 0) / size), partialMonth: months > 0 ? months : null };
   });
 }

@@ -5,13 +5,19 @@ import { formatNumber, formatPercent } from "../i18n/format";
 import { heatColors } from "./heat";
 
 const cell = { padding: "6px 8px", textAlign: "right" as const, fontSize: "12px", borderRadius: "4px", minWidth: "44px" };
+// The current month is still counting: no heat colour (a low share would read as a collapse), a dashed outline.
+const partialCell = { ...cell, background: "transparent", color: "rgb(97,97,97)", fontStyle: "italic" as const, outline: "1px dashed rgb(138,138,138)", outlineOffset: "-1px" };
 
-/** Classic cohort triangle: each row a first-order month, each column months since, shaded by share returning. */
+/**
+ * Classic cohort triangle: each row a first-order month, each column months since, shaded by share returning.
+ * Each row's last cell is the month still in progress, drawn apart and left out of the shading scale.
+ */
 export function CohortHeatmap({ cohorts }: { cohorts: CohortRow[] }) {
   const { t, language } = useI18n();
   const months = Math.max(0, ...cohorts.map((c) => c.retention.length));
   // Shade against the best observed cell so month-1 differences stay visible even when shares are small.
-  const max = Math.max(0.01, ...cohorts.flatMap((c) => c.retention));
+  const max = Math.max(0.01, ...cohorts.flatMap((c) => c.retention.filter((_, k) => k + 1 !== c.partialMonth)));
+  const anyPartial = cohorts.some((c) => c.partialMonth !== null);
   return (
     <Card>
       <BlockStack gap="300">
@@ -37,7 +43,11 @@ export function CohortHeatmap({ cohorts }: { cohorts: CohortRow[] }) {
                     <th scope="row" style={{ textAlign: "left", whiteSpace: "nowrap" }}><Text as="span" variant="bodySm">{c.cohort}</Text></th>
                     <td style={cell}>{formatNumber(language, c.size)}</td>
                     {Array.from({ length: months }, (_, k) =>
-                      k < c.retention.length ? (
+                      k + 1 === c.partialMonth ? (
+                        <td key={k} data-partial="" style={partialCell} aria-label={t("dashboard.cohorts.partialCell", { share: formatPercent(language, c.retention[k]) })} title={t("dashboard.cohorts.partialCell", { share: formatPercent(language, c.retention[k]) })}>
+                          {formatPercent(language, c.retention[k])}
+                        </td>
+                      ) : k < c.retention.length ? (
                         <td key={k} style={{ ...cell, ...heatColors(c.retention[k] / max) }}>{formatPercent(language, c.retention[k])}</td>
                       ) : (
                         <td key={k} />
@@ -49,6 +59,7 @@ export function CohortHeatmap({ cohorts }: { cohorts: CohortRow[] }) {
             </table>
           </div>
         )}
+        {anyPartial && <Text as="p" tone="subdued" variant="bodySm">{t("dashboard.cohorts.partialLegend")}</Text>}
       </BlockStack>
     </Card>
   );
