@@ -11,8 +11,8 @@ import { run } from "./run-cli.js";
 const NOW = new Date("2026-01-01T00:00:00Z");
 const dir = mkdtempSync(path.join(os.tmpdir(), "dangol-orders-"));
 
-async function read(file: string, format?: FormatName, map?: string) {
-  return readOrderFile(file, { format, map: parseColumnMap(map ? [map] : undefined), maxBad: { percent: 1 }, now: NOW });
+async function read(file: string, format?: FormatName, map?: string, utcOffset?: string) {
+  return readOrderFile(file, { format, map: parseColumnMap(map ? [map] : undefined), utcOffset, maxBad: { percent: 1 }, now: NOW });
 }
 const byId = (orders: Awaited<ReturnType<typeof read>>["orders"]) => new Map(orders.map((o) => [o.id, o]));
 
@@ -44,7 +44,8 @@ describe("order files from real stores", () => {
     expect(o.get("20240503-0000004")!.state).toBe("cancelled"); // 반품완료, its only line
     expect(o.get("20240504-0000005")!.state).toBeNull(); // 취소철회: the cancellation was withdrawn
     expect(o.get("20240504-0000005")!.lines[0].title).toBe('참기름 "전통" 350ml');
-    expect(o.get("20240606-0000007")!.at.toISOString()).toBe("2024-06-06T00:00:00.000Z");
+    expect(o.get("20240606-0000007")!.at.toISOString()).toBe("2024-06-05T15:00:00.000Z"); // midnight KST, no time given
+    expect(o.get("20240501-0000001")!.at.toISOString()).toBe("2024-05-01T01:00:00.000Z"); // Cafe24 writes KST
     expect(o.has("20240505-0000006")).toBe(false); // 비회원: no 주문자ID
     expect(report.badRows).toBe(0);
   });
@@ -54,11 +55,14 @@ describe("order files from real stores", () => {
     expect(report.format).toBe("naver");
     const o = byId(orders);
     expect(o.get("2024050110000000")!.lines).toHaveLength(2);
-    expect(o.get("2024050110000000")!.at.toISOString()).toBe("2024-05-01T14:22:03.000Z");
+    expect(o.get("2024050110000000")!.at.toISOString()).toBe("2024-05-01T05:22:03.000Z"); // 14:22:03 KST
     expect(o.get("2024050310000010")!.state).toBe("cancelled");
     expect(o.get("2024050510000020")!.lines.map((l) => l.title)).toEqual(["그릭요거트 1kg"]); // the 반품완료 line is out
     expect(o.get("2024060110000030")!.state).toBeNull();
     expect(report.badRowSamples).toEqual([{ line: 8, reason: '수량 "abc" is not a number' }]);
+    const utc = byId((await read(fixturePath("orders/naver-orders.csv"), undefined, undefined, "+00:00")).orders);
+    expect(utc.get("2024050110000000")!.at.toISOString()).toBe("2024-05-01T14:22:03.000Z"); // --utc-offset overrides
+    await expect(read(fixturePath("orders/naver-orders.csv"), undefined, undefined, "KST")).rejects.toThrow(/--utc-offset must look like \+09:00/);
   });
 
   it("Online Retail: only its C invoices are cancellations; returns and free lines are left out", async () => {

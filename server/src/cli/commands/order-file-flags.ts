@@ -7,12 +7,13 @@ import { FORMAT_NAMES, type FormatName } from "../orders/formats";
 import { readOrderFile, type FileOrder, type OrderFileReport } from "../orders/read-orders";
 
 /** Flags every command that reads order files shares. */
-export const ORDER_FILE_FLAGS: Record<string, FlagSpec> = { format: {}, map: { multiple: true }, "max-bad": {} };
+export const ORDER_FILE_FLAGS: Record<string, FlagSpec> = { format: {}, map: { multiple: true }, "max-bad": {}, "utc-offset": {} };
 
 export const ORDER_FILE_USAGE = `    --format ${FORMAT_NAMES.join("|")}   (default: told from the header)
     --map field=Header[,field=Header…]   columns by name for a layout we do not know (fields: order, orderId,
                 customer, date, product, title, quantity, price, total, refunded, currency, status, cancelledAt)
-    --max-bad 1%|<rows>   unreadable rows skipped and reported before the file is refused (default 1%)`;
+    --max-bad 1%|<rows>   unreadable rows skipped and reported before the file is refused (default 1%)
+    --utc-offset +09:00   zone of times written without one (default +09:00 for cafe24/naver, else UTC)`;
 
 /** Reads one order file with the shared flags; bad rows that were skipped are reported on stderr. */
 export async function readOrdersWithFlags(path: string, flags: Record<string, unknown>, ctx: CliContext): Promise<{ orders: FileOrder[]; report: OrderFileReport }> {
@@ -23,6 +24,7 @@ export async function readOrdersWithFlags(path: string, flags: Record<string, un
     format: format as FormatName | undefined,
     map: parseColumnMap(flags.map as string[] | undefined),
     maxBad: parseBadRowLimit(flags["max-bad"] as string | undefined),
+    utcOffset: flags["utc-offset"] as string | undefined,
     now: ctx.now,
     maxInputBytes: ctx.maxInputBytes,
   });

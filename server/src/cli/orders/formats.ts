@@ -17,6 +17,8 @@ export interface OrderFormat {
   /** Fields without which a row cannot be read (a missing one is a fatal, file-level error). */
   required: Field[];
   defaultCurrency: string;
+  /** The zone of times written without one (Korean platforms export KST); --utc-offset overrides it. */
+  localUtcOffset?: string;
   /** Rows that are not orders at all (Online Retail's "C" cancellation invoices). */
   skipRow?: (v: RowValues) => string | null;
   /** Read once from an order's first row: the whole order is cancelled, or was refunded in full. */
@@ -37,7 +39,8 @@ const KOREAN_NOT_FINAL = /철회|거부|불가/;
 const koreanCancelled = (s: string) => KOREAN_CANCELLED.test(s) && !KOREAN_NOT_FINAL.test(s);
 
 export const FORMATS: Record<FormatName, OrderFormat> = {
-  // UCI Online Retail (I and II): one row per invoice line; "C" invoices are cancellations, not orders.
+  // UCI Online Retail (I and II): one row per invoice line; "C" invoices are cancellations, not orders. Times are UK
+  // local without a zone, read as UTC (at most an hour off, nothing at day resolution).
   "online-retail": {
     name: "online-retail",
     headers: {
@@ -78,6 +81,7 @@ export const FORMATS: Record<FormatName, OrderFormat> = {
     },
     required: ["order", "customer", "date", "title", "quantity", "price"],
     defaultCurrency: "KRW",
+    localUtcOffset: "+09:00",
     lineCancelled: (v) => koreanCancelled(v.status),
   },
   // Naver Smart Store 판매자센터 → 주문통합검색 → 엑셀다운 (saved as CSV): one row per 상품주문번호.
@@ -90,6 +94,7 @@ export const FORMATS: Record<FormatName, OrderFormat> = {
     },
     required: ["order", "customer", "date", "title", "quantity", "price"],
     defaultCurrency: "KRW",
+    localUtcOffset: "+09:00",
     lineCancelled: (v) => koreanCancelled(v.status) || koreanCancelled(v.claimStatus),
   },
   // Any other layout: every column comes from --map; a status column, if mapped, is read in English or Korean.

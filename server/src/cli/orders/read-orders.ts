@@ -5,7 +5,7 @@ import { readTextChunks, type InputOptions } from "../input-file";
 import { planColumns, type ColumnPlan } from "./column-map";
 import { detectFormat, FORMAT_NAMES, FORMATS, type Field, type FormatName, type OrderFormat, type RowValues } from "./formats";
 import { BadRows, type BadRowLimit } from "./bad-rows";
-import { detached, interner, parseAmount, parseTimestamp } from "./values";
+import { detached, interner, parseAmount, parseTimestamp, parseUtcOffset } from "./values";
 
 /** One order as read from a file, before it becomes a domain Order. */
 export interface FileOrder {
@@ -40,6 +40,8 @@ export interface OrderFileReport {
 export interface ReadOrdersOptions extends InputOptions {
   format?: FormatName;
   map?: Partial<Record<Field, string>>;
+  /** Zone of times written without one, e.g. "+09:00" (default: the format's own, else UTC). */
+  utcOffset?: string;
   maxBad: BadRowLimit;
   now: Date;
 }
@@ -56,12 +58,18 @@ export async function readOrderFile(path: string, options: ReadOrdersOptions): P
     const header = first.value.fields.map((h) => h.trim());
     const format = pickFormat(header, options.format, path);
     const plan = planColumns(header, format, options.map ?? {}, path);
-    const reader = new OrderRows(format, plan, options.now);
+    const reader = new OrderRows(format, plan, options.now, localOffset(options.utcOffset ?? format.localUtcOffset));
     for await (const r of records) if (!isBlank(r.fields)) reader.add(plan.values(r.fields), r.line);
     return reader.finish(path, options.maxBad);
   } finally {
     await records.return(undefined); // closes the file when a header problem stops us early
   }
+}
+
+function localOffset(raw: string | undefined): number {
+  const ms = raw === undefined ? 0 : parseUtcOffset(raw);
+  if (ms === null) throw new ValidationError(`--utc-offset must look like +09:00 or -05:00, got "${raw}"`);
+  return ms;
 }
 
 function pickFormat(header: string[], requested: FormatName | undefined, path: string): OrderFormat {
@@ -85,7 +93,12 @@ class OrderRows {
   private readonly intern = interner();
   private rows = 0;
 
-  constructor(private readonly format: OrderFormat, private readonly plan: ColumnPlan, private readonly now: Date) {}
+  constructor(
+    private readonly format: OrderFormat,
+    private readonly plan: ColumnPlan,
+    private readonly now: Date,
+    private readonly localOffsetMs: number,
+  ) {}
 
   add(v: RowValues, line: number): void {
     this.rows++;
@@ -117,7 +130,7 @@ class OrderRows {
   }
 
   private open(v: RowValues, line: number): FileOrder | string {
-    const at = parseTimestamp(v.date);
+    const at = parseTimestamp(v.date, this.localOffsetMs);
     if (!at) return `${this.headerOf("date")} "${v.date}" is not a date`;
     if (at.getTime() > this.now.getTime()) return `${this.headerOf("date")} ${v.date} is in the future`;
     let total: number | null = null;

@@ -7,10 +7,10 @@ const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?
 
 /**
  * A timestamp: 2024-05-01 09:58:12 +0000 (Shopify), 2010-12-01 08:26:00 (Online Retail II), 2024.05.01 13:22,
- * 2024/05/01, 12/1/2010 8:26, or a date with no time at all (midnight). Without a zone it is read as UTC: at the
- * model's day resolution that is at most a few hours off.
+ * 2024/05/01, 12/1/2010 8:26, or a date with no time at all (midnight). A time without a zone is local time at
+ * `localOffsetMs` from UTC (the export's own: Korean platforms write KST).
  */
-export function parseTimestamp(raw: string): Date | null {
+export function parseTimestamp(raw: string, localOffsetMs = 0): Date | null {
   const s = raw.trim();
   let y: number, mo: number, d: number, h = 0, mi = 0, sec = 0, zone: string | undefined;
   let m = ISO_LIKE.exec(s);
@@ -25,11 +25,16 @@ export function parseTimestamp(raw: string): Date | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59) return null;
   const utc = Date.UTC(y, mo - 1, d, h, mi, sec);
   if (new Date(utc).getUTCDate() !== d) return null; // 2024-02-30
-  return new Date(utc - zoneOffsetMs(zone));
+  return new Date(utc - (zone ? zoneOffsetMs(zone) : localOffsetMs));
 }
 
-function zoneOffsetMs(zone: string | undefined): number {
-  if (!zone || zone.toUpperCase() === "Z") return 0;
+/** "+09:00", "-0500", "Z" → milliseconds east of UTC, or null. */
+export function parseUtcOffset(raw: string): number | null {
+  return /^(Z|[+-]\d{2}:?\d{2})$/i.test(raw.trim()) ? zoneOffsetMs(raw.trim()) : null;
+}
+
+function zoneOffsetMs(zone: string): number {
+  if (zone.toUpperCase() === "Z") return 0;
   const sign = zone[0] === "-" ? -1 : 1;
   const digits = zone.slice(1).replace(":", "");
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
