@@ -1,10 +1,11 @@
 import path from "node:path";
 import express, { Router } from "express";
 import { z } from "zod";
+import type { StorefrontLang } from "./extension-locales.js";
 import type { StorefrontDecision } from "../domain/campaigns/storefront-decision.js";
-import { NotFoundError } from "../domain/shared/errors.js";
 import type { PreviewCustomer } from "./customer-drop.js";
 import { EXTENSION_DIR, createExtensionEngine } from "./liquid-engine.js";
+import { previewErrorPage, type PreviewProblem } from "./preview-error-page.js";
 import { createStorefrontPage, type PreviewPick } from "./storefront-page.js";
 
 export interface PreviewDeps {
@@ -20,10 +21,8 @@ export interface PreviewDeps {
   signProxyQuery?: (customerId: string | null) => string;
 }
 
-const PreviewQuery = z.object({
-  customer: z.string().regex(/^[A-Za-z0-9_\-:/.]{1,128}$/, "customer must be a customer id").optional(),
-  lang: z.enum(["en", "ko"]).default("en"),
-});
+const Lang = z.enum(["en", "ko"]).default("en");
+const CustomerId = z.string().regex(/^[A-Za-z0-9_\-:/.]{1,128}$/).optional();
 
 /**
  * Demo-mode storefront preview: GET /?customer=<id>&lang=en|ko renders the theme extension's Liquid as a shopper
@@ -37,13 +36,23 @@ export function previewRoutes(deps: PreviewDeps): Router {
   router.use("/assets", express.static(path.join(extensionDir, "assets"), { index: false, fallthrough: false }));
 
   router.get("/", async (req, res) => {
-    const query = PreviewQuery.parse(req.query);
+    const lang = Lang.safeParse(req.query.lang);
+    const customerId = CustomerId.safeParse(req.query.customer);
+    // A person reads this page: bad input gets a page in their language that says so, not the API's JSON error.
+    const problemPage = async (status: number, problem: PreviewProblem, language: StorefrontLang) => {
+      const rawId = typeof req.query.customer === "string" ? req.query.customer : "";
+      const html = previewErrorPage({ lang: language, problem, customerId: rawId, picks: await deps.listPicks(deps.shop), base: req.baseUrl });
+      res.status(status).type("html").set("Cache-Control", "no-store").send(html);
+    };
+    if (!lang.success) return problemPage(400, "invalid_lang", "en");
+    if (!customerId.success) return problemPage(400, "invalid_customer", lang.data);
+    const query = { lang: lang.data, customer: customerId.data };
     const [customer, decision, picks] = await Promise.all([
       query.customer ? deps.loadCustomer(deps.shop, query.customer) : null,
       query.customer ? deps.loadDecision(deps.shop, query.customer) : null,
       deps.listPicks(deps.shop),
     ]);
-    if (query.customer && !customer) throw new NotFoundError(`No customer ${query.customer} in ${deps.shop}`);
+    if (query.customer && !customer) return problemPage(404, "unknown_customer", query.lang);
     const html = await renderPage({
       lang: query.lang,
       customer: customer ?? null,
