@@ -3,15 +3,15 @@ import type { FlagSpec } from "../args";
 import type { CliContext } from "../context";
 import { parseBadRowLimit } from "../orders/bad-rows";
 import { parseColumnMap } from "../orders/column-map";
-import { FORMAT_NAMES, type FormatName } from "../orders/formats";
+import { FIELDS, FORMAT_NAMES, type FormatName } from "../orders/formats";
 import { readOrderFile, type FileOrder, type OrderFileReport } from "../orders/read-orders";
 
 /** Flags every command that reads order files shares. */
 export const ORDER_FILE_FLAGS: Record<string, FlagSpec> = { format: {}, map: { multiple: true }, "max-bad": {}, "utc-offset": {} };
 
 export const ORDER_FILE_USAGE = `    --format ${FORMAT_NAMES.join("|")}   (default: told from the header)
-    --map field=Header[,field=Header…]   columns by name for a layout we do not know (fields: order, orderId,
-                customer, date, product, title, quantity, price, total, refunded, currency, status, cancelledAt)
+    --map field=Header[,field=Header…]   columns by name for a layout we do not know; fields:
+                ${FIELDS.join(", ")}
     --max-bad 1%|<rows>   unreadable rows skipped and reported before the file is refused (default 1%)
     --utc-offset +09:00   zone of times written without one (default +09:00 for cafe24/naver, else UTC)`;
 
