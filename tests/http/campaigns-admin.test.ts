@@ -57,6 +57,12 @@ describe("admin /api/campaigns", () => {
     expect((await call("/campaigns/win_back", { method: "PATCH", body: JSON.stringify({ enabled: "yes" }) })).status).toBe(400);
     expect((await call("/campaigns/nope", { method: "PATCH", body: JSON.stringify({ enabled: true }) })).status).toBe(404);
     expect((await call("/campaigns/nope/results")).status).toBe(404);
+    const unknown = await call("/campaigns/nope");
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error.code).toBe("NotFound");
+    const known = await call("/campaigns/win_back");
+    expect(known.status).toBe(200);
+    expect(await known.json()).toMatchObject({ key: "win_back" });
   });
 
   it("returns results with lift fields and a sample preview", async () => {

@@ -7,6 +7,11 @@ export function useCampaigns() {
   return useApi<CampaignListResponse>("/api/campaigns");
 }
 
+/** GET /api/campaigns/:key: one campaign; an ApiError with status 404 when the key names none. */
+export function useCampaign(key: string) {
+  return useApi<CampaignDto>(`/api/campaigns/${encodeURIComponent(key)}`);
+}
+
 export function useCampaignResults(key: string) {
   return useApi<CampaignResultsResponse>(`/api/campaigns/${encodeURIComponent(key)}/results`);
 }

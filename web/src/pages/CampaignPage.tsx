@@ -1,21 +1,22 @@
 import { useEffect, useState } from "react";
-import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
+import { Banner, BlockStack, Card, EmptyState, Layout, Page } from "@shopify/polaris";
+import { ApiError } from "../api/client";
 import type { Language } from "../../../server/src/http/contracts";
 import { BannerPreview } from "../components/BannerPreview";
 import { CampaignEditor, draftIsValid, type CampaignDraft } from "../components/CampaignEditor";
 import { CampaignResultsCard } from "../components/CampaignResultsCard";
 import { PageState } from "../components/PageState";
-import { useCampaignResults, useCampaigns, useUpdateCampaign } from "../hooks/use-campaigns";
+import { useCampaign, useCampaignResults, useUpdateCampaign } from "../hooks/use-campaigns";
 import { useI18n } from "../i18n/i18n";
 import { useRouter } from "../routing/router";
 
 export function CampaignPage({ campaignKey }: { campaignKey: string }) {
   const { t, language } = useI18n();
   const { navigate } = useRouter();
-  const campaigns = useCampaigns();
+  const loaded = useCampaign(campaignKey);
   const results = useCampaignResults(campaignKey);
   const { update, saving } = useUpdateCampaign();
-  const campaign = campaigns.data?.campaigns.find((c) => c.key === campaignKey) ?? null;
+  const campaign = loaded.data;
   const [draft, setDraft] = useState<CampaignDraft | null>(null);
   const [contentLanguage, setContentLanguage] = useState<Language>(language);
   const [message, setMessage] = useState<{ tone: "success" | "critical"; text: string } | null>(null);
@@ -29,21 +30,24 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
     try {
       await update(campaignKey, draft);
       setMessage({ tone: "success", text: t("campaigns.editor.saved") });
-      campaigns.reload();
+      loaded.reload();
       results.reload();
     } catch (err) {
       setMessage({ tone: "critical", text: t("common.error", { message: err instanceof Error ? err.message : String(err) }) });
     }
   };
-  const name = t(`campaigns.names.${campaignKey}`);
+  const back = () => navigate("/campaigns");
+  if (loaded.error instanceof ApiError && loaded.error.status === 404) return <CampaignNotFound campaignKey={campaignKey} onBack={back} />;
+  // The name comes from the loaded campaign, never from the URL: an unknown key would show as a raw i18n key.
+  const name = campaign ? t(`campaigns.names.${campaign.key}`) : null;
   return (
     <Page
-      title={t("campaigns.editor.title", { name })}
-      backAction={{ content: t("nav.campaigns"), onAction: () => navigate("/campaigns") }}
+      title={name ? t("campaigns.editor.title", { name }) : undefined}
+      backAction={{ content: t("nav.campaigns"), onAction: back }}
       primaryAction={{ content: t("common.save"), onAction: save, loading: saving === campaignKey, disabled: !draft || !draftIsValid(draft) }}
     >
       {!campaign || !draft ? (
-        <PageState error={campaigns.error} onRetry={campaigns.reload} />
+        <PageState error={loaded.error} onRetry={loaded.reload} />
       ) : (
         <BlockStack gap="400">
           {message && <Banner tone={message.tone} title={message.text} onDismiss={() => setMessage(null)} />}
@@ -60,6 +64,25 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
           </Layout>
         </BlockStack>
       )}
+    </Page>
+  );
+}
+
+// A simple magnifying glass: EmptyState wants an illustration, and the admin loads nothing from other origins for it.
+const NOT_FOUND_IMAGE = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120"><circle cx="52" cy="52" r="30" fill="#f1f1f1" stroke="#8a8a8a" stroke-width="6"/><path d="M74 74l26 26" stroke="#8a8a8a" stroke-width="10" stroke-linecap="round"/></svg>',
+)}`;
+
+/** /campaigns/<unknown>: says so, with the way back, instead of an editor that never loads. */
+function CampaignNotFound({ campaignKey, onBack }: { campaignKey: string; onBack(): void }) {
+  const { t } = useI18n();
+  return (
+    <Page title={t("campaigns.notFound.title")} backAction={{ content: t("nav.campaigns"), onAction: onBack }}>
+      <Card>
+        <EmptyState action={{ content: t("campaigns.notFound.back"), onAction: onBack }} image={NOT_FOUND_IMAGE}>
+          <p>{t("campaigns.notFound.body", { key: campaignKey })}</p>
+        </EmptyState>
+      </Card>
     </Page>
   );
 }

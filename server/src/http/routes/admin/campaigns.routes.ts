@@ -15,7 +15,7 @@ export interface CampaignRoutesDeps {
 
 const previewQuery = z.object({ customer: z.string().trim().min(1).max(64).optional() });
 
-/** /api/campaigns…: list, toggle/edit, results with lift, live preview. Mount under /api after the admin auth middleware. */
+/** /api/campaigns…: list, one campaign, toggle/edit, results with lift, live preview. Mount under /api after the admin auth middleware. */
 export function campaignRoutes(deps: CampaignRoutesDeps): Router {
   const router = Router();
   const shopOf = (res: Response): string => {
@@ -26,6 +26,10 @@ export function campaignRoutes(deps: CampaignRoutesDeps): Router {
 
   router.get("/campaigns", async (_req, res) => {
     res.json({ campaigns: await deps.campaigns.list(shopOf(res)) });
+  });
+  // One campaign; 404 for a key that names none, so the editor can say "not found" instead of loading forever.
+  router.get("/campaigns/:key", async (req, res) => {
+    res.json(await deps.campaigns.get(shopOf(res), req.params.key));
   });
   router.patch("/campaigns/:key", async (req, res) => {
     res.json(await deps.campaigns.update(shopOf(res), req.params.key, req.body ?? {}));
