@@ -9,6 +9,7 @@ import { backtestCommand } from "./commands/backtest.command";
 import { fitBgnbdCommand } from "./commands/fit-bgnbd.command";
 import { fitGgCommand } from "./commands/fit-gg.command";
 import { importCommand } from "./commands/import.command";
+import { validateSyntheticCommand } from "./commands/validate-synthetic.command";
 import type { CliContext, Command, DbSession } from "./context";
 
 const COMMANDS: Record<string, Command> = {
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   "fit-gg": fitGgCommand,
   backtest: backtestCommand,
   import: importCommand,
+  "validate-synthetic": validateSyntheticCommand,
 };
 
 const indent = (text: string) => text.split("\n").map((l) => `  ${l}`).join("\n");

@@ -7,6 +7,7 @@ import { gapCdf, gapQuantile, type GapPredictive } from "./gap-model";
 import { baseView } from "./timing-features";
 import type { PurchaseDay } from "./purchase-days";
 import { ValidationError } from "../shared/errors";
+import { scoreSegments, segmentsOf, type SegmentName, type SegmentScore } from "./backtest-segments";
 
 /** One customer split at the cutoff: purchase days before it, and the days (day indexes) they bought after it. */
 export interface BacktestCustomer {
@@ -24,12 +25,21 @@ export interface ModelScore {
   auc90: number;
   /** Median width of the predicted window in days (a wider window is easier to hit; report both). */
   medianWindowDays: number;
+  /** Share of customers whose window is no wider than the horizon (the others read "not expected within N days"). */
+  windowedShare: number;
+  /** Among reorderers who were shown a window (width ≤ horizon): share whose first reorder fell inside it. */
+  windowedCoverage: number;
+  /** Median width of the windows shown. */
+  medianShownWindowDays: number;
 }
 
 export interface BacktestResult {
   customers: number;
   actualRepeatOrders: number;
   reorderers: number;
+  /** AUC of "fewest days since the last order first" against ordering within 90 days: the baseline to beat. */
+  recencyAuc90: number;
+  segments: Record<SegmentName, SegmentScore>;
   ours: ModelScore & { calibration: object | null };
   bgnbd: ModelScore & { params: object | null; degenerate: boolean; warnings: string[] };
 }
@@ -68,7 +78,12 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
   const reorderers = actual.filter((a) => a > 0).length;
   const score = (m: typeof ours): ModelScore => {
     const predicted = m.pred.reduce((s, v) => s + v, 0);
+    const shown = m.width.map((w) => w <= horizonDays);
+    const shownReorderers = actual.filter((a, i) => a > 0 && shown[i]).length;
     return {
+      windowedShare: round(shown.filter(Boolean).length / customers.length, 4),
+      windowedCoverage: round(m.hit.filter((h, i) => h && shown[i]).length / shownReorderers, 4),
+      medianShownWindowDays: round(median(m.width.filter((_, i) => shown[i])), 1),
       predictedRepeatOrders: round(predicted, 1),
       errorPct: round((100 * (predicted - totalActual)) / totalActual, 1),
       reorderedInsideWindowShare: round(m.hit.filter(Boolean).length / reorderers, 4),
@@ -76,11 +91,14 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
       medianWindowDays: round(median(m.width), 1),
     };
   };
-  const empty = { predictedRepeatOrders: NaN, errorPct: NaN, reorderedInsideWindowShare: NaN, auc90: NaN, medianWindowDays: NaN };
+  const empty = { predictedRepeatOrders: NaN, errorPct: NaN, reorderedInsideWindowShare: NaN, auc90: NaN, medianWindowDays: NaN, windowedShare: NaN, windowedCoverage: NaN, medianShownWindowDays: NaN };
+  const recency = customers.map((c) => c.calibration[c.calibration.length - 1].day);
   return {
     customers: customers.length,
     actualRepeatOrders: totalActual,
     reorderers,
+    recencyAuc90: round(auc(recency, label90), 4),
+    segments: scoreSegments(segmentsOf(customers, cut), actual, ours.pred, base.pred),
     ours: { ...score(ours), calibration: model.calibration ? { origins: model.calibration.origins, rows: model.calibration.rows, pooledFactor: round(model.calibration.pooledFactor, 3), window: model.calibration.window, tenure: model.calibration.tenure ?? null } : null },
     bgnbd: { ...(bg ? score(base) : empty), params: bg, degenerate: model.bgnbd?.degenerate ?? true, warnings: model.bgnbd?.warnings ?? ["fit failed"] },
   };

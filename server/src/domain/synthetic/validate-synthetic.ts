@@ -1,0 +1,51 @@
+import { runBacktest, type BacktestCustomer, type BacktestResult } from "../timing/backtest";
+import { DAY_MS } from "../timing/days";
+import type { SyntheticStore } from "./generate-store";
+
+/** One regime cut at one date: the backtest's scores plus what the generator knows about the customers. */
+export interface SyntheticValidationRow {
+  regime: string;
+  /** The cutoff as a date and as days from the store's start. */
+  cutoff: string;
+  cutoffOffsetDays: number;
+  horizonDays: number;
+  truth: {
+    /** Customers with an order before the cutoff who had not left by then (the generator's own flag). */
+    aliveAtCutoffShare: number;
+    oneTimerShare: number;
+  };
+  result: BacktestResult;
+}
+
+/** Customers with an order before `cutDay`, split there; the holdout is [cutDay, cutDay + horizon). */
+export function splitAtCutoff(store: SyntheticStore, cutDay: number, horizonDays: number): BacktestCustomer[] {
+  const out: BacktestCustomer[] = [];
+  for (const c of store.customers) {
+    const calibration = c.days.filter((d) => d.day < cutDay);
+    if (calibration.length === 0) continue;
+    out.push({ calibration, holdoutDays: c.days.filter((d) => d.day >= cutDay && d.day < cutDay + horizonDays).map((d) => d.day) });
+  }
+  return out;
+}
+
+/** Runs the backtest (our model and plain BG/NBD, fitted on data before the cutoff only) at each cutoff. */
+export function validateStore(store: SyntheticStore, horizonDays: number, cutoffs = store.regime.cutoffs): SyntheticValidationRow[] {
+  return cutoffs.map((offset) => {
+    const cutDay = store.startDay + offset;
+    const customers = splitAtCutoff(store, cutDay, horizonDays);
+    const known = store.customers.filter((c) => c.days[0].day < cutDay);
+    const alive = known.filter((c) => c.truth.leftAfterDay === null || c.truth.leftAfterDay >= cutDay).length;
+    return {
+      regime: store.regime.name,
+      cutoff: new Date(cutDay * DAY_MS).toISOString().slice(0, 10),
+      cutoffOffsetDays: offset,
+      horizonDays,
+      truth: { aliveAtCutoffShare: round(alive / known.length), oneTimerShare: round(known.filter((c) => c.truth.oneTimer).length / known.length) },
+      result: runBacktest(customers, new Date(cutDay * DAY_MS), horizonDays),
+    };
+  });
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e4) / 1e4;
+}
