@@ -11,7 +11,11 @@ const newestSource = (dir) =>
     const full = path.join(dir, entry.name);
     return Math.max(max, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
   }, 0);
-const sourcesAt = Math.max(newestSource(path.join(web, "src")), statSync(path.join(web, "index.html")).mtimeMs);
+// vite.config.ts too: it decides the chunks and writes the precompressed .br/.gz files the server sends.
+const sourcesAt = Math.max(
+  newestSource(path.join(web, "src")),
+  ...["index.html", "vite.config.ts"].map((f) => statSync(path.join(web, f)).mtimeMs),
+);
 
 if (sourcesAt > builtAt) {
   console.log(builtAt ? "Rebuilding the admin UI (sources changed)…" : "Building the admin UI (first start only)…");

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
 import { AppProvider } from "@shopify/polaris";
-import { PolarisVizProvider } from "@shopify/polaris-viz";
 import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisKo from "@shopify/polaris/locales/ko.json";
 import type { Language, SettingsResponse } from "../../server/src/http/contracts";
@@ -38,11 +37,9 @@ export function App() {
     <RouterProvider>
       <I18nProvider language={language} setLanguage={setLanguage}>
         <AppProvider i18n={POLARIS_LOCALES[language]} linkComponent={AppLink}>
-          <PolarisVizProvider>
-            <AppFrame>
-              <CurrentPage />
-            </AppFrame>
-          </PolarisVizProvider>
+          <AppFrame>
+            <CurrentPage />
+          </AppFrame>
         </AppProvider>
       </I18nProvider>
     </RouterProvider>

@@ -1,7 +1,6 @@
 import React from "react";
 import { createRoot } from "react-dom/client";
 import "@shopify/polaris/build/esm/styles.css";
-import "@shopify/polaris-viz/build/esm/styles.css";
 import { App } from "./App";
 
 createRoot(document.getElementById("root")!).render(

@@ -1,10 +1,21 @@
-import { CampaignPage } from "../pages/CampaignPage";
-import { CampaignsPage } from "../pages/CampaignsPage";
-import { CustomerPage } from "../pages/CustomerPage";
-import { CustomersPage } from "../pages/CustomersPage";
-import { DashboardPage } from "../pages/DashboardPage";
-import { SettingsPage } from "../pages/SettingsPage";
+import { Suspense } from "react";
+import { lazyPage, PageSkeleton } from "./lazy-page";
 import { matchPath } from "./router";
+
+// One chunk per page, so a visit downloads the shell and the page it opens; chart pages also bring polaris-viz.
+const charted = async <T,>(page: Promise<T>) => Promise.all([import("./with-viz"), page]);
+const DashboardPage = lazyPage(async () => {
+  const [{ withViz }, m] = await charted(import("../pages/DashboardPage"));
+  return withViz(m.DashboardPage);
+});
+const CampaignPage = lazyPage(async () => {
+  const [{ withViz }, m] = await charted(import("../pages/CampaignPage"));
+  return withViz(m.CampaignPage);
+});
+const CustomersPage = lazyPage(async () => (await import("../pages/CustomersPage")).CustomersPage);
+const CustomerPage = lazyPage(async () => (await import("../pages/CustomerPage")).CustomerPage);
+const CampaignsPage = lazyPage(async () => (await import("../pages/CampaignsPage")).CampaignsPage);
+const SettingsPage = lazyPage(async () => (await import("../pages/SettingsPage")).SettingsPage);
 
 export const NAV_ITEMS = [
   { path: "/", label: "nav.dashboard" },
@@ -15,6 +26,10 @@ export const NAV_ITEMS = [
 
 /** The page for a path; unknown paths show the dashboard (the server serves index.html for them). */
 export function routeElement(path: string) {
+  return <Suspense fallback={<PageSkeleton />}>{pageFor(path)}</Suspense>;
+}
+
+function pageFor(path: string) {
   let params = matchPath("/customers/:id", path);
   if (params) return <CustomerPage key={params.id} customerId={params.id} />;
   params = matchPath("/campaigns/:key", path);
