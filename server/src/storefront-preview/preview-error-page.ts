@@ -16,7 +16,7 @@ const TEXT: Record<StorefrontLang, Record<PreviewProblem, { title: string; body:
   },
   ko: {
     unknown_customer: { title: "고객을 찾을 수 없습니다", body: "이 스토어에는 ID가 {id}인 고객이 없습니다." },
-    invalid_customer: { title: "올바르지 않은 고객 ID", body: "{id}은(는) 고객 ID 형식이 아닙니다. ID는 영문자, 숫자와 - _ : / . 로 된 128자 이내입니다." },
+    invalid_customer: { title: "올바르지 않은 고객 ID", body: "고객 ID 형식이 아닙니다: {id}. ID는 영문자, 숫자, - _ : / . 로 이루어진 128자 이내여야 합니다." },
     invalid_lang: { title: "지원하지 않는 언어", body: "미리보기는 영어(lang=en)와 한국어(lang=ko)를 지원합니다." },
     pick: "대신 아래 고객으로 미리 볼 수 있습니다:",
     guest: "비회원으로 둘러보기",

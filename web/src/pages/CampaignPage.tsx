@@ -70,7 +70,7 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
 
 // A simple magnifying glass: EmptyState wants an illustration, and the admin loads nothing from other origins for it.
 const NOT_FOUND_IMAGE = `data:image/svg+xml,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120"><circle cx="52" cy="52" r="30" fill="#f1f1f1" stroke="#8a8a8a" stroke-width="6"/><path d="M74 74l26 26" stroke="#8a8a8a" stroke-width="10" stroke-linecap="round"/></svg>',
+  '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="160" viewBox="0 0 120 120"><circle cx="52" cy="52" r="30" fill="#f1f1f1" stroke="#8a8a8a" stroke-width="6"/><path d="M74 74l26 26" stroke="#8a8a8a" stroke-width="10" stroke-linecap="round"/></svg>',
 )}`;
 
 /** /campaigns/<unknown>: says so, with the way back, instead of an editor that never loads. */
