@@ -56,6 +56,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const stops: Array<() => Promise<void>> = [];
 
   const log = (message: string) => console.log(message);
+  let closing = false; // set by close(): background start-up work that hasn't begun yet doesn't begin
   const demoShop = config.mode === "demo" ? DEMO_SHOP : undefined;
 
   // Late-bound: the publisher needs the platform, which the sync feature builds, which needs the pipeline hook.
@@ -157,23 +158,44 @@ export async function startApp(config: Config): Promise<RunningApp> {
     // first refit and publish, so the dashboard's visit × purchase grid and the preview have data.
     const visitDeps = { appBaseUrl: `http://127.0.0.1:${port}`, shop: DEMO_SHOP, apiSecret: syncFeature.credentials.apiSecret };
     void demo.backfilled
-      .then(() => sendDemoVisits(visitDeps, sampleCustomers([...demo.simulator.store(DEMO_SHOP).customers.keys()].map(String), 0.35)))
-      .then((visits) => log(`Demo shoppers visited the storefront: ${visits} visit beacons`))
-      .then(() => pipeline.shopSynced(DEMO_SHOP))
+      .then(async () => {
+        if (closing) return;
+        const visits = await sendDemoVisits(visitDeps, sampleCustomers([...demo.simulator.store(DEMO_SHOP).customers.keys()].map(String), 0.35));
+        log(`Demo shoppers visited the storefront: ${visits} visit beacons`);
+        if (!closing) await pipeline.shopSynced(DEMO_SHOP);
+      })
       .catch((err: unknown) => log(`demo predictions failed: ${String(err)}`));
     stops.push(() => demo.stop());
   }
   return {
     server,
     config,
+    /**
+     * Graceful shutdown: stop accepting requests and starting jobs, stop running backfills at their next
+     * checkpoint (their cursor stays stored, so the next start resumes), let in-flight requests finish, close the database.
+     */
     async close() {
-      await scheduler.stop();
+      closing = true;
+      const serverClosed = stopAccepting(server);
+      await Promise.all([scheduler.stop(), syncFeature.sync.stop()]);
       for (const stop of stops.reverse()) await stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await serverClosed;
       await db.destroy();
     },
   };
 }
+
+/** Refuses new connections at once; requests already in flight get a moment to finish, then their sockets close. */
+function stopAccepting(server: Server, graceMs = 1000): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), graceMs).unref();
+  });
+}
+
+/** Work still running this long after the signal is cut short: everything it writes is transactional or resumable. */
+const SHUTDOWN_DEADLINE_MS = 4_500;
 
 async function main(): Promise<void> {
   let config: Config;
@@ -188,9 +210,26 @@ async function main(): Promise<void> {
   }
   const running = await startApp(config);
   console.log(`Dangol (${config.mode} mode, ${config.database.kind}) listening on http://localhost:${config.port}`);
-  const shutdown = () => void running.close().then(() => process.exit(0));
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  let signalled = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    // A second Ctrl-C means "now".
+    if (signalled) process.exit(130);
+    signalled = true;
+    console.log(`${signal}: shutting down (again to exit at once)`);
+    setTimeout(() => {
+      console.error(`shutdown did not finish within ${SHUTDOWN_DEADLINE_MS} ms; exiting anyway (interrupted work resumes on the next start)`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    running.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(`shutdown failed: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

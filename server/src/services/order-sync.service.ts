@@ -169,6 +169,9 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
 
   // One backfill per shop at a time in this process: install, start-up recovery and the reconcile job share it.
   const running = new Map<string, Promise<BackfillResult>>();
+  // Shutdown aborts every backfill at its next checkpoint (a stored batch or page), leaving it resumable.
+  const stopping = new AbortController();
+  const withStop = (signal?: AbortSignal) => (signal ? AbortSignal.any([signal, stopping.signal]) : stopping.signal);
 
   return {
     /**
@@ -179,7 +182,7 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
     backfill(shop: string, options: BackfillOptions = {}): Promise<BackfillResult> {
       let run = running.get(shop);
       if (!run) {
-        run = runBackfill(shop, options).finally(() => running.delete(shop));
+        run = runBackfill(shop, { ...options, signal: withStop(options.signal) }).finally(() => running.delete(shop));
         running.set(shop, run);
       }
       return run;
@@ -198,16 +201,22 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
       const since = state.watermark ? new Date(new Date(state.watermark).getTime() - overlap) : undefined;
       let seen = 0;
       let changed = 0;
-      await pageThroughOrders({ platform, shop, pageSize: deps.pageSize, updatedSince: since }, async (page) => {
+      await pageThroughOrders({ platform, shop, pageSize: deps.pageSize, updatedSince: since, signal: stopping.signal }, async (page) => {
         seen += page.length;
         const written = new Set(await orders.upsertOrders(db, shop, page));
         changed += written.size;
         const touched = new Set(page.filter((o) => written.has(o.id) && o.customerId).map((o) => o.customerId!));
         for (const customerId of touched) await deps.onOrderChanged?.(shop, customerId);
       });
-      await pageThroughCustomers({ platform, shop, pageSize: 250, updatedSince: since }, (page) => customers.upsertCustomers(db, shop, page));
+      await pageThroughCustomers({ platform, shop, pageSize: 250, updatedSince: since, signal: stopping.signal }, (page) => customers.upsertCustomers(db, shop, page));
       await save(shop, { watermark: await orders.maxOrderUpdatedAt(db, shop), last_reconciled_at: now().toISOString() });
       return { orders: seen, changed };
+    },
+
+    /** Shutdown: running backfills and reconciles stop at their next checkpoint; resolves once they have. */
+    async stop(): Promise<void> {
+      stopping.abort(new Error("shutting down"));
+      await Promise.allSettled([...running.values()]);
     },
   };
 }
