@@ -25,7 +25,9 @@ describe("Dangol banner (app block)", () => {
     const { doc } = await render("dangol-banner", globals(dueDecision(now)));
     const slot = doc.querySelector("dangol-slot.dangol-banner")!;
     expect(slot).not.toBeNull();
-    expect(slot.getAttribute("style")).toBe("min-height: 128px");
+    // Reserved heights per layout (beside the button / stacked), applied by the inline CSS's container queries.
+    expect(slot.getAttribute("style")).toBe("--dangol-reserve: 128px; --dangol-reserve-narrow: 280px");
+    expect(slot.getAttribute("lang")).toBe("en");
     expect(slot.getAttribute("data-endpoint")).toBe("/apps/dangol/events");
     expect(slot.getAttribute("data-dismiss-key")).toBe("dangol:1001:banner:replenishment");
     expect(doc.querySelector(".dangol-banner__title")!.textContent).toBe("Running low on coffee beans?");
@@ -40,6 +42,21 @@ describe("Dangol banner (app block)", () => {
     expect(doc.querySelector(".dangol-banner__greeting")!.textContent).toBe("Minji님, 안녕하세요");
     expect(doc.querySelector("dangol-slot")!.getAttribute("aria-label")).toBe("회원님을 위한 혜택");
     expect(doc.querySelector(".dangol-countdown")!.textContent).toMatch(/^2일 /);
+    // Korean breaks between words only: keep-all keyed to the slot's own lang, whatever the theme's <html lang>.
+    expect(doc.querySelector("dangol-slot")!.getAttribute("lang")).toBe("ko");
+    expect(doc.querySelector("style")!.textContent).toContain(".dangol-banner:lang(ko){word-break:keep-all}");
+  });
+
+  it("brings its CSS inline with the block instead of a render-blocking stylesheet", async () => {
+    const { html, doc } = await render("dangol-banner", globals(dueDecision(now)));
+    expect((await engine.renderBlock("dangol-banner", globals(null))).schema.stylesheet).toBeUndefined();
+    expect((await engine.renderBlock("coupon-expiry-bar", globals(null))).schema.stylesheet).toBeUndefined();
+    expect(html.indexOf("<style>")).toBeLessThan(html.indexOf("<dangol-slot"));
+    expect(doc.querySelectorAll("style")).toHaveLength(1);
+    expect(doc.querySelector("link")).toBeNull();
+    const bar = await render("coupon-expiry-bar", globals(couponHolderDecision(now), "ko"));
+    expect(bar.html.indexOf("<style>")).toBeLessThan(bar.html.indexOf("<dangol-slot"));
+    expect(bar.doc.querySelector("style")!.textContent).toContain(".dangol-notice:lang(ko){word-break:keep-all}");
   });
 
   it("escapes script and onerror payloads in merchant text and the customer's name", async () => {
@@ -74,10 +91,11 @@ describe("Dangol banner (app block)", () => {
   );
 
   it("keeps the reserved space when the metafield is still empty", async () => {
-    const { doc } = await render("dangol-banner", globals(null), { reserve_height: 160 });
+    const { doc } = await render("dangol-banner", globals(null), { reserve_height: 160, reserve_height_narrow: 9999 });
     const box = doc.querySelector(".dangol-banner--pending")!;
     expect(box).not.toBeNull();
-    expect(box.getAttribute("style")).toBe("min-height: 160px");
+    expect(box.getAttribute("style")).toBe("--dangol-reserve: 160px; --dangol-reserve-narrow: 400px");
+    expect(doc.querySelector("style")!.textContent).toContain("@container dangol-banner");
     expect(box.textContent).toBe("");
     expect(doc.querySelector("dangol-slot")).toBeNull();
   });

@@ -71,7 +71,9 @@ describe.each(DB_KINDS)("GET /preview on %s", (kind) => {
     expect(html).toContain('class="dangol-banner"');
     expect(html).toContain("Time to restock Coffee beans?");
     expect(html).toMatch(/<script src="\/preview\/assets\/dangol\.js\?v=\d+" defer="defer"><\/script>/);
-    expect(html).toMatch(/<link href="\/preview\/assets\/dangol\.css\?v=\d+" rel="stylesheet"/);
+    // The extension's CSS is inline with the block: no stylesheet <link> to block the first paint.
+    expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
+    expect(html).toContain("<style>");
   });
 
   it("offers due, coupon-holder and holdout customers of this shop only in the picker (localized)", async () => {
