@@ -205,6 +205,8 @@ export interface SyncStatusResponse {
   error?: string | null;
   /** Webhook deliveries that failed all `maxAttempts` tries (newest first, at most 20 listed); `total` counts them all. */
   deadLetters: { total: number; maxAttempts: number; items: DeadLetter[] };
+  /** Customers whose storefront decision Shopify refused (e.g. deleted there); each is retried on their next order or visit. */
+  unpublishedCustomers: number;
 }
 
 export interface DeadLetter {

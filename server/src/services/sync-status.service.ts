@@ -1,7 +1,9 @@
-// What the admin's sync indicator shows: phase, counts, percent done, last webhook, dead-letter deliveries.
+// What the admin's sync indicator shows: phase, counts, percent done, last webhook, dead-letter deliveries, and
+// how many customers Shopify refused a storefront decision for.
 import type { Db } from "../db/database.js";
 import * as customers from "../db/repositories/customer.repository.js";
 import * as orders from "../db/repositories/order.repository.js";
+import { countPublishErrors } from "../db/repositories/publish-error.repository.js";
 import * as syncState from "../db/repositories/sync-state.repository.js";
 import * as webhookEvents from "../db/repositories/webhook-event.repository.js";
 import type { SyncStatusResponse } from "../http/contracts.js";
@@ -55,6 +57,7 @@ export function createSyncStatusService(deps: { db: Db }) {
           maxAttempts: MAX_WEBHOOK_ATTEMPTS,
           items: dead.items.map((d) => ({ webhookId: d.webhook_id, topic: d.topic, receivedAt: d.received_at, attempts: d.attempts, error: d.error })),
         },
+        unpublishedCustomers: await countPublishErrors(deps.db, shop),
       };
     },
   };

@@ -34,6 +34,11 @@ export function SyncStatusCard({ status }: { status: SyncStatusResponse }) {
           <Text as="span" tone="subdued">{t("settings.lastSync")}</Text>
           <Text as="span">{status.lastSyncedAt ? formatDateTime(language, status.lastSyncedAt) : t("settings.never")}</Text>
         </InlineStack>
+        {status.unpublishedCustomers > 0 && (
+          <div data-testid="unpublished-customers">
+            <Text as="p" tone="caution">{t("settings.unpublished", { count: formatNumber(language, status.unpublishedCustomers) })}</Text>
+          </div>
+        )}
         <Text as="p" variant="bodySm" tone="subdued">{t("settings.counts", { orders: formatNumber(language, status.orders), customers: formatNumber(language, status.customers) })}</Text>
       </BlockStack>
     </Card>

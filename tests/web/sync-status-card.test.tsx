@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, render, screen } from "@testing-library/react";
+import { AppProvider } from "@shopify/polaris";
+import en from "@shopify/polaris/locales/en.json";
+import type { Language, SyncStatusResponse } from "../../server/src/http/contracts.js";
+import { SyncStatusCard } from "../../web/src/components/SyncStatusCard.js";
+import { I18nProvider } from "../../web/src/i18n/i18n.js";
+
+const status = (unpublishedCustomers: number): SyncStatusResponse => ({
+  state: "done",
+  progress: null,
+  lastWebhookAt: null,
+  lastSyncedAt: null,
+  orders: 10,
+  customers: 4,
+  deadLetters: { total: 0, maxAttempts: 8, items: [] },
+  unpublishedCustomers,
+});
+
+function renderIn(language: Language, s: SyncStatusResponse) {
+  render(
+    <I18nProvider language={language} setLanguage={() => undefined}>
+      <AppProvider i18n={en}>
+        <SyncStatusCard status={s} />
+      </AppProvider>
+    </I18nProvider>,
+  );
+}
+
+afterEach(cleanup);
+
+describe("SyncStatusCard: customers Shopify refused a decision for", () => {
+  it("says nothing when every decision was published", () => {
+    renderIn("en", status(0));
+    expect(screen.queryByTestId("unpublished-customers")).toBeNull();
+  });
+  it.each([
+    ["en", /Shopify refused the storefront message for 3 customer/],
+    ["ko", /고객 3명의 스토어 메시지를 Shopify가 받지 않았습니다/],
+  ] as const)("names how many in %s", (language, text) => {
+    renderIn(language, status(3));
+    expect(screen.getByTestId("unpublished-customers").textContent).toMatch(text);
+  });
+});
