@@ -12,7 +12,7 @@ import { startScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { Job } from "./jobs/job.js";
 import { createSyncFeature } from "./demo/sync-feature.js";
 import { DEMO_SHOP, startDemoStore } from "./demo/demo-store.js";
-import { enableDemoCampaigns } from "./demo/demo-campaigns.js";
+import { enableDemoCampaigns, seedExpiringDemoCoupons } from "./demo/demo-campaigns.js";
 import { sampleCustomers, sendDemoVisits } from "./demo/demo-visits.js";
 import { signAppProxyQuery } from "./simulator/index.js";
 import { listInstalledShops } from "./db/repositories/shop.repository.js";
@@ -142,6 +142,9 @@ export async function startApp(config: Config): Promise<RunningApp> {
     void syncFeature.recovery.resumeAll().catch((err: unknown) => log(`backfill recovery failed: ${String(err)}`));
   }
   stops.push(() => syncFeature.recovery.stop());
+  // Webhook deliveries a stopped or crashed process stored but never applied are applied now, once each.
+  void syncFeature.ingest.resumeStored().catch((err: unknown) => log(`stored webhook deliveries could not be resumed: ${String(err)}`));
+  stops.push(() => syncFeature.ingest.stop());
   if (config.mode === "demo") {
     // Simulator + install + background backfill + orders played forward; see server/src/demo/demo-store.ts.
     const port = (server.address() as import("node:net").AddressInfo).port;
@@ -162,6 +165,9 @@ export async function startApp(config: Config): Promise<RunningApp> {
         if (closing) return;
         const visits = await sendDemoVisits(visitDeps, sampleCustomers([...demo.simulator.store(DEMO_SHOP).customers.keys()].map(String), 0.35));
         log(`Demo shoppers visited the storefront: ${visits} visit beacons`);
+        // Codes issued 10 days ago, so the coupon-expiry notice has someone to show to (see demo-campaigns.ts).
+        const customerIds = [...demo.simulator.store(DEMO_SHOP).customers.keys()].map(String);
+        await seedExpiringDemoCoupons({ db, platform, log: (m, e) => log(`${m}: ${String(e)}`) }, DEMO_SHOP, customerIds, new Date());
         if (!closing) await pipeline.shopSynced(DEMO_SHOP);
       })
       .catch((err: unknown) => log(`demo predictions failed: ${String(err)}`));

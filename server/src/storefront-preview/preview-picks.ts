@@ -1,5 +1,5 @@
-import type { LocalizedText, StorefrontDecision } from "../domain/campaigns/storefront-decision.js";
-import type { PreviewCandidate, PreviewCandidateKind } from "../db/repositories/preview.repository.js";
+import type { LocalizedText } from "../domain/campaigns/storefront-decision.js";
+import type { PreviewCandidate } from "../db/repositories/preview.repository.js";
 import type { PreviewPick } from "./storefront-page.js";
 
 const CAMPAIGN_LABELS: Record<string, LocalizedText> = {
@@ -11,20 +11,27 @@ const CAMPAIGN_LABELS: Record<string, LocalizedText> = {
 };
 const HOLDOUT_LABEL: LocalizedText = { en: "holdout: sees nothing", ko: "홀드아웃: 노출 없음" };
 
-/** How many of each kind the picker offers. */
-export const PICKS_PER_KIND: Record<PreviewCandidateKind, number> = { banner: 3, notice: 2, holdout: 2 };
+/** The picker shows one customer per preset (the first not already listed), then this many holdouts. */
+export const PICKS_PER_PRESET = 1;
+export const HOLDOUT_PICKS = 2;
+/** Candidates fetched per preset, so a customer listed for another preset does not leave this one empty. */
+export const CANDIDATES_PER_PRESET = 4;
 
-/** Turns repository candidates into picker entries: banner customers, coupon holders, then holdouts; each once. */
-export function toPreviewPicks(byKind: Record<PreviewCandidateKind, PreviewCandidate[]>): PreviewPick[] {
+/** Repository candidates for one picker group: a preset's customers, or (campaign null) holdout customers. */
+export interface PickGroup {
+  campaign: string | null;
+  candidates: PreviewCandidate[];
+  take: number;
+}
+
+/** Turns candidate groups into picker entries in the groups' order; each customer once. */
+export function toPreviewPicks(groups: PickGroup[]): PreviewPick[] {
   const seen = new Set<string>();
   const picks: PreviewPick[] = [];
-  for (const kind of ["banner", "notice", "holdout"] as const) {
-    for (const c of byKind[kind]) {
-      if (seen.has(c.customerId)) continue;
+  for (const group of groups) {
+    const label = group.campaign ? (CAMPAIGN_LABELS[group.campaign] ?? { en: group.campaign, ko: group.campaign }) : HOLDOUT_LABEL;
+    for (const c of group.candidates.filter((x) => !seen.has(x.customerId)).slice(0, group.take)) {
       seen.add(c.customerId);
-      const decision = JSON.parse(c.decision) as StorefrontDecision;
-      const campaign = kind === "banner" ? decision.banner?.campaign : kind === "notice" ? decision.notice?.campaign : undefined;
-      const label = campaign ? (CAMPAIGN_LABELS[campaign] ?? { en: campaign, ko: campaign }) : HOLDOUT_LABEL;
       const name = [c.firstName, c.lastName].filter(Boolean).join(" ") || c.customerId;
       picks.push({ id: c.customerId, name, label });
     }

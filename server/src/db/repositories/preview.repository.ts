@@ -35,3 +35,21 @@ export async function findPreviewCandidates(db: Db, shop: string, kind: PreviewC
     .execute();
   return rows.map((r) => ({ customerId: r.customer_id, firstName: r.first_name, lastName: r.last_name, decision: r.decision, assignments: r.assignments }));
 }
+
+/**
+ * Up to `limit` customers of one shop whose published decision shows this campaign (banner or notice), by customer
+ * id. Each campaign key fills one slot only, and quotes inside text values are escaped, so the key's JSON pair is
+ * unambiguous in the stored text.
+ */
+export async function findCampaignPreviewCandidates(db: Db, shop: string, campaign: string, limit: number): Promise<PreviewCandidate[]> {
+  const rows = await db
+    .selectFrom("published_decisions as d")
+    .leftJoin("customers as c", (join) => join.onRef("c.shop_domain", "=", "d.shop_domain").onRef("c.customer_id", "=", "d.customer_id"))
+    .select(["d.customer_id", "c.first_name", "c.last_name", "d.decision", "d.assignments"])
+    .where("d.shop_domain", "=", shop)
+    .where("d.decision", "like", `%"campaign":${JSON.stringify(campaign)}%`)
+    .orderBy("d.customer_id")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ customerId: r.customer_id, firstName: r.first_name, lastName: r.last_name, decision: r.decision, assignments: r.assignments }));
+}
