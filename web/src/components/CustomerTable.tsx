@@ -1,4 +1,4 @@
-import { Badge, IndexTable, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Box, IndexTable, InlineStack, Text, useBreakpoints } from "@shopify/polaris";
 import type { CustomerListResponse } from "../../../server/src/http/contracts";
 import { useI18n } from "../i18n/i18n";
 import { formatDate, formatMoney, formatPercent, formatRange } from "../i18n/format";
@@ -13,14 +13,22 @@ interface Props {
 
 const PURCHASE_TONE = { active: "success", at_risk: "warning", inactive: "critical", never: undefined } as const;
 
+type Row = CustomerListResponse["customers"][number];
+
 export function CustomerTable({ data, currency, loading, onOpen, onPage }: Props) {
   const { t, language } = useI18n();
+  // Phones: one stacked item per customer instead of seven columns that scroll sideways.
+  const condensed = useBreakpoints().smDown;
+  const segment = (c: Row) =>
+    c.purchase ? <Badge tone={PURCHASE_TONE[c.purchase]}>{`${t(`lifecycle.${c.lifecycle}`)} · ${t(`purchase.${c.purchase}`)}`}</Badge> : "—";
+  const dueWindow = (c: Row) => (c.dueWindow ? formatRange(language, c.dueWindow.early, c.dueWindow.late) : "—");
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   return (
     <IndexTable
       resourceName={{ singular: t("customers.resourceName.singular"), plural: t("customers.resourceName.plural") }}
       itemCount={data.customers.length}
       selectable={false}
+      condensed={condensed}
       loading={loading}
       emptyState={<div style={{ padding: 24 }}><Text as="p" alignment="center" tone="subdued">{t("customers.empty")}</Text></div>}
       headings={[
@@ -42,18 +50,39 @@ export function CustomerTable({ data, currency, loading, onOpen, onPage }: Props
     >
       {data.customers.map((c, index) => (
         <IndexTable.Row id={c.customerId} key={c.customerId} position={index} onClick={() => onOpen(c.customerId)}>
-          <IndexTable.Cell>
-            <Text as="span" fontWeight="semibold">{c.name}</Text>
-            {c.email && <Text as="p" variant="bodySm" tone="subdued">{c.email}</Text>}
-          </IndexTable.Cell>
-          <IndexTable.Cell>
-            {c.purchase ? <Badge tone={PURCHASE_TONE[c.purchase]}>{`${t(`lifecycle.${c.lifecycle}`)} · ${t(`purchase.${c.purchase}`)}`}</Badge> : "—"}
-          </IndexTable.Cell>
-          <IndexTable.Cell><Text as="span" alignment="end" numeric>{c.orderCount}</Text></IndexTable.Cell>
-          <IndexTable.Cell>{formatDate(language, c.lastOrderAt)}</IndexTable.Cell>
-          <IndexTable.Cell>{c.dueWindow ? formatRange(language, c.dueWindow.early, c.dueWindow.late) : "—"}</IndexTable.Cell>
-          <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatPercent(language, c.pAlive)}</Text></IndexTable.Cell>
-          <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatMoney(language, c.clv, currency)}</Text></IndexTable.Cell>
+          {condensed ? (
+            <Box padding="300" width="100%">
+              <BlockStack gap="100">
+                <InlineStack align="space-between" blockAlign="start" gap="200" wrap={false}>
+                  <BlockStack>
+                    <Text as="span" fontWeight="semibold">{c.name}</Text>
+                    {c.email && <Text as="span" variant="bodySm" tone="subdued" breakWord>{c.email}</Text>}
+                  </BlockStack>
+                  <Text as="span" numeric>{formatMoney(language, c.clv, currency)}</Text>
+                </InlineStack>
+                <div>{segment(c)}</div>
+                <Text as="span" variant="bodySm" tone="subdued">
+                  {`${t("customers.columns.orders")} ${c.orderCount} · ${t("customers.columns.lastOrder")} ${formatDate(language, c.lastOrderAt)}`}
+                </Text>
+                <Text as="span" variant="bodySm" tone="subdued">
+                  {`${t("customers.columns.dueWindow")} ${dueWindow(c)} · ${t("customers.columns.pAlive")} ${formatPercent(language, c.pAlive)}`}
+                </Text>
+              </BlockStack>
+            </Box>
+          ) : (
+            <>
+              <IndexTable.Cell>
+                <Text as="span" fontWeight="semibold">{c.name}</Text>
+                {c.email && <Text as="p" variant="bodySm" tone="subdued">{c.email}</Text>}
+              </IndexTable.Cell>
+              <IndexTable.Cell>{segment(c)}</IndexTable.Cell>
+              <IndexTable.Cell><Text as="span" alignment="end" numeric>{c.orderCount}</Text></IndexTable.Cell>
+              <IndexTable.Cell>{formatDate(language, c.lastOrderAt)}</IndexTable.Cell>
+              <IndexTable.Cell>{dueWindow(c)}</IndexTable.Cell>
+              <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatPercent(language, c.pAlive)}</Text></IndexTable.Cell>
+              <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatMoney(language, c.clv, currency)}</Text></IndexTable.Cell>
+            </>
+          )}
         </IndexTable.Row>
       ))}
     </IndexTable>
