@@ -91,9 +91,11 @@ describe("webhook ingestion against the simulator", () => {
     const v1 = JSON.stringify(orderBody(903, "2026-01-02T00:00:00Z", "10.00"));
     const v2 = JSON.stringify(orderBody(903, "2026-01-03T00:00:00Z", "20.00"));
     const v2Headers = signedHeaders(v2, "orders/updated");
-    expect(await (await post(v2, v2Headers)).json()).toMatchObject({ outcome: "processed" });
+    // Acknowledged once stored; applied right after the answer.
+    expect(await (await post(v2, v2Headers)).json()).toMatchObject({ outcome: "accepted" });
     expect(await (await post(v2, v2Headers)).json()).toMatchObject({ outcome: "duplicate" });
     expect((await post(v1, signedHeaders(v1, "orders/create"))).status).toBe(200); // older, arrives late
+    await h.ingest.idle();
     const stored = await orders.findOrder(h.t.db, SHOP, "903");
     expect(stored?.totalPrice).toBe(20);
     expect(stored?.updatedAt.toISOString()).toBe("2026-01-03T00:00:00.000Z");
@@ -107,6 +109,7 @@ describe("webhook ingestion against the simulator", () => {
     const bodies = Array.from({ length: 1000 }, (_, i) => JSON.stringify(orderBody(10_000 + i, "2026-02-01T00:00:00Z", "5.00", 5000 + (i % 50))));
     const statuses = await Promise.all(bodies.map((b) => post(b, signedHeaders(b, "orders/create")).then((r) => r.status)));
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    await h.ingest.idle();
     const ids = await Promise.all(bodies.map((_, i) => orders.findOrder(h.t.db, SHOP, String(10_000 + i))));
     expect(ids.filter((o) => !o).length).toBe(0);
   }, 120_000);
@@ -116,6 +119,7 @@ describe("webhook ingestion against the simulator", () => {
     await h.sync.backfill(SHOP);
     const played = h.sim.playOrders(SHOP, 40, { refundRate: 0.3, cancelRate: 0.2, guestRate: 0 });
     await h.sim.webhooks.drain();
+    await h.ingest.idle();
     expect(played.created.length).toBe(40);
     expect(h.sim.webhooks.log.some((d) => d.duplicate)).toBe(true);
     // Every order, including those refunded or cancelled by later deliveries, matches the store's final version.
@@ -141,6 +145,7 @@ describe("webhook ingestion against the simulator", () => {
     await pending("pending-kept", orderBody(990002, "2026-01-02T00:00:00Z", "13.00", 5252));
     const redact = JSON.stringify({ shop_id: 1, shop_domain: SHOP, customer: { id: 5151, email: "x@example.com", phone: null }, orders_to_redact: [] });
     expect((await post(redact, signedHeaders(redact, "customers/redact"))).status).toBe(200);
+    await h.ingest.idle(); // the redact is applied
 
     await h.ingest.retryPending();
     expect(await orders.listCustomerOrders(h.t.db, SHOP, "5151")).toEqual([]);
@@ -154,12 +159,14 @@ describe("webhook ingestion against the simulator", () => {
     h.sim.requestCustomerDataRequest(OTHER, customerId);
     h.sim.requestCustomerRedact(OTHER, customerId);
     await h.sim.webhooks.drain();
+    await h.ingest.idle();
     expect((await webhookEvents.listPrivacyRequests(h.t.db, OTHER)).map((r) => r.topic).sort()).toEqual(["customers/data_request", "customers/redact"]);
     expect(await orders.listCustomerOrders(h.t.db, OTHER, String(customerId))).toEqual([]);
     expect((await orders.countOrders(h.t.db, OTHER)).total).toBeGreaterThan(0);
 
     h.sim.uninstallApp(OTHER);
     await h.sim.webhooks.drain();
+    await h.ingest.idle();
     expect((await orders.countOrders(h.t.db, OTHER)).total).toBe(0);
     expect(await h.stack.sessionStorage.findSessionsByShop(OTHER)).toEqual([]);
     expect(await syncState.findSyncState(h.t.db, OTHER)).toBeUndefined();
@@ -175,11 +182,13 @@ describe("webhook ingestion against the simulator", () => {
     const body = JSON.stringify({ id: 2, name: "Hooks B", myshopify_domain: OTHER, domain: OTHER });
     const res = await post(body, signedHeaders(body, "app/uninstalled", OTHER));
     expect(res.status).toBe(200);
+    await h.ingest.idle();
     expect((await orders.countOrders(h.t.db, OTHER)).total).toBe(held);
     expect(await h.stack.sessionStorage.findSessionsByShop(OTHER)).toHaveLength(1);
     // The real uninstall that follows still erases everything.
     h.sim.uninstallApp(OTHER);
     await h.sim.webhooks.drain();
+    await h.ingest.idle();
     expect((await orders.countOrders(h.t.db, OTHER)).total).toBe(0);
   });
 });

@@ -1,7 +1,10 @@
 // Webhook ingestion: signature first (and a body that proves its topic), then store the delivery once (dedupe on
-// X-Shopify-Webhook-Id), then apply it. Order versions older than what we hold are ignored (newest updated_at
-// wins), so duplicates and out-of-order deliveries converge on the right state. A delivery that fails is retried
-// with capped exponential backoff, then kept as a dead letter the merchant can see and retry.
+// X-Shopify-Webhook-Id) and answer; a queue applies it afterwards (Shopify gives up on an answer after 5 s, and a
+// burst of deliveries must not each start its own work). Every apply first claims the stored row, so a delivery
+// is applied once even when the queue, start-up and the retry job race for it, and one stored by a process that
+// died before applying it is picked up at the next start. Order versions older than what we hold are ignored
+// (newest updated_at wins), so duplicates and out-of-order deliveries converge on the right state. A delivery that
+// fails is retried with capped exponential backoff, then kept as a dead letter the merchant can see and retry.
 import type { Db } from "../db/database.js";
 import * as orderOwners from "../db/repositories/order-owner.repository.js";
 import * as orders from "../db/repositories/order.repository.js";
@@ -10,6 +13,7 @@ import * as syncState from "../db/repositories/sync-state.repository.js";
 import * as webhookEvents from "../db/repositories/webhook-event.repository.js";
 import { NotFoundError, PlatformError, UnauthorizedError } from "../domain/shared/errors.js";
 import type { CommercePlatform, PlatformEvent, VerifiedWebhook } from "../platforms/commerce-platform.js";
+import { createInProcessApplyQueue, type DeliveryApplyQueue, type StoredDelivery } from "./delivery-apply-queue.js";
 import type { PrivacyService } from "./privacy.service.js";
 
 export type OrderChangedHook = (shop: string, customerId: string) => Promise<void>;
@@ -19,11 +23,15 @@ export interface WebhookIngestDeps {
   platform: CommercePlatform;
   privacy: PrivacyService;
   now?: () => Date;
-  /** Called after an order change is stored (timing recompute, campaign publisher). Never blocks the answer. */
+  /** Called after an order change is stored (timing recompute, campaign publisher), inside the apply queue. */
   onOrderChanged?: OrderChangedHook;
+  /** The queue that applies stored deliveries; the default runs them in this process, four at a time. */
+  applyQueue?: (apply: (delivery: StoredDelivery) => Promise<void>) => DeliveryApplyQueue;
   log?: (message: string) => void;
 }
 
+/** What the sender is told: stored for applying, or already stored before. */
+export type AckOutcome = "accepted" | "duplicate";
 export type IngestOutcome = "processed" | "duplicate" | "ignored" | "failed" | "refused";
 
 /** Shopify retries a delivery 8 times over ~4 h; we give a stored one as many tries before it is a dead letter. */
@@ -32,6 +40,8 @@ const FIRST_RETRY_MS = 60_000;
 const MAX_RETRY_DELAY_MS = 6 * 3_600_000;
 /** A delivery stored a moment ago is probably still being applied by the request that stored it. */
 const IN_FLIGHT_GRACE_MS = 60_000;
+/** How long a worker holds a claimed delivery; one that dies mid-apply leaves it due again after this. */
+const APPLY_LEASE_MS = 5 * 60_000;
 
 /** 1, 2, 4 … minutes after the n-th failed try, at most 6 hours. */
 export function retryDelayMs(attempts: number): number {
@@ -54,17 +64,14 @@ class ForeignOrderError extends Error {}
 
 export function createWebhookIngestService(deps: WebhookIngestDeps) {
   const { db, platform, privacy, now = () => new Date(), log = console.error } = deps;
-  const pendingHooks = new Set<Promise<void>>();
   // last_webhook_at is for the status page: one write per shop per second spares a hot row under bursts.
   const lastSeenWrite = new Map<string, number>();
   const toEvent = (hook: VerifiedWebhook): PlatformEvent => platform.webhookEvent?.(hook) ?? { kind: "ignored" };
 
-  function notify(shop: string, customerId: string | null) {
+  // Awaited inside the apply: the queue's concurrency bounds the recomputes a burst of deliveries starts.
+  async function notify(shop: string, customerId: string | null): Promise<void> {
     if (!customerId || !deps.onOrderChanged) return;
-    const p = deps.onOrderChanged(shop, customerId)
-      .catch((err: unknown) => log(`onOrderChanged(${shop}, ${customerId}) failed: ${String(err)}`))
-      .finally(() => pendingHooks.delete(p));
-    pendingHooks.add(p);
+    await deps.onOrderChanged(shop, customerId).catch((err: unknown) => log(`onOrderChanged(${shop}, ${customerId}) failed: ${String(err)}`));
   }
 
   /**
@@ -82,42 +89,43 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
     return (await orderOwners.listShopsHoldingOrder(db, orderId)).includes(shop) || (await platform.orderBelongsTo(shop, orderId));
   }
 
-  async function apply(hook: VerifiedWebhook, event: PlatformEvent): Promise<"processed" | "ignored"> {
+  /** Applies one delivery; `changed` is the customer whose order was written (re-predicted once it is marked done). */
+  async function apply(hook: VerifiedWebhook, event: PlatformEvent): Promise<{ outcome: "processed" | "ignored"; changed?: string | null }> {
     const shop = hook.shopDomain;
     switch (event.kind) {
       case "order": {
         // Deliveries for a shop that isn't installed (e.g. late ones after uninstall) must not recreate data.
-        if (!(await shops.findShop(db, shop))) return "ignored";
+        if (!(await shops.findShop(db, shop))) return { outcome: "ignored" };
         if (!(await ownsOrder(shop, event.order.id))) throw new ForeignOrderError(`order ${event.order.id} is not ${shop}'s`);
         const written = await orders.upsertOrders(db, shop, [event.order]);
-        if (written.length) notify(shop, event.order.customerId);
-        return "processed";
+        return { outcome: "processed", changed: written.length ? event.order.customerId : null };
       }
       case "shop_erase":
         // Shopify signs the body, not its moment: a captured app/uninstalled replayed after a reinstall would
         // still verify. A real uninstall has revoked our token, so a shop we can still reach is not uninstalled.
         if (event.reason === "uninstalled" && (await platform.hasAccess(shop))) {
           log(`app/uninstalled ${hook.webhookId} for ${shop} ignored: the app still has access (replayed or stale)`);
-          return "ignored";
+          return { outcome: "ignored" };
         }
         await privacy.eraseShop(shop);
-        return "processed";
+        return { outcome: "processed" };
       case "customer_redact":
         await privacy.eraseCustomer(shop, { webhookId: hook.webhookId, topic: hook.topic, customerId: event.customerId, orderIds: event.orderIds });
-        return "processed";
+        return { outcome: "processed" };
       case "customer_data_request":
         await privacy.recordDataRequest(shop, { webhookId: hook.webhookId, topic: hook.topic, customerId: event.customerId, orderIds: event.orderIds });
-        return "processed";
+        return { outcome: "processed" };
       case "ignored":
-        return "ignored";
+        return { outcome: "ignored" };
     }
   }
 
   /** Applies a stored delivery; `attempts` is how many tries already failed. */
   async function process(hook: VerifiedWebhook, event: PlatformEvent, attempts: number): Promise<IngestOutcome> {
     try {
-      const outcome = await apply(hook, event);
+      const { outcome, changed } = await apply(hook, event);
       await webhookEvents.markWebhookProcessed(db, hook.shopDomain, hook.webhookId, now());
+      await notify(hook.shopDomain, changed ?? null);
       return outcome;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -126,7 +134,7 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
         await webhookEvents.markWebhookRefused(db, hook.shopDomain, hook.webhookId, message, now());
         return "refused";
       }
-      // Stored but not applied: we still answer 200 (the payload is safe with us); retryPending picks it up.
+      // Stored but not applied (the sender already has its 200: the payload is safe with us); retryPending picks it up.
       const next = nextAttemptAt(attempts + 1, err, now());
       log(`webhook ${hook.topic} ${hook.webhookId} for ${hook.shopDomain} failed (try ${attempts + 1}${next ? "" : ", giving up"}): ${message}`);
       await webhookEvents.markWebhookFailed(db, hook.shopDomain, hook.webhookId, { error: message, attempts: attempts + 1, nextAttemptAt: next }).catch(() => undefined);
@@ -166,9 +174,24 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
     return process(storedHook(row), event, row.attempts);
   }
 
+  /** A stored delivery handed over by the queue: applied only if this worker wins its claim. */
+  async function applyStored(delivery: StoredDelivery, fresh: boolean): Promise<IngestOutcome | undefined> {
+    const at = now();
+    const row = await webhookEvents.claimWebhookEvent(db, delivery.shop, delivery.webhookId, { now: at, leaseUntil: new Date(at.getTime() + APPLY_LEASE_MS), fresh });
+    return row ? retry(row) : undefined;
+  }
+
+  const queue = (deps.applyQueue ?? ((run) => createInProcessApplyQueue(run, { concurrency: 4, log })))(async (delivery) => {
+    await applyStored(delivery, true);
+  });
+
   return {
-    /** Throws UnauthorizedError (401) for a missing/forged HMAC and ValidationError (400) for bad JSON. */
-    async ingest(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): Promise<IngestOutcome> {
+    /**
+     * Verifies and stores a delivery; it is applied afterwards by the queue. Throws UnauthorizedError (401) for a
+     * missing/forged HMAC, a body that doesn't prove its topic or an order id another shop holds, and
+     * ValidationError (400) for bad JSON: all before anything is stored.
+     */
+    async ingest(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): Promise<AckOutcome> {
       const hook = await platform.verifyWebhook(rawBody, headers);
       if (!hook) throw new UnauthorizedError("Webhook signature is missing or invalid");
       const event = toEvent(hook); // 400 before anything is stored
@@ -192,32 +215,44 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
         lastSeenWrite.set(hook.shopDomain, receivedAt.getTime());
         await syncState.recordWebhookSeen(db, hook.shopDomain, receivedAt);
       }
-      const outcome = await process(hook, event, 0);
-      if (outcome === "refused") throw new UnauthorizedError("Webhook order does not belong to this shop");
-      return outcome;
+      queue.enqueue({ shop: hook.shopDomain, webhookId: hook.webhookId });
+      return "accepted";
     },
 
     /**
-     * Tries again the deliveries that are due (stored but not applied: crash, failure), soonest due first, at most
-     * `limit` of them. Returns how many were tried.
+     * Start-up: queues every delivery stored but never started, however recent (a process that died after
+     * answering left them; the claim keeps one another instance is applying from being applied twice). Returns how many.
+     */
+    async resumeStored(options: { limit?: number } = {}): Promise<number> {
+      const rows = await webhookEvents.listUnstartedWebhookEvents(db, options.limit ?? 10_000);
+      for (const row of rows) queue.enqueue({ shop: row.shop_domain, webhookId: row.webhook_id });
+      if (rows.length) log(`applying ${rows.length} webhook deliveries stored before the last stop`);
+      return rows.length;
+    },
+
+    /**
+     * Tries again the deliveries that are due (stored but not applied: crash, failure, a worker's lease run out),
+     * soonest due first, at most `limit` of them. Returns how many were due.
      */
     async retryPending(options: { limit?: number } = {}): Promise<number> {
       const rows = await webhookEvents.listDueWebhookEvents(db, now(), options.limit ?? 500);
-      for (const row of rows) await retry(row).catch((err: unknown) => log(`webhook retry ${row.webhook_id} failed: ${String(err)}`));
+      for (const row of rows) {
+        await applyStored({ shop: row.shop_domain, webhookId: row.webhook_id }, false).catch((err: unknown) => log(`webhook retry ${row.webhook_id} failed: ${String(err)}`));
+      }
       return rows.length;
     },
 
     /** The merchant's "retry" on a dead letter of their own shop: a fresh set of tries, the first one now. */
     async retryDeadLetter(shop: string, webhookId: string): Promise<IngestOutcome> {
       if (!(await webhookEvents.requeueDeadWebhookEvent(db, shop, webhookId, now()))) throw new NotFoundError(`No dead-letter delivery ${webhookId}`);
-      const row = await webhookEvents.findWebhookEvent(db, shop, webhookId);
-      return row ? retry(row) : "ignored";
+      return (await applyStored({ shop, webhookId }, false)) ?? "ignored";
     },
 
-    /** Resolves when every onOrderChanged call started so far has settled (tests, shutdown). */
-    async idle(): Promise<void> {
-      while (pendingHooks.size) await Promise.allSettled([...pendingHooks]);
-    },
+    /** Resolves when every delivery handed to the queue so far has been tried (tests, benchmarks). */
+    idle: () => queue.idle(),
+
+    /** Shutdown: takes no more deliveries and waits for those being applied; the rest stay stored for the next start. */
+    stop: () => queue.stop(),
   };
 }
 

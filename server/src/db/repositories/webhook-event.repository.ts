@@ -56,14 +56,37 @@ export async function markWebhookRefused(db: Db, shop: string, webhookId: string
 }
 
 /**
- * Deliveries due for another try, soonest due first. A delivery that keeps failing moves its own due time out
+ * Takes one delivery to apply, atomically: status becomes "applying" and next_attempt_at the end of the lease
+ * (a worker that dies mid-apply leaves it due again then). Undefined when it is not there to take: applied,
+ * refused, dead, or already taken by another worker (two paths racing apply it once). `fresh` takes a
+ * delivery nobody has started ("received"), however recent; otherwise only one that is due.
+ */
+export async function claimWebhookEvent(db: Db, shop: string, webhookId: string, claim: { now: Date; leaseUntil: Date; fresh: boolean }): Promise<WebhookEventRow | undefined> {
+  const take = db
+    .updateTable("webhook_events")
+    .set({ status: "applying", next_attempt_at: claim.leaseUntil.toISOString() })
+    .where("shop_domain", "=", shop)
+    .where("webhook_id", "=", webhookId);
+  const claimable = claim.fresh
+    ? take.where("status", "=", "received")
+    : take.where("status", "in", ["received", "failed", "applying"]).where("next_attempt_at", "<=", claim.now.toISOString());
+  return claimable.returningAll().executeTakeFirst();
+}
+
+/** Deliveries stored and never started (e.g. by a process that died after answering), oldest first: keys only. */
+export async function listUnstartedWebhookEvents(db: Db, limit: number): Promise<Array<Pick<WebhookEventRow, "shop_domain" | "webhook_id">>> {
+  return db.selectFrom("webhook_events").select(["shop_domain", "webhook_id"]).where("status", "=", "received").orderBy("received_at").limit(limit).execute();
+}
+
+/**
+ * Deliveries due for another try (including one whose worker's lease ran out), soonest due first. A delivery that keeps failing moves its own due time out
  * (backoff), so it never holds back the others. Across shops: a worker query.
  */
 export async function listDueWebhookEvents(db: Db, now: Date, limit: number): Promise<WebhookEventRow[]> {
   return db
     .selectFrom("webhook_events")
     .selectAll()
-    .where("status", "in", ["received", "failed"])
+    .where("status", "in", ["received", "failed", "applying"])
     .where("next_attempt_at", "<=", now.toISOString())
     .orderBy("next_attempt_at")
     .limit(limit)

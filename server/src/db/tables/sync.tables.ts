@@ -35,8 +35,9 @@ export interface WebhookEventsTable {
   triggered_at: string | null;
   received_at: string;
   /**
-   * "received" → "processed" | "failed" (retried with backoff) → "dead" (gave up: shown to the merchant), or
-   * "refused" (an order body this shop does not own; nothing written, payload dropped).
+   * "received" → "applying" (claimed by a worker until next_attempt_at) → "processed" | "failed" (retried with
+   * backoff) → "dead" (gave up: shown to the merchant), or "refused" (an order body this shop does not own;
+   * nothing written, payload dropped).
    */
   status: string;
   /** JSON body until processed; cleared afterwards so customer data isn't kept twice. */
