@@ -1,6 +1,6 @@
 // Shopify webhook topics → PlatformEvent. Shopify's HMAC covers the body only; X-Shopify-Topic is unsigned. So
-// the body must prove the topic's kind: each kind has a shape no other kind's body can pass (privacy bodies are
-// strict, documented objects; the shop and order resources forbid the fields that mark the others). What we do
+// the body must prove the topic's kind: each kind has a shape no other kind's body can pass (each requires its
+// documented fields and forbids the fields that mark the other kinds). What we do
 // follows from that proven kind, never from the header alone.
 import { z } from "zod";
 import { ValidationError } from "../../domain/shared/errors.js";
@@ -54,16 +54,37 @@ const shopResource = z.object({
   line_items: absent,
 });
 
+// Privacy bodies: each requires its own fields and forbids the fields that mark the other kinds. Fields Shopify may
+// add later pass (a strict object would turn a harmless addition into refused compliance deliveries).
 const privacyCustomer = z.object({ id, email: z.string().nullish(), phone: z.string().nullish() });
-const customersRedact = z.strictObject({ shop_id: id, shop_domain: z.string(), customer: privacyCustomer, orders_to_redact: z.array(id) });
-const customersDataRequest = z.strictObject({
+const notAnOrderOrShop = { myshopify_domain: absent, line_items: absent, total_price: absent } as const;
+const customersRedact = z.object({
+  shop_id: id,
+  shop_domain: z.string(),
+  customer: privacyCustomer,
+  orders_to_redact: z.array(id),
+  orders_requested: absent,
+  data_request: absent,
+  ...notAnOrderOrShop,
+});
+const customersDataRequest = z.object({
   shop_id: id,
   shop_domain: z.string(),
   orders_requested: z.array(id),
   customer: privacyCustomer,
-  data_request: z.strictObject({ id }),
+  data_request: z.object({ id }),
+  orders_to_redact: absent,
+  ...notAnOrderOrShop,
 });
-const shopRedact = z.strictObject({ shop_id: id, shop_domain: z.string() });
+const shopRedact = z.object({
+  shop_id: id,
+  shop_domain: z.string(),
+  customer: absent,
+  orders_to_redact: absent,
+  orders_requested: absent,
+  data_request: absent,
+  ...notAnOrderOrShop,
+});
 
 const SHAPES = {
   order: restOrder,
