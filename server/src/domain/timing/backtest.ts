@@ -3,7 +3,7 @@ import { auc } from "./auc";
 import { calibratedExpectedOrders, calibratedOrderProbability90, calibratedPredictive } from "./calibration";
 import { dayIndex } from "./days";
 import { btydSummary, fitStoreModelFromDays } from "./fit-store-model";
-import { conditionalWindow, insideWindow } from "./window-honesty";
+import { gapCdf, gapQuantile, type GapPredictive } from "./gap-model";
 import { baseView } from "./timing-features";
 import type { PurchaseDay } from "./purchase-days";
 import { ValidationError } from "../shared/errors";
@@ -62,9 +62,8 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
     ours.p90.push(calibratedOrderProbability90(v, model.calibration));
     // "Inside the window", identical for both models: the 10th–90th percentile of the model's time to the next
     // order, given the customer still buys and has not ordered before the cutoff; whole days, ends included.
-    const g = conditionalWindow(calibratedPredictive(v, model.calibration), v.timing.elapsedDays);
-    const w = { early: last + g.early, late: last + g.late };
-    ours.hit.push(first !== null && insideWindow(w, first));
+    const w = conditionalWindow(calibratedPredictive(v, model.calibration), last, v.timing.elapsedDays);
+    ours.hit.push(first !== null && first >= Math.floor(w.early) && first <= Math.ceil(w.late));
     ours.width.push(w.late - w.early);
     if (!bg) return;
     const s = btydSummary(c.calibration, cut);
@@ -72,7 +71,7 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
     base.p90.push(bgnbdProbPurchaseWithin(bg, s, 90));
     const bEarly = cut + bgnbdNextPurchaseQuantile(bg, s, 0.1);
     const bLate = cut + bgnbdNextPurchaseQuantile(bg, s, 0.9);
-    base.hit.push(first !== null && insideWindow({ early: bEarly, late: bLate }, first));
+    base.hit.push(first !== null && first >= Math.floor(bEarly) && first <= Math.ceil(bLate));
     base.width.push(bLate - bEarly);
   });
   const totalActual = actual.reduce((s, v) => s + v, 0);
@@ -103,6 +102,12 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
     ours: { ...score(ours), calibration: model.calibration ? { origins: model.calibration.origins, rows: model.calibration.rows, pooledFactor: round(model.calibration.pooledFactor, 3), window: model.calibration.window, tenure: model.calibration.tenure ?? null } : null },
     bgnbd: { ...(bg ? score(base) : empty), params: bg, degenerate: model.bgnbd?.degenerate ?? true, warnings: model.bgnbd?.warnings ?? ["fit failed"] },
   };
+}
+
+/** Days of the conditional 10–90 % window of the next order, after `elapsed` silent days since `last`. */
+function conditionalWindow(p: GapPredictive, last: number, elapsed: number): { early: number; late: number } {
+  const f0 = gapCdf(p, elapsed);
+  return { early: last + gapQuantile(p, f0 + 0.1 * (1 - f0)), late: last + gapQuantile(p, f0 + 0.9 * (1 - f0)) };
 }
 
 function median(v: number[]): number {

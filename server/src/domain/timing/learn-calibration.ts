@@ -7,7 +7,6 @@ import type { StoreModel } from "./store-model";
 import { baseView, CELLS, RANK_HORIZON_DAYS } from "./timing-features";
 import { learnTenureFactors, tenureClass, TENURE_EDGES, type TenureCell } from "./tenure-calibration";
 import { learnWindowCalibration, type WindowRow } from "./window-calibration";
-import { honestWindow } from "./window-honesty";
 
 /** Validation origins step back from now − 90 d by this much; each needs this much history before it. */
 const ORIGIN_STEP_DAYS = 45;
@@ -74,7 +73,6 @@ export function learnCalibration(all: PurchaseDay[][], nowDay: number, fitBase: 
   const orderFactors = Array.from(acc.actual, (a, c) => clamp((a + CELL_PSEUDO_ORDERS * pooled) / (acc.predicted[c] + CELL_PSEUDO_ORDERS)));
   const rankIdx = evenSample(features.map((_, i) => i), MAX_RANKER_ROWS);
   const hasBoth = labels.some(Boolean) && labels.some((l) => !l);
-  const windowRows = evenSample(windows, MAX_WINDOW_ROWS);
   return {
     validationDays: H,
     origins,
@@ -82,7 +80,7 @@ export function learnCalibration(all: PurchaseDay[][], nowDay: number, fitBase: 
     orderFactors,
     pooledFactor: clamp(pooled),
     ranker: rankIdx.length >= MIN_RANKER_ROWS && hasBoth ? fitLogistic(rankIdx.map((i) => features[i]), rankIdx.map((i) => labels[i])) : null,
-    window: honestWindow(windowRows, learnWindowCalibration(windowRows)),
+    window: learnWindowCalibration(evenSample(windows, MAX_WINDOW_ROWS)),
     tenure: learnTenureFactors(tenureCells),
   };
 }

@@ -13,8 +13,7 @@ import { validateHistory, type CustomerHistory } from "./history";
 import type { CustomerPrediction } from "./prediction";
 import { toPurchaseDays, type PurchaseDay } from "./purchase-days";
 import { reasonLine } from "./reason";
-import { baseView, RANK_HORIZON_DAYS } from "./timing-features";
-import { conditionalWindow, windowTooWide } from "./window-honesty";
+import { baseView } from "./timing-features";
 import { usableBgnbd, usableGammaGamma, type StoreModel } from "./store-model";
 
 /** CLV horizon: 12 months of 30.4375 days, discounted 1% a month. */
@@ -53,7 +52,6 @@ export function predictFromDays(customerId: string, days: PurchaseDay[], model: 
     cycleDays: t.gap.median,
     cycleSpreadDays: t.gap.spread,
     dueWindow: { early: addDays(lastAt, early), likely: addDays(lastAt, likely), late: addDays(lastAt, late) },
-    notExpectedWithinDays: windowTooWide(conditionalWindow(window, t.elapsedDays), RANK_HORIZON_DAYS) ? RANK_HORIZON_DAYS : null,
     churnRisk: t.churnRisk,
     pAlive: bg ? bgnbdPAlive(bg, summary) : t.pActive,
     pActive: t.pActive,

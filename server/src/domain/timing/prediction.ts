@@ -53,11 +53,6 @@ export interface CustomerPrediction {
   cycleSpreadDays: number | null;
   dueWindow: DueWindow | null;
   /**
-   * Set to N (days) when the honest 10–90 % window of the next order from now, given the silence so far, is wider
-   * than N days: show "not expected within N days" rather than a window that promises nothing. Null: the window holds.
-   */
-  notExpectedWithinDays?: number | null;
-  /**
    * How unusual the current silence is for this customer's own rhythm, 0..1: the probability that the next order
    * would already have come by now, i.e. 1 − P(no order by now | rhythm). A 2-week buyer silent 40 days scores near 1.
    */

@@ -1,14 +1,9 @@
 import { gapCdf, type GapPredictive } from "./gap-model";
-import type { WindowCoverage } from "./window-honesty";
 
 /** A calibrated gap distribution: ln(gap) location moved by `shift`, its scale multiplied by `scale`. */
 export interface WindowCalibration {
   shift: number;
   scale: number;
-  /** Spread multiplier that makes the window's validation coverage honest (window-honesty.ts); absent: 1. */
-  widen?: number;
-  /** The store's own validation coverage of the window, before and after `widen`. */
-  coverage?: WindowCoverage;
 }
 
 export const IDENTITY_WINDOW: WindowCalibration = { shift: 0, scale: 1 };
@@ -22,7 +17,7 @@ export interface WindowRow {
 }
 
 export function calibrate(p: GapPredictive, w: WindowCalibration): GapPredictive {
-  return { ...p, loc: p.loc + w.shift, scale: p.scale * w.scale * (w.widen ?? 1) };
+  return { ...p, loc: p.loc + w.shift, scale: p.scale * w.scale };
 }
 
 /**

@@ -8,14 +8,6 @@ const model = fitStoreModel(aStore(), NOW);
 const days = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 86_400_000;
 
 describe("predictCustomer", () => {
-  it("says 'not expected within 90 days' only when the window from now would be wider than that", () => {
-    const regular = predictCustomer(aRegular("r", 21, 8, 5), model, NOW);
-    expect(regular.notExpectedWithinDays).toBeNull();
-    // One order, silent far beyond anyone's rhythm: whenever they come back is anyone's guess.
-    const lapsed = predictCustomer({ customerId: "l", purchases: [aPurchase(700, "shampoo")] }, model, NOW);
-    expect(lapsed.notExpectedWithinDays).toBe(90);
-  });
-
   it("gives a one-order customer a window from the norm of what they bought", () => {
     const coffee = predictCustomer({ customerId: "n1", purchases: [aPurchase(3, "coffee")] }, model, NOW);
     const shampoo = predictCustomer({ customerId: "n2", purchases: [aPurchase(3, "shampoo")] }, model, NOW);
