@@ -162,6 +162,17 @@ export interface CouponSummary {
   status: string;
 }
 
+/** Orders per page of a customer's timeline (GET /api/customers/:id?ordersPage=n). */
+export const CUSTOMER_ORDERS_PAGE_SIZE = 10;
+
+export interface CustomerTotals {
+  spent: number;
+  orders: number;
+  averageOrder: number | null;
+  firstOrderAt: string | null;
+  lastOrderAt: string | null;
+}
+
 export interface CustomerDetailResponse {
   customer: CustomerRow & {
     cycleDays: number | null;
@@ -176,7 +187,11 @@ export interface CustomerDetailResponse {
     computedAt: string | null;
   };
   currency: string;
+  /** Counted orders only (cancelled, test, zero and refunded ones left out), net of refunds. */
+  totals: CustomerTotals;
+  /** One page of the timeline, newest first; `ordersPage` says which and how many there are in all. */
   orders: OrderSummary[];
+  ordersPage: { page: number; pageSize: number; total: number };
   messages: MessageSeen[];
   coupons: CouponSummary[];
 }

@@ -1,7 +1,8 @@
 import type { Db } from "../db/database.js";
 import {
   countCustomers,
-  customerOrderNames,
+  customerOrdersPage,
+  customerOrderTotals,
   findCustomerRow,
   findPrediction,
   listCustomerCouponRows,
@@ -10,9 +11,8 @@ import {
   type CustomerListRow,
 } from "../db/repositories/customer-insights.repository.js";
 import { shopCurrency } from "../db/repositories/dashboard.repository.js";
-import { listCustomerOrders } from "../db/repositories/order.repository.js";
 import { NotFoundError } from "../domain/shared/errors.js";
-import { CUSTOMER_PAGE_SIZE, type CustomerDetailResponse, type CustomerListQuery, type CustomerListResponse, type CustomerRow } from "../http/contracts.js";
+import { CUSTOMER_ORDERS_PAGE_SIZE, CUSTOMER_PAGE_SIZE, type CustomerDetailResponse, type CustomerListQuery, type CustomerListResponse, type CustomerRow } from "../http/contracts.js";
 import { customerName } from "./customer-name.js";
 
 function toRow(r: CustomerListRow): CustomerRow {
@@ -57,12 +57,14 @@ export function createCustomerInsightsService(deps: { db: Db; now?: () => Date }
       return { customers: rows.map(toRow), page, pageSize: CUSTOMER_PAGE_SIZE, total, currency: currency ?? "USD" };
     },
 
-    async get(shop: string, customerId: string): Promise<CustomerDetailResponse> {
-      const [customer, p, orders, names, messages, coupons, currency] = await Promise.all([
+    /** One customer: summary totals, the prediction, one page of the order timeline (newest first), messages, coupons. */
+    async get(shop: string, customerId: string, ordersPage = 1): Promise<CustomerDetailResponse> {
+      const pageSize = CUSTOMER_ORDERS_PAGE_SIZE;
+      const [customer, p, totals, orders, messages, coupons, currency] = await Promise.all([
         findCustomerRow(deps.db, shop, customerId),
         findPrediction(deps.db, shop, customerId),
-        listCustomerOrders(deps.db, shop, customerId),
-        customerOrderNames(deps.db, shop, customerId),
+        customerOrderTotals(deps.db, shop, customerId),
+        customerOrdersPage(deps.db, shop, customerId, pageSize, (ordersPage - 1) * pageSize),
         listCustomerMessages(deps.db, shop, customerId),
         listCustomerCouponRows(deps.db, shop, customerId),
         shopCurrency(deps.db, shop),
@@ -85,17 +87,25 @@ export function createCustomerInsightsService(deps: { db: Db; now?: () => Date }
           computedAt: p?.computed_at ?? null,
         },
         currency: currency ?? "USD",
-        orders: orders.reverse().map((o) => ({
-          orderId: o.id,
-          name: names.get(o.id) ?? null,
-          processedAt: o.processedAt.toISOString(),
-          totalPrice: o.totalPrice,
-          refundedTotal: o.refundedTotal,
+        totals: {
+          spent: totals.spent,
+          orders: totals.orders,
+          averageOrder: totals.orders > 0 ? totals.spent / totals.orders : null,
+          firstOrderAt: totals.first,
+          lastOrderAt: totals.last,
+        },
+        orders: orders.orders.map((o) => ({
+          orderId: o.order_id,
+          name: o.name,
+          processedAt: new Date(o.processed_at).toISOString(),
+          totalPrice: Number(o.total_price),
+          refundedTotal: Number(o.refunded_total),
           currency: o.currency,
-          discountCodes: o.discountCodes,
-          excludedReason: o.excludedReason,
-          lines: o.lines.map((l) => ({ title: l.title, quantity: l.quantity, price: l.price })),
+          discountCodes: parseJsonArray(o.discount_codes).map(String),
+          excludedReason: o.excluded_reason,
+          lines: o.lines.map((l) => ({ title: l.title, quantity: Number(l.quantity), price: Number(l.price) })),
         })),
+        ordersPage: { page: ordersPage, pageSize, total: orders.total },
         messages: messages.map((m) => ({ campaign: m.campaign_key ?? "", kind: m.kind, at: m.occurred_at })),
         coupons: coupons.map((c) => ({
           code: c.code,

@@ -22,7 +22,7 @@ export async function sessionToken(shop: string, overrides: Record<string, unkno
   return new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(new TextEncoder().encode(secret));
 }
 
-interface CustomerSeed {
+export interface CustomerSeed {
   id: string;
   first: string;
   last: string;
@@ -57,7 +57,7 @@ const BETA: CustomerSeed[] = [
   },
 ];
 
-function predictionRow(shop: string, c: CustomerSeed): CustomerPredictionsTable {
+export function predictionRow(shop: string, c: CustomerSeed): CustomerPredictionsTable {
   const counted = c.orders.filter((o) => !o.cancelled);
   return {
     shop_domain: shop, customer_id: c.id, order_count: counted.length,

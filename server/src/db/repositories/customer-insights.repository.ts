@@ -112,8 +112,41 @@ export async function listCustomerCouponRows(db: Db, shop: string, customerId: s
     .execute();
 }
 
-/** Order names ("#1001") of one customer's orders; the shared order mapper does not carry them. */
-export async function customerOrderNames(db: Db, shop: string, customerId: string): Promise<Map<string, string | null>> {
-  const rows = await db.selectFrom("orders").select(["order_id", "name"]).where("shop_domain", "=", shop).where("customer_id", "=", customerId).execute();
-  return new Map(rows.map((r) => [r.order_id, r.name]));
+/** Spend, count and first/last date over the orders the model counts (excluded ones left out), net of refunds. */
+export async function customerOrderTotals(db: Db, shop: string, customerId: string) {
+  const row = await db
+    .selectFrom("orders")
+    .select((eb) => [
+      eb.fn.countAll<number>().as("orders"),
+      eb.fn.sum<number | null>(sql<number>`total_price - refunded_total`).as("spent"),
+      eb.fn.min("processed_at").as("first"),
+      eb.fn.max("processed_at").as("last"),
+    ])
+    .where("shop_domain", "=", shop)
+    .where("customer_id", "=", customerId)
+    .where("excluded_reason", "is", null)
+    .executeTakeFirstOrThrow();
+  // PostgreSQL answers min/max of a timestamp column as a Date, SQLite as the stored text: one ISO form for both.
+  const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+  return { orders: Number(row.orders), spent: Number(row.spent ?? 0), first: iso(row.first), last: iso(row.last) };
+}
+
+/** One page of a customer's orders (excluded ones included), newest first, with their lines, and how many there are. */
+export async function customerOrdersPage(db: Db, shop: string, customerId: string, limit: number, offset: number) {
+  const ofCustomer = db.selectFrom("orders").where("shop_domain", "=", shop).where("customer_id", "=", customerId);
+  const [count, orders] = await Promise.all([
+    ofCustomer.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    ofCustomer.selectAll().orderBy("processed_at", "desc").orderBy("order_id", "desc").limit(limit).offset(offset).execute(),
+  ]);
+  const lines = orders.length
+    ? await db
+        .selectFrom("order_lines")
+        .select(["order_id", "title", "quantity", "price"])
+        .where("shop_domain", "=", shop)
+        .where("order_id", "in", orders.map((o) => o.order_id))
+        .orderBy("order_id")
+        .orderBy("line_no")
+        .execute()
+    : [];
+  return { total: Number(count.n), orders: orders.map((o) => ({ ...o, lines: lines.filter((l) => l.order_id === o.order_id) })) };
 }

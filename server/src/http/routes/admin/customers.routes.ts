@@ -16,9 +16,13 @@ const listQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
+const detailQuery = z.strictObject({
+  ordersPage: z.coerce.number().int().min(1).max(100_000).optional(),
+});
+
 const customerId = z.string().min(1).max(64).regex(/^[\w:.-]+$/, "customer id has unexpected characters");
 
-/** GET /api/customers (filtered, sorted, paged) and GET /api/customers/:id */
+/** GET /api/customers (filtered, sorted, paged) and GET /api/customers/:id?ordersPage=n */
 export function customerRoutes(deps: { insights: CustomerInsightsService }): Router {
   const router = Router();
   router.get("/customers", async (req, res) => {
@@ -26,7 +30,8 @@ export function customerRoutes(deps: { insights: CustomerInsightsService }): Rou
     res.json(await deps.insights.list(shopOf(res), { ...query, q: query.q || undefined }));
   });
   router.get("/customers/:id", async (req, res) => {
-    res.json(await deps.insights.get(shopOf(res), customerId.parse(req.params.id)));
+    const { ordersPage } = detailQuery.parse(req.query);
+    res.json(await deps.insights.get(shopOf(res), customerId.parse(req.params.id), ordersPage));
   });
   return router;
 }
