@@ -36,6 +36,6 @@ export async function seedFrequentBuyer(db: Db, shop: string): Promise<void> {
   const counted = Array.from({ length: FREQUENT_ORDERS }, (_, i) => frequentOrder(i)).filter((o) => !o.cancelled);
   await db.insertInto("customer_predictions").values(predictionRow(shop, {
     id: FREQUENT_BUYER, first: "Haeun", last: "Jung", orders: counted,
-    prediction: { segment_key: "repeat:active", lifecycle: "repeat", purchase_state: "active", cycle_days: 5, cycle_spread_days: 2, due_early: at(1), due_likely: at(3), due_late: at(40), clv: 2400, rfm_group: "Champions" },
+    prediction: { segment_key: "repeat:active", lifecycle: "repeat", purchase_state: "active", cycle_days: 5, cycle_spread_days: 2, due_early: at(1), due_likely: at(3), due_late: at(50), clv: 2400, rfm_group: "Champions" },
   })).execute();
 }

@@ -6,6 +6,7 @@ export function useCustomers(query: CustomerListQuery) {
   return useApi<CustomerListResponse>(`/api/customers${queryString({ ...query })}`);
 }
 
-export function useCustomer(customerId: string) {
-  return useApi<CustomerDetailResponse>(`/api/customers/${encodeURIComponent(customerId)}`);
+/** One customer with one page of their order timeline (newest first). */
+export function useCustomer(customerId: string, ordersPage = 1) {
+  return useApi<CustomerDetailResponse>(`/api/customers/${encodeURIComponent(customerId)}${ordersPage > 1 ? `?ordersPage=${ordersPage}` : ""}`);
 }

@@ -30,8 +30,10 @@ export function formatDateTime(language: Language, iso: string | null): string {
   return new Intl.DateTimeFormat(LOCALE[language], { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }
 
-/** "Mar 3 – Mar 17" for a due window. */
-export function formatRange(language: Language, from: string, to: string): string {
-  const f = new Intl.DateTimeFormat(LOCALE[language], { month: "short", day: "numeric", timeZone: "UTC" });
+/** "Mar 3 – Mar 17" for a due window; with the year ("Dec 28, 2026 – Jan 9, 2027") when either end is not this year. */
+export function formatRange(language: Language, from: string, to: string, now = new Date()): string {
+  const thisYear = now.getUTCFullYear();
+  const otherYear = new Date(from).getUTCFullYear() !== thisYear || new Date(to).getUTCFullYear() !== thisYear;
+  const f = new Intl.DateTimeFormat(LOCALE[language], { year: otherYear ? "numeric" : undefined, month: "short", day: "numeric", timeZone: "UTC" });
   return `${f.format(new Date(from))} – ${f.format(new Date(to))}`;
 }

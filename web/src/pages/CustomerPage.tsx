@@ -1,16 +1,19 @@
-import { Layout, Page } from "@shopify/polaris";
+import { BlockStack, Layout, Page } from "@shopify/polaris";
+import { useState } from "react";
 import { CouponsCard, DueProductsCard, MessagesCard } from "../components/CustomerActivityCards";
-import { CustomerSummaryCard } from "../components/CustomerSummaryCard";
+import { CustomerPredictionCard, CustomerSummaryCard } from "../components/CustomerSummaryCard";
 import { OrderTimeline } from "../components/OrderTimeline";
 import { PageState } from "../components/PageState";
 import { useCustomer } from "../hooks/use-customers";
 import { useI18n } from "../i18n/i18n";
 import { useRouter } from "../routing/router";
 
+// Summary first (it must fit above the fold on a phone), then the paged timeline beside the model's view.
 export function CustomerPage({ customerId }: { customerId: string }) {
   const { t } = useI18n();
   const { navigate } = useRouter();
-  const { data, error, reload } = useCustomer(customerId);
+  const [ordersPage, setOrdersPage] = useState(1);
+  const { data, error, loading, reload } = useCustomer(customerId, ordersPage);
   const notFound = (error as { status?: number } | null)?.status === 404;
   return (
     <Page
@@ -23,18 +26,18 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       ) : (
         <Layout>
           <Layout.Section>
-            <OrderTimeline orders={data.orders} />
-          </Layout.Section>
-          <Layout.Section variant="oneThird">
             <CustomerSummaryCard detail={data} />
-            <div style={{ height: 16 }} />
-            <DueProductsCard products={data.customer.dueProducts} />
           </Layout.Section>
           <Layout.Section>
-            <MessagesCard messages={data.messages} />
+            <OrderTimeline detail={data} loading={loading} onPage={setOrdersPage} />
           </Layout.Section>
           <Layout.Section variant="oneThird">
-            <CouponsCard coupons={data.coupons} />
+            <BlockStack gap="400">
+              <CustomerPredictionCard detail={data} />
+              <DueProductsCard products={data.customer.dueProducts} />
+              <CouponsCard coupons={data.coupons} />
+              <MessagesCard messages={data.messages} />
+            </BlockStack>
           </Layout.Section>
         </Layout>
       )}
