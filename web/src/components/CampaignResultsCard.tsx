@@ -3,6 +3,7 @@ import { BarChart } from "@shopify/polaris-viz";
 import type { CampaignResultsResponse } from "../../../server/src/http/contracts";
 import { useI18n } from "../i18n/i18n";
 import { formatNumber, formatPercent } from "../i18n/format";
+import { percentAxisFormatter } from "./rate-axis";
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -18,6 +19,8 @@ export function CampaignResultsCard({ results }: { results: CampaignResultsRespo
   const { t, language } = useI18n();
   const { lift } = results;
   const pp = (x: number) => `${x >= 0 ? "+" : ""}${formatPercent(language, x, 1)}`;
+  // Conversions include the holdout and orders after assignment, impressions only banners shown: say so when they clash.
+  const explainConversions = results.conversions > results.impressions;
   return (
     <Card>
       <BlockStack gap="400">
@@ -27,14 +30,19 @@ export function CampaignResultsCard({ results }: { results: CampaignResultsRespo
           <Stat label={t("campaigns.results.clicks")} value={formatNumber(language, results.clicks)} />
           <Stat label={t("campaigns.results.conversions")} value={formatNumber(language, results.conversions)} />
         </InlineGrid>
+        {explainConversions && (
+          <Text as="p" variant="bodySm" tone="subdued">
+            {t("campaigns.results.conversionsExplained", { holdout: formatNumber(language, results.holdout.conversions) })}
+          </Text>
+        )}
         {lift.treatmentRate !== null && lift.holdoutRate !== null && (
-        <div style={{ height: 160 }}>
+        <div style={{ height: 200 }}>
           <BarChart
             theme="Light"
             isAnimated={false}
             direction="horizontal"
             showLegend={false}
-            xAxisOptions={{ labelFormatter: (v) => formatPercent(language, Number(v)) }}
+            xAxisOptions={{ labelFormatter: percentAxisFormatter(language, [lift.treatmentRate, lift.holdoutRate]) }}
             data={[
               {
                 name: t("campaigns.results.rate"),

@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
 import { Banner, BlockStack, Card, EmptyState, Layout, Page } from "@shopify/polaris";
 import { ApiError } from "../api/client";
-import type { Language } from "../../../server/src/http/contracts";
+import type { CampaignDto, Language } from "../../../server/src/http/contracts";
 import { BannerPreview } from "../components/BannerPreview";
 import { CampaignEditor, draftIsValid, type CampaignDraft } from "../components/CampaignEditor";
 import { CampaignResultsCard } from "../components/CampaignResultsCard";
+import { UnsavedChangesBar } from "../components/UnsavedChangesBar";
 import { PageState } from "../components/PageState";
 import { useCampaign, useCampaignResults, useUpdateCampaign } from "../hooks/use-campaigns";
 import { useI18n } from "../i18n/i18n";
@@ -18,12 +19,20 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
   const { update, saving } = useUpdateCampaign();
   const campaign = loaded.data;
   const [draft, setDraft] = useState<CampaignDraft | null>(null);
+  // Discard remounts the editor so its own field text (the holdout percent) is reset too.
+  const [editorRevision, setEditorRevision] = useState(0);
   const [contentLanguage, setContentLanguage] = useState<Language>(language);
   const [message, setMessage] = useState<{ tone: "success" | "critical"; text: string } | null>(null);
 
+  const saved = campaign ? savedDraft(campaign) : null;
   useEffect(() => {
-    if (campaign && !draft) setDraft({ content: campaign.content, segment: campaign.segment, cap: campaign.cap, holdoutShare: campaign.holdoutShare });
+    if (campaign && !draft) setDraft(savedDraft(campaign));
   }, [campaign, draft]);
+  const dirty = !!draft && !!saved && JSON.stringify(draft) !== JSON.stringify(saved);
+  const discard = () => {
+    if (saved) setDraft(saved);
+    setEditorRevision((n) => n + 1);
+  };
 
   const save = async () => {
     if (!draft) return;
@@ -44,8 +53,8 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
     <Page
       title={name ? t("campaigns.editor.title", { name }) : undefined}
       backAction={{ content: t("nav.campaigns"), onAction: back }}
-      primaryAction={{ content: t("common.save"), onAction: save, loading: saving === campaignKey, disabled: !draft || !draftIsValid(draft) }}
     >
+      <UnsavedChangesBar dirty={dirty} saving={saving === campaignKey} canSave={!!draft && draftIsValid(draft)} onSave={save} onDiscard={discard} />
       {!campaign || !draft ? (
         <PageState error={loaded.error} onRetry={loaded.reload} />
       ) : (
@@ -53,7 +62,7 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
           {message && <Banner tone={message.tone} title={message.text} onDismiss={() => setMessage(null)} />}
           <Layout>
             <Layout.Section>
-              <CampaignEditor draft={draft} onChange={setDraft} contentLanguage={contentLanguage} onContentLanguage={setContentLanguage} />
+              <CampaignEditor key={editorRevision} draft={draft} onChange={setDraft} contentLanguage={contentLanguage} onContentLanguage={setContentLanguage} />
             </Layout.Section>
             <Layout.Section variant="oneThird">
               <BlockStack gap="400">
@@ -66,6 +75,11 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
       )}
     </Page>
   );
+}
+
+/** The editable part of a campaign as stored, in the draft's key order so the two compare as JSON. */
+function savedDraft(campaign: CampaignDto): CampaignDraft {
+  return { content: campaign.content, segment: campaign.segment, cap: campaign.cap, holdoutShare: campaign.holdoutShare };
 }
 
 // A simple magnifying glass: EmptyState wants an illustration, and the admin loads nothing from other origins for it.

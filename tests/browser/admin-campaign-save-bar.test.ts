@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
+import { campaignRoutes } from "../../server/src/http/routes/admin/campaigns.routes.js";
+import { createCampaignPreviewService } from "../../server/src/services/campaign-preview.service.js";
+import { createCampaignResultsService } from "../../server/src/services/campaign-results.service.js";
+import { createCampaignService } from "../../server/src/services/campaign.service.js";
+import { listPredictions } from "../../server/src/db/repositories/prediction.repository.js";
+import { createTestDb, type TestDb } from "../helpers/test-db.js";
+import { NOW, seedTwoShops, SHOP_A } from "../http/admin/fixtures.js";
+import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuild, serveAdmin } from "./admin-server.js";
+
+// The campaign editor keeps unsaved edits behind Polaris' save bar, and its results card reads at small rates.
+describe("campaign editor save bar and results (Chromium)", () => {
+  let db: TestDb;
+  let browser: Browser;
+  let server: { url: string; close(): Promise<void> };
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    db = await createTestDb();
+    await seedTwoShops(db.db);
+    // 300 assigned shoppers (270 shown, 30 held out), 3 + 1 converted: rates near 1 %, one impression in the fixtures.
+    const assigned = Array.from({ length: 300 }, (_, i) => ({
+      id: `as-${i}`, shop_domain: SHOP_A, customer_id: `x${i}`, campaign_key: "replenishment", kind: "assignment",
+      holdout: i < 30 ? 1 : 0, order_id: null, occurred_at: new Date(NOW.getTime() - 5 * 86_400_000).toISOString(),
+    }));
+    const converted = [0, 40, 41, 42].map((i) => ({ ...assigned[i], id: `cv-${i}`, kind: "conversion", order_id: `o-${i}` }));
+    await db.db.insertInto("campaign_events").values([...assigned, ...converted]).execute();
+    const loadPredictions = (shop: string) => listPredictions(db.db, shop);
+    server = await serveAdmin({
+      db: db.db, dbKind: db.kind, auth: demoShopAuth(SHOP_A), now: () => NOW,
+      extraMounts: [{
+        path: "/api",
+        handler: campaignRoutes({
+          campaigns: createCampaignService({ db: db.db, onChanged: async () => undefined }),
+          results: createCampaignResultsService({ db: db.db }),
+          preview: createCampaignPreviewService({ db: db.db, loadPredictions } as never),
+        }),
+      }],
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await db?.destroy();
+  });
+
+  async function openEditor(width: number, language: "en" | "ko" = "en"): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 1000 }, locale: language === "ko" ? "ko-KR" : "en-US" });
+    // The UI takes its language from the shop's saved setting.
+    await page.route("**/api/settings", async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), language } });
+    });
+    await page.goto(`${server.url}/campaigns/replenishment`);
+    await page.locator("input[type=text]").first().waitFor();
+    return page;
+  }
+  const title = (page: Page) => page.getByRole("textbox", { name: "Title" });
+  const saveBar = (page: Page) => page.getByText("Unsaved changes");
+
+  it("shows the save bar for an edit; Discard restores the text, Save persists it", async () => {
+    const page = await openEditor(1440);
+    const original = await title(page).inputValue();
+    expect(await saveBar(page).count()).toBe(0);
+
+    await title(page).fill("Running low on coffee?");
+    await saveBar(page).waitFor();
+    await page.getByRole("button", { name: "Discard" }).click();
+    await saveBar(page).waitFor({ state: "detached" });
+    expect(await title(page).inputValue()).toBe(original);
+
+    await title(page).fill("Running low on coffee?");
+    await page.getByRole("button", { name: "Save" }).click();
+    await saveBar(page).waitFor({ state: "detached" });
+    await page.reload();
+    await title(page).waitFor();
+    await expect.poll(() => title(page).inputValue()).toBe("Running low on coffee?");
+    expect(await saveBar(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it("asks before leaving with unsaved edits, and stays when the merchant says no", async () => {
+    const page = await openEditor(1440);
+    await title(page).fill("Edited but not saved");
+    await saveBar(page).waitFor();
+    const questions: string[] = [];
+    page.once("dialog", (dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole("button", { name: "Campaigns" }).first().click();
+    expect(questions).toEqual(["You have unsaved changes. Leave this page and lose them?"]);
+    expect(new URL(page.url()).pathname).toBe("/campaigns/replenishment");
+    expect(await title(page).inputValue()).toBe("Edited but not saved");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Campaigns" }).first().click();
+    await page.waitForURL((url) => url.pathname === "/campaigns");
+    await page.close();
+  });
+
+  it("labels the rate axis with distinct ticks and explains conversions without impressions", async () => {
+    for (const language of ["en", "ko"] as const) {
+      for (const width of [1440, 390]) {
+        const page = await openEditor(width, language);
+        // The results chart is the only chart on the page.
+        const card = page.locator("main");
+        await card.locator("svg text").first().waitFor({ timeout: 5000 });
+        const ticks = (await card.locator("svg text").allTextContents()).filter((t) => /%$/.test(t.trim()));
+        expect(ticks.length).toBeGreaterThanOrEqual(2);
+        expect(new Set(ticks).size).toBe(ticks.length);
+        await card.getByText(language === "en" ? /Why more conversions than impressions/ : /노출보다 전환이 많은 이유/).waitFor();
+        const shots = process.env.SCREENSHOT_DIR;
+        if (shots) await page.screenshot({ path: `${shots}/campaign-${language}-${width}.png`, fullPage: true });
+        // The save bar speaks the merchant's language.
+        await page.locator("input[type=text]").first().fill("Edited");
+        await page.getByText(language === "en" ? "Unsaved changes" : "저장하지 않은 변경 사항").waitFor();
+        if (shots) await page.waitForTimeout(800); // the bar fades in
+        if (shots) await page.screenshot({ path: `${shots}/campaign-save-bar-${language}-${width}.png` });
+        await page.close();
+      }
+    }
+  }, 60_000);
+});

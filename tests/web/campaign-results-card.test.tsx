@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, render, screen } from "@testing-library/react";
+import { AppProvider } from "@shopify/polaris";
+import en from "@shopify/polaris/locales/en.json";
+import { PolarisVizProvider } from "@shopify/polaris-viz";
+import type { CampaignResultsResponse, Language } from "../../server/src/http/contracts.js";
+import { CampaignResultsCard } from "../../web/src/components/CampaignResultsCard.js";
+import { percentAxisFormatter } from "../../web/src/components/rate-axis.js";
+import { I18nProvider } from "../../web/src/i18n/i18n.js";
+
+// What the demo showed: 1 of 1,000 shown customers converted against 1 of 100 held out, and no banner impressions yet.
+const results: CampaignResultsResponse = {
+  key: "replenishment",
+  impressions: 0,
+  clicks: 0,
+  conversions: 12,
+  treatment: { customers: 1000, conversions: 10 },
+  holdout: { customers: 100, conversions: 2 },
+  lift: {
+    treatmentRate: 0.01,
+    holdoutRate: 0.02,
+    absoluteLift: -0.01,
+    relativeLift: -0.5,
+    confidenceInterval: { low: -0.04, high: 0.01 },
+    significant: false,
+  },
+};
+
+function renderIn(language: Language, data = results) {
+  render(
+    <I18nProvider language={language} setLanguage={() => undefined}>
+      <AppProvider i18n={en}>
+        <PolarisVizProvider>
+          <CampaignResultsCard results={data} />
+        </PolarisVizProvider>
+      </AppProvider>
+    </I18nProvider>,
+  );
+}
+
+afterEach(cleanup);
+
+describe("CampaignResultsCard", () => {
+  it("labels a 0–2 % axis with distinct ticks instead of ten \"0%\"", () => {
+    // The ticks d3 picks for a 0–2 % horizontal bar chart.
+    const ticks = Array.from({ length: 11 }, (_, i) => i * 0.002);
+    for (const language of ["en", "ko"] as const) {
+      const labels = ticks.map(percentAxisFormatter(language, [0.01, 0.02]));
+      expect(new Set(labels).size).toBe(ticks.length);
+      expect(labels[1]).toBe("0.2%");
+    }
+    // Wide ranges keep whole percents.
+    expect([0, 0.1, 0.2].map(percentAxisFormatter("en", [0.25, 0.1]))).toEqual(["0%", "10%", "20%"]);
+  });
+
+  it("explains conversions without impressions: assigned shoppers, holdout included; impressions are banners shown", () => {
+    renderIn("en");
+    const note = screen.getByText(/Why more conversions than impressions\?/);
+    expect(note.textContent).toMatch(/within 7 days of being assigned/);
+    expect(note.textContent).toMatch(/holdout, who never see the banner \(2 of the converting shoppers\)/);
+    expect(note.textContent).toMatch(/only banners actually shown/);
+  });
+
+  it("explains it in Korean too", () => {
+    renderIn("ko");
+    expect(screen.getByText(/노출보다 전환이 많은 이유/).textContent).toMatch(/대조군도 포함됩니다\(전환 고객 중 2명\)/);
+  });
+
+  it("says nothing extra when impressions outnumber conversions", () => {
+    renderIn("en", { ...results, impressions: 5000, clicks: 80 });
+    expect(screen.queryByText(/Why more conversions/)).toBeNull();
+  });
+});
