@@ -83,6 +83,7 @@ describe("customer page of a frequent buyer in Chromium", () => {
     expect(await orders.first().innerText()).toContain(frequentOrder(FREQUENT_ORDERS - 1).name);
     await page.getByText(`1–10 of ${FREQUENT_ORDERS} orders`).waitFor();
     expect(await orders.first().innerText()).not.toContain("Ceramic dripper"); // lines collapsed
+    expect(await orders.first().innerText()).toContain("4 products · 10 units");
     await orders.first().getByRole("button", { name: "Show items" }).click();
     await orders.first().getByText("4 × Ceramic dripper").waitFor();
     await page.getByRole("button", { name: "Next" }).click();

@@ -10,6 +10,8 @@ function TimelineOrder({ order: o }: { order: OrderSummary }) {
   const [open, setOpen] = useState(false);
   const linesId = `order-lines-${o.orderId}`;
   const units = o.lines.reduce((sum, l) => sum + l.quantity, 0);
+  const count = (n: number, one: string, many: string) => t(n === 1 ? one : many, { count: formatNumber(language, n) });
+  const contents = `${count(o.lines.length, "customer.productsOne", "customer.productsMany")} · ${count(units, "customer.unitsOne", "customer.unitsMany")}`;
   return (
     <div data-testid="timeline-order" style={{ borderLeft: "2px solid var(--p-color-border)", paddingLeft: 16, paddingBottom: 12, position: "relative" }}>
       <span style={{ position: "absolute", left: -6, top: 4, width: 10, height: 10, borderRadius: 5, background: o.excludedReason ? "var(--p-color-icon-secondary)" : "var(--p-color-bg-fill-brand)" }} />
@@ -24,7 +26,7 @@ function TimelineOrder({ order: o }: { order: OrderSummary }) {
       </InlineStack>
       {o.lines.length > 0 && (
         <InlineStack gap="200" blockAlign="center">
-          <Text as="span" variant="bodySm" tone="subdued">{t("customer.items", { lines: formatNumber(language, o.lines.length), units: formatNumber(language, units) })}</Text>
+          <Text as="span" variant="bodySm" tone="subdued">{contents}</Text>
           <Button variant="plain" disclosure={open ? "up" : "down"} ariaExpanded={open} ariaControls={linesId} onClick={() => setOpen(!open)}>
             {t(open ? "customer.hideItems" : "customer.showItems")}
           </Button>
