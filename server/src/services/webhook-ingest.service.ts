@@ -14,6 +14,7 @@ import * as webhookEvents from "../db/repositories/webhook-event.repository.js";
 import { NotFoundError, PlatformError, UnauthorizedError } from "../domain/shared/errors.js";
 import type { CommercePlatform, PlatformEvent, VerifiedWebhook } from "../platforms/commerce-platform.js";
 import { createInProcessApplyQueue, type DeliveryApplyQueue, type StoredDelivery } from "./delivery-apply-queue.js";
+import { createShopEraseLock } from "./shop-erase-lock.js";
 import type { PrivacyService } from "./privacy.service.js";
 
 export type OrderChangedHook = (shop: string, customerId: string) => Promise<void>;
@@ -66,6 +67,8 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
   const { db, platform, privacy, now = () => new Date(), log = console.error } = deps;
   // last_webhook_at is for the status page: one write per shop per second spares a hot row under bursts.
   const lastSeenWrite = new Map<string, number>();
+  // An erase never interleaves with an apply of the same shop (see shop-erase-lock.ts).
+  const eraseLock = createShopEraseLock();
   const toEvent = (hook: VerifiedWebhook): PlatformEvent => platform.webhookEvent?.(hook) ?? { kind: "ignored" };
 
   // Awaited inside the apply: the queue's concurrency bounds the recomputes a burst of deliveries starts.
@@ -165,13 +168,16 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
       await webhookEvents.markWebhookFailed(db, row.shop_domain, row.webhook_id, { error: message, attempts: row.attempts + 1, nextAttemptAt: next });
       return "failed";
     }
-    // A customer erased after this delivery arrived stays erased: drop the stale order instead of reviving them.
-    const customerId = event.kind === "order" ? event.order.customerId : null;
-    if (customerId && (await webhookEvents.customerRedactedSince(db, row.shop_domain, customerId, row.received_at))) {
-      await webhookEvents.markWebhookProcessed(db, row.shop_domain, row.webhook_id, now());
-      return "ignored";
-    }
-    return process(storedHook(row), event, row.attempts);
+    const erases = event.kind === "customer_redact" || event.kind === "shop_erase";
+    return (erases ? eraseLock.exclusive : eraseLock.shared)(row.shop_domain, async () => {
+      // A customer erased after this delivery arrived stays erased: drop the stale order instead of reviving them.
+      const customerId = event.kind === "order" ? event.order.customerId : null;
+      if (customerId && (await webhookEvents.customerRedactedSince(db, row.shop_domain, customerId, row.received_at))) {
+        await webhookEvents.markWebhookProcessed(db, row.shop_domain, row.webhook_id, now());
+        return "ignored";
+      }
+      return process(storedHook(row), event, row.attempts);
+    });
   }
 
   /** A stored delivery handed over by the queue: applied only if this worker wins its claim. */
