@@ -101,6 +101,20 @@ describe("campaign editor save bar and results (Chromium)", () => {
     await page.close();
   });
 
+  it("embedded before App Bridge has defined <ui-save-bar>: falls back to Polaris' bar instead of crashing", async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.addInitScript(() => {
+      (window as unknown as { shopify: unknown }).shopify = { idToken: async () => "demo" };
+    });
+    await page.goto(`${server.url}/campaigns/replenishment`);
+    await title(page).fill("Embedded edit");
+    await saveBar(page).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("labels the rate axis with distinct ticks and explains conversions without impressions", async () => {
     for (const language of ["en", "ko"] as const) {
       for (const width of [1440, 390]) {

@@ -36,7 +36,8 @@ export function UnsavedChangesBar({ dirty, saving, canSave, onSave, onDiscard }:
     return () => window.removeEventListener("beforeunload", onBeforeUnload);
   }, [dirty]);
 
-  if (isEmbedded()) {
+  // <ui-save-bar> exists only once App Bridge's script has defined it; without it, Polaris' bar still works.
+  if (isEmbedded() && typeof customElements !== "undefined" && customElements.get("ui-save-bar")) {
     return (
       <SaveBar id="dangol-save-bar" open={dirty}>
         <button variant="primary" onClick={onSave} loading={saving} disabled={!canSave || saving}></button>
