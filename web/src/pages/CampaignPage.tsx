@@ -28,7 +28,7 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
   useEffect(() => {
     if (campaign && !draft) setDraft(savedDraft(campaign));
   }, [campaign, draft]);
-  const dirty = !!draft && !!saved && JSON.stringify(draft) !== JSON.stringify(saved);
+  const dirty = !!draft && !!saved && draftKey(draft) !== draftKey(saved);
   const discard = () => {
     if (saved) setDraft(saved);
     setEditorRevision((n) => n + 1);
@@ -80,6 +80,12 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
 /** The editable part of a campaign as stored, in the draft's key order so the two compare as JSON. */
 function savedDraft(campaign: CampaignDto): CampaignDraft {
   return { content: campaign.content, segment: campaign.segment, cap: campaign.cap, holdoutShare: campaign.holdoutShare };
+}
+
+/** Compares drafts as sets of choices: unticking and ticking a segment again is no change. */
+function draftKey(d: CampaignDraft): string {
+  const segment = { ...d.segment, lifecycles: [...d.segment.lifecycles].sort(), purchaseStates: [...d.segment.purchaseStates].sort() };
+  return JSON.stringify({ ...d, segment });
 }
 
 // A simple magnifying glass: EmptyState wants an illustration, and the admin loads nothing from other origins for it.
