@@ -1,6 +1,5 @@
 // Shopify's webhook HMAC covers the body only: X-Shopify-Shop-Domain and X-Shopify-Topic are unsigned. A signed
 // body replayed under another topic or another shop must not erase, disclose or create anybody's data.
-import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as orders from "../../server/src/db/repositories/order.repository.js";
 import * as shops from "../../server/src/db/repositories/shop.repository.js";
@@ -13,7 +12,7 @@ import {
   shopRedactPayload,
 } from "../../server/src/simulator/webhook-payloads.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
-import { APP, startHarness, type Harness } from "../sync/harness.js";
+import { startHarness, type Harness, signedWebhookHeaders } from "../sync/harness.js";
 
 const SHOP_A = "header-a.myshopify.com";
 const SHOP_B = "header-b.myshopify.com";
@@ -21,16 +20,7 @@ const SHOP_B = "header-b.myshopify.com";
 const SEED_A = { until: new Date("2009-12-04T00:00:00Z"), maxCustomers: 6, includeGuests: false };
 const SEED_B = { since: new Date("2009-12-07T00:00:00Z"), until: new Date("2009-12-10T00:00:00Z"), maxCustomers: 6, includeGuests: false };
 
-function headers(body: string, topic: string, shop: string) {
-  return {
-    "content-type": "application/json",
-    "x-shopify-topic": topic,
-    "x-shopify-shop-domain": shop,
-    "x-shopify-api-version": "2026-07",
-    "x-shopify-webhook-id": randomUUID(),
-    "x-shopify-hmac-sha256": createHmac("sha256", APP.apiSecret).update(body).digest("base64"),
-  };
-}
+const headers = signedWebhookHeaders;
 
 describe.each(DB_KINDS)("webhook headers the HMAC does not cover (%s)", (kind) => {
   let h: Harness;

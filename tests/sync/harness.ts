@@ -1,4 +1,5 @@
 // A real wiring for sync tests: store simulator + real DB + the Shopify adapter + our HTTP app.
+import { createHmac, randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { LogSeverity } from "@shopify/shopify-api";
@@ -16,6 +17,19 @@ import { createSyncStatusService } from "../../server/src/services/sync-status.s
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
 
 export const APP = { apiKey: "test-api-key", apiSecret: "test-secret-0123456789" };
+
+/** The headers Shopify sends with a webhook delivery, signed with the test app's secret (HMAC over the body only). */
+export function signedWebhookHeaders(body: string, topic: string, shop: string, webhookId: string = randomUUID()) {
+  return {
+    "content-type": "application/json",
+    "x-shopify-topic": topic,
+    "x-shopify-shop-domain": shop,
+    "x-shopify-api-version": "2026-07",
+    "x-shopify-webhook-id": webhookId,
+    "x-shopify-triggered-at": new Date().toISOString(),
+    "x-shopify-hmac-sha256": createHmac("sha256", APP.apiSecret).update(body).digest("base64"),
+  };
+}
 
 export interface Harness {
   t: TestDb;

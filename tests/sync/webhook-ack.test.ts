@@ -2,7 +2,7 @@
 // on the apply (a Shopify call to confirm a new order id, the customer's re-prediction); a delivery stored by a
 // process that died before applying it is applied at the next start without waiting out the in-flight grace;
 // and when start-up, the retry job and a second instance race for the same stored deliveries, each is applied once.
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as orders from "../../server/src/db/repositories/order.repository.js";
 import * as webhookEvents from "../../server/src/db/repositories/webhook-event.repository.js";
@@ -11,21 +11,12 @@ import { createPrivacyService, type PrivacyService } from "../../server/src/serv
 import { createWebhookIngestService } from "../../server/src/services/webhook-ingest.service.js";
 import { customersDataRequestPayload, orderPayload } from "../../server/src/simulator/webhook-payloads.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
-import { APP, startHarness, type Harness } from "./harness.js";
+import { startHarness, type Harness, signedWebhookHeaders } from "./harness.js";
 
 const SHOP = "ack.myshopify.com";
 const SEED = { until: new Date("2009-12-05T00:00:00Z"), maxCustomers: 8, includeGuests: false };
 
-function signed(body: string, topic: string, webhookId = randomUUID()) {
-  return {
-    "content-type": "application/json",
-    "x-shopify-topic": topic,
-    "x-shopify-shop-domain": SHOP,
-    "x-shopify-api-version": "2026-07",
-    "x-shopify-webhook-id": webhookId,
-    "x-shopify-hmac-sha256": createHmac("sha256", APP.apiSecret).update(body).digest("base64"),
-  };
-}
+const signed = (body: string, topic: string, webhookId?: string) => signedWebhookHeaders(body, topic, SHOP, webhookId);
 
 /** The privacy service, counting how often each delivery's data request is applied. */
 function countingPrivacy(h: Harness, applied: Map<string, number>): PrivacyService {

@@ -1,7 +1,6 @@
 // The apply queue runs a shop's deliveries side by side. An order apply checks that its customer was not redacted
 // since it arrived, then waits on Shopify to confirm the order, then writes. A customers/redact applied in that gap
 // must not be undone: the redacted customer is never revived by a delivery that arrived before the redact.
-import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as orders from "../../server/src/db/repositories/order.repository.js";
 import type { CommercePlatform } from "../../server/src/platforms/commerce-platform.js";
@@ -9,21 +8,12 @@ import { createPrivacyService } from "../../server/src/services/privacy.service.
 import { createWebhookIngestService } from "../../server/src/services/webhook-ingest.service.js";
 import { customersRedactPayload, orderPayload } from "../../server/src/simulator/webhook-payloads.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
-import { APP, startHarness, type Harness } from "./harness.js";
+import { startHarness, type Harness, signedWebhookHeaders } from "./harness.js";
 
 const SHOP = "redact-race.myshopify.com";
 const SEED = { until: new Date("2009-12-05T00:00:00Z"), maxCustomers: 8, includeGuests: false };
 
-function signed(body: string, topic: string) {
-  return {
-    "content-type": "application/json",
-    "x-shopify-topic": topic,
-    "x-shopify-shop-domain": SHOP,
-    "x-shopify-api-version": "2026-07",
-    "x-shopify-webhook-id": randomUUID(),
-    "x-shopify-hmac-sha256": createHmac("sha256", APP.apiSecret).update(body).digest("base64"),
-  };
-}
+const signed = (body: string, topic: string) => signedWebhookHeaders(body, topic, SHOP);
 
 describe.each(DB_KINDS)("an order apply racing a customers/redact (%s)", (kind) => {
   let h: Harness;

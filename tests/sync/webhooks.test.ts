@@ -1,10 +1,10 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as orders from "../../server/src/db/repositories/order.repository.js";
 import * as webhookEvents from "../../server/src/db/repositories/webhook-event.repository.js";
 import * as syncState from "../../server/src/db/repositories/sync-state.repository.js";
 import type { OrderRecord } from "../../server/src/simulator/records.js";
-import { APP, startHarness, type Harness } from "./harness.js";
+import { startHarness, type Harness, signedWebhookHeaders } from "./harness.js";
 
 const SHOP = "hooks-a.myshopify.com";
 const OTHER = "hooks-b.myshopify.com";
@@ -38,17 +38,7 @@ function simOrder(h: Harness, shop: string, id: number, updatedAt: string, custo
   h.sim.store(shop).putOrder(order);
 }
 
-function signedHeaders(body: string, topic: string, shop = SHOP, webhookId = randomUUID()) {
-  return {
-    "content-type": "application/json",
-    "x-shopify-topic": topic,
-    "x-shopify-shop-domain": shop,
-    "x-shopify-api-version": "2026-07",
-    "x-shopify-webhook-id": webhookId,
-    "x-shopify-triggered-at": new Date().toISOString(),
-    "x-shopify-hmac-sha256": createHmac("sha256", APP.apiSecret).update(body).digest("base64"),
-  };
-}
+const signedHeaders = (body: string, topic: string, shop = SHOP, webhookId?: string) => signedWebhookHeaders(body, topic, shop, webhookId);
 
 describe("webhook ingestion against the simulator", () => {
   let h: Harness;
