@@ -159,9 +159,11 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
 
   /** One more try of a stored delivery. */
   async function retry(row: webhookEvents.WebhookEventRow): Promise<IngestOutcome> {
+    let hook: VerifiedWebhook;
     let event: PlatformEvent;
     try {
-      event = toEvent(storedHook(row));
+      hook = storedHook(row);
+      event = toEvent(hook);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const next = nextAttemptAt(row.attempts + 1, err, now());
@@ -176,7 +178,7 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
         await webhookEvents.markWebhookProcessed(db, row.shop_domain, row.webhook_id, now());
         return "ignored";
       }
-      return process(storedHook(row), event, row.attempts);
+      return process(hook, event, row.attempts);
     });
   }
 
