@@ -99,6 +99,22 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront banner layout in Chromium", (
     }
   }
 
+  // CI once saw 0.0024 here: on a loaded machine Chromium painted the preview page half-parsed and its chrome
+  // reflowed as the rest streamed in. A 20x slower CPU reproduces that on any machine.
+  it("shifts nothing on a 20x slower CPU either, where the page paints while it is still being parsed", async () => {
+    for (const width of WIDTHS) {
+      for (const id of [pending.id, presets.win_back.id]) {
+        const context = await browser.newContext({ viewport: { width, height: 900 } });
+        const page = await context.newPage();
+        await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: 20 });
+        await page.addInitScript(LAYOUT_SHIFT_PROBE);
+        await page.goto(`${server.url}/preview?customer=${encodeURIComponent(id)}&lang=ko`, { waitUntil: "load" });
+        expect({ width, id, shift: await layoutShift(page) }).toEqual({ width, id, shift: 0 });
+        await context.close();
+      }
+    }
+  });
+
   it("finds split Korean words when keep-all is taken away (the line-break probe works)", async () => {
     const page = await openAt(390, presets.win_back.id, "ko");
     await page.addStyleTag({ content: "dangol-slot.dangol-banner:lang(ko) { word-break: normal !important; }" });
