@@ -19,6 +19,8 @@ const sourcesAt = Math.max(
 
 if (sourcesAt > builtAt) {
   console.log(builtAt ? "Rebuilding the admin UI (sources changed)…" : "Building the admin UI (first start only)…");
-  const result = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit" });
+  const result = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], {
+    stdio: "inherit",
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -4,7 +4,14 @@ import { readFileSync, rmSync } from "node:fs";
 
 const report = ".vitest.json";
 rmSync(report, { force: true });
-const args = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...process.argv.slice(2)];
+const args = [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile=${report}`,
+  ...process.argv.slice(2),
+];
 const run = spawnSync("npx", args, { stdio: "inherit", env: { ...process.env, CI: process.env.CI ?? "true" } });
 let summary = "0 passed, 1 failed";
 try {

@@ -27,7 +27,9 @@ function precompress(): Plugin {
           const data = Buffer.from(f.type === "chunk" ? f.code : f.source);
           if (data.length < MIN_BYTES) return;
           const target = path.join(outDir, f.fileName);
-          const br = await brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } });
+          const br = await brotli(data, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+          });
           await writeFile(`${target}.br`, br);
           await writeFile(`${target}.gz`, await gzipAsync(data, { level: 9 }));
         }),
@@ -48,7 +50,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: "charts", test: /node_modules[\\/](@shopify[\\/]polaris-viz[^\\/]*|d3-[^\\/]+|@react-spring[\\/][^\\/]+)[\\/]/ },
+            {
+              name: "charts",
+              test: /node_modules[\\/](@shopify[\\/]polaris-viz[^\\/]*|d3-[^\\/]+|@react-spring[\\/][^\\/]+)[\\/]/,
+            },
           ],
         },
       },

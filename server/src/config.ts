@@ -42,10 +42,23 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const port = parsePort(env.PORT, problems);
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, problems);
   const shopify = parseShopify(env, problems);
-  const demoPlayEverySeconds = parseNonNegativeInt("DEMO_PLAY_EVERY_SECONDS", env.DEMO_PLAY_EVERY_SECONDS, 20, problems);
+  const demoPlayEverySeconds = parseNonNegativeInt(
+    "DEMO_PLAY_EVERY_SECONDS",
+    env.DEMO_PLAY_EVERY_SECONDS,
+    20,
+    problems,
+  );
   if (problems.length) throw new ConfigError(problems);
   const host = env.HOST || (shopify ? "0.0.0.0" : "127.0.0.1");
-  return Object.freeze({ mode: shopify ? "shopify" : "demo", port, host, database, shopify, demoPlayEverySeconds, dataDir });
+  return Object.freeze({
+    mode: shopify ? "shopify" : "demo",
+    port,
+    host,
+    database,
+    shopify,
+    demoPlayEverySeconds,
+    dataDir,
+  });
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {
@@ -89,13 +102,18 @@ function parseShopify(env: Env, problems: string[]): ShopifyCredentials | null {
   const present = SHOPIFY_VARS.filter((name) => env[name]);
   if (present.length === 0) return null;
   const missing = SHOPIFY_VARS.filter((name) => !env[name]);
-  for (const name of missing) problems.push(`${name} is missing (set all of ${SHOPIFY_VARS.join(", ")} or none for demo mode)`);
+  for (const name of missing)
+    problems.push(`${name} is missing (set all of ${SHOPIFY_VARS.join(", ")} or none for demo mode)`);
   const appUrl = env.SHOPIFY_APP_URL ?? "";
-  if (appUrl && !/^https?:\/\/[^/]+/.test(appUrl)) problems.push(`SHOPIFY_APP_URL must be an absolute URL (got "${appUrl}")`);
+  if (appUrl && !/^https?:\/\/[^/]+/.test(appUrl))
+    problems.push(`SHOPIFY_APP_URL must be an absolute URL (got "${appUrl}")`);
   return {
     apiKey: env.SHOPIFY_API_KEY ?? "",
     apiSecret: env.SHOPIFY_API_SECRET ?? "",
     appUrl,
-    scopes: (env.SHOPIFY_SCOPES || DEFAULT_SCOPES).split(",").map((s) => s.trim()).filter(Boolean),
+    scopes: (env.SHOPIFY_SCOPES || DEFAULT_SCOPES)
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }

@@ -22,7 +22,11 @@ import { createPipeline } from "./services/pipeline.service.js";
 import { createInstallService } from "./services/install.service.js";
 import { timingEraser } from "./services/timing-eraser.js";
 import { campaignEraser } from "./services/campaign-eraser.js";
-import { createDecisionPublisher, predictionsFromDb, type DecisionPublisher } from "./services/decision-publisher.service.js";
+import {
+  createDecisionPublisher,
+  predictionsFromDb,
+  type DecisionPublisher,
+} from "./services/decision-publisher.service.js";
 import { createCampaignService } from "./services/campaign.service.js";
 import { createCampaignResultsService } from "./services/campaign-results.service.js";
 import { createCampaignPreviewService } from "./services/campaign-preview.service.js";
@@ -75,11 +79,20 @@ export async function startApp(config: Config): Promise<RunningApp> {
 
   // Order sync (issue 3): Shopify adapter (the simulator stands in for Shopify in demo mode), POST /api/webhooks
   // (raw body), GET /api/sync/status, reconcile job; uninstall/redact also erase timing and campaign data.
-  const syncFeature = createSyncFeature({ db, config, onOrderChanged: pipeline.orderChanged, onBackfilled: pipeline.shopSynced, erasers: [timingEraser, campaignEraser] });
+  const syncFeature = createSyncFeature({
+    db,
+    config,
+    onOrderChanged: pipeline.orderChanged,
+    onBackfilled: pipeline.shopSynced,
+    erasers: [timingEraser, campaignEraser],
+  });
   const platform = syncFeature.stack.platform;
   publisher = createDecisionPublisher({ db, platform, loadPredictions: predictionsFromDb(db) });
   const campaigns = createCampaignService({ db, onChanged: (shop) => publisher!.publishShop(shop) });
-  const storefront = createStorefrontService({ db, onCustomerChanged: (shop, id) => publisher!.publishCustomers(shop, [id]) });
+  const storefront = createStorefrontService({
+    db,
+    onCustomerChanged: (shop, id) => publisher!.publishCustomers(shop, [id]),
+  });
 
   // Admin API: session-token auth (or the fixed demo shop) runs before every /api router.
   const auth = adminAuth({ shopify: config.shopify, demoShop: DEMO_SHOP });
@@ -88,7 +101,8 @@ export async function startApp(config: Config): Promise<RunningApp> {
     const install = createInstallService({
       db,
       exchangeToken: (shop, token) => syncFeature.stack.tokens.exchange(shop, token),
-      hasOfflineSession: async (shop) => Boolean(await syncFeature.stack.sessionStorage.loadSession(syncFeature.stack.api.session.getOfflineId(shop))),
+      hasOfflineSession: async (shop) =>
+        Boolean(await syncFeature.stack.sessionStorage.loadSession(syncFeature.stack.api.session.getOfflineId(shop))),
       backfill: (shop) => syncFeature.sync.backfill(shop),
       shopSynced: pipeline.shopSynced,
       log,
@@ -112,7 +126,8 @@ export async function startApp(config: Config): Promise<RunningApp> {
   rawMounts.push({ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) });
   if (demoShop) {
     // The preview plays Shopify's proxy too: beacon URLs carry a fresh signature for the previewed customer.
-    const signProxyQuery = (customerId: string | null) => signAppProxyQuery({ shop: demoShop, loggedInCustomerId: customerId }, syncFeature.credentials.apiSecret);
+    const signProxyQuery = (customerId: string | null) =>
+      signAppProxyQuery({ shop: demoShop, loggedInCustomerId: customerId }, syncFeature.credentials.apiSecret);
     mounts.push({ path: "/preview", handler: previewRoutes({ ...previewDepsFromDb(db, demoShop), signProxyQuery }) });
   }
 
@@ -127,11 +142,17 @@ export async function startApp(config: Config): Promise<RunningApp> {
     mode: config.mode,
     rawMounts,
     mounts,
-    staticMounts: [{ path: "/", handler: webUiRoutes(path.join(ROOT, "web/dist"), { shopifyApiKey: config.shopify?.apiKey }) }],
+    staticMounts: [
+      { path: "/", handler: webUiRoutes(path.join(ROOT, "web/dist"), { shopifyApiKey: config.shopify?.apiKey }) },
+    ],
   });
   const scheduler: Scheduler = startScheduler(jobs);
   // A busy port or an unresolvable HOST ends start-up with one line that says which variable to change.
-  const server = await listenOn(createServer(withDecisionFastPath(app, { platform, storefront })), config.port, config.host).catch(async (err: unknown) => {
+  const server = await listenOn(
+    createServer(withDecisionFastPath(app, { platform, storefront })),
+    config.port,
+    config.host,
+  ).catch(async (err: unknown) => {
     await scheduler.stop();
     await db.destroy();
     throw err;
@@ -143,7 +164,9 @@ export async function startApp(config: Config): Promise<RunningApp> {
   }
   stops.push(() => syncFeature.recovery.stop());
   // Webhook deliveries a stopped or crashed process stored but never applied are applied now, once each.
-  void syncFeature.ingest.resumeStored().catch((err: unknown) => log(`stored webhook deliveries could not be resumed: ${String(err)}`));
+  void syncFeature.ingest
+    .resumeStored()
+    .catch((err: unknown) => log(`stored webhook deliveries could not be resumed: ${String(err)}`));
   stops.push(() => syncFeature.ingest.stop());
   if (config.mode === "demo") {
     // Simulator + install + background backfill + orders played forward; see server/src/demo/demo-store.ts.
@@ -159,15 +182,27 @@ export async function startApp(config: Config): Promise<RunningApp> {
     await enableDemoCampaigns(db, campaigns, DEMO_SHOP);
     // After the backfill: a third of the customers "browse" (signed visit beacons through the app proxy), then the
     // first refit and publish, so the dashboard's visit × purchase grid and the preview have data.
-    const visitDeps = { appBaseUrl: `http://127.0.0.1:${port}`, shop: DEMO_SHOP, apiSecret: syncFeature.credentials.apiSecret };
+    const visitDeps = {
+      appBaseUrl: `http://127.0.0.1:${port}`,
+      shop: DEMO_SHOP,
+      apiSecret: syncFeature.credentials.apiSecret,
+    };
     void demo.backfilled
       .then(async () => {
         if (closing) return;
-        const visits = await sendDemoVisits(visitDeps, sampleCustomers([...demo.simulator.store(DEMO_SHOP).customers.keys()].map(String), 0.35));
+        const visits = await sendDemoVisits(
+          visitDeps,
+          sampleCustomers([...demo.simulator.store(DEMO_SHOP).customers.keys()].map(String), 0.35),
+        );
         log(`Demo shoppers visited the storefront: ${visits} visit beacons`);
         // Codes issued 10 days ago, so the coupon-expiry notice has someone to show to (see demo-campaigns.ts).
         const customerIds = [...demo.simulator.store(DEMO_SHOP).customers.keys()].map(String);
-        await seedExpiringDemoCoupons({ db, platform, log: (m, e) => log(`${m}: ${String(e)}`) }, DEMO_SHOP, customerIds, new Date());
+        await seedExpiringDemoCoupons(
+          { db, platform, log: (m, e) => log(`${m}: ${String(e)}`) },
+          DEMO_SHOP,
+          customerIds,
+          new Date(),
+        );
         if (!closing) await pipeline.shopSynced(DEMO_SHOP);
       })
       .catch((err: unknown) => log(`demo predictions failed: ${String(err)}`));
@@ -223,7 +258,9 @@ async function main(): Promise<void> {
     signalled = true;
     console.log(`${signal}: shutting down (again to exit at once)`);
     setTimeout(() => {
-      console.error(`shutdown did not finish within ${SHUTDOWN_DEADLINE_MS} ms; exiting anyway (interrupted work resumes on the next start)`);
+      console.error(
+        `shutdown did not finish within ${SHUTDOWN_DEADLINE_MS} ms; exiting anyway (interrupted work resumes on the next start)`,
+      );
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
     running.close().then(

@@ -25,7 +25,12 @@ function oldWebUi(): Router {
   return router;
 }
 
-interface Visit { bytes: number; requests: number; fromCache: number; revalidated: number }
+interface Visit {
+  bytes: number;
+  requests: number;
+  fromCache: number;
+  revalidated: number;
+}
 
 async function visit(context: BrowserContext, url: string): Promise<Visit> {
   const page = await context.newPage();
@@ -51,12 +56,14 @@ ensureWebBuild();
 const db = await createTestDb();
 await seedTwoShops(db.db);
 const serve = (ui: Router) =>
-  listen(createApp({
-    db: db.db,
-    dbKind: db.kind,
-    mounts: [{ path: "/api", handler: adminRoutes({ db: db.db, auth: demoShopAuth(SHOP_A), now: () => NOW }) }],
-    staticMounts: [{ path: "/", handler: ui }],
-  }));
+  listen(
+    createApp({
+      db: db.db,
+      dbKind: db.kind,
+      mounts: [{ path: "/api", handler: adminRoutes({ db: db.db, auth: demoShopAuth(SHOP_A), now: () => NOW }) }],
+      staticMounts: [{ path: "/", handler: ui }],
+    }),
+  );
 const servers = { old: await serve(oldWebUi()), ours: await serve(webUiRoutes(DIST)) };
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const results: Record<string, { first: Visit; repeat: Visit }> = {};
@@ -65,7 +72,9 @@ for (const [name, server] of Object.entries(servers)) {
   const first = await visit(context, server.url);
   const repeat = await visit(context, server.url);
   results[name] = { first, repeat };
-  console.log(`${name}: first visit ${first.bytes} B in ${first.requests} requests; repeat visit ${repeat.bytes} B in ${repeat.requests} requests (${repeat.fromCache} from cache, ${repeat.revalidated} answered 304)`);
+  console.log(
+    `${name}: first visit ${first.bytes} B in ${first.requests} requests; repeat visit ${repeat.bytes} B in ${repeat.requests} requests (${repeat.fromCache} from cache, ${repeat.revalidated} answered 304)`,
+  );
   await context.close();
 }
 await browser.close();
@@ -78,7 +87,13 @@ const size = (f: string) => statSync(path.join(DIST, "assets", f)).size;
 const gzipped = (f: string) => gzipSync(readFileSync(path.join(DIST, "assets", f)), { level: 9 }).length;
 const largest = assets.filter((f) => f.endsWith(".js")).sort((a, b) => gzipped(b) - gzipped(a))[0];
 const brotli = brotliCompressSync(readFileSync(path.join(DIST, "assets", largest))).length;
-console.log(`admin_js_raw_bytes ${assets.filter((f) => f.endsWith(".js")).reduce((s, f) => s + size(f), 0)} in ${assets.filter((f) => f.endsWith(".js")).length} chunks`);
+console.log(
+  `admin_js_raw_bytes ${assets.filter((f) => f.endsWith(".js")).reduce((s, f) => s + size(f), 0)} in ${assets.filter((f) => f.endsWith(".js")).length} chunks`,
+);
 console.log(`admin_largest_chunk ${largest} ${size(largest)} B raw, ${gzipped(largest)} B gzipped, ${brotli} B brotli`);
-console.log(`ratio admin_first_visit_bytes_vs_uncompressed ${(results.ours.first.bytes / results.old.first.bytes).toFixed(3)}`);
-console.log(`ratio admin_repeat_visit_bytes_vs_revalidated ${(results.ours.repeat.bytes / results.old.repeat.bytes).toFixed(3)}`);
+console.log(
+  `ratio admin_first_visit_bytes_vs_uncompressed ${(results.ours.first.bytes / results.old.first.bytes).toFixed(3)}`,
+);
+console.log(
+  `ratio admin_repeat_visit_bytes_vs_revalidated ${(results.ours.repeat.bytes / results.old.repeat.bytes).toFixed(3)}`,
+);

@@ -25,9 +25,18 @@ async function migratedDb(name: string) {
   return handle;
 }
 
-const sim = await startSimulator({ app: APP, bulkDelayMs: 10, shops: [{ domain: SHOP, seed: { until: new Date("2010-02-01T00:00:00Z") } }] });
+const sim = await startSimulator({
+  app: APP,
+  bulkDelayMs: 10,
+  shops: [{ domain: SHOP, seed: { until: new Date("2010-02-01T00:00:00Z") } }],
+});
 const ours = await migratedDb("ours.sqlite");
-const stack = createShopifyStack(ours.db, { ...APP, appUrl: "http://127.0.0.1", scopes: [], logLevel: LogSeverity.Error });
+const stack = createShopifyStack(ours.db, {
+  ...APP,
+  appUrl: "http://127.0.0.1",
+  scopes: [],
+  logLevel: LogSeverity.Error,
+});
 routeShopTo(SHOP, sim.url);
 await stack.tokens.exchange(SHOP, sim.mintSessionToken(SHOP));
 const { id } = await stack.platform.startBulkExport(SHOP, {});
@@ -51,8 +60,32 @@ const rows = all.length + all.reduce((n, o) => n + o.lines.length, 0);
 
 // Baseline: the sqlite3 CLI importing the same rows as CSV into the same schema.
 const csv = (v: unknown) => (v === null ? "" : typeof v === "string" ? `"${v.replace(/"/g, '""')}"` : String(v));
-const orderCsv = all.map((o) => [SHOP, o.id, o.customerId, null, o.processedAt.toISOString(), o.updatedAt.toISOString(), o.cancelledAt?.toISOString() ?? null, o.test ? 1 : 0, o.totalPrice, o.refundedTotal, o.currency, JSON.stringify(o.discountCodes), exclusionReason(o)].map(csv).join(",")).join("\n");
-const lineCsv = all.flatMap((o) => o.lines.map((l, i) => [SHOP, o.id, i, l.productId, l.variantId, l.title, l.quantity, l.price].map(csv).join(","))).join("\n");
+const orderCsv = all
+  .map((o) =>
+    [
+      SHOP,
+      o.id,
+      o.customerId,
+      null,
+      o.processedAt.toISOString(),
+      o.updatedAt.toISOString(),
+      o.cancelledAt?.toISOString() ?? null,
+      o.test ? 1 : 0,
+      o.totalPrice,
+      o.refundedTotal,
+      o.currency,
+      JSON.stringify(o.discountCodes),
+      exclusionReason(o),
+    ]
+      .map(csv)
+      .join(","),
+  )
+  .join("\n");
+const lineCsv = all
+  .flatMap((o) =>
+    o.lines.map((l, i) => [SHOP, o.id, i, l.productId, l.variantId, l.title, l.quantity, l.price].map(csv).join(",")),
+  )
+  .join("\n");
 writeFileSync(path.join(dir, "orders.csv"), orderCsv + "\n");
 writeFileSync(path.join(dir, "lines.csv"), lineCsv + "\n");
 const cli = await migratedDb("cli.sqlite");
@@ -63,7 +96,9 @@ const run = spawnSync("sqlite3", [path.join(dir, "cli.sqlite")], { input: script
 const cliMs = performance.now() - t1;
 if (run.status !== 0) throw new Error(`sqlite3 CLI failed: ${run.stderr}`);
 
-console.log(`rows ${rows} (${all.length} orders); ours ${oursMs.toFixed(0)} ms (${Math.round(rows / (oursMs / 1000))} rows/s), sqlite3 CLI ${cliMs.toFixed(0)} ms (${Math.round(rows / (cliMs / 1000))} rows/s)`);
+console.log(
+  `rows ${rows} (${all.length} orders); ours ${oursMs.toFixed(0)} ms (${Math.round(rows / (oursMs / 1000))} rows/s), sqlite3 CLI ${cliMs.toFixed(0)} ms (${Math.round(rows / (cliMs / 1000))} rows/s)`,
+);
 console.log(`ratio backfill_vs_sqlite_cli ${(cliMs / oursMs).toFixed(3)}`);
 await ours.db.destroy();
 await sim.close();

@@ -18,7 +18,10 @@ import { realProxyVerifier } from "../http/app-proxy-signing.js";
 export const BENCH_SHOP = "bench.myshopify.com";
 export const BENCH_CUSTOMERS = 2000;
 
-const { db, kind } = createDb({ kind: "sqlite", filename: path.join(mkdtempSync(path.join(os.tmpdir(), "dangol-bench-")), "bench.sqlite") });
+const { db, kind } = createDb({
+  kind: "sqlite",
+  filename: path.join(mkdtempSync(path.join(os.tmpdir(), "dangol-bench-")), "bench.sqlite"),
+});
 await migrateToLatest(db);
 const decisions = Array.from({ length: BENCH_CUSTOMERS }, (_, i) => {
   const customerId = String(1000 + i);
@@ -27,7 +30,14 @@ const decisions = Array.from({ length: BENCH_CUSTOMERS }, (_, i) => {
     decision: {
       version: 1 as const,
       customerId,
-      banner: { campaign: "replenishment", title: { en: "Time to restock Coffee beans?", ko: "커피 원두 다시 채울 때가 됐어요" }, body: { en: "Hi Mina", ko: "Mina님" }, ctaLabel: { en: "Re-order", ko: "다시 주문" }, ctaUrl: "/cart/4711:1", coupon: null },
+      banner: {
+        campaign: "replenishment",
+        title: { en: "Time to restock Coffee beans?", ko: "커피 원두 다시 채울 때가 됐어요" },
+        body: { en: "Hi Mina", ko: "Mina님" },
+        ctaLabel: { en: "Re-order", ko: "다시 주문" },
+        ctaUrl: "/cart/4711:1",
+        coupon: null,
+      },
       notice: null,
       decidedAt: new Date().toISOString(),
     },
@@ -42,7 +52,11 @@ await savePublishedDecisions(db, BENCH_SHOP, decisions);
 // Composed as main.ts composes it: Express behind the decision fast path.
 const platform = realProxyVerifier();
 const storefront = createStorefrontService({ db });
-const app = createApp({ db, dbKind: kind, rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }] });
+const app = createApp({
+  db,
+  dbKind: kind,
+  rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }],
+});
 const body = JSON.stringify(decisions[0].decision);
 // Same headers as the decision route, so both sides send the same bytes.
 const json = (res: http.ServerResponse) => {

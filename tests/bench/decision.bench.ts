@@ -26,14 +26,19 @@ async function microsPerCheck(queries: string[], check: (q: string) => unknown, 
   return Number(process.hrtime.bigint() - start) / 1000 / n;
 }
 
-const child = fork(path.join(import.meta.dirname, "decision-bench-server.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+const child = fork(path.join(import.meta.dirname, "decision-bench-server.ts"), [], {
+  execArgv: ["--import", "tsx"],
+  stdio: ["ignore", "inherit", "inherit", "ipc"],
+});
 const ports = await new Promise<{ app: number; bare: number; checkOnly: number }>((resolve, reject) => {
   child.once("message", (m) => resolve(m as { app: number; bare: number; checkOnly: number }));
   child.once("exit", (code) => reject(new Error(`bench server exited (${code})`)));
 });
 
 // Signed once: the runs below finish well inside Shopify's 90 s timestamp window. Every server gets these URLs.
-const queries = Array.from({ length: 200 }, (_, i) => signProxyQuery(proxyParams(SHOP, String(1000 + ((i * 7) % CUSTOMERS)))).toString());
+const queries = Array.from({ length: 200 }, (_, i) =>
+  signProxyQuery(proxyParams(SHOP, String(1000 + ((i * 7) % CUSTOMERS)))).toString(),
+);
 const paths = queries.map((q) => `/apps/dangol/decision?${q}`);
 
 /** The server process's CPU time so far, in µs. */
@@ -60,38 +65,70 @@ async function run(port: number): Promise<Run> {
     duration: DURATION_S,
     requests: [{ setupRequest: (req) => ({ ...req, path: paths[n++ % paths.length] }) }],
   });
-  return Object.assign(result, { cpuMicrosPerRequest: ((await serverCpuMicros()) - cpuBefore) / result.requests.total });
+  return Object.assign(result, {
+    cpuMicrosPerRequest: ((await serverCpuMicros()) - cpuBefore) / result.requests.total,
+  });
 }
 
 try {
   // Short warm-ups (JIT, SQLite page cache), then the measured runs.
-  for (const port of [ports.bare, ports.app]) await autocannon({ url: `http://127.0.0.1:${port}${paths[0]}`, connections: CONNECTIONS, duration: 1 });
+  for (const port of [ports.bare, ports.app])
+    await autocannon({ url: `http://127.0.0.1:${port}${paths[0]}`, connections: CONNECTIONS, duration: 1 });
   const rounds: Array<{ bare: Run; decision: Run; checkOnly: Run }> = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const round = { bare: await run(ports.bare), decision: await run(ports.app), checkOnly: await run(ports.checkOnly) };
+    const round = {
+      bare: await run(ports.bare),
+      decision: await run(ports.app),
+      checkOnly: await run(ports.checkOnly),
+    };
     const bad = Object.values(round).reduce((sum, x) => sum + x.non2xx + x.errors, 0);
     if (bad > 0) throw new Error(`${bad} requests failed (non-2xx or errors)`);
     rounds.push(round);
-    const show = (x: Run) => `${x.requests.average.toFixed(0)} rps p99 ${x.latency.p99} ms cpu ${x.cpuMicrosPerRequest.toFixed(1)} µs/req`;
-    console.log(`round ${r + 1}: bare_http ${show(round.bare)} | decision ${show(round.decision)} | check_only ${show(round.checkOnly)}`);
+    const show = (x: Run) =>
+      `${x.requests.average.toFixed(0)} rps p99 ${x.latency.p99} ms cpu ${x.cpuMicrosPerRequest.toFixed(1)} µs/req`;
+    console.log(
+      `round ${r + 1}: bare_http ${show(round.bare)} | decision ${show(round.decision)} | check_only ${show(round.checkOnly)}`,
+    );
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const ratioOf = (side: "decision" | "checkOnly") => median(rounds.map((r) => r[side].requests.average / r.bare.requests.average));
-  const medianOf = (side: "bare" | "decision" | "checkOnly", f: (x: Run) => number) => median(rounds.map((r) => f(r[side])));
+  const ratioOf = (side: "decision" | "checkOnly") =>
+    median(rounds.map((r) => r[side].requests.average / r.bare.requests.average));
+  const medianOf = (side: "bare" | "decision" | "checkOnly", f: (x: Run) => number) =>
+    median(rounds.map((r) => f(r[side])));
 
-  const api = shopifyApi({ apiKey: "k", apiSecretKey: PROXY_SECRET, scopes: [], hostName: "localhost", apiVersion: ApiVersion.July26, isEmbeddedApp: true, logger: { level: LogSeverity.Error } });
+  const api = shopifyApi({
+    apiKey: "k",
+    apiSecretKey: PROXY_SECRET,
+    scopes: [],
+    hostName: "localhost",
+    apiVersion: ApiVersion.July26,
+    isEmbeddedApp: true,
+    logger: { level: LogSeverity.Error },
+  });
   const ours = realProxyVerifier().verifyAppProxy;
   const oursUs = await microsPerCheck(queries, (q) => ours(q));
-  const theirsUs = await microsPerCheck(queries, (q) => api.utils.validateHmac(parse(q) as never, { signator: "appProxy" }), 5_000);
+  const theirsUs = await microsPerCheck(
+    queries,
+    (q) => api.utils.validateHmac(parse(q) as never, { signator: "appProxy" }),
+    5_000,
+  );
 
   const rps = (x: Run) => x.requests.average;
   const p99 = (x: Run) => x.latency.p99;
   const cpu = (x: Run) => x.cpuMicrosPerRequest;
-  console.log(`bare_http rps ${medianOf("bare", rps).toFixed(0)} p99 ${medianOf("bare", p99)} ms (median of ${ROUNDS}; same signed URLs, same JSON and headers)`);
+  console.log(
+    `bare_http rps ${medianOf("bare", rps).toFixed(0)} p99 ${medianOf("bare", p99)} ms (median of ${ROUNDS}; same signed URLs, same JSON and headers)`,
+  );
   console.log(`decision rps ${medianOf("decision", rps).toFixed(0)} p99 ${medianOf("decision", p99)} ms`);
-  console.log(`check_only rps ${medianOf("checkOnly", rps).toFixed(0)} p99 ${medianOf("checkOnly", p99)} ms (node:http + the proxy signature check, nothing else)`);
-  console.log(`server cpu per request: bare_http ${medianOf("bare", cpu).toFixed(1)} µs, decision ${medianOf("decision", cpu).toFixed(1)} µs, check_only ${medianOf("checkOnly", cpu).toFixed(1)} µs (bare/decision ${(medianOf("bare", cpu) / medianOf("decision", cpu)).toFixed(3)}: the ratio when the server, not the machine, is the limit)`);
-  console.log(`signature check: ours ${oursUs.toFixed(1)} µs, shopify-api validateHmac ${theirsUs.toFixed(1)} µs per call`);
+  console.log(
+    `check_only rps ${medianOf("checkOnly", rps).toFixed(0)} p99 ${medianOf("checkOnly", p99)} ms (node:http + the proxy signature check, nothing else)`,
+  );
+  console.log(
+    `server cpu per request: bare_http ${medianOf("bare", cpu).toFixed(1)} µs, decision ${medianOf("decision", cpu).toFixed(1)} µs, check_only ${medianOf("checkOnly", cpu).toFixed(1)} µs (bare/decision ${(medianOf("bare", cpu) / medianOf("decision", cpu)).toFixed(3)}: the ratio when the server, not the machine, is the limit)`,
+  );
+  console.log(
+    `signature check: ours ${oursUs.toFixed(1)} µs, shopify-api validateHmac ${theirsUs.toFixed(1)} µs per call`,
+  );
   console.log(`ratio proxy_check_ceiling_vs_bare_http ${ratioOf("checkOnly").toFixed(3)}`);
   console.log(`ratio decision_vs_bare_http ${ratioOf("decision").toFixed(3)}`);
   console.log(`p99_decision_ms ${medianOf("decision", p99)}`);

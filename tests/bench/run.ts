@@ -15,7 +15,10 @@ const ratios: string[] = [];
 let failures = 0;
 for (const file of files) {
   console.log(`\n== ${file} ==`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(dir, file)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(dir, file)], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   process.stdout.write(run.stdout);
   ratios.push(...run.stdout.split("\n").filter((l) => l.startsWith("ratio ")));
   if (run.status !== 0) failures++;

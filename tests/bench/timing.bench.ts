@@ -26,14 +26,19 @@ function recompute(customers: PurchaseDay[][], now: Date): { seconds: number; fi
   const model = fitStoreModelFromDays(customers, now);
   const t1 = performance.now();
   let checksum = 0;
-  for (let i = 0; i < customers.length; i++) checksum += predictFromDays(String(i), customers[i], model, now).expectedOrders90d;
+  for (let i = 0; i < customers.length; i++)
+    checksum += predictFromDays(String(i), customers[i], model, now).expectedOrders90d;
   if (!Number.isFinite(checksum)) throw new Error("non-finite predictions");
   return { seconds: (performance.now() - t0) / 1000, fitSeconds: (t1 - t0) / 1000 };
 }
 
 // 1. CDNOW fit
-const cdnow = readFileSync(fixturePath("cdnow/cdnow_customers_summary.csv"), "utf8").trim().split("\n").slice(1)
-  .map((l) => l.split(",").map(Number)).map(([, x, tx, T]) => ({ x, tx, T }));
+const cdnow = readFileSync(fixturePath("cdnow/cdnow_customers_summary.csv"), "utf8")
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((l) => l.split(",").map(Number))
+  .map(([, x, tx, T]) => ({ x, tx, T }));
 for (let i = 0; i < 3; i++) fitBgnbd(cdnow);
 const times: number[] = [];
 for (let i = 0; i < 15; i++) {
@@ -42,7 +47,9 @@ for (let i = 0; i < 15; i++) {
   times.push(performance.now() - t);
 }
 const fitMs = median(times);
-console.log(`fit_cdnow_ms median of 15: ${fitMs.toFixed(1)} (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`);
+console.log(
+  `fit_cdnow_ms median of 15: ${fitMs.toFixed(1)} (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`,
+);
 console.log(`ratio fit_cdnow_ms ${fitMs.toFixed(1)}`);
 console.log(`ratio fit_cdnow_vs_lifetimes ${(fitMs / LIFETIMES_FIT_MS).toFixed(3)}`);
 
@@ -50,7 +57,9 @@ console.log(`ratio fit_cdnow_vs_lifetimes ${(fitMs / LIFETIMES_FIT_MS).toFixed(3
 const now = new Date("2010-12-10T00:00:00Z");
 const retail = toHistories(await readOnlineRetail(ONLINE_RETAIL_2009_10, new Date())).map(toPurchaseDays);
 const r = recompute(retail, now);
-console.log(`recompute_online_retail_s ${r.seconds.toFixed(2)} (${retail.length} customers, fit ${r.fitSeconds.toFixed(2)} s)`);
+console.log(
+  `recompute_online_retail_s ${r.seconds.toFixed(2)} (${retail.length} customers, fit ${r.fitSeconds.toFixed(2)} s)`,
+);
 console.log(`ratio recompute_online_retail_s ${r.seconds.toFixed(2)}`);
 
 // 3. Synthetic 1M-customer store from the Online Retail BG/NBD and Gamma-Gamma fits (days)
@@ -78,8 +87,12 @@ for (let i = 0; i < customers.length; i++) {
   orders += days.length;
   customers[i] = days;
 }
-console.log(`synthetic store: ${customers.length} customers, ${orders} orders (BG/NBD r ${params.r.toFixed(3)}, alpha ${params.alpha.toFixed(1)} d, a ${params.a.toExponential(2)}, b ${params.b.toFixed(1)}; GG p ${spend.p.toFixed(2)}, q ${spend.q.toFixed(2)}, gamma ${spend.gamma.toFixed(0)}), generated in ${((performance.now() - g0) / 1000).toFixed(1)} s`);
+console.log(
+  `synthetic store: ${customers.length} customers, ${orders} orders (BG/NBD r ${params.r.toFixed(3)}, alpha ${params.alpha.toFixed(1)} d, a ${params.a.toExponential(2)}, b ${params.b.toFixed(1)}; GG p ${spend.p.toFixed(2)}, q ${spend.q.toFixed(2)}, gamma ${spend.gamma.toFixed(0)}), generated in ${((performance.now() - g0) / 1000).toFixed(1)} s`,
+);
 const big = recompute(customers, now);
-console.log(`recompute_1m_s ${big.seconds.toFixed(1)} (fit ${big.fitSeconds.toFixed(1)} s on a ${Math.min(customers.length, 200_000)}-customer sample)`);
+console.log(
+  `recompute_1m_s ${big.seconds.toFixed(1)} (fit ${big.fitSeconds.toFixed(1)} s on a ${Math.min(customers.length, 200_000)}-customer sample)`,
+);
 console.log(`ratio recompute_1m_s ${big.seconds.toFixed(1)}`);
 console.log(`ratio recompute_1m_vs_goal_60s ${(big.seconds / 60).toFixed(3)}`);

@@ -11,14 +11,23 @@ const agent = false; // a fresh connection per delivery
 function post(d: { body: string; headers: Record<string, string> }): Promise<{ ms: number; status: number }> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: "POST", agent, headers: { ...d.headers, "content-length": Buffer.byteLength(d.body) } }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ ms: performance.now() - t0, status: res.statusCode ?? 0 }));
-    });
+    const req = request(
+      url,
+      { method: "POST", agent, headers: { ...d.headers, "content-length": Buffer.byteLength(d.body) } },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve({ ms: performance.now() - t0, status: res.statusCode ?? 0 }));
+      },
+    );
     req.on("error", reject);
     req.end(d.body);
   });
 }
 
 const timed = await Promise.all(deliveries.map(post));
-console.log(JSON.stringify({ ms: timed.map((t) => t.ms).sort((a, b) => a - b), bad: timed.filter((t) => t.status !== 200).map((t) => t.status) }));
+console.log(
+  JSON.stringify({
+    ms: timed.map((t) => t.ms).sort((a, b) => a - b),
+    bad: timed.filter((t) => t.status !== 200).map((t) => t.status),
+  }),
+);

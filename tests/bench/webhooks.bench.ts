@@ -32,7 +32,12 @@ const APP = { apiKey: "bench", apiSecret: "bench-webhook-secret" };
 const N = 1000;
 const quiet = () => undefined;
 
-const sim = await startSimulator({ app: APP, bulkDelayMs: 10, throttle: { maximumAvailable: 20_000, restoreRate: 10_000 }, shops: [{ domain: SHOP, seed: { until: new Date("2010-02-01T00:00:00Z"), maxCustomers: 400 } }] });
+const sim = await startSimulator({
+  app: APP,
+  bulkDelayMs: 10,
+  throttle: { maximumAvailable: 20_000, restoreRate: 10_000 },
+  shops: [{ domain: SHOP, seed: { until: new Date("2010-02-01T00:00:00Z"), maxCustomers: 400 } }],
+});
 const dir = mkdtempSync(path.join(os.tmpdir(), "dangol-hooks-bench-"));
 const { db } = createDb({ kind: "sqlite", filename: path.join(dir, "bench.sqlite") });
 await migrateToLatest(db);
@@ -46,8 +51,19 @@ const recompute = createRecomputeService({ db, clock: () => new Date(), log: qui
 const pipeline = createPipeline({ db, recompute, log: quiet });
 await createOrderSyncService({ db, platform: stack.platform, bulkPollMs: 10, log: quiet }).backfill(SHOP);
 await pipeline.shopSynced(SHOP);
-const ingest = createWebhookIngestService({ db, platform: stack.platform, privacy: createPrivacyService({ db }), onOrderChanged: pipeline.orderChanged, log: quiet });
-const app = createApp({ db, dbKind: "sqlite", rawMounts: [{ path: "/api/webhooks", handler: webhookRoutes({ ingest }) }], mounts: [] });
+const ingest = createWebhookIngestService({
+  db,
+  platform: stack.platform,
+  privacy: createPrivacyService({ db }),
+  onOrderChanged: pipeline.orderChanged,
+  log: quiet,
+});
+const app = createApp({
+  db,
+  dbKind: "sqlite",
+  rawMounts: [{ path: "/api/webhooks", handler: webhookRoutes({ ingest }) }],
+  mounts: [],
+});
 
 // New orders of existing customers, held by the simulated shop so the ownership check confirms them.
 const store = sim.store(SHOP);
@@ -57,14 +73,36 @@ const deliveries = Array.from({ length: N }, (_, i) => {
   const id = 9_000_000 + i;
   const customerId = customerIds[i % customerIds.length];
   const record: OrderRecord = {
-    id, name: `#${id}`, customerId, createdAt: at, processedAt: at, updatedAt: at, cancelledAt: null, cancelReason: null,
-    test: false, currency: "GBP", sourceName: "web", lines: [], discountCodes: [], discountAmount: 0, refunds: [],
+    id,
+    name: `#${id}`,
+    customerId,
+    createdAt: at,
+    processedAt: at,
+    updatedAt: at,
+    cancelledAt: null,
+    cancelReason: null,
+    test: false,
+    currency: "GBP",
+    sourceName: "web",
+    lines: [],
+    discountCodes: [],
+    discountAmount: 0,
+    refunds: [],
   };
   store.putOrder(record);
   const body = JSON.stringify({
-    id, admin_graphql_api_id: `gid://shopify/Order/${id}`, created_at: new Date(at).toISOString(), updated_at: new Date(at).toISOString(),
-    processed_at: new Date(at).toISOString(), cancelled_at: null, test: false, currency: "GBP", total_price: "12.50",
-    customer: { id: customerId }, discount_codes: [], refunds: [],
+    id,
+    admin_graphql_api_id: `gid://shopify/Order/${id}`,
+    created_at: new Date(at).toISOString(),
+    updated_at: new Date(at).toISOString(),
+    processed_at: new Date(at).toISOString(),
+    cancelled_at: null,
+    test: false,
+    currency: "GBP",
+    total_price: "12.50",
+    customer: { id: customerId },
+    discount_codes: [],
+    refunds: [],
     line_items: [{ id: 1, title: "Mug", quantity: 1, price: "12.50", product_id: 77, variant_id: 78 }],
   });
   const headers = {
@@ -80,7 +118,9 @@ const deliveries = Array.from({ length: N }, (_, i) => {
 });
 
 function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 const deliveriesFile = path.join(dir, "deliveries.json");
@@ -88,12 +128,27 @@ writeFileSync(deliveriesFile, JSON.stringify(deliveries));
 
 /** Posts every delivery at once from a client process; each one's time to its answer, sorted, and the statuses that were not 200. */
 function burst(url: string): Promise<{ ms: number[]; bad: number[] }> {
-  const client = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "webhook-burst-client.ts"), `${url}/api/webhooks`, deliveriesFile], { stdio: ["ignore", "pipe", "inherit"] });
+  const client = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(import.meta.dirname, "webhook-burst-client.ts"),
+      `${url}/api/webhooks`,
+      deliveriesFile,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   let out = "";
   client.stdout.on("data", (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve, reject) => client.once("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`burst client exited ${code}`)))));
+  return new Promise((resolve, reject) =>
+    client.once("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`burst client exited ${code}`)),
+    ),
+  );
 }
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 
 // Baseline: node:http reading each body and answering 200, nothing else.
@@ -110,12 +165,18 @@ const ourRun = await burst(await listen(ours));
 const answeredMs = performance.now() - burstStart;
 await ingest.idle();
 const appliedMs = performance.now() - burstStart;
-const stored = (await Promise.all(deliveries.map((d) => orders.findOrder(db, SHOP, String(d.id))))).filter(Boolean).length;
+const stored = (await Promise.all(deliveries.map((d) => orders.findOrder(db, SHOP, String(d.id))))).filter(
+  Boolean,
+).length;
 
 const rss = Math.round(process.memoryUsage().rss / 1e6);
 console.log(`bare node:http: p50 ${fmt(pct(bareRun.ms, 50))}, p99 ${fmt(pct(bareRun.ms, 99))}`);
-console.log(`POST /api/webhooks: p50 ${fmt(pct(ourRun.ms, 50))}, p99 ${fmt(pct(ourRun.ms, 99))}, max ${fmt(ourRun.ms.at(-1)!)}; non-200: ${ourRun.bad.length}`);
-console.log(`all answered after ${fmt(answeredMs)}, all applied after ${fmt(appliedMs)}: ${stored}/${N} orders stored; RSS ${rss} MB`);
+console.log(
+  `POST /api/webhooks: p50 ${fmt(pct(ourRun.ms, 50))}, p99 ${fmt(pct(ourRun.ms, 99))}, max ${fmt(ourRun.ms.at(-1)!)}; non-200: ${ourRun.bad.length}`,
+);
+console.log(
+  `all answered after ${fmt(answeredMs)}, all applied after ${fmt(appliedMs)}: ${stored}/${N} orders stored; RSS ${rss} MB`,
+);
 console.log(`ratio webhook_p99_vs_bare_http ${(pct(ourRun.ms, 99) / pct(bareRun.ms, 99)).toFixed(2)}`);
 await new Promise<void>((r) => ours.close(() => r()));
 await sim.close();

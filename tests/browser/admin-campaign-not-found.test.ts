@@ -24,7 +24,13 @@ describe("admin: an unknown campaign in the URL", () => {
       results: createCampaignResultsService({ db: db.db }),
       preview: createCampaignPreviewService({ db: db.db, loadPredictions: async () => [] }),
     };
-    server = await serveAdmin({ db: db.db, dbKind: db.kind, auth: demoShopAuth(SHOP_A), now: () => NOW, extraMounts: [{ path: "/api", handler: campaignRoutes(deps) }] });
+    server = await serveAdmin({
+      db: db.db,
+      dbKind: db.kind,
+      auth: demoShopAuth(SHOP_A),
+      now: () => NOW,
+      extraMounts: [{ path: "/api", handler: campaignRoutes(deps) }],
+    });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
   afterAll(async () => {
@@ -34,7 +40,11 @@ describe("admin: an unknown campaign in the URL", () => {
   });
 
   const setLanguage = (language: string) =>
-    fetch(`${server.url}/api/settings`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ language }) });
+    fetch(`${server.url}/api/settings`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ language }),
+    });
 
   it("says the campaign was not found and leads back to the campaign list", async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "en-US" });

@@ -22,22 +22,41 @@ describe("campaign editor save bar and results (Chromium)", () => {
     await seedTwoShops(db.db);
     // 300 assigned shoppers (270 shown, 30 held out), 3 + 1 converted: rates near 1 %, one impression in the fixtures.
     const assigned = Array.from({ length: 300 }, (_, i) => ({
-      id: `as-${i}`, shop_domain: SHOP_A, customer_id: `x${i}`, campaign_key: "replenishment", kind: "assignment",
-      holdout: i < 30 ? 1 : 0, order_id: null, occurred_at: new Date(NOW.getTime() - 5 * 86_400_000).toISOString(),
+      id: `as-${i}`,
+      shop_domain: SHOP_A,
+      customer_id: `x${i}`,
+      campaign_key: "replenishment",
+      kind: "assignment",
+      holdout: i < 30 ? 1 : 0,
+      order_id: null,
+      occurred_at: new Date(NOW.getTime() - 5 * 86_400_000).toISOString(),
     }));
-    const converted = [0, 40, 41, 42].map((i) => ({ ...assigned[i], id: `cv-${i}`, kind: "conversion", order_id: `o-${i}` }));
-    await db.db.insertInto("campaign_events").values([...assigned, ...converted]).execute();
+    const converted = [0, 40, 41, 42].map((i) => ({
+      ...assigned[i],
+      id: `cv-${i}`,
+      kind: "conversion",
+      order_id: `o-${i}`,
+    }));
+    await db.db
+      .insertInto("campaign_events")
+      .values([...assigned, ...converted])
+      .execute();
     const loadPredictions = (shop: string) => listPredictions(db.db, shop);
     server = await serveAdmin({
-      db: db.db, dbKind: db.kind, auth: demoShopAuth(SHOP_A), now: () => NOW,
-      extraMounts: [{
-        path: "/api",
-        handler: campaignRoutes({
-          campaigns: createCampaignService({ db: db.db, onChanged: async () => undefined }),
-          results: createCampaignResultsService({ db: db.db }),
-          preview: createCampaignPreviewService({ db: db.db, loadPredictions } as never),
-        }),
-      }],
+      db: db.db,
+      dbKind: db.kind,
+      auth: demoShopAuth(SHOP_A),
+      now: () => NOW,
+      extraMounts: [
+        {
+          path: "/api",
+          handler: campaignRoutes({
+            campaigns: createCampaignService({ db: db.db, onChanged: async () => undefined }),
+            results: createCampaignResultsService({ db: db.db }),
+            preview: createCampaignPreviewService({ db: db.db, loadPredictions } as never),
+          }),
+        },
+      ],
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
@@ -48,7 +67,10 @@ describe("campaign editor save bar and results (Chromium)", () => {
   });
 
   async function openEditor(width: number, language: "en" | "ko" = "en"): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 1000 }, locale: language === "ko" ? "ko-KR" : "en-US" });
+    const page = await browser.newPage({
+      viewport: { width, height: 1000 },
+      locale: language === "ko" ? "ko-KR" : "en-US",
+    });
     // The UI takes its language from the shop's saved setting.
     await page.route("**/api/settings", async (route) => {
       const response = await route.fetch();
@@ -132,7 +154,9 @@ describe("campaign editor save bar and results (Chromium)", () => {
         const ticks = (await card.locator("svg text").allTextContents()).filter((t) => /%$/.test(t.trim()));
         expect(ticks.length).toBeGreaterThanOrEqual(2);
         expect(new Set(ticks).size).toBe(ticks.length);
-        await card.getByText(language === "en" ? /Why more conversions than impressions/ : /노출보다 전환이 많은 이유/).waitFor();
+        await card
+          .getByText(language === "en" ? /Why more conversions than impressions/ : /노출보다 전환이 많은 이유/)
+          .waitFor();
         const shots = process.env.SCREENSHOT_DIR;
         if (shots) await page.screenshot({ path: `${shots}/campaign-${language}-${width}.png`, fullPage: true });
         // The save bar speaks the merchant's language.

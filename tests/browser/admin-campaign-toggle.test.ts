@@ -27,12 +27,27 @@ describe("campaign toggle reaches the storefront preview", () => {
     db = await createTestDb();
     await seedTwoShops(db.db);
     const loadPredictions = (shop: string) => listPredictions(db.db, shop);
-    const publisher = createDecisionPublisher({ db: db.db, platform: fakePlatform().platform, loadPredictions, now: publishNow } as never);
+    const publisher = createDecisionPublisher({
+      db: db.db,
+      platform: fakePlatform().platform,
+      loadPredictions,
+      now: publishNow,
+    } as never);
     const campaigns = createCampaignService({ db: db.db, onChanged: (shop) => publisher.publishShop(shop) });
     server = await serveAdmin({
-      db: db.db, dbKind: db.kind, auth: demoShopAuth(SHOP_A), now: () => NOW,
+      db: db.db,
+      dbKind: db.kind,
+      auth: demoShopAuth(SHOP_A),
+      now: () => NOW,
       extraMounts: [
-        { path: "/api", handler: campaignRoutes({ campaigns, results: createCampaignResultsService({ db: db.db }), preview: createCampaignPreviewService({ db: db.db, loadPredictions } as never) }) },
+        {
+          path: "/api",
+          handler: campaignRoutes({
+            campaigns,
+            results: createCampaignResultsService({ db: db.db }),
+            preview: createCampaignPreviewService({ db: db.db, loadPredictions } as never),
+          }),
+        },
         { path: "/preview", handler: previewRoutes(previewDepsFromDb(db.db, SHOP_A)) },
       ],
     });

@@ -26,7 +26,16 @@ describe("dashboard over really synced demo data", () => {
     const feature = createSyncFeature({ db: db.db, config });
     simulator = await startSimulator({
       app: { apiKey: feature.credentials.apiKey, apiSecret: feature.credentials.apiSecret },
-      shops: [{ domain: DEMO_SHOP, seed: { maxCustomers: 300, until: new Date("2010-03-01T00:00:00Z"), timeShiftTo: new Date(Date.now() - 86_400_000) } }],
+      shops: [
+        {
+          domain: DEMO_SHOP,
+          seed: {
+            maxCustomers: 300,
+            until: new Date("2010-03-01T00:00:00Z"),
+            timeShiftTo: new Date(Date.now() - 86_400_000),
+          },
+        },
+      ],
     });
     routeShopTo(DEMO_SHOP, simulator.url);
     await feature.stack.tokens.exchange(DEMO_SHOP, simulator.mintSessionToken(DEMO_SHOP));
@@ -34,7 +43,12 @@ describe("dashboard over really synced demo data", () => {
     simulator.webhooks.subscribe(WEBHOOK_TOPICS, "http://127.0.0.1:9/api/webhooks", DEMO_SHOP);
     customers = (await feature.sync.backfill(DEMO_SHOP)).customers;
     await createRecomputeService({ db: db.db, clock: () => new Date(), log: () => undefined }).recomputeShop(DEMO_SHOP);
-    server = await serveAdmin({ db: db.db, dbKind: db.kind, auth: demoShopAuth(DEMO_SHOP), extraMounts: feature.mounts });
+    server = await serveAdmin({
+      db: db.db,
+      dbKind: db.kind,
+      auth: demoShopAuth(DEMO_SHOP),
+      extraMounts: feature.mounts,
+    });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, 120_000);
   afterAll(async () => {

@@ -11,11 +11,13 @@ const PHONE = { width: 390, height: 844 };
 function sidewaysOverflow(page: Page) {
   return page.evaluate(() => {
     const found: string[] = [];
-    if (document.documentElement.scrollWidth > window.innerWidth) found.push(`page ${document.documentElement.scrollWidth}px`);
+    if (document.documentElement.scrollWidth > window.innerWidth)
+      found.push(`page ${document.documentElement.scrollWidth}px`);
     for (const el of document.querySelectorAll<HTMLElement>("[class*='IndexTable'], main *")) {
       const overflowX = getComputedStyle(el).overflowX;
       const scrolls = (overflowX === "auto" || overflowX === "scroll") && el.scrollWidth > el.clientWidth + 1;
-      if (scrolls || el.getBoundingClientRect().right > window.innerWidth + 1) found.push(`${el.tagName}.${el.className} ${el.scrollWidth}/${el.clientWidth}`);
+      if (scrolls || el.getBoundingClientRect().right > window.innerWidth + 1)
+        found.push(`${el.tagName}.${el.className} ${el.scrollWidth}/${el.clientWidth}`);
     }
     return found;
   });
@@ -53,7 +55,12 @@ describe("admin UI on a phone (390 px)", () => {
     db = await createTestDb();
     await seedTwoShops(db.db);
     demo = await serveAdmin({ db: db.db, dbKind: db.kind, auth: demoShopAuth(SHOP_A), now: () => NOW });
-    embedded = await serveAdmin({ db: db.db, dbKind: db.kind, auth: sessionTokenAuth({ apiKey: API_KEY, apiSecret: API_SECRET }), now: () => NOW });
+    embedded = await serveAdmin({
+      db: db.db,
+      dbKind: db.kind,
+      auth: sessionTokenAuth({ apiKey: API_KEY, apiSecret: API_SECRET }),
+      now: () => NOW,
+    });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
   afterAll(async () => {
@@ -98,7 +105,10 @@ describe("admin UI on a phone (390 px)", () => {
     const token = await sessionToken(SHOP_A, { exp: Math.floor(Date.now() / 1000) + 600 });
     const page = await browser.newPage({ viewport: PHONE, locale: "en-US" });
     await page.addInitScript((t) => {
-      (window as unknown as { shopify: unknown }).shopify = { idToken: async () => t, config: { shop: "alpha.myshopify.com", locale: "en" } };
+      (window as unknown as { shopify: unknown }).shopify = {
+        idToken: async () => t,
+        config: { shop: "alpha.myshopify.com", locale: "en" },
+      };
     }, token);
     await page.goto(`${embedded.url}/customers`);
     await page.getByText("Jane Kim").waitFor();

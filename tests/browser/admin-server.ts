@@ -13,20 +13,41 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const DIST = path.join(ROOT, "web/dist");
 
 export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** Builds the admin UI once if web/dist is missing (a fresh checkout). */
 export function ensureWebBuild(): void {
   if (existsSync(path.join(DIST, "index.html"))) return;
-  const r = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { cwd: ROOT, encoding: "utf8" });
+  const r = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
 }
 
-export async function serveAdmin(deps: { db: Db; dbKind: DbKind; auth: RequestHandler; now?: () => Date; extraMounts?: Mount[] }) {
+export async function serveAdmin(deps: {
+  db: Db;
+  dbKind: DbKind;
+  auth: RequestHandler;
+  now?: () => Date;
+  extraMounts?: Mount[];
+}) {
   const app = createApp({
     db: deps.db,
     dbKind: deps.dbKind,
-    mounts: [{ path: "/api", handler: adminRoutes({ db: deps.db, auth: deps.auth, now: deps.now }) }, ...(deps.extraMounts ?? [])],
+    mounts: [
+      { path: "/api", handler: adminRoutes({ db: deps.db, auth: deps.auth, now: deps.now }) },
+      ...(deps.extraMounts ?? []),
+    ],
     staticMounts: [{ path: "/", handler: webUiRoutes(DIST) }],
   });
   return listen(app);

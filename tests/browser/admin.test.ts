@@ -17,7 +17,12 @@ describe("admin UI in Chromium", () => {
     db = await createTestDb();
     await seedTwoShops(db.db);
     demo = await serveAdmin({ db: db.db, dbKind: db.kind, auth: demoShopAuth(SHOP_A), now: () => NOW });
-    embedded = await serveAdmin({ db: db.db, dbKind: db.kind, auth: sessionTokenAuth({ apiKey: API_KEY, apiSecret: API_SECRET }), now: () => NOW });
+    embedded = await serveAdmin({
+      db: db.db,
+      dbKind: db.kind,
+      auth: sessionTokenAuth({ apiKey: API_KEY, apiSecret: API_SECRET }),
+      now: () => NOW,
+    });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
   afterAll(async () => {
@@ -78,7 +83,10 @@ describe("admin UI in Chromium", () => {
     const token = await sessionToken(SHOP_A, { exp: Math.floor(Date.now() / 1000) + 600 });
     const page = await open(`${embedded.url}/customers`, (p) =>
       p.addInitScript((t) => {
-        (window as unknown as { shopify: unknown }).shopify = { idToken: async () => t, config: { shop: "alpha.myshopify.com", locale: "en" } };
+        (window as unknown as { shopify: unknown }).shopify = {
+          idToken: async () => t,
+          config: { shop: "alpha.myshopify.com", locale: "en" },
+        };
       }, token),
     );
     await page.getByText("Jane Kim").waitFor();
@@ -86,7 +94,10 @@ describe("admin UI in Chromium", () => {
     expect(body).toContain("Sarah Park");
     expect(body).not.toContain("Secret Bob");
     // Shop A's token asking for shop B's customer directly.
-    const status = await page.evaluate(async (t) => (await fetch("/api/customers/b1", { headers: { Authorization: `Bearer ${t}` } })).status, token);
+    const status = await page.evaluate(
+      async (t) => (await fetch("/api/customers/b1", { headers: { Authorization: `Bearer ${t}` } })).status,
+      token,
+    );
     expect(status).toBe(404);
     await page.close();
   });

@@ -40,7 +40,11 @@ describe("customer page of a frequent buyer in Chromium", () => {
   });
 
   async function setLanguage(language: "en" | "ko") {
-    const res = await fetch(`${demo.url}/api/settings`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ language }) });
+    const res = await fetch(`${demo.url}/api/settings`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ language }),
+    });
     expect(res.status).toBe(200);
   }
 
@@ -62,7 +66,12 @@ describe("customer page of a frequent buyer in Chromium", () => {
         expect(box.y + box.height).toBeLessThan(viewport.height);
         const text = await summary.innerText();
         for (const label of LABELS[language]) expect(text, label).toContain(label);
-        const money = (n: number) => new Intl.NumberFormat(language === "en" ? "en-US" : "ko-KR", { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(n);
+        const money = (n: number) =>
+          new Intl.NumberFormat(language === "en" ? "en-US" : "ko-KR", {
+            style: "currency",
+            currency: "USD",
+            maximumFractionDigits: 0,
+          }).format(n);
         expect(text).toContain(money(spent));
         expect(text).toContain(money(spent / counted.length));
         expect(text).toContain(String(counted.length));

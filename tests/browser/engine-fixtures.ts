@@ -29,7 +29,11 @@ export function duePrediction(customerId: string, now: Date): CustomerPrediction
     lastOrderAt: last,
     cycleDays: 14,
     cycleSpreadDays: 3,
-    dueWindow: { early: new Date(now.getTime() - 2 * DAY), likely: new Date(now.getTime() + DAY), late: new Date(now.getTime() + 5 * DAY) },
+    dueWindow: {
+      early: new Date(now.getTime() - 2 * DAY),
+      likely: new Date(now.getTime() + DAY),
+      late: new Date(now.getTime() + 5 * DAY),
+    },
     churnRisk: 0.3,
     pAlive: 0.9,
     expectedOrders90d: 6,
@@ -38,7 +42,15 @@ export function duePrediction(customerId: string, now: Date): CustomerPrediction
     rfm: { recency: 5, frequency: 4, monetary: 4, group: "Loyal" },
     segment: { lifecycle: "repeat", purchase: "active", visit: "unknown", key: "repeat:core_active" },
     reason: { en: "Buys every 14 days", ko: "14일마다 구매" },
-    dueProducts: [{ productId: "p1", variantId: "gid://shopify/ProductVariant/4411", title: "Coffee beans", dueAt: new Date(now.getTime() + DAY), cycleDays: 14 }],
+    dueProducts: [
+      {
+        productId: "p1",
+        variantId: "gid://shopify/ProductVariant/4411",
+        title: "Coffee beans",
+        dueAt: new Date(now.getTime() + DAY),
+        cycleDays: 14,
+      },
+    ],
     computedAt: now,
   };
 }

@@ -4,7 +4,13 @@ import { existsSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { couponHolderDecision, dueDecision } from "../extension/decision-fixtures.js";
-import { CHROMIUM, LAYOUT_SHIFT_PROBE, launchChromium, startPreviewServer, type PreviewServer } from "./storefront-server.js";
+import {
+  CHROMIUM,
+  LAYOUT_SHIFT_PROBE,
+  launchChromium,
+  startPreviewServer,
+  type PreviewServer,
+} from "./storefront-server.js";
 
 const RLO = "\u202E";
 const now = new Date();
@@ -18,7 +24,11 @@ const bannerDecision = dueDecision(now, {
   coupon: { code: `BACK${RLO}10`, expiresAt },
 });
 const noticeDecision = couponHolderDecision(now);
-noticeDecision.notice = { ...noticeDecision.notice!, text: both("Your code expires soon:"), coupon: { code: `SAVE${RLO}10`, expiresAt } };
+noticeDecision.notice = {
+  ...noticeDecision.notice!,
+  text: both("Your code expires soon:"),
+  coupon: { code: `SAVE${RLO}10`, expiresAt },
+};
 const both_ = { ...bannerDecision, notice: noticeDecision.notice };
 
 const shopper = { id: "bidi-1", firstName: `Min${RLO}ji`, lastName: "Kim", email: null };
@@ -87,7 +97,9 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront preview: merchant text is bid
 
     it(`${lang}: a shopper's name with an RLO does not reorder the preview's customer picker or language links`, async () => {
       const page = await open(lang);
-      const picks = await page.locator(".preview-bar li a").evaluateAll((links) => links.map((a) => a.getBoundingClientRect().left));
+      const picks = await page
+        .locator(".preview-bar li a")
+        .evaluateAll((links) => links.map((a) => a.getBoundingClientRect().left));
       expect(picks).toHaveLength(3);
       expect(picks).toEqual([...picks].sort((a, b) => a - b));
       const english = await box(page, '.preview-bar a[href$="lang=en"]:not(li a)');

@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerIdFor, decideFor, unusedCoupon } from "./engine-fixtures.js";
 import { findMidWordBreaks } from "./storefront-line-breaks.js";
 import { bannerPresetCustomers } from "./storefront-presets.js";
-import { CHROMIUM, LAYOUT_SHIFT_PROBE, launchChromium, startPreviewServer, type PreviewServer } from "./storefront-server.js";
+import {
+  CHROMIUM,
+  LAYOUT_SHIFT_PROBE,
+  launchChromium,
+  startPreviewServer,
+  type PreviewServer,
+} from "./storefront-server.js";
 
 const WIDTHS = [390, 768, 1440] as const;
 const LANGS = ["en", "ko"] as const;
@@ -17,7 +23,11 @@ const now = new Date();
 const presets = bannerPresetCustomers(now);
 const pending = { id: "pending-1", firstName: "Yuna" };
 const holderId = customerIdFor("coupon_expiry", false, "notice-");
-const holder = { id: holderId, firstName: "Sora", decision: decideFor({ id: holderId, firstName: "Sora", now, coupons: [unusedCoupon(now)] }) };
+const holder = {
+  id: holderId,
+  firstName: "Sora",
+  decision: decideFor({ id: holderId, firstName: "Sora", now, coupons: [unusedCoupon(now)] }),
+};
 
 interface BannerBox {
   height: number;
@@ -31,9 +41,18 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront banner layout in Chromium", (
   let browser: Browser;
 
   beforeAll(async () => {
-    const customer = (c: { id: string; firstName: string }) => ({ id: c.id, firstName: c.firstName, lastName: "Kim", email: null });
+    const customer = (c: { id: string; firstName: string }) => ({
+      id: c.id,
+      firstName: c.firstName,
+      lastName: "Kim",
+      email: null,
+    });
     server = await startPreviewServer([
-      ...Object.entries(presets).map(([key, c]) => ({ customer: customer(c), decision: c.decision, label: { en: key, ko: key } })),
+      ...Object.entries(presets).map(([key, c]) => ({
+        customer: customer(c),
+        decision: c.decision,
+        label: { en: key, ko: key },
+      })),
       { customer: customer(pending), decision: null, label: { en: "not published yet", ko: "게시 전" } },
       { customer: customer(holder), decision: holder.decision, label: { en: "coupon expiring", ko: "쿠폰 만료 임박" } },
     ]);
@@ -49,7 +68,9 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront banner layout in Chromium", (
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
     await page.addInitScript(LAYOUT_SHIFT_PROBE);
-    await page.goto(`${server.url}/preview?customer=${encodeURIComponent(customerId)}&lang=${lang}`, { waitUntil: "load" });
+    await page.goto(`${server.url}/preview?customer=${encodeURIComponent(customerId)}&lang=${lang}`, {
+      waitUntil: "load",
+    });
     return page;
   }
 
@@ -64,10 +85,16 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront banner layout in Chromium", (
         wordBreak: getComputedStyle(document.querySelector(".dangol-banner")!).wordBreak,
       };
     });
-  const layoutShift = (page: Page) => page.evaluate(() => (window as unknown as { __dangolShift: number }).__dangolShift);
+  const layoutShift = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __dangolShift: number }).__dangolShift);
 
   it("gives every preset a banner to lay out (engine-made decisions)", () => {
-    expect(Object.values(presets).map((p) => p.decision.banner?.campaign)).toEqual(["replenishment", "first_purchase", "win_back", "vip_thanks"]);
+    expect(Object.values(presets).map((p) => p.decision.banner?.campaign)).toEqual([
+      "replenishment",
+      "first_purchase",
+      "win_back",
+      "vip_thanks",
+    ]);
     expect(presets.win_back.decision.banner?.coupon?.code).toBe("DG-7KQ2M9XHTR");
     expect(holder.decision.notice?.campaign).toBe("coupon_expiry");
   });
@@ -132,7 +159,10 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront banner layout in Chromium", (
         stylesheets: document.querySelectorAll('link[rel="stylesheet"]').length,
         blocking: performance
           .getEntriesByType("resource")
-          .filter((e) => (e as PerformanceResourceTiming & { renderBlockingStatus?: string }).renderBlockingStatus === "blocking")
+          .filter(
+            (e) =>
+              (e as PerformanceResourceTiming & { renderBlockingStatus?: string }).renderBlockingStatus === "blocking",
+          )
           .map((e) => e.name),
         // Styled all the same: the inline CSS applied (a bare <dangol-slot> would be display: inline).
         styled: getComputedStyle(document.querySelector(".dangol-banner, .dangol-notice")!).display,
@@ -145,11 +175,21 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront banner layout in Chromium", (
   it("sees a stylesheet <link> as render-blocking (the measurement works)", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.route(`${server.url}/probe`, (r) => r.fulfill({ contentType: "text/html", body: '<!doctype html><link rel="stylesheet" href="/probe.css"><p>x</p>' }));
-    await page.route(`${server.url}/probe.css`, (r) => r.fulfill({ contentType: "text/css", body: "p { color: red }" }));
+    await page.route(`${server.url}/probe`, (r) =>
+      r.fulfill({ contentType: "text/html", body: '<!doctype html><link rel="stylesheet" href="/probe.css"><p>x</p>' }),
+    );
+    await page.route(`${server.url}/probe.css`, (r) =>
+      r.fulfill({ contentType: "text/css", body: "p { color: red }" }),
+    );
     await page.goto(`${server.url}/probe`, { waitUntil: "load" });
-    const blocking = await page.evaluate(() =>
-      performance.getEntriesByType("resource").filter((e) => (e as PerformanceResourceTiming & { renderBlockingStatus?: string }).renderBlockingStatus === "blocking").length,
+    const blocking = await page.evaluate(
+      () =>
+        performance
+          .getEntriesByType("resource")
+          .filter(
+            (e) =>
+              (e as PerformanceResourceTiming & { renderBlockingStatus?: string }).renderBlockingStatus === "blocking",
+          ).length,
     );
     expect(blocking).toBe(1);
     await context.close();

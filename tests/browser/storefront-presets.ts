@@ -34,21 +34,52 @@ function only(key: CampaignKey) {
 
 /** Banner customers for replenishment, first purchase, win-back and VIP thank-you (Korean-friendly first names). */
 export function bannerPresetCustomers(now: Date): Record<string, PresetCustomer> {
-  const make = (key: CampaignKey, firstName: string, prediction: (id: string) => CustomerPrediction, coupon?: (p: CustomerPrediction) => CustomerCoupon) => {
+  const make = (
+    key: CampaignKey,
+    firstName: string,
+    prediction: (id: string) => CustomerPrediction,
+    coupon?: (p: CustomerPrediction) => CustomerCoupon,
+  ) => {
     const id = customerIdFor(key, false, `${key}-`);
     const p = prediction(id);
-    return { id, firstName, decision: decideFor({ id, firstName, now, prediction: p, coupons: coupon ? [coupon(p)] : [], campaigns: only(key) }) };
+    return {
+      id,
+      firstName,
+      decision: decideFor({
+        id,
+        firstName,
+        now,
+        prediction: p,
+        coupons: coupon ? [coupon(p)] : [],
+        campaigns: only(key),
+      }),
+    };
   };
   const overdue = (id: string): CustomerPrediction => {
     const p = duePrediction(id, now);
     const late = new Date(now.getTime() - 20 * DAY);
-    return { ...p, lastOrderAt: new Date(now.getTime() - 60 * DAY), dueWindow: { early: new Date(late.getTime() - 10 * DAY), likely: new Date(late.getTime() - 5 * DAY), late }, dueProducts: [] };
+    return {
+      ...p,
+      lastOrderAt: new Date(now.getTime() - 60 * DAY),
+      dueWindow: { early: new Date(late.getTime() - 10 * DAY), likely: new Date(late.getTime() - 5 * DAY), late },
+      dueProducts: [],
+    };
   };
   const firstOrder = (id: string): CustomerPrediction => {
     const first = new Date(now.getTime() - DAY);
-    return { ...duePrediction(id, now), orderCount: 1, firstOrderAt: first, lastOrderAt: first, segment: { lifecycle: "first", purchase: "active", visit: "unknown", key: "first:active" } };
+    return {
+      ...duePrediction(id, now),
+      orderCount: 1,
+      firstOrderAt: first,
+      lastOrderAt: first,
+      segment: { lifecycle: "first", purchase: "active", visit: "unknown", key: "first:active" },
+    };
   };
-  const champion = (id: string): CustomerPrediction => ({ ...duePrediction(id, now), dueProducts: [], rfm: { recency: 5, frequency: 5, monetary: 5, group: "Champions" } });
+  const champion = (id: string): CustomerPrediction => ({
+    ...duePrediction(id, now),
+    dueProducts: [],
+    rfm: { recency: 5, frequency: 5, monetary: 5, group: "Champions" },
+  });
   return {
     replenishment: make("replenishment", "Minji", (id) => duePrediction(id, now)),
     first_purchase: make("first_purchase", "Seoyeon", firstOrder, (p) => code("first_purchase", p.firstOrderAt, now)),

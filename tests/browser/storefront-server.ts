@@ -12,7 +12,16 @@ import type { LocalizedText, StorefrontDecision } from "../../server/src/domain/
 import { SHOP } from "./engine-fixtures.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export interface Beacon {
   kind: string;
@@ -25,7 +34,9 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-export async function startPreviewServer(customers: Array<{ customer: PreviewCustomer; decision: StorefrontDecision | null; label: LocalizedText }>): Promise<PreviewServer> {
+export async function startPreviewServer(
+  customers: Array<{ customer: PreviewCustomer; decision: StorefrontDecision | null; label: LocalizedText }>,
+): Promise<PreviewServer> {
   const byId = new Map(customers.map((c) => [c.customer.id, c]));
   const beacons: Beacon[] = [];
   const app = express();
@@ -40,7 +51,8 @@ export async function startPreviewServer(customers: Array<{ customer: PreviewCus
       shop: SHOP,
       loadCustomer: async (shop, id) => (shop === SHOP ? byId.get(id)?.customer : undefined),
       loadDecision: async (shop, id) => (shop === SHOP ? byId.get(id)?.decision : undefined),
-      listPicks: async () => customers.map((c) => ({ id: c.customer.id, name: c.customer.firstName ?? "", label: c.label })),
+      listPicks: async () =>
+        customers.map((c) => ({ id: c.customer.id, name: c.customer.firstName ?? "", label: c.label })),
     }),
   );
   app.use(errorHandler(() => {}));

@@ -3,7 +3,13 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XSS_IMG, XSS_SCRIPT } from "../extension/decision-fixtures.js";
 import { campaigns, customerIdFor, decideFor, duePrediction, unusedCoupon } from "./engine-fixtures.js";
-import { CHROMIUM, LAYOUT_SHIFT_PROBE, launchChromium, startPreviewServer, type PreviewServer } from "./storefront-server.js";
+import {
+  CHROMIUM,
+  LAYOUT_SHIFT_PROBE,
+  launchChromium,
+  startPreviewServer,
+  type PreviewServer,
+} from "./storefront-server.js";
 
 const now = new Date();
 const due = { id: customerIdFor("replenishment", false, "due-"), firstName: "Minji" };
@@ -31,7 +37,12 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront preview in Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const customer = (c: { id: string; firstName: string }) => ({ id: c.id, firstName: c.firstName, lastName: "Kim", email: null });
+    const customer = (c: { id: string; firstName: string }) => ({
+      id: c.id,
+      firstName: c.firstName,
+      lastName: "Kim",
+      email: null,
+    });
     server = await startPreviewServer([
       { customer: customer(due), decision: decisions.due, label: { en: "due", ko: "재구매" } },
       { customer: customer(holdout), decision: decisions.holdout, label: { en: "holdout", ko: "홀드아웃" } },
@@ -50,11 +61,14 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront preview in Chromium", () => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
     const page = await context.newPage();
     await page.addInitScript(LAYOUT_SHIFT_PROBE);
-    await page.goto(`${server.url}/preview?customer=${encodeURIComponent(customerId)}&lang=${lang}`, { waitUntil: "load" });
+    await page.goto(`${server.url}/preview?customer=${encodeURIComponent(customerId)}&lang=${lang}`, {
+      waitUntil: "load",
+    });
     return page;
   }
 
-  const layoutShift = (page: Page) => page.evaluate(() => (window as unknown as { __dangolShift: number }).__dangolShift);
+  const layoutShift = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __dangolShift: number }).__dangolShift);
 
   it("uses decisions from the real engine: banner for due, none for holdout, notice for the coupon holder", () => {
     expect(decisions.due.banner?.campaign).toBe("replenishment");
@@ -119,7 +133,9 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront preview in Chromium", () => {
     const page = await open(due.id);
     await page.locator(".dangol-banner .dangol-slot__close").click();
     await expect.poll(() => page.locator("dangol-slot.dangol-banner").isVisible()).toBe(false);
-    await expect.poll(() => server.beacons.some((b) => b.kind === "dismiss" && b.campaign === "replenishment")).toBe(true);
+    await expect
+      .poll(() => server.beacons.some((b) => b.kind === "dismiss" && b.campaign === "replenishment"))
+      .toBe(true);
 
     await page.reload({ waitUntil: "load" });
     expect(await page.locator("dangol-slot.dangol-banner").count()).toBe(1);
@@ -132,10 +148,16 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront preview in Chromium", () => {
   it("sends impression and click beacons to the app proxy path", async () => {
     server.beacons.length = 0;
     const page = await open(due.id);
-    await expect.poll(() => server.beacons.filter((b) => b.kind === "impression" && b.campaign === "replenishment").length).toBeGreaterThan(0);
-    await page.route("**/cart/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<p>cart</p>" }));
+    await expect
+      .poll(() => server.beacons.filter((b) => b.kind === "impression" && b.campaign === "replenishment").length)
+      .toBeGreaterThan(0);
+    await page.route("**/cart/**", (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: "<p>cart</p>" }),
+    );
     await page.locator("a.dangol-banner__cta").click();
-    await expect.poll(() => server.beacons.some((b) => b.kind === "click" && b.campaign === "replenishment")).toBe(true);
+    await expect
+      .poll(() => server.beacons.some((b) => b.kind === "click" && b.campaign === "replenishment"))
+      .toBe(true);
     // One page view, one id on all its beacons (the server stores each kind once per page view).
     const views = new Set(server.beacons.map((b) => (b as { pageView?: string }).pageView));
     expect(views.size).toBe(1);

@@ -7,7 +7,8 @@ import { WEBHOOK_TOPICS } from "../../server/src/demo/demo-store.js";
 
 // The Shopify CLI rejects a config without these (schema: Shopify/cli app_config_* specifications).
 const toml = parse(readFileSync(path.resolve(import.meta.dirname, "../../shopify.app.toml"), "utf8")) as any;
-const subscriptions: Array<{ topics?: string[]; compliance_topics?: string[]; uri: string }> = toml.webhooks.subscriptions;
+const subscriptions: Array<{ topics?: string[]; compliance_topics?: string[]; uri: string }> =
+  toml.webhooks.subscriptions;
 
 describe("shopify.app.toml", () => {
   it("has the keys the Shopify CLI requires", () => {
@@ -19,7 +20,14 @@ describe("shopify.app.toml", () => {
 
   it("asks for every scope the app uses", () => {
     const scopes = toml.access_scopes.scopes.split(",").map((s: string) => s.trim());
-    for (const scope of ["read_orders", "read_all_orders", "read_customers", "write_discounts", "read_products", "write_customers"]) {
+    for (const scope of [
+      "read_orders",
+      "read_all_orders",
+      "read_customers",
+      "write_discounts",
+      "read_products",
+      "write_customers",
+    ]) {
       expect(scopes).toContain(scope);
     }
   });
@@ -31,7 +39,11 @@ describe("shopify.app.toml", () => {
   it("subscribes exactly the topics the webhook route handles, compliance topics included", () => {
     const declared = subscriptions.flatMap((s) => [...(s.topics ?? []), ...(s.compliance_topics ?? [])]).sort();
     expect(declared).toEqual([...WEBHOOK_TOPICS].sort());
-    expect(subscriptions.flatMap((s) => s.compliance_topics ?? []).sort()).toEqual(["customers/data_request", "customers/redact", "shop/redact"]);
+    expect(subscriptions.flatMap((s) => s.compliance_topics ?? []).sort()).toEqual([
+      "customers/data_request",
+      "customers/redact",
+      "shop/redact",
+    ]);
     for (const s of subscriptions) expect(s.uri).toBe("/api/webhooks");
   });
 

@@ -80,22 +80,51 @@ export function runPlatformContract(name: string, make: () => PlatformUnderTest)
       const page = await platform.listCustomers(shop, { pageSize: 250 });
       const other = page.items.find((c) => c.id !== first)!.id;
       const code = `DANGOL-X-${Date.now()}`;
-      const request = { code, title: "Back soon", percentOff: 0.1, startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000) };
+      const request = {
+        code,
+        title: "Back soon",
+        percentOff: 0.1,
+        startsAt: new Date(),
+        endsAt: new Date(Date.now() + 86_400_000),
+      };
       await platform.createCustomerCoupon(shop, { ...request, customerId: first });
-      await expect(platform.createCustomerCoupon(shop, { ...request, customerId: other })).rejects.toMatchObject({ code: "PlatformUnavailable", retriable: false });
+      await expect(platform.createCustomerCoupon(shop, { ...request, customerId: other })).rejects.toMatchObject({
+        code: "PlatformUnavailable",
+        retriable: false,
+      });
     });
 
     it("creates a per-customer coupon and writes metafields in batches", async () => {
       const { platform, shop, expected } = make();
       const customerId = expected().someCustomerId;
       const endsAt = new Date(Date.now() + 7 * 86_400_000);
-      const coupon = await platform.createCustomerCoupon(shop, { customerId, code: `DANGOL-${Date.now()}`, title: "Back soon", percentOff: 0.1, startsAt: new Date(), endsAt });
+      const coupon = await platform.createCustomerCoupon(shop, {
+        customerId,
+        code: `DANGOL-${Date.now()}`,
+        title: "Back soon",
+        percentOff: 0.1,
+        startsAt: new Date(),
+        endsAt,
+      });
       expect(coupon).toMatchObject({ customerId, endsAt });
       expect(coupon.discountId).toBeTruthy();
       // The same request again (a retry after a lost answer) yields the same discount, not a second one.
-      const again = await platform.createCustomerCoupon(shop, { customerId, code: coupon.code, title: "Back soon", percentOff: 0.1, startsAt: new Date(), endsAt });
+      const again = await platform.createCustomerCoupon(shop, {
+        customerId,
+        code: coupon.code,
+        title: "Back soon",
+        percentOff: 0.1,
+        startsAt: new Date(),
+        endsAt,
+      });
       expect(again.discountId).toBe(coupon.discountId);
-      const fields = Array.from({ length: 30 }, (_, i) => ({ customerId, namespace: "$app:dangol", key: `k${i}`, type: "single_line_text_field" as const, value: `v${i}` }));
+      const fields = Array.from({ length: 30 }, (_, i) => ({
+        customerId,
+        namespace: "$app:dangol",
+        key: `k${i}`,
+        type: "single_line_text_field" as const,
+        value: `v${i}`,
+      }));
       await expect(platform.setCustomerMetafields(shop, fields)).resolves.toEqual({ rejected: [] });
     });
 
@@ -104,7 +133,13 @@ export function runPlatformContract(name: string, make: () => PlatformUnderTest)
       const known = expected().someCustomerId;
       const gone = "999999999999";
       // Interleaved across two platform-sized batches: the unknown customer shares each batch with a known one.
-      const fields = Array.from({ length: 40 }, (_, i) => ({ customerId: i % 4 === 1 ? gone : known, namespace: "$app:dangol", key: `g${i}`, type: "single_line_text_field" as const, value: `v${i}` }));
+      const fields = Array.from({ length: 40 }, (_, i) => ({
+        customerId: i % 4 === 1 ? gone : known,
+        namespace: "$app:dangol",
+        key: `g${i}`,
+        type: "single_line_text_field" as const,
+        value: `v${i}`,
+      }));
       const { rejected } = await platform.setCustomerMetafields(shop, fields);
       expect(rejected).toHaveLength(10);
       for (const r of rejected) expect(r).toMatchObject({ customerId: gone, reason: "unknown_customer" });
@@ -115,16 +150,29 @@ export function runPlatformContract(name: string, make: () => PlatformUnderTest)
       const body = JSON.stringify({ id: 1 });
       const ok = await platform.verifyWebhook(Buffer.from(body), signWebhook(body, "customers/update"));
       expect(ok).toMatchObject({ topic: "customers/update", payload: { id: 1 } });
-      expect(await platform.verifyWebhook(Buffer.from(body), signWebhook(body, "customers/update", { forged: true }))).toBeNull();
+      expect(
+        await platform.verifyWebhook(Buffer.from(body), signWebhook(body, "customers/update", { forged: true })),
+      ).toBeNull();
       expect(await platform.verifyWebhook(Buffer.from(body + " "), signWebhook(body, "customers/update"))).toBeNull();
     });
 
     it("refuses a signed body that does not prove its (unsigned) topic", async () => {
       const { platform, shop, signWebhook } = make();
-      const dataRequest = JSON.stringify({ shop_id: 1, shop_domain: shop, orders_requested: [], customer: { id: 7, email: null, phone: null }, data_request: { id: 9 } });
-      expect(await platform.verifyWebhook(Buffer.from(dataRequest), signWebhook(dataRequest, "customers/data_request"))).not.toBeNull();
+      const dataRequest = JSON.stringify({
+        shop_id: 1,
+        shop_domain: shop,
+        orders_requested: [],
+        customer: { id: 7, email: null, phone: null },
+        data_request: { id: 9 },
+      });
+      expect(
+        await platform.verifyWebhook(Buffer.from(dataRequest), signWebhook(dataRequest, "customers/data_request")),
+      ).not.toBeNull();
       for (const topic of ["customers/redact", "shop/redact", "app/uninstalled", "orders/create"]) {
-        expect(await platform.verifyWebhook(Buffer.from(dataRequest), signWebhook(dataRequest, topic)), topic).toBeNull();
+        expect(
+          await platform.verifyWebhook(Buffer.from(dataRequest), signWebhook(dataRequest, topic)),
+          topic,
+        ).toBeNull();
       }
     });
 

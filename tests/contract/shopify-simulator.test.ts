@@ -8,7 +8,13 @@ const SHOP = "contract.myshopify.com";
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ sim: { shops: [{ domain: SHOP, seed: { until: new Date("2009-12-04T00:00:00Z"), maxCustomers: 12, includeGuests: false } }] } });
+  h = await startHarness({
+    sim: {
+      shops: [
+        { domain: SHOP, seed: { until: new Date("2009-12-04T00:00:00Z"), maxCustomers: 12, includeGuests: false } },
+      ],
+    },
+  });
   await h.install(SHOP);
 });
 afterAll(async () => h?.close());
@@ -18,14 +24,24 @@ runPlatformContract("Shopify adapter → store simulator", () => ({
   shop: SHOP,
   expected: () => {
     const store = h.sim.store(SHOP);
-    return { orders: store.orders.size, customers: store.customers.size, someCustomerId: String([...store.customers.keys()][0]) };
+    return {
+      orders: store.orders.size,
+      customers: store.customers.size,
+      someCustomerId: String([...store.customers.keys()][0]),
+    };
   },
   signWebhook: (body, topic, options) => ({
     "x-shopify-topic": topic,
     "x-shopify-shop-domain": SHOP,
     "x-shopify-api-version": "2026-07",
     "x-shopify-webhook-id": randomUUID(),
-    "x-shopify-hmac-sha256": createHmac("sha256", options?.forged ? "not-the-secret" : APP.apiSecret).update(body).digest("base64"),
+    "x-shopify-hmac-sha256": createHmac("sha256", options?.forged ? "not-the-secret" : APP.apiSecret)
+      .update(body)
+      .digest("base64"),
   }),
-  signedProxyQuery: (offset = 0) => signAppProxyQuery({ shop: SHOP, loggedInCustomerId: "42", timestamp: Math.floor(Date.now() / 1000) + offset }, APP.apiSecret),
+  signedProxyQuery: (offset = 0) =>
+    signAppProxyQuery(
+      { shop: SHOP, loggedInCustomerId: "42", timestamp: Math.floor(Date.now() / 1000) + offset },
+      APP.apiSecret,
+    ),
 }));

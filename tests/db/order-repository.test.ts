@@ -64,14 +64,24 @@ describe.each(DB_KINDS)("order repository on %s", (kind) => {
       anOrder("22", { totalPrice: 0 }),
       anOrder("23", { refundedTotal: 30 }),
     ]);
-    const reasons = await Promise.all(["20", "21", "22", "23"].map(async (id) => (await orders.findOrder(t.db, A, id))?.excludedReason));
+    const reasons = await Promise.all(
+      ["20", "21", "22", "23"].map(async (id) => (await orders.findOrder(t.db, A, id))?.excludedReason),
+    );
     expect(reasons).toEqual(["cancelled", "test", "zero_total", "fully_refunded"]);
   });
 
   it("never shows shop A's rows to shop B", async () => {
     await orders.upsertOrders(t.db, B, [anOrder("1", { totalPrice: 77 })]);
     await customers.upsertCustomers(t.db, A, [
-      { id: "c1", email: "a@example.com", firstName: "A", lastName: null, locale: "en", createdAt: new Date(0), updatedAt: new Date(0) },
+      {
+        id: "c1",
+        email: "a@example.com",
+        firstName: "A",
+        lastName: null,
+        locale: "en",
+        createdAt: new Date(0),
+        updatedAt: new Date(0),
+      },
     ]);
     expect((await orders.findOrder(t.db, A, "1"))?.totalPrice).toBe(30);
     expect((await orders.findOrder(t.db, B, "1"))?.totalPrice).toBe(77);

@@ -16,9 +16,25 @@ const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
 
 function anOrder(id: string, customerId: string, ago: number, overrides: Partial<Order> = {}): Order {
   return {
-    id, customerId, processedAt: daysAgo(ago), updatedAt: daysAgo(ago), cancelledAt: null, test: false,
-    totalPrice: 24, refundedTotal: 0, currency: "KRW", discountCodes: [],
-    lines: [{ productId: customerId.startsWith("s") ? "shampoo" : "coffee", variantId: null, title: "Beans", quantity: 1, price: 24 }],
+    id,
+    customerId,
+    processedAt: daysAgo(ago),
+    updatedAt: daysAgo(ago),
+    cancelledAt: null,
+    test: false,
+    totalPrice: 24,
+    refundedTotal: 0,
+    currency: "KRW",
+    discountCodes: [],
+    lines: [
+      {
+        productId: customerId.startsWith("s") ? "shampoo" : "coffee",
+        variantId: null,
+        title: "Beans",
+        quantity: 1,
+        price: 24,
+      },
+    ],
     ...overrides,
   };
 }
@@ -44,7 +60,12 @@ describe.each(DB_KINDS)("timing recompute and prediction repository on %s", (kin
     t = await createTestDb(kind);
     await upsertOrders(t.db, SHOP, storeOrders());
     await upsertOrders(t.db, OTHER, [anOrder("o1", "c0", 3)]);
-    service = createRecomputeService({ db: t.db, clock: () => NOW, log: (m) => log.push(m), onRecomputed: (shop, ids) => void notified.push([shop, ids.length]) });
+    service = createRecomputeService({
+      db: t.db,
+      clock: () => NOW,
+      log: (m) => log.push(m),
+      onRecomputed: (shop, ids) => void notified.push([shop, ids.length]),
+    });
   });
   afterAll(() => t.db.destroy());
 
@@ -100,7 +121,11 @@ describe.each(DB_KINDS)("timing recompute and prediction repository on %s", (kin
 
   it("the nightly job recomputes every shop and survives one failing", async () => {
     const jobLog: string[] = [];
-    const job = createRecomputeJob({ recompute: service, listShops: async () => [SHOP, OTHER], log: (m) => jobLog.push(m) });
+    const job = createRecomputeJob({
+      recompute: service,
+      listShops: async () => [SHOP, OTHER],
+      log: (m) => jobLog.push(m),
+    });
     expect(job.schedule).toBe("30 3 * * *");
     expect(await job.run()).toEqual({ shops: 2, ok: 1 });
     expect(jobLog.join()).toMatch(new RegExp(`${SHOP.replace(/\./g, "\\.")} failed: .*future`));

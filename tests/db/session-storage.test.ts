@@ -54,7 +54,16 @@ describe.each(DB_KINDS)("KyselySessionStorage on %s", (kind) => {
       onlineAccessInfo: {
         expires_in: 100,
         associated_user_scope: "read_orders",
-        associated_user: { id: 42, first_name: "Min", last_name: "Kim", email: "m@example.com", email_verified: true, account_owner: true, locale: "ko", collaborator: false },
+        associated_user: {
+          id: 42,
+          first_name: "Min",
+          last_name: "Kim",
+          email: "m@example.com",
+          email_verified: true,
+          account_owner: true,
+          locale: "ko",
+          collaborator: false,
+        },
       },
     });
     await storage.storeSession(online);

@@ -27,18 +27,27 @@ describe("Sqlite3Dialect (node-sqlite3 under Kysely)", () => {
   });
 
   it("binds BigInt parameters as numbers instead of silently as NULL", async () => {
-    await db.insertInto("items").values({ id: null, name: "big", qty: 42n as unknown as number }).execute();
+    await db
+      .insertInto("items")
+      .values({ id: null, name: "big", qty: 42n as unknown as number })
+      .execute();
     const row = await db.selectFrom("items").select("qty").where("name", "=", "big").executeTakeFirstOrThrow();
     expect(row.qty).toBe(42);
   });
 
   it("refuses a BigInt that does not fit a JS number", async () => {
     const huge = (2n ** 60n) as unknown as number;
-    await expect(db.insertInto("items").values({ id: null, name: "x", qty: huge }).execute()).rejects.toThrow(RangeError);
+    await expect(db.insertInto("items").values({ id: null, name: "x", qty: huge }).execute()).rejects.toThrow(
+      RangeError,
+    );
   });
 
   it("returns rows for insert … returning", async () => {
-    const row = await db.insertInto("items").values({ id: null, name: "r", qty: 3 }).returning(["id", "name"]).executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto("items")
+      .values({ id: null, name: "r", qty: 3 })
+      .returning(["id", "name"])
+      .executeTakeFirstOrThrow();
     expect(row.name).toBe("r");
     expect(row.id).toBeGreaterThan(0);
   });
@@ -59,8 +68,16 @@ describe("Sqlite3Dialect (node-sqlite3 under Kysely)", () => {
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         i % 2
-          ? db.transaction().execute((trx) => trx.insertInto("items").values({ id: null, name: `c${i}`, qty: i }).execute())
-          : db.insertInto("items").values({ id: null, name: `c${i}`, qty: i }).execute(),
+          ? db.transaction().execute((trx) =>
+              trx
+                .insertInto("items")
+                .values({ id: null, name: `c${i}`, qty: i })
+                .execute(),
+            )
+          : db
+              .insertInto("items")
+              .values({ id: null, name: `c${i}`, qty: i })
+              .execute(),
       ),
     );
     const rows = await db.selectFrom("items").select("name").where("name", "like", "c%").execute();

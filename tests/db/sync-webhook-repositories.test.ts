@@ -7,8 +7,16 @@ import { createTestDb, type TestDb } from "../helpers/test-db.js";
 const A = "a.myshopify.com";
 const B = "b.myshopify.com";
 const event = (shop: string, id: string) => ({
-  shop_domain: shop, webhook_id: id, topic: "orders/create", event_id: null, triggered_at: null,
-  received_at: "2026-01-01T00:00:00.000Z", status: "received", payload: "{}", processed_at: null, error: null,
+  shop_domain: shop,
+  webhook_id: id,
+  topic: "orders/create",
+  event_id: null,
+  triggered_at: null,
+  received_at: "2026-01-01T00:00:00.000Z",
+  status: "received",
+  payload: "{}",
+  processed_at: null,
+  error: null,
 });
 
 describe.each(DB_KINDS)("sync state and webhook events on %s", (kind) => {
@@ -22,7 +30,9 @@ describe.each(DB_KINDS)("sync state and webhook events on %s", (kind) => {
     expect(await webhookEvents.insertWebhookEvent(t.db, event(A, "w1"))).toBe(true);
     expect(await webhookEvents.insertWebhookEvent(t.db, event(A, "w1"))).toBe(false);
     expect(await webhookEvents.insertWebhookEvent(t.db, event(B, "w1"))).toBe(true);
-    const concurrent = await Promise.all(Array.from({ length: 20 }, () => webhookEvents.insertWebhookEvent(t.db, event(A, "w2"))));
+    const concurrent = await Promise.all(
+      Array.from({ length: 20 }, () => webhookEvents.insertWebhookEvent(t.db, event(A, "w2"))),
+    );
     expect(concurrent.filter(Boolean)).toHaveLength(1);
     expect(await webhookEvents.countWebhookEvents(t.db, A)).toBe(2);
   });
@@ -39,7 +49,12 @@ describe.each(DB_KINDS)("sync state and webhook events on %s", (kind) => {
     await syncState.saveSyncState(t.db, A, { cursor: "c2", orders_done: 20 }, new Date());
     await syncState.recordWebhookSeen(t.db, A, new Date("2026-01-03T00:00:00Z"));
     await syncState.recordWebhookSeen(t.db, A, new Date("2026-01-02T00:00:00Z"));
-    expect(await syncState.findSyncState(t.db, A)).toMatchObject({ phase: "paging", cursor: "c2", orders_done: 20, last_webhook_at: "2026-01-03T00:00:00.000Z" });
+    expect(await syncState.findSyncState(t.db, A)).toMatchObject({
+      phase: "paging",
+      cursor: "c2",
+      orders_done: 20,
+      last_webhook_at: "2026-01-03T00:00:00.000Z",
+    });
     expect(await syncState.findSyncState(t.db, B)).toBeUndefined();
   });
 });

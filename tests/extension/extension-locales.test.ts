@@ -21,7 +21,10 @@ describe("the preview's `t` filter (Shopify semantics)", () => {
     expect(locales.translate("en", "banner.greeting_html", { name: "<b>Kim</b>" })).toBe("Hi <b>Kim</b>,");
     const dir = mkdtempSync(path.join(os.tmpdir(), "dangol-locales-"));
     mkdirSync(path.join(dir, "locales"));
-    writeFileSync(path.join(dir, "locales", "en.default.json"), JSON.stringify({ hello: "Hello {{ name }}", only_en: "English" }));
+    writeFileSync(
+      path.join(dir, "locales", "en.default.json"),
+      JSON.stringify({ hello: "Hello {{ name }}", only_en: "English" }),
+    );
     writeFileSync(path.join(dir, "locales", "ko.json"), JSON.stringify({ hello: "{{ name }}님" }));
     const custom = new ExtensionLocales(dir);
     expect(custom.translate("ko", "hello", { name: "<b>Kim</b>" })).toBe("&#60;b&#62;Kim&#60;/b&#62;님");

@@ -16,15 +16,20 @@ const gz = (text: string) => gzipSync(Buffer.from(text, "utf8"), { level: 9 }).l
 
 export function measureExtensionJs(extensionDir: string): { pieces: JsPiece[]; totalGzip: number } {
   const pieces: JsPiece[] = [];
-  for (const file of readdirSync(path.join(extensionDir, "assets")).filter((f) => f.endsWith(".js")).sort()) {
+  for (const file of readdirSync(path.join(extensionDir, "assets"))
+    .filter((f) => f.endsWith(".js"))
+    .sort()) {
     const text = readFileSync(path.join(extensionDir, "assets", file), "utf8");
     pieces.push({ source: `assets/${file}`, rawBytes: Buffer.byteLength(text), gzipBytes: gz(text) });
   }
   for (const dir of ["blocks", "snippets"]) {
-    for (const file of readdirSync(path.join(extensionDir, dir)).filter((f) => f.endsWith(".liquid")).sort()) {
+    for (const file of readdirSync(path.join(extensionDir, dir))
+      .filter((f) => f.endsWith(".liquid"))
+      .sort()) {
       const liquid = readFileSync(path.join(extensionDir, dir, file), "utf8");
       for (const [, body] of liquid.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
-        if (body.trim()) pieces.push({ source: `${dir}/${file} (inline)`, rawBytes: Buffer.byteLength(body), gzipBytes: gz(body) });
+        if (body.trim())
+          pieces.push({ source: `${dir}/${file} (inline)`, rawBytes: Buffer.byteLength(body), gzipBytes: gz(body) });
       }
     }
   }

@@ -17,25 +17,46 @@ function isolatingHolder(html: string, text: string): string {
   const holders = [...window.document.querySelectorAll("*")].filter((el) => el.textContent === text);
   if (!holders.length) return "missing";
   const inner = holders[holders.length - 1];
-  return inner.tagName === "BDI" || inner.hasAttribute("dir") ? "isolated" : `not isolated (<${inner.tagName.toLowerCase()}>)`;
+  return inner.tagName === "BDI" || inner.hasAttribute("dir")
+    ? "isolated"
+    : `not isolated (<${inner.tagName.toLowerCase()}>)`;
 }
 
 // The Chromium test (tests/browser/storefront-bidi.test.ts) shows the reordering; this covers every string and both languages.
 describe("extension Liquid: every merchant string and the shopper's name is bidi-isolated", () => {
   for (const lang of ["en", "ko"] as const) {
     it(`banner (${lang})`, async () => {
-      const banner = { title: { en: `T${RLO}en`, ko: `T${RLO}ko` }, body: { en: `B${RLO}en`, ko: `B${RLO}ko` }, ctaLabel: { en: `C${RLO}en`, ko: `C${RLO}ko` }, coupon: { code: `K${RLO}1`, expiresAt } };
+      const banner = {
+        title: { en: `T${RLO}en`, ko: `T${RLO}ko` },
+        body: { en: `B${RLO}en`, ko: `B${RLO}ko` },
+        ctaLabel: { en: `C${RLO}en`, ko: `C${RLO}ko` },
+        coupon: { code: `K${RLO}1`, expiresAt },
+      };
       const decision = dueDecision(now, banner);
       const customer = customerDrop({ id: "1001", firstName: `Min${RLO}ji`, lastName: "Kim", email: null }, decision);
-      const { html } = await engine.renderBlock("dangol-banner", { lang, customer, assetBase: "/a" }, { show_greeting: true });
-      for (const text of [banner.title[lang], banner.body[lang], banner.ctaLabel[lang], banner.coupon.code, `Min${RLO}ji`]) {
+      const { html } = await engine.renderBlock(
+        "dangol-banner",
+        { lang, customer, assetBase: "/a" },
+        { show_greeting: true },
+      );
+      for (const text of [
+        banner.title[lang],
+        banner.body[lang],
+        banner.ctaLabel[lang],
+        banner.coupon.code,
+        `Min${RLO}ji`,
+      ]) {
         expect(isolatingHolder(html, text), JSON.stringify(text)).toBe("isolated");
       }
     });
 
     it(`expiry bar (${lang})`, async () => {
       const decision = couponHolderDecision(now);
-      decision.notice = { ...decision.notice!, text: { en: `N${RLO}en`, ko: `N${RLO}ko` }, coupon: { code: `S${RLO}2`, expiresAt } };
+      decision.notice = {
+        ...decision.notice!,
+        text: { en: `N${RLO}en`, ko: `N${RLO}ko` },
+        coupon: { code: `S${RLO}2`, expiresAt },
+      };
       const customer = customerDrop({ id: "1003", firstName: "Hana", lastName: "Kim", email: null }, decision);
       const { html } = await engine.renderBlock("coupon-expiry-bar", { lang, customer, assetBase: "/a" });
       for (const text of [decision.notice.text[lang], decision.notice.coupon.code]) {

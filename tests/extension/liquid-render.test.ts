@@ -9,11 +9,19 @@ const engine = createExtensionEngine();
 const now = new Date();
 const kim: PreviewCustomer = { id: "1001", firstName: "Minji", lastName: "Kim", email: null };
 
-function globals(decision: StorefrontDecision | null, lang: "en" | "ko" = "en", customer: PreviewCustomer | null = kim): StorefrontGlobals {
+function globals(
+  decision: StorefrontDecision | null,
+  lang: "en" | "ko" = "en",
+  customer: PreviewCustomer | null = kim,
+): StorefrontGlobals {
   return { lang, customer: customer ? customerDrop(customer, decision) : null, assetBase: "/preview/assets" };
 }
 
-async function render(block: "dangol-banner" | "coupon-expiry-bar", g: StorefrontGlobals, settings?: Record<string, unknown>) {
+async function render(
+  block: "dangol-banner" | "coupon-expiry-bar",
+  g: StorefrontGlobals,
+  settings?: Record<string, unknown>,
+) {
   const { html } = await engine.renderBlock(block, g, settings);
   const window = new Window();
   window.document.body.innerHTML = html;

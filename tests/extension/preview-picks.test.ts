@@ -12,7 +12,12 @@ import { bannerPresetCustomers } from "../browser/storefront-presets.js";
 const now = new Date();
 /** An id outside both the replenishment and the coupon-expiry holdout. */
 function shownBoth(prefix: string): string {
-  for (let n = 1; ; n++) if (!isInHoldout(SHOP, "replenishment", `${prefix}${n}`, 0.1) && !isInHoldout(SHOP, "coupon_expiry", `${prefix}${n}`, 0.1)) return `${prefix}${n}`;
+  for (let n = 1; ; n++)
+    if (
+      !isInHoldout(SHOP, "replenishment", `${prefix}${n}`, 0.1) &&
+      !isInHoldout(SHOP, "coupon_expiry", `${prefix}${n}`, 0.1)
+    )
+      return `${prefix}${n}`;
 }
 
 describe.each(DB_KINDS)("/preview picker on %s", (kind) => {
@@ -31,14 +36,57 @@ describe.each(DB_KINDS)("/preview picker on %s", (kind) => {
     const holdout = customerIdFor("replenishment", true, "hold-");
     const decisions: Array<[string, string, StorefrontDecision]> = [
       ...Object.values(presets).map((p): [string, string, StorefrontDecision] => [p.id, p.firstName, p.decision]),
-      [both, "Both", decideFor({ id: both, firstName: "Both", now, prediction: duePrediction(both, now), coupons: [unusedCoupon(now)] })],
+      [
+        both,
+        "Both",
+        decideFor({
+          id: both,
+          firstName: "Both",
+          now,
+          prediction: duePrediction(both, now),
+          coupons: [unusedCoupon(now)],
+        }),
+      ],
       [noticeOnly, "Sora", decideFor({ id: noticeOnly, firstName: "Sora", now, coupons: [unusedCoupon(now)] })],
-      [holdout, "Jisoo", decideFor({ id: holdout, firstName: "Jisoo", now, prediction: duePrediction(holdout, now), campaigns: campaigns() })],
+      [
+        holdout,
+        "Jisoo",
+        decideFor({
+          id: holdout,
+          firstName: "Jisoo",
+          now,
+          prediction: duePrediction(holdout, now),
+          campaigns: campaigns(),
+        }),
+      ],
     ];
     expect(decisions[4][2].banner?.campaign).toBe("replenishment");
     expect(decisions[4][2].notice?.campaign).toBe("coupon_expiry");
-    await upsertCustomers(t.db, SHOP, decisions.map(([id, firstName]) => ({ id, email: null, firstName, lastName: "Kim", locale: null, createdAt: now, updatedAt: now })));
-    await savePublishedDecisions(t.db, SHOP, decisions.map(([customerId, , decision]) => ({ customerId, decision, verdicts: [], assignments: customerId === holdout ? [{ campaign: "replenishment" as const, holdout: true }] : [], decidedAt: now, publishedAt: now })));
+    await upsertCustomers(
+      t.db,
+      SHOP,
+      decisions.map(([id, firstName]) => ({
+        id,
+        email: null,
+        firstName,
+        lastName: "Kim",
+        locale: null,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    await savePublishedDecisions(
+      t.db,
+      SHOP,
+      decisions.map(([customerId, , decision]) => ({
+        customerId,
+        decision,
+        verdicts: [],
+        assignments: customerId === holdout ? [{ campaign: "replenishment" as const, holdout: true }] : [],
+        decidedAt: now,
+        publishedAt: now,
+      })),
+    );
 
     const picks = await previewDepsFromDb(t.db, SHOP).listPicks(SHOP);
     expect(picks.map((p) => [p.id, p.label.en])).toEqual([

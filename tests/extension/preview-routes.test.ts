@@ -30,10 +30,25 @@ function published(id: string, firstName: string, opts: { prediction?: boolean; 
     campaigns: campaigns(),
     now,
   });
-  return { customerId: id, decision: result.decision, verdicts: result.verdicts, assignments: result.assignments, decidedAt: now, publishedAt: now };
+  return {
+    customerId: id,
+    decision: result.decision,
+    verdicts: result.verdicts,
+    assignments: result.assignments,
+    decidedAt: now,
+    publishedAt: now,
+  };
 }
 
-const customer = (id: string, firstName: string) => ({ id, email: null, firstName, lastName: "Kim", locale: null, createdAt: now, updatedAt: now });
+const customer = (id: string, firstName: string) => ({
+  id,
+  email: null,
+  firstName,
+  lastName: "Kim",
+  locale: null,
+  createdAt: now,
+  updatedAt: now,
+});
 
 describe.each(DB_KINDS)("GET /preview on %s", (kind) => {
   let t: TestDb;
@@ -51,7 +66,11 @@ describe.each(DB_KINDS)("GET /preview on %s", (kind) => {
     // Another shop with a due customer: must never appear in this shop's preview.
     await upsertCustomers(t.db, OTHER_SHOP, [customer("intruder-1", "Intruder")]);
     await savePublishedDecisions(t.db, OTHER_SHOP, [published("intruder-1", "Intruder", { prediction: true })]);
-    const app = createApp({ db: t.db, dbKind: t.kind, mounts: [{ path: "/preview", handler: previewRoutes(previewDepsFromDb(t.db, SHOP)) }] });
+    const app = createApp({
+      db: t.db,
+      dbKind: t.kind,
+      mounts: [{ path: "/preview", handler: previewRoutes(previewDepsFromDb(t.db, SHOP)) }],
+    });
     server = await new Promise((resolve) => {
       const s = app.listen(0, "127.0.0.1", () => resolve(s));
     });

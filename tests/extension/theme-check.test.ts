@@ -33,6 +33,13 @@ describe("Shopify theme-check on extensions/dangol-banner", () => {
     writeFileSync(ko, JSON.stringify(koStrings));
 
     const errors = (await check(dir)).filter((o) => o.severity === ERROR).map((o) => o.check);
-    expect(errors).toEqual(expect.arrayContaining(["TranslationKeyExists", "ParserBlockingScript", "AppBlockValidTags", "MatchingTranslations"]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        "TranslationKeyExists",
+        "ParserBlockingScript",
+        "AppBlockValidTags",
+        "MatchingTranslations",
+      ]),
+    );
   });
 });

@@ -7,7 +7,8 @@ import { createDb, type DbHandle } from "../../server/src/db/create-db.js";
 import { migrateToLatest } from "../../server/src/db/migrate.js";
 
 /** The PostgreSQL server to test against, if any (CI sets it for its second pass). */
-export const PG_URL = process.env.PG_URL || (process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : undefined);
+export const PG_URL =
+  process.env.PG_URL || (process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : undefined);
 
 export interface TestDb extends DbHandle {
   destroy(): Promise<void>;

@@ -9,14 +9,21 @@ import { API_KEY, API_SECRET, listen, NOW, seedTwoShops, sessionToken, SHOP_A, S
 describe("admin API session-token auth", () => {
   let db: TestDb;
   let server: { url: string; close(): Promise<void> };
-  const get = (path: string, token?: string) => fetch(`${server.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  const get = (path: string, token?: string) =>
+    fetch(`${server.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   const now = () => Math.floor(Date.now() / 1000);
 
   beforeAll(async () => {
     db = await createTestDb();
     await seedTwoShops(db.db);
     const auth = sessionTokenAuth({ apiKey: API_KEY, apiSecret: API_SECRET });
-    server = await listen(createApp({ db: db.db, dbKind: db.kind, mounts: [{ path: "/api", handler: adminRoutes({ db: db.db, auth, now: () => NOW }) }] }));
+    server = await listen(
+      createApp({
+        db: db.db,
+        dbKind: db.kind,
+        mounts: [{ path: "/api", handler: adminRoutes({ db: db.db, auth, now: () => NOW }) }],
+      }),
+    );
   });
   afterAll(async () => {
     await server?.close();
@@ -35,7 +42,10 @@ describe("admin API session-token auth", () => {
     ["an expired token", async () => sessionToken(SHOP_A, { exp: now() - 30, iat: now() - 90, nbf: now() - 90 })],
     ["a token for another app (aud)", async () => sessionToken(SHOP_A, { aud: "someone-else" })],
     ["a token not valid yet (nbf)", async () => sessionToken(SHOP_A, { nbf: now() + 60 })],
-    ["a dest that is not a shop", async () => sessionToken(SHOP_A, { dest: "https://evil.example.com", iss: "https://evil.example.com/admin" })],
+    [
+      "a dest that is not a shop",
+      async () => sessionToken(SHOP_A, { dest: "https://evil.example.com", iss: "https://evil.example.com/admin" }),
+    ],
     ["iss naming another shop than dest", async () => sessionToken(SHOP_A, { iss: `https://${SHOP_B}/admin` })],
     ["garbage", async () => "not.a.jwt"],
   ])("rejects %s with 401 and the error body", async (_name, token) => {

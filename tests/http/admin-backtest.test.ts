@@ -14,9 +14,19 @@ describe("model backtest summary", () => {
     for (let c = 0; c < 30; c++) {
       for (let k = 0, day = -400 + c; day < -1; k++, day += 28 + ((c + k) % 5)) {
         orders.push({
-          shop_domain: "regular.myshopify.com", order_id: `c${c}-${k}`, customer_id: `c${c}`, name: null,
-          processed_at: new Date(NOW.getTime() + day * DAY).toISOString(), updated_at: NOW.toISOString(), cancelled_at: null,
-          test: 0, total_price: 30, refunded_total: 0, currency: "USD", discount_codes: "[]", excluded_reason: null,
+          shop_domain: "regular.myshopify.com",
+          order_id: `c${c}-${k}`,
+          customer_id: `c${c}`,
+          name: null,
+          processed_at: new Date(NOW.getTime() + day * DAY).toISOString(),
+          updated_at: NOW.toISOString(),
+          cancelled_at: null,
+          test: 0,
+          total_price: 30,
+          refunded_total: 0,
+          currency: "USD",
+          discount_codes: "[]",
+          excluded_reason: null,
         });
       }
     }

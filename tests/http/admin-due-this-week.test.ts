@@ -20,10 +20,21 @@ describe.each(DB_KINDS)("due this week: dashboard and customer list agree on %s"
     await seedTwoShops(db.db);
     // a1 opens in 2 days (fixtures). a2: open since 3 days ago until 20 days from now. a3: opens in 6.5 days.
     const window = (id: string, early: number, likely: number, late: number) =>
-      db.db.updateTable("customer_predictions").set({ due_early: at(early), due_likely: at(likely), due_late: at(late) }).where("shop_domain", "=", SHOP_A).where("customer_id", "=", id).execute();
+      db.db
+        .updateTable("customer_predictions")
+        .set({ due_early: at(early), due_likely: at(likely), due_late: at(late) })
+        .where("shop_domain", "=", SHOP_A)
+        .where("customer_id", "=", id)
+        .execute();
     await window("a2", -3, 8, 20);
     await window("a3", 6.5, 9, 30);
-    server = await listen(createApp({ db: db.db, dbKind: db.kind, mounts: [{ path: "/api", handler: adminRoutes({ db: db.db, auth: demoShopAuth(SHOP_A), now: () => NOW }) }] }));
+    server = await listen(
+      createApp({
+        db: db.db,
+        dbKind: db.kind,
+        mounts: [{ path: "/api", handler: adminRoutes({ db: db.db, auth: demoShopAuth(SHOP_A), now: () => NOW }) }],
+      }),
+    );
   });
   afterAll(async () => {
     await server?.close();

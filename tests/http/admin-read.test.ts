@@ -20,7 +20,13 @@ describe.each(DB_KINDS)("admin read endpoints on %s", (kind) => {
   beforeAll(async () => {
     db = await createTestDb(kind);
     await seedTwoShops(db.db);
-    server = await listen(createApp({ db: db.db, dbKind: db.kind, mounts: [{ path: "/api", handler: adminRoutes({ db: db.db, auth: demoShopAuth(SHOP_A), now: () => NOW }) }] }));
+    server = await listen(
+      createApp({
+        db: db.db,
+        dbKind: db.kind,
+        mounts: [{ path: "/api", handler: adminRoutes({ db: db.db, auth: demoShopAuth(SHOP_A), now: () => NOW }) }],
+      }),
+    );
   });
   afterAll(async () => {
     await server?.close();
@@ -44,7 +50,12 @@ describe.each(DB_KINDS)("admin read endpoints on %s", (kind) => {
   it("returns segment counts with movement against last week's snapshot", async () => {
     const { body } = await get("/api/dashboard");
     const byKey = Object.fromEntries(body.segments.map((s: { key: string }) => [s.key, s]));
-    expect(byKey["repeat:active"]).toMatchObject({ count: 1, previousCount: 3, lifecycle: "repeat", purchase: "active" });
+    expect(byKey["repeat:active"]).toMatchObject({
+      count: 1,
+      previousCount: 3,
+      lifecycle: "repeat",
+      purchase: "active",
+    });
     expect(byKey["first:at_risk"]).toMatchObject({ count: 1, previousCount: 0 });
     expect(body.segmentsComparedTo).toBe("2026-11-12");
   });
@@ -61,7 +72,11 @@ describe.each(DB_KINDS)("admin read endpoints on %s", (kind) => {
   it("lists customers due this week with their reason", async () => {
     const { body } = await get("/api/dashboard");
     expect(body.dueThisWeek).toHaveLength(1);
-    expect(body.dueThisWeek[0]).toMatchObject({ customerId: "a1", name: "Jane Kim", reason: { en: "buys every 40 ± 8 days (Jane)" } });
+    expect(body.dueThisWeek[0]).toMatchObject({
+      customerId: "a1",
+      name: "Jane Kim",
+      reason: { en: "buys every 40 ± 8 days (Jane)" },
+    });
   });
 
   it("sorts, filters and pages the customer list in SQL", async () => {
@@ -81,7 +96,10 @@ describe.each(DB_KINDS)("admin read endpoints on %s", (kind) => {
   });
 
   it("shows each customer's own-cycle chance of being active, falling back to BG/NBD's P(alive)", async () => {
-    const rows = (await get("/api/customers?sort=clv")).body.customers as Array<{ customerId: string; pAlive: number | null }>;
+    const rows = (await get("/api/customers?sort=clv")).body.customers as Array<{
+      customerId: string;
+      pAlive: number | null;
+    }>;
     expect(rows.find((r) => r.customerId === "a1")?.pAlive).toBe(0.6); // p_active 0.6 wins over p_alive 0.9
     expect(rows.find((r) => r.customerId === "a2")?.pAlive).toBe(0.4); // no p_active stored: BG/NBD's value
   });
@@ -89,12 +107,26 @@ describe.each(DB_KINDS)("admin read endpoints on %s", (kind) => {
   it("shows one customer's timeline, window, messages and coupons", async () => {
     const { status, body } = await get("/api/customers/a1");
     expect(status).toBe(200);
-    expect(body.customer).toMatchObject({ name: "Jane Kim", orderCount: 3, cycleDays: 40, rfmGroup: "Loyal", clv: 300, orderChance90d: 0.42 });
+    expect(body.customer).toMatchObject({
+      name: "Jane Kim",
+      orderCount: 3,
+      cycleDays: 40,
+      rfmGroup: "Loyal",
+      clv: 300,
+      orderChance90d: 0.42,
+    });
     expect(body.customer.dueWindow.likely).toBe(new Date(NOW.getTime() + 5 * 86_400_000).toISOString());
     expect(body.orders.map((o: { name: string }) => o.name)).toEqual(["#a13", "#a12", "#a11"]);
     expect(body.orders[0].discountCodes).toEqual(["WELCOME10"]);
     expect(body.messages.map((m: { kind: string }) => m.kind).sort()).toEqual(["click", "impression"]);
-    expect(body.coupons).toEqual([{ code: "DANGOL-A1", campaign: "win_back", expiresAt: new Date(NOW.getTime() + 5 * 86_400_000).toISOString(), status: "active" }]);
+    expect(body.coupons).toEqual([
+      {
+        code: "DANGOL-A1",
+        campaign: "win_back",
+        expiresAt: new Date(NOW.getTime() + 5 * 86_400_000).toISOString(),
+        status: "active",
+      },
+    ]);
     const a2 = (await get("/api/customers/a2")).body;
     expect(a2.orders[0]).toMatchObject({ excludedReason: "cancelled" });
     expect(a2.customer.orderChance90d).toBeNull(); // a row from before the recompute stored it
@@ -102,7 +134,15 @@ describe.each(DB_KINDS)("admin read endpoints on %s", (kind) => {
 
   it("answers 404 for unknown customers and 400 for bad queries", async () => {
     expect((await get("/api/customers/nope")).status).toBe(404);
-    for (const bad of ["sort=price", "page=0", "page=abc", "lifecycle=vip", "due=tomorrow", "unknown=1", "direction=up"]) {
+    for (const bad of [
+      "sort=price",
+      "page=0",
+      "page=abc",
+      "lifecycle=vip",
+      "due=tomorrow",
+      "unknown=1",
+      "direction=up",
+    ]) {
       const { status, body } = await get(`/api/customers?${bad}`);
       expect(status, bad).toBe(400);
       expect(body.error.code).toBe("InvalidInput");
@@ -111,7 +151,12 @@ describe.each(DB_KINDS)("admin read endpoints on %s", (kind) => {
 
   it("saves the language and rejects anything but en/ko", async () => {
     expect((await get("/api/settings")).body).toEqual({ shop: SHOP_A, language: "en" });
-    const put = (body: unknown) => fetch(`${server.url}/api/settings`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const put = (body: unknown) =>
+      fetch(`${server.url}/api/settings`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
     expect((await put({ language: "ko" })).status).toBe(200);
     expect((await get("/api/settings")).body.language).toBe("ko");
     for (const bad of [{ language: "fr" }, {}, { language: "en", extra: 1 }]) expect((await put(bad)).status).toBe(400);

@@ -36,7 +36,11 @@ describe.each(DB_KINDS)("storefront event inflation on %s", (kind) => {
     t = await createTestDb(kind);
     const storefront = createStorefrontService({ db: t.db, now: () => FROZEN });
     const platform = realProxyVerifier();
-    const app = createApp({ db: t.db, dbKind: t.kind, rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }] });
+    const app = createApp({
+      db: t.db,
+      dbKind: t.kind,
+      rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }],
+    });
     // As main.ts serves it: the /decision fast path in front, which hands every POST to Express.
     server = createServer(withDecisionFastPath(app, { platform, storefront })).listen(0);
     await new Promise((resolve) => server.once("listening", resolve));
@@ -69,7 +73,17 @@ describe.each(DB_KINDS)("storefront event inflation on %s", (kind) => {
   }
 
   const rows = async (customerId: string, kind = "impression") =>
-    Number((await t.db.selectFrom("campaign_events").select((eb) => eb.fn.countAll<number>().as("n")).where("shop_domain", "=", SHOP).where("customer_id", "=", customerId).where("kind", "=", kind).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.db
+          .selectFrom("campaign_events")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("shop_domain", "=", SHOP)
+          .where("customer_id", "=", customerId)
+          .where("kind", "=", kind)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   function expectLimited(sent: Sent[]) {
     const limited = sent.filter((s) => s.status === 429);
@@ -90,7 +104,12 @@ describe.each(DB_KINDS)("storefront event inflation on %s", (kind) => {
 
   it("bounds a replayed beacon without a page-view id (an older script's) by the per-shopper limit", async () => {
     const query = signProxyQuery(proxyParams(SHOP, "110"));
-    const sent = await sendAll(Array.from({ length: 500 }, () => () => post(query, { kind: "impression", campaign: "win_back" }, "198.51.100.6")));
+    const sent = await sendAll(
+      Array.from(
+        { length: 500 },
+        () => () => post(query, { kind: "impression", campaign: "win_back" }, "198.51.100.6"),
+      ),
+    );
     expect(sent.filter((s) => s.status === 204).length).toBe(SHOPPER_BURST);
     expect(expectLimited(sent)).toBe(500 - SHOPPER_BURST);
     expect(await rows("110")).toBe(SHOPPER_BURST);
@@ -105,7 +124,12 @@ describe.each(DB_KINDS)("storefront event inflation on %s", (kind) => {
 
   it("stores nothing beyond the per-shopper limit, whatever page-view ids the shopper makes up", async () => {
     const query = signProxyQuery(proxyParams(SHOP, "113"));
-    const sent = await sendAll(Array.from({ length: 300 }, () => () => post(query, { kind: "impression", campaign: "win_back", pageView: randomUUID() }, "198.51.100.9")));
+    const sent = await sendAll(
+      Array.from(
+        { length: 300 },
+        () => () => post(query, { kind: "impression", campaign: "win_back", pageView: randomUUID() }, "198.51.100.9"),
+      ),
+    );
     expect(sent.filter((s) => s.status === 204).length).toBe(SHOPPER_BURST);
     expect(expectLimited(sent)).toBe(300 - SHOPPER_BURST);
     expect(await rows("113")).toBe(SHOPPER_BURST);
@@ -116,19 +140,39 @@ describe.each(DB_KINDS)("storefront event inflation on %s", (kind) => {
     const customers = Array.from({ length: 400 }, (_, i) => String(5000 + i));
     // Each shopper sends one beacon (well inside their own limit); the browser varies the X-Forwarded-For it sends,
     // Shopify's proxy appends the real address last.
-    const sent = await sendAll(customers.map((id, i) => () => post(signProxyQuery(proxyParams(SHOP, id)), { kind: "visit", pageView: randomUUID() }, `10.0.${i % 250}.1, ${ip}`)));
+    const sent = await sendAll(
+      customers.map(
+        (id, i) => () =>
+          post(
+            signProxyQuery(proxyParams(SHOP, id)),
+            { kind: "visit", pageView: randomUUID() },
+            `10.0.${i % 250}.1, ${ip}`,
+          ),
+      ),
+    );
     expect(sent.filter((s) => s.status === 204).length).toBe(ADDRESS_BURST);
     expect(expectLimited(sent)).toBe(400 - ADDRESS_BURST);
-    const stored = await t.db.selectFrom("campaign_events").select("customer_id").where("shop_domain", "=", SHOP).where("kind", "=", "visit").where("customer_id", "in", customers).execute();
+    const stored = await t.db
+      .selectFrom("campaign_events")
+      .select("customer_id")
+      .where("shop_domain", "=", SHOP)
+      .where("kind", "=", "visit")
+      .where("customer_id", "in", customers)
+      .execute();
     expect(stored.length).toBe(ADDRESS_BURST);
 
     // Another address is not affected.
-    expect((await post(signProxyQuery(proxyParams(SHOP, "9001")), { kind: "visit", pageView: randomUUID() }, "203.0.113.51")).status).toBe(204);
+    expect(
+      (await post(signProxyQuery(proxyParams(SHOP, "9001")), { kind: "visit", pageView: randomUUID() }, "203.0.113.51"))
+        .status,
+    ).toBe(204);
   });
 
   it("accepts every demo shopper's visit: the demo plays Shopify's proxy, so each arrives with its own address", async () => {
     const shoppers = Array.from({ length: 2 * ADDRESS_BURST }, (_, i) => String(70000 + i));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    expect(await sendDemoVisits({ appBaseUrl: origin, shop: SHOP, apiSecret: PROXY_SECRET }, shoppers)).toBe(shoppers.length);
+    expect(await sendDemoVisits({ appBaseUrl: origin, shop: SHOP, apiSecret: PROXY_SECRET }, shoppers)).toBe(
+      shoppers.length,
+    );
   });
 });

@@ -21,14 +21,26 @@ const VICTIM = "12362";
 const victimDecision: StorefrontDecision = {
   version: 1,
   customerId: VICTIM,
-  banner: { campaign: "win_back", title: { en: "t", ko: "t" }, body: { en: "b", ko: "b" }, ctaLabel: { en: "c", ko: "c" }, ctaUrl: "/", coupon: { code: "DG-VICTIM", expiresAt: "2026-12-01T00:00:00.000Z" } },
+  banner: {
+    campaign: "win_back",
+    title: { en: "t", ko: "t" },
+    body: { en: "b", ko: "b" },
+    ctaLabel: { en: "c", ko: "c" },
+    ctaUrl: "/",
+    coupon: { code: "DG-VICTIM", expiresAt: "2026-12-01T00:00:00.000Z" },
+  },
   notice: null,
   decidedAt: "2026-11-22T00:00:00.000Z",
 };
 
 /** What Shopify forwards when a guest opens /apps/dangol/decision?a=Zlogged_in_customer_id=12362. */
 function guestQuery(): URLSearchParams {
-  return new URLSearchParams(signAppProxyQuery({ shop: SHOP, loggedInCustomerId: null, extra: { a: `Zlogged_in_customer_id=${VICTIM}` } }, PROXY_SECRET));
+  return new URLSearchParams(
+    signAppProxyQuery(
+      { shop: SHOP, loggedInCustomerId: null, extra: { a: `Zlogged_in_customer_id=${VICTIM}` } },
+      PROXY_SECRET,
+    ),
+  );
 }
 
 /** The same signed message split at other places: a=Z, logged_in_customer_id=12362, (logged_in_customer_id=path_prefix)=/apps/dangol. */
@@ -55,18 +67,32 @@ describe.each(DB_KINDS)("re-split app-proxy signature on %s", (kind) => {
       t = await createTestDb(kind);
       const storefront = createStorefrontService({ db: t.db });
       const platform = realProxyVerifier();
-      const app = createApp({ db: t.db, dbKind: t.kind, rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }] });
+      const app = createApp({
+        db: t.db,
+        dbKind: t.kind,
+        rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }],
+      });
       server = createServer(door === "express" ? app : withDecisionFastPath(app, { platform, storefront })).listen(0);
       await new Promise((resolve) => server.once("listening", resolve));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/apps/dangol`;
-      await savePublishedDecisions(t.db, SHOP, [{ customerId: VICTIM, decision: victimDecision, verdicts: [], assignments: [], decidedAt: new Date(), publishedAt: new Date() }]);
+      await savePublishedDecisions(t.db, SHOP, [
+        {
+          customerId: VICTIM,
+          decision: victimDecision,
+          verdicts: [],
+          assignments: [],
+          decidedAt: new Date(),
+          publishedAt: new Date(),
+        },
+      ]);
     });
     afterAll(async () => {
       server?.close();
       await t?.destroy();
     });
 
-    const victimEvents = async () => (await t.db.selectFrom("campaign_events").select("id").where("customer_id", "=", VICTIM).execute()).length;
+    const victimEvents = async () =>
+      (await t.db.selectFrom("campaign_events").select("id").where("customer_id", "=", VICTIM).execute()).length;
 
     it("refuses the re-split query on GET /decision and never shows the victim's coupon", async () => {
       const res = await fetch(`${base}/decision?${resplitQuery()}`);
@@ -76,8 +102,16 @@ describe.each(DB_KINDS)("re-split app-proxy signature on %s", (kind) => {
     });
 
     it("refuses the re-split query on POST /events and stores nothing as the victim", async () => {
-      for (const event of ['{"kind":"visit"}', '{"kind":"impression","campaign":"win_back"}', '{"kind":"dismiss","campaign":"win_back"}']) {
-        const res = await fetch(`${base}/events?${resplitQuery()}`, { method: "POST", headers: { "content-type": "text/plain" }, body: event });
+      for (const event of [
+        '{"kind":"visit"}',
+        '{"kind":"impression","campaign":"win_back"}',
+        '{"kind":"dismiss","campaign":"win_back"}',
+      ]) {
+        const res = await fetch(`${base}/events?${resplitQuery()}`, {
+          method: "POST",
+          headers: { "content-type": "text/plain" },
+          body: event,
+        });
         expect(res.status).toBe(401);
       }
       expect(await victimEvents()).toBe(0);

@@ -15,7 +15,14 @@ const SHOP = "demo.myshopify.com";
 const decisionOf = (customerId: string, code: string): StorefrontDecision => ({
   version: 1,
   customerId,
-  banner: { campaign: "win_back", title: { en: "t", ko: "t" }, body: { en: "b", ko: "b" }, ctaLabel: { en: "c", ko: "c" }, ctaUrl: "/", coupon: { code, expiresAt: "2026-12-01T00:00:00.000Z" } },
+  banner: {
+    campaign: "win_back",
+    title: { en: "t", ko: "t" },
+    body: { en: "b", ko: "b" },
+    ctaLabel: { en: "c", ko: "c" },
+    ctaUrl: "/",
+    coupon: { code, expiresAt: "2026-12-01T00:00:00.000Z" },
+  },
   notice: null,
   decidedAt: "2026-11-22T00:00:00.000Z",
 });
@@ -31,20 +38,40 @@ describe.each(["express", "fast path"] as const)("app proxy /apps/dangol (%s)", 
     t = await createTestDb();
     const storefront = createStorefrontService({ db: t.db, onCustomerChanged: async (_s, id) => dismissed.push(id) });
     const platform = realProxyVerifier();
-    const app = createApp({ db: t.db, dbKind: t.kind, rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }] });
+    const app = createApp({
+      db: t.db,
+      dbKind: t.kind,
+      rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }],
+    });
     server = createServer(door === "express" ? app : withDecisionFastPath(app, { platform, storefront })).listen(0);
     await new Promise((resolve) => server.once("listening", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/apps/dangol`;
     await savePublishedDecisions(t.db, SHOP, [
-      { customerId: "111", decision: decisionOf("111", "DG-MINE"), verdicts: [], assignments: [], decidedAt: new Date(), publishedAt: new Date() },
-      { customerId: "222", decision: decisionOf("222", "DG-THEIRS"), verdicts: [], assignments: [], decidedAt: new Date(), publishedAt: new Date() },
+      {
+        customerId: "111",
+        decision: decisionOf("111", "DG-MINE"),
+        verdicts: [],
+        assignments: [],
+        decidedAt: new Date(),
+        publishedAt: new Date(),
+      },
+      {
+        customerId: "222",
+        decision: decisionOf("222", "DG-THEIRS"),
+        verdicts: [],
+        assignments: [],
+        decidedAt: new Date(),
+        publishedAt: new Date(),
+      },
     ]);
   });
   afterAll(async () => {
     server.close();
     await t.destroy();
   });
-  beforeEach(() => { dismissed.length = 0; });
+  beforeEach(() => {
+    dismissed.length = 0;
+  });
 
   const get = (q: URLSearchParams | string) => fetch(`${base}/decision?${q}`);
   const post = (q: URLSearchParams | string, body: string, type = "text/plain;charset=UTF-8") =>
@@ -84,7 +111,10 @@ describe.each(["express", "fast path"] as const)("app proxy /apps/dangol (%s)", 
 
   it("reads the raw query: percent-encoded names and values, and Shopify's own ordering, are all fine", async () => {
     const signed = signProxyQuery(proxyParams(SHOP, "111"));
-    const reordered = [...signed].reverse().map(([k, v]) => `${encodeURIComponent(k).replace("shop", "sh%6Fp")}=${encodeURIComponent(v)}`).join("&");
+    const reordered = [...signed]
+      .reverse()
+      .map(([k, v]) => `${encodeURIComponent(k).replace("shop", "sh%6Fp")}=${encodeURIComponent(v)}`)
+      .join("&");
     const res = await get(reordered);
     expect(res.status).toBe(200);
     expect((await res.json()).customerId).toBe("111");
@@ -123,14 +153,24 @@ describe.each(["express", "fast path"] as const)("app proxy /apps/dangol (%s)", 
 
   it("stores a signed beacon (text/plain or JSON) and answers 204", async () => {
     const before = await impressions();
-    const r1 = await post(signProxyQuery(proxyParams(SHOP, "111")), JSON.stringify({ kind: "impression", campaign: "win_back" }));
-    const r2 = await post(signProxyQuery(proxyParams(SHOP, "111")), JSON.stringify({ kind: "impression", campaign: "win_back" }), "application/json");
+    const r1 = await post(
+      signProxyQuery(proxyParams(SHOP, "111")),
+      JSON.stringify({ kind: "impression", campaign: "win_back" }),
+    );
+    const r2 = await post(
+      signProxyQuery(proxyParams(SHOP, "111")),
+      JSON.stringify({ kind: "impression", campaign: "win_back" }),
+      "application/json",
+    );
     expect([r1.status, r2.status]).toEqual([204, 204]);
     expect(await impressions()).toBe(before + 2);
   });
 
   it("republishes the shopper after a dismissal", async () => {
-    const res = await post(signProxyQuery(proxyParams(SHOP, "111")), JSON.stringify({ kind: "dismiss", campaign: "win_back" }));
+    const res = await post(
+      signProxyQuery(proxyParams(SHOP, "111")),
+      JSON.stringify({ kind: "dismiss", campaign: "win_back" }),
+    );
     expect(res.status).toBe(204);
     expect(dismissed).toEqual(["111"]);
   });
@@ -147,7 +187,12 @@ describe.each(["express", "fast path"] as const)("app proxy /apps/dangol (%s)", 
 
   it("rejects bad bodies with 400 and stores nothing", async () => {
     const before = await impressions();
-    for (const body of ["{oops", JSON.stringify({ kind: "impression", campaign: "nope" }), JSON.stringify({ kind: "buy", campaign: "win_back" }), "x".repeat(5000)]) {
+    for (const body of [
+      "{oops",
+      JSON.stringify({ kind: "impression", campaign: "nope" }),
+      JSON.stringify({ kind: "buy", campaign: "win_back" }),
+      "x".repeat(5000),
+    ]) {
       const res = await post(signProxyQuery(proxyParams(SHOP, "111")), body);
       expect([400, 413]).toContain(res.status);
     }
@@ -156,12 +201,18 @@ describe.each(["express", "fast path"] as const)("app proxy /apps/dangol (%s)", 
 
   it("does not store a guest's campaign beacon", async () => {
     const before = await impressions();
-    expect((await post(signProxyQuery(proxyParams(SHOP, "")), JSON.stringify({ kind: "impression", campaign: "win_back" }))).status).toBe(204);
+    expect(
+      (await post(signProxyQuery(proxyParams(SHOP, "")), JSON.stringify({ kind: "impression", campaign: "win_back" })))
+        .status,
+    ).toBe(204);
     expect(await impressions()).toBe(before);
   });
 
   it("stores a logged-in visit but not a guest's (anonymous traffic cannot grow the table)", async () => {
-    const visits = async () => (await t.db.selectFrom("campaign_events").select("customer_id").where("kind", "=", "visit").execute()).map((r) => r.customer_id);
+    const visits = async () =>
+      (await t.db.selectFrom("campaign_events").select("customer_id").where("kind", "=", "visit").execute()).map(
+        (r) => r.customer_id,
+      );
     const before = await visits();
     expect((await post(signProxyQuery(proxyParams(SHOP, "")), '{"kind":"visit"}')).status).toBe(204);
     expect(await visits()).toEqual(before);

@@ -22,11 +22,22 @@ describe("admin /api/campaigns", () => {
       preview: createCampaignPreviewService({ db: t.db, loadPredictions: async () => [] }),
     };
     // A stand-in for the admin auth middleware: the shop comes from a header the test controls.
-    const auth = (req: { header(n: string): string | undefined }, res: { locals: Record<string, unknown> }, next: () => void) => {
+    const auth = (
+      req: { header(n: string): string | undefined },
+      res: { locals: Record<string, unknown> },
+      next: () => void,
+    ) => {
       if (req.header("x-test-shop")) res.locals.shop = req.header("x-test-shop");
       next();
     };
-    const app = createApp({ db: t.db, dbKind: t.kind, mounts: [{ path: "/api", handler: auth as never }, { path: "/api", handler: campaignRoutes(deps) }] });
+    const app = createApp({
+      db: t.db,
+      dbKind: t.kind,
+      mounts: [
+        { path: "/api", handler: auth as never },
+        { path: "/api", handler: campaignRoutes(deps) },
+      ],
+    });
     server = app.listen(0);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
   });
@@ -36,7 +47,13 @@ describe("admin /api/campaigns", () => {
   });
 
   const call = (path: string, init: RequestInit & { shop?: string } = {}) =>
-    fetch(`${base}${path}`, { ...init, headers: { "content-type": "application/json", ...(init.shop !== "" ? { "x-test-shop": init.shop ?? "a.myshopify.com" } : {}) } });
+    fetch(`${base}${path}`, {
+      ...init,
+      headers: {
+        "content-type": "application/json",
+        ...(init.shop !== "" ? { "x-test-shop": init.shop ?? "a.myshopify.com" } : {}),
+      },
+    });
 
   it("lists the five presets", async () => {
     const body = await (await call("/campaigns")).json();
@@ -53,9 +70,15 @@ describe("admin /api/campaigns", () => {
   });
 
   it("answers 400 for invalid edits and 404 for unknown campaigns", async () => {
-    expect((await call("/campaigns/win_back", { method: "PATCH", body: JSON.stringify({ holdoutShare: 2 }) })).status).toBe(400);
-    expect((await call("/campaigns/win_back", { method: "PATCH", body: JSON.stringify({ enabled: "yes" }) })).status).toBe(400);
-    expect((await call("/campaigns/nope", { method: "PATCH", body: JSON.stringify({ enabled: true }) })).status).toBe(404);
+    expect(
+      (await call("/campaigns/win_back", { method: "PATCH", body: JSON.stringify({ holdoutShare: 2 }) })).status,
+    ).toBe(400);
+    expect(
+      (await call("/campaigns/win_back", { method: "PATCH", body: JSON.stringify({ enabled: "yes" }) })).status,
+    ).toBe(400);
+    expect((await call("/campaigns/nope", { method: "PATCH", body: JSON.stringify({ enabled: true }) })).status).toBe(
+      404,
+    );
     expect((await call("/campaigns/nope/results")).status).toBe(404);
     const unknown = await call("/campaigns/nope");
     expect(unknown.status).toBe(404);
@@ -67,7 +90,12 @@ describe("admin /api/campaigns", () => {
 
   it("returns results with lift fields and a sample preview", async () => {
     const results = await (await call("/campaigns/win_back/results")).json();
-    expect(results).toMatchObject({ key: "win_back", impressions: 0, treatment: { customers: 0 }, lift: { significant: false } });
+    expect(results).toMatchObject({
+      key: "win_back",
+      impressions: 0,
+      treatment: { customers: 0 },
+      lift: { significant: false },
+    });
     const preview = await (await call("/campaigns/vip_thanks/preview")).json();
     expect(preview.banner.title.en).toBe("Thank you, Mina");
   });

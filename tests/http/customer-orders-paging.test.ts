@@ -22,7 +22,13 @@ describe.each(DB_KINDS)("customer page API: totals and a paged timeline on %s", 
     db = await createTestDb(kind);
     await seedTwoShops(db.db);
     await seedFrequentBuyer(db.db, SHOP_A);
-    server = await listen(createApp({ db: db.db, dbKind: db.kind, mounts: [{ path: "/api", handler: adminRoutes({ db: db.db, auth: demoShopAuth(SHOP_A), now: () => NOW }) }] }));
+    server = await listen(
+      createApp({
+        db: db.db,
+        dbKind: db.kind,
+        mounts: [{ path: "/api", handler: adminRoutes({ db: db.db, auth: demoShopAuth(SHOP_A), now: () => NOW }) }],
+      }),
+    );
   });
   afterAll(async () => {
     await server?.close();
@@ -44,7 +50,12 @@ describe.each(DB_KINDS)("customer page API: totals and a paged timeline on %s", 
   it("pages the timeline newest first with its total, every order once", async () => {
     const first = (await get(`/api/customers/${FREQUENT_BUYER}`)).body;
     expect(first.ordersPage).toEqual({ page: 1, pageSize: 10, total: FREQUENT_ORDERS });
-    expect(first.orders.map((o: { name: string }) => o.name)).toEqual(all.slice(-10).reverse().map((o) => o.name));
+    expect(first.orders.map((o: { name: string }) => o.name)).toEqual(
+      all
+        .slice(-10)
+        .reverse()
+        .map((o) => o.name),
+    );
     expect(first.orders[0].lines).toHaveLength(4);
     const seen: string[] = [];
     for (let page = 1; page <= FREQUENT_ORDERS / 10; page++) {

@@ -17,11 +17,18 @@ describe("decision fast path", () => {
       handedOver.push(`${req.method} ${req.url!.split("?")[0]}`);
       res.writeHead(418).end();
     };
-    const storefront = { decisionJsonFor: async (shop: string, id: string | null) => (asked.push(`${shop}/${id}`), JSON.stringify({ customerId: id ?? "" })) };
+    const storefront = {
+      decisionJsonFor: async (shop: string, id: string | null) => (
+        asked.push(`${shop}/${id}`), JSON.stringify({ customerId: id ?? "" })
+      ),
+    };
     const server = createServer(withDecisionFastPath(express, { platform: realProxyVerifier(), storefront })).listen(0);
     await new Promise((resolve) => server.once("listening", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const close = async () => { server.close(); await t.destroy(); };
+    const close = async () => {
+      server.close();
+      await t.destroy();
+    };
     return { base, handedOver, asked, close };
   }
 
@@ -47,7 +54,14 @@ describe("decision fast path", () => {
       const repeated = signProxyQuery(proxyParams(SHOP, "111"));
       repeated.append("logged_in_customer_id", "222");
       const good = signProxyQuery(proxyParams(SHOP, "111"));
-      for (const url of [`${DECISION_PATH}?${forged}`, `${DECISION_PATH}?${stale}`, `${DECISION_PATH}?${repeated}`, DECISION_PATH, `/apps/dangol/events?${good}`, `${DECISION_PATH}/?${good}`]) {
+      for (const url of [
+        `${DECISION_PATH}?${forged}`,
+        `${DECISION_PATH}?${stale}`,
+        `${DECISION_PATH}?${repeated}`,
+        DECISION_PATH,
+        `/apps/dangol/events?${good}`,
+        `${DECISION_PATH}/?${good}`,
+      ]) {
         expect((await fetch(`${s.base}${url}`)).status).toBe(418);
       }
       expect((await fetch(`${s.base}${DECISION_PATH}?${good}`, { method: "POST", body: "{}" })).status).toBe(418);

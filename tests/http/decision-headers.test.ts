@@ -16,13 +16,20 @@ describe("GET /decision security headers", () => {
     const t = await createTestDb();
     const platform = realProxyVerifier();
     const storefront = { decisionJsonFor: async () => JSON.stringify({ ok: true }) } as unknown as StorefrontService;
-    const app = createApp({ db: t.db, dbKind: t.kind, mode: "shopify", rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }] });
+    const app = createApp({
+      db: t.db,
+      dbKind: t.kind,
+      mode: "shopify",
+      rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }],
+    });
     const fast = createServer(withDecisionFastPath(app, { platform, storefront })).listen(0);
     const plain = createServer(app).listen(0);
     try {
       for (const server of [fast, plain]) {
         await new Promise((resolve) => (server.listening ? resolve(null) : server.once("listening", resolve)));
-        const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${DECISION_PATH}?${signProxyQuery(proxyParams(SHOP, "111"))}`);
+        const res = await fetch(
+          `http://127.0.0.1:${(server.address() as AddressInfo).port}${DECISION_PATH}?${signProxyQuery(proxyParams(SHOP, "111"))}`,
+        );
         expect(res.status).toBe(200);
         expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
         expect(res.headers.get("x-content-type-options")).toBe("nosniff");

@@ -23,7 +23,13 @@ interface AppProcess {
 function startDemoApp(databaseUrl: string): AppProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(40_000 + Math.floor(Math.random() * 20_000)), HOST: "127.0.0.1", DEMO_PLAY_EVERY_SECONDS: "0" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(40_000 + Math.floor(Math.random() * 20_000)),
+      HOST: "127.0.0.1",
+      DEMO_PLAY_EVERY_SECONDS: "0",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
@@ -35,18 +41,25 @@ function startDemoApp(databaseUrl: string): AppProcess {
   return { child, output, exited };
 }
 
-async function waitFor<T>(what: string, app: AppProcess, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  app: AppProcess,
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline || app.child.exitCode !== null) throw new Error(`gave up waiting for ${what}; the app said:\n${app.output.join("")}`);
+    if (Date.now() > deadline || app.child.exitCode !== null)
+      throw new Error(`gave up waiting for ${what}; the app said:\n${app.output.join("")}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
 /** Orders imported so far, counting the customer phase (after every order) as further along than any bulk batch. */
-const progress = (s: SyncState | undefined) => (!s ? -1 : s.phase === "live" ? Infinity : s.phase === "customers" ? 1e9 + s.customers_done : s.orders_done);
+const progress = (s: SyncState | undefined) =>
+  !s ? -1 : s.phase === "live" ? Infinity : s.phase === "customers" ? 1e9 + s.customers_done : s.orders_done;
 
 describe("graceful shutdown of the demo app in the middle of its backfill", () => {
   let dir: string;
@@ -69,16 +82,23 @@ describe("graceful shutdown of the demo app in the middle of its backfill", () =
     const first = startDemoApp(url);
     apps.push(first);
     // Mid-import: some orders stored, the backfill still running.
-    const before = await waitFor("orders being imported", first, async () => {
-      const s = await findSyncState(handle.db, DEMO_SHOP).catch(() => undefined);
-      return s && ((s.phase === "bulk" && s.orders_done > 0) || s.phase === "customers") ? s : undefined;
-    }, 150_000);
+    const before = await waitFor(
+      "orders being imported",
+      first,
+      async () => {
+        const s = await findSyncState(handle.db, DEMO_SHOP).catch(() => undefined);
+        return s && ((s.phase === "bulk" && s.orders_done > 0) || s.phase === "customers") ? s : undefined;
+      },
+      150_000,
+    );
 
     const sentAt = Date.now();
     first.child.kill("SIGINT");
     const exit = await Promise.race([first.exited, new Promise<null>((r) => setTimeout(() => r(null), 15_000))]);
     const tookMs = (exit?.at ?? Date.now()) - sentAt;
-    console.log(`[graceful-shutdown] SIGINT at ${before.orders_done} orders imported → exit ${exit?.code} in ${tookMs} ms`);
+    console.log(
+      `[graceful-shutdown] SIGINT at ${before.orders_done} orders imported → exit ${exit?.code} in ${tookMs} ms`,
+    );
     expect(exit, `still running 15 s after SIGINT:\n${first.output.join("")}`).not.toBeNull();
     expect(exit!.code, first.output.join("")).toBe(0);
     expect(tookMs).toBeLessThan(EXIT_DEADLINE_MS);
@@ -93,12 +113,20 @@ describe("graceful shutdown of the demo app in the middle of its backfill", () =
     apps.push(second);
     // The demo's simulator is new on every start, so the stored export is gone: the backfill starts a new one and
     // imports from it (a real shop resumes the same operation; tests/sync/backfill-restart.test.ts).
-    await waitFor("the restarted backfill to import orders", second, async () => {
-      const s = await findSyncState(handle.db, DEMO_SHOP);
-      const importing = s?.bulk_operation_id !== stopped?.bulk_operation_id && (s?.orders_done ?? 0) > 0;
-      return importing || progress(s) > progress(stopped) ? s : undefined;
-    }, 150_000);
-    const orderRows = await handle.db.selectFrom("orders").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    await waitFor(
+      "the restarted backfill to import orders",
+      second,
+      async () => {
+        const s = await findSyncState(handle.db, DEMO_SHOP);
+        const importing = s?.bulk_operation_id !== stopped?.bulk_operation_id && (s?.orders_done ?? 0) > 0;
+        return importing || progress(s) > progress(stopped) ? s : undefined;
+      },
+      150_000,
+    );
+    const orderRows = await handle.db
+      .selectFrom("orders")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(orderRows.n)).toBeGreaterThanOrEqual(before.orders_done); // nothing stored before the signal was lost
     second.child.kill("SIGINT");
     const secondExit = await second.exited;

@@ -25,7 +25,11 @@ describe("GET /healthz", () => {
   });
 
   it("answers malformed JSON bodies with 400, not 500", async () => {
-    const res = await fetch(`${base}/anything`, { method: "POST", headers: { "content-type": "application/json" }, body: "{oops" });
+    const res = await fetch(`${base}/anything`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{oops",
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -33,7 +37,11 @@ describe("GET /healthz", () => {
 describe("unknown admin API paths", () => {
   it("answer a JSON 404, in any letter case, before the UI fallback", async () => {
     const t = await createTestDb();
-    const server = createApp({ db: t.db, dbKind: t.kind, staticMounts: [{ path: "/", handler: (_req, res) => void res.send("<html>ui</html>") }] }).listen(0);
+    const server = createApp({
+      db: t.db,
+      dbKind: t.kind,
+      staticMounts: [{ path: "/", handler: (_req, res) => void res.send("<html>ui</html>") }],
+    }).listen(0);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       for (const p of ["/api/nope", "/API/nope", "/api"]) {

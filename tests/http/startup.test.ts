@@ -53,16 +53,24 @@ describe("start-up with a database the app cannot write", { timeout: 60_000 }, (
     const { dir, file } = await migratedSqliteFile();
     chmodSync(dir, 0o777);
     chmodSync(file, 0o444);
-    const r = start({ DATABASE_URL: `sqlite:${file}`, PORT: randomPort(), DEMO_PLAY_EVERY_SECONDS: "0" }, { ...AS_UNPRIVILEGED, timeout: 45_000 });
+    const r = start(
+      { DATABASE_URL: `sqlite:${file}`, PORT: randomPort(), DEMO_PLAY_EVERY_SECONDS: "0" },
+      { ...AS_UNPRIVILEGED, timeout: 45_000 },
+    );
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toBe(`Database file ${file} is read-only (SQLITE_READONLY): check its permissions and owner, or set DATABASE_URL to a file this user can write`);
+    expect(r.stderr.trim()).toBe(
+      `Database file ${file} is read-only (SQLITE_READONLY): check its permissions and owner, or set DATABASE_URL to a file this user can write`,
+    );
   });
 
   it("a read-only folder (SQLite keeps its -wal and -shm files beside the database) is named as the cause", async () => {
     const { dir, file } = await migratedSqliteFile();
     chmodSync(file, 0o666);
     chmodSync(dir, 0o555);
-    const r = start({ DATABASE_URL: `sqlite:${file}`, PORT: randomPort(), DEMO_PLAY_EVERY_SECONDS: "0" }, { ...AS_UNPRIVILEGED, timeout: 45_000 });
+    const r = start(
+      { DATABASE_URL: `sqlite:${file}`, PORT: randomPort(), DEMO_PLAY_EVERY_SECONDS: "0" },
+      { ...AS_UNPRIVILEGED, timeout: 45_000 },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`^Database folder ${dir} is not writable \\(SQLITE_READONLY\\)`));
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -72,7 +80,10 @@ describe("start-up with a database the app cannot write", { timeout: 60_000 }, (
     const dir = mkdtempSync(path.join(tmpdir(), "dangol-ro-"));
     chmodSync(dir, 0o555);
     const file = path.join(dir, "fresh.sqlite");
-    const r = start({ DATABASE_URL: `sqlite:${file}`, PORT: randomPort(), DEMO_PLAY_EVERY_SECONDS: "0" }, { ...AS_UNPRIVILEGED, timeout: 45_000 });
+    const r = start(
+      { DATABASE_URL: `sqlite:${file}`, PORT: randomPort(), DEMO_PLAY_EVERY_SECONDS: "0" },
+      { ...AS_UNPRIVILEGED, timeout: 45_000 },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`^Database folder ${dir} is not writable \\(EACCES\\): cannot create ${file}`));
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -97,8 +108,15 @@ describe("start-up when the server cannot listen", { timeout: 60_000 }, () => {
   });
 
   it("an unresolvable HOST stops start-up with one line naming it", () => {
-    const r = start({ DATABASE_URL: freshDb(), PORT: randomPort(), HOST: "nope.invalid", DEMO_PLAY_EVERY_SECONDS: "0" });
+    const r = start({
+      DATABASE_URL: freshDb(),
+      PORT: randomPort(),
+      HOST: "nope.invalid",
+      DEMO_PLAY_EVERY_SECONDS: "0",
+    });
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toMatch(/^HOST nope\.invalid cannot be resolved \((ENOTFOUND|EAI_AGAIN|EAI_FAIL)\): set HOST to an address of this machine, e\.g\. 127\.0\.0\.1 or 0\.0\.0\.0$/);
+    expect(r.stderr.trim()).toMatch(
+      /^HOST nope\.invalid cannot be resolved \((ENOTFOUND|EAI_AGAIN|EAI_FAIL)\): set HOST to an address of this machine, e\.g\. 127\.0\.0\.1 or 0\.0\.0\.0$/,
+    );
   });
 });

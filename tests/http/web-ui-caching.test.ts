@@ -13,7 +13,10 @@ import { listen } from "./admin/fixtures.js";
 const dist = mkdtempSync(path.join(os.tmpdir(), "dist-"));
 const JS = `export const answer = ${JSON.stringify("x".repeat(4000))};`;
 mkdirSync(path.join(dist, "assets"));
-writeFileSync(path.join(dist, "index.html"), '<!doctype html><html><head><script src="/assets/index-AbC_d-12.js"></script></head></html>');
+writeFileSync(
+  path.join(dist, "index.html"),
+  '<!doctype html><html><head><script src="/assets/index-AbC_d-12.js"></script></head></html>',
+);
 writeFileSync(path.join(dist, "assets/index-AbC_d-12.js"), JS);
 writeFileSync(path.join(dist, "assets/index-AbC_d-12.js.br"), brotliCompressSync(JS));
 writeFileSync(path.join(dist, "assets/index-AbC_d-12.js.gz"), gzipSync(JS));
@@ -23,13 +26,18 @@ writeFileSync(path.join(dist, "assets/app.js"), "console.log(1)");
 const IMMUTABLE = /^public, max-age=31536000, immutable$/;
 
 /** Raw HTTP (fetch would decode the body and hide Content-Encoding from us). */
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    http.get(url, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on("error", reject);
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
   });
 }
 
@@ -40,7 +48,14 @@ describe("admin UI assets: precompressed and cached by their hash", () => {
   beforeAll(async () => {
     t = await createTestDb();
     const serve = (mode: "demo" | "shopify", shopifyApiKey?: string) =>
-      listen(createApp({ db: t.db, dbKind: t.kind, mode, staticMounts: [{ path: "/", handler: webUiRoutes(dist, { shopifyApiKey }) }] }));
+      listen(
+        createApp({
+          db: t.db,
+          dbKind: t.kind,
+          mode,
+          staticMounts: [{ path: "/", handler: webUiRoutes(dist, { shopifyApiKey }) }],
+        }),
+      );
     demo = await serve("demo");
     embedded = await serve("shopify", "abc123");
   });
@@ -101,10 +116,14 @@ describe("admin UI assets: precompressed and cached by their hash", () => {
   });
 
   it("compressed assets keep the security headers", async () => {
-    const res = await get(`${embedded.url}/assets/index-AbC_d-12.js?shop=cool-shop.myshopify.com`, { "accept-encoding": "br" });
+    const res = await get(`${embedded.url}/assets/index-AbC_d-12.js?shop=cool-shop.myshopify.com`, {
+      "accept-encoding": "br",
+    });
     expect(res.headers["content-encoding"]).toBe("br");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["strict-transport-security"]).toBe("max-age=31536000");
-    expect(res.headers["content-security-policy"]).toBe("frame-ancestors https://cool-shop.myshopify.com https://admin.shopify.com;");
+    expect(res.headers["content-security-policy"]).toBe(
+      "frame-ancestors https://cool-shop.myshopify.com https://admin.shopify.com;",
+    );
   });
 });

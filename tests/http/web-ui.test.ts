@@ -9,7 +9,10 @@ import { listen } from "./admin/fixtures.js";
 
 const dist = mkdtempSync(path.join(os.tmpdir(), "dist-"));
 mkdirSync(path.join(dist, "assets"));
-writeFileSync(path.join(dist, "index.html"), "<!doctype html><html><head><title>Dangol</title></head><body></body></html>");
+writeFileSync(
+  path.join(dist, "index.html"),
+  "<!doctype html><html><head><title>Dangol</title></head><body></body></html>",
+);
 writeFileSync(path.join(dist, "extra.html"), "<!doctype html><html><body>extra</body></html>");
 writeFileSync(path.join(dist, "assets/app.js"), "console.log(1)");
 
@@ -23,7 +26,14 @@ describe("admin UI serving", () => {
   beforeAll(async () => {
     t = await createTestDb();
     const serve = (mode: "demo" | "shopify", shopifyApiKey?: string) =>
-      listen(createApp({ db: t.db, dbKind: t.kind, mode, staticMounts: [{ path: "/", handler: webUiRoutes(dist, { shopifyApiKey }) }] }));
+      listen(
+        createApp({
+          db: t.db,
+          dbKind: t.kind,
+          mode,
+          staticMounts: [{ path: "/", handler: webUiRoutes(dist, { shopifyApiKey }) }],
+        }),
+      );
     demo = await serve("demo");
     embedded = await serve("shopify", "abc123");
   });
@@ -64,7 +74,9 @@ describe("admin UI serving", () => {
       const embeddedRes = await fetch(`${embedded.url}${p}?shop=cool-shop.myshopify.com`);
       expect(embeddedRes.headers.get("content-type"), p).toMatch(/text\/html/);
       expect(embeddedRes.headers.get("content-security-policy"), p).toBe(EMBEDDED_CSP);
-      expect((await fetch(`${demo.url}${p}`)).headers.get("content-security-policy"), p).toBe("frame-ancestors 'self';");
+      expect((await fetch(`${demo.url}${p}`)).headers.get("content-security-policy"), p).toBe(
+        "frame-ancestors 'self';",
+      );
     }
   });
 

@@ -47,10 +47,18 @@ describe("startApp in Shopify mode: the wiring rejects every unauthenticated inp
 
   const now = () => Math.floor(Date.now() / 1000);
   const token = (overrides: Record<string, unknown> = {}, secret = API_SECRET) => signedToken(SHOP, overrides, secret);
-  const call = (method: string, url: string, init: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+  const call = (
+    method: string,
+    url: string,
+    init: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) =>
     realFetch(`${base}${url}`, {
       method,
-      headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.body !== undefined ? { "content-type": "application/json" } : {}), ...init.headers },
+      headers: {
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+        ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+        ...init.headers,
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
 
@@ -61,7 +69,10 @@ describe("startApp in Shopify mode: the wiring rejects every unauthenticated inp
       return realFetch(input, init);
     }) as typeof fetch;
     dir = mkdtempSync(path.join(tmpdir(), "dangol-wiring-"));
-    const config = loadConfig({ SHOPIFY_API_KEY: API_KEY, SHOPIFY_API_SECRET: API_SECRET, SHOPIFY_APP_URL: "https://dangol.example.com" }, dir);
+    const config = loadConfig(
+      { SHOPIFY_API_KEY: API_KEY, SHOPIFY_API_SECRET: API_SECRET, SHOPIFY_APP_URL: "https://dangol.example.com" },
+      dir,
+    );
     expect(config.mode).toBe("shopify");
     expect(config.database).toEqual({ kind: "sqlite", filename: path.join(dir, "data", "dangol.sqlite") });
     app = await startApp({ ...config, port: 0 });
@@ -81,7 +92,10 @@ describe("startApp in Shopify mode: the wiring rejects every unauthenticated inp
       ["an expired token", () => token({ exp: now() - 60, nbf: now() - 120, iat: now() - 120 })],
       ["a token for another app (aud)", () => token({ aud: "another-app" })],
       ["a token not valid yet (nbf)", () => token({ nbf: now() + 120 })],
-      ["a dest that is not a shop", () => token({ dest: "https://evil.example.com", iss: "https://evil.example.com/admin" })],
+      [
+        "a dest that is not a shop",
+        () => token({ dest: "https://evil.example.com", iss: "https://evil.example.com/admin" }),
+      ],
     ];
 
     it.each(badTokens)("answers 401 to %s on every route", async (_name, make) => {
@@ -107,7 +121,16 @@ describe("startApp in Shopify mode: the wiring rejects every unauthenticated inp
       const { db } = createDb(app.config.database);
       try {
         await upsertInstalledShop(db, SHOP, "shopify", new Date());
-        await new KyselySessionStorage(db).storeSession(new Session({ id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "shpat_x", scope: "read_orders" }));
+        await new KyselySessionStorage(db).storeSession(
+          new Session({
+            id: `offline_${SHOP}`,
+            shop: SHOP,
+            state: "",
+            isOnline: false,
+            accessToken: "shpat_x",
+            scope: "read_orders",
+          }),
+        );
       } finally {
         await db.destroy();
       }
@@ -122,17 +145,33 @@ describe("startApp in Shopify mode: the wiring rejects every unauthenticated inp
   });
 
   describe("app proxy /apps/dangol/*", () => {
-    const params = (timestamp = now()) => ({ shop: SHOP, logged_in_customer_id: "111", path_prefix: "/apps/dangol", timestamp: String(timestamp) });
+    const params = (timestamp = now()) => ({
+      shop: SHOP,
+      logged_in_customer_id: "111",
+      path_prefix: "/apps/dangol",
+      timestamp: String(timestamp),
+    });
 
     it.each([
       ["unsigned", () => new URLSearchParams(params())],
       ["forged", () => signProxyQuery(params(), "not-the-secret")],
       ["stale (5 minutes old)", () => signProxyQuery(params(now() - 300), API_SECRET)],
-      ["re-signed for another customer", () => new URLSearchParams({ ...Object.fromEntries(signProxyQuery(params(), API_SECRET)), logged_in_customer_id: "222" })],
+      [
+        "re-signed for another customer",
+        () =>
+          new URLSearchParams({
+            ...Object.fromEntries(signProxyQuery(params(), API_SECRET)),
+            logged_in_customer_id: "222",
+          }),
+      ],
     ])("answers 401 to a %s request and stores nothing", async (_name, query) => {
       const decision = await call("GET", `/apps/dangol/decision?${query()}`);
       expect(decision.status).toBe(401);
-      const events = await realFetch(`${base}/apps/dangol/events?${query()}`, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ kind: "impression", campaign: "win_back" }) });
+      const events = await realFetch(`${base}/apps/dangol/events?${query()}`, {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: JSON.stringify({ kind: "impression", campaign: "win_back" }),
+      });
       expect(events.status).toBe(401);
       const { db } = createDb(app.config.database);
       try {
@@ -187,12 +226,19 @@ describe("startApp in Shopify mode: the wiring rejects every unauthenticated inp
 
   describe("response headers", () => {
     it("every answer says nosniff and HSTS; the admin shell may be framed only by the shop's admin", async () => {
-      for (const url of ["/?shop=alpha.myshopify.com", "/index.html?shop=alpha.myshopify.com", "/api/dashboard", "/healthz"]) {
+      for (const url of [
+        "/?shop=alpha.myshopify.com",
+        "/index.html?shop=alpha.myshopify.com",
+        "/api/dashboard",
+        "/healthz",
+      ]) {
         const res = await call("GET", url);
         expect(res.headers.get("x-content-type-options"), url).toBe("nosniff");
         expect(res.headers.get("strict-transport-security"), url).toBe("max-age=31536000");
         if (!url.startsWith("/api") && url !== "/healthz") {
-          expect(res.headers.get("content-security-policy"), url).toBe(`frame-ancestors https://${SHOP} https://admin.shopify.com;`);
+          expect(res.headers.get("content-security-policy"), url).toBe(
+            `frame-ancestors https://${SHOP} https://admin.shopify.com;`,
+          );
         }
       }
     });
@@ -202,7 +248,10 @@ describe("startApp in Shopify mode: the wiring rejects every unauthenticated inp
     it("does not serve the storefront preview", async () => {
       // Unknown paths fall through to the admin UI's SPA shell when web/dist is built (404 otherwise); either
       // way it is never the preview page or the extension's script.
-      const extensionJs = readFileSync(path.join(import.meta.dirname, "../../extensions/dangol-banner/assets/dangol.js"), "utf8");
+      const extensionJs = readFileSync(
+        path.join(import.meta.dirname, "../../extensions/dangol-banner/assets/dangol.js"),
+        "utf8",
+      );
       for (const url of ["/preview", "/preview?customer=111", "/preview/assets/dangol.js"]) {
         const res = await call("GET", url);
         const text = await res.text();

@@ -18,7 +18,12 @@ const SHOP_A = "header-a.myshopify.com";
 const SHOP_B = "header-b.myshopify.com";
 // Different invoice windows: the simulator's order ids stay apart like Shopify's global ids.
 const SEED_A = { until: new Date("2009-12-04T00:00:00Z"), maxCustomers: 6, includeGuests: false };
-const SEED_B = { since: new Date("2009-12-07T00:00:00Z"), until: new Date("2009-12-10T00:00:00Z"), maxCustomers: 6, includeGuests: false };
+const SEED_B = {
+  since: new Date("2009-12-07T00:00:00Z"),
+  until: new Date("2009-12-10T00:00:00Z"),
+  maxCustomers: 6,
+  includeGuests: false,
+};
 
 const headers = signedWebhookHeaders;
 
@@ -32,7 +37,8 @@ describe.each(DB_KINDS)("webhook headers the HMAC does not cover (%s)", (kind) =
   const storeA = () => h.sim.store(SHOP_A);
   const customerWithOrders = () => {
     const counts = new Map<number, number>();
-    for (const o of storeA().orders.values()) if (o.customerId !== null) counts.set(o.customerId, (counts.get(o.customerId) ?? 0) + 1);
+    for (const o of storeA().orders.values())
+      if (o.customerId !== null) counts.set(o.customerId, (counts.get(o.customerId) ?? 0) + 1);
     return [...counts.entries()].sort((x, y) => y[1] - x[1])[0][0];
   };
   /** Genuine bodies of each topic, as Shopify (the simulator) sends them for shop A. */
@@ -54,12 +60,23 @@ describe.each(DB_KINDS)("webhook headers the HMAC does not cover (%s)", (kind) =
   };
 
   beforeAll(async () => {
-    h = await startHarness({ kind, sim: { shops: [{ domain: SHOP_A, seed: SEED_A }, { domain: SHOP_B, seed: SEED_B }] } });
+    h = await startHarness({
+      kind,
+      sim: {
+        shops: [
+          { domain: SHOP_A, seed: SEED_A },
+          { domain: SHOP_B, seed: SEED_B },
+        ],
+      },
+    });
     for (const shop of [SHOP_A, SHOP_B]) {
       await h.install(shop);
       await h.sync.backfill(shop);
     }
-    held = { [SHOP_A]: (await orders.countOrders(h.t.db, SHOP_A)).total, [SHOP_B]: (await orders.countOrders(h.t.db, SHOP_B)).total };
+    held = {
+      [SHOP_A]: (await orders.countOrders(h.t.db, SHOP_A)).total,
+      [SHOP_B]: (await orders.countOrders(h.t.db, SHOP_B)).total,
+    };
     expect(held[SHOP_A]).toBeGreaterThan(0);
     expect(held[SHOP_B]).toBeGreaterThan(0);
   }, 120_000);
@@ -96,10 +113,13 @@ describe.each(DB_KINDS)("webhook headers the HMAC does not cover (%s)", (kind) =
     expect(await webhookEvents.countWebhookEvents(h.t.db, SHOP_A)).toBe(events);
   });
 
-  it.each(["app/uninstalled", "shop/redact", "customers/redact"])("rejects shop A's signed %s body sent as shop B's", async (topic) => {
-    expect((await post(genuine()[topic], topic, SHOP_B)).status).toBe(401);
-    await intact();
-  });
+  it.each(["app/uninstalled", "shop/redact", "customers/redact"])(
+    "rejects shop A's signed %s body sent as shop B's",
+    async (topic) => {
+      expect((await post(genuine()[topic], topic, SHOP_B)).status).toBe(401);
+      await intact();
+    },
+  );
 
   it("refuses shop A's stored order body replayed as shop B's: 401, nothing stored in B", async () => {
     const order = [...storeA().orders.values()][1];
@@ -121,7 +141,10 @@ describe.each(DB_KINDS)("webhook headers the HMAC does not cover (%s)", (kind) =
     expect((await fetch(`${h.url}/api/webhooks`, { method: "POST", body, headers: hdrs })).status).toBe(200);
     await h.ingest.idle();
     expect(await orders.findOrder(h.t.db, SHOP_B, String(created.id))).toBeUndefined();
-    expect(await webhookEvents.findWebhookEvent(h.t.db, SHOP_B, hdrs["x-shopify-webhook-id"])).toMatchObject({ status: "refused", payload: null });
+    expect(await webhookEvents.findWebhookEvent(h.t.db, SHOP_B, hdrs["x-shopify-webhook-id"])).toMatchObject({
+      status: "refused",
+      payload: null,
+    });
     await intact();
     // The same body for its own shop is stored.
     expect((await post(payload, "orders/create", SHOP_A)).status).toBe(200);
@@ -141,7 +164,10 @@ describe.each(DB_KINDS)("webhook headers the HMAC does not cover (%s)", (kind) =
     expect((await post(bodies["customers/data_request"], "customers/data_request", SHOP_A)).status).toBe(200);
     expect((await post(bodies["customers/redact"], "customers/redact", SHOP_A)).status).toBe(200);
     await h.ingest.idle();
-    expect((await webhookEvents.listPrivacyRequests(h.t.db, SHOP_A)).map((r) => r.topic).sort()).toEqual(["customers/data_request", "customers/redact"]);
+    expect((await webhookEvents.listPrivacyRequests(h.t.db, SHOP_A)).map((r) => r.topic).sort()).toEqual([
+      "customers/data_request",
+      "customers/redact",
+    ]);
     h.sim.uninstallApp(SHOP_B); // revokes the token (nobody subscribed): the signed body is now believed
     expect((await post(shopPayload(h.sim.store(SHOP_B)), "app/uninstalled", SHOP_B)).status).toBe(200);
     await h.ingest.idle();

@@ -23,7 +23,8 @@ describe.each(DB_KINDS)("backfill recovery on %s", (kind) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createTestDb(kind);
-    for (const [shop, phase] of Object.entries(PHASES)) if (phase) await saveSyncState(t.db, shop, { phase }, new Date());
+    for (const [shop, phase] of Object.entries(PHASES))
+      if (phase) await saveSyncState(t.db, shop, { phase }, new Date());
   });
   afterAll(() => t?.destroy());
 
@@ -53,7 +54,13 @@ describe.each(DB_KINDS)("backfill recovery on %s", (kind) => {
       concurrency: 2,
       log: () => undefined,
     });
-    const unfinished = ["bulk.myshopify.com", "paging.myshopify.com", "customers.myshopify.com", "failed.myshopify.com", "pending.myshopify.com"];
+    const unfinished = [
+      "bulk.myshopify.com",
+      "paging.myshopify.com",
+      "customers.myshopify.com",
+      "failed.myshopify.com",
+      "pending.myshopify.com",
+    ];
     expect((await recovery.resumeAll()).sort()).toEqual([...unfinished].sort());
     // Reconcile meanwhile: a queued or running shop is not queued twice; a live one is reconciled as usual.
     expect(await recovery.resumeIfUnfinished("bulk.myshopify.com")).toBe(true);
@@ -62,8 +69,11 @@ describe.each(DB_KINDS)("backfill recovery on %s", (kind) => {
     release();
     await recovery.idle();
     expect(mostAtOnce).toBe(2);
-    expect(events.filter((e) => e.startsWith("backfill")).sort()).toEqual(unfinished.map((s) => `backfill ${s}`).sort());
-    for (const shop of unfinished) expect(events.indexOf(`fit ${shop}`)).toBeGreaterThan(events.indexOf(`backfill ${shop}`));
+    expect(events.filter((e) => e.startsWith("backfill")).sort()).toEqual(
+      unfinished.map((s) => `backfill ${s}`).sort(),
+    );
+    for (const shop of unfinished)
+      expect(events.indexOf(`fit ${shop}`)).toBeGreaterThan(events.indexOf(`backfill ${shop}`));
     expect(events).toHaveLength(unfinished.length * 2);
   });
 
@@ -101,7 +111,10 @@ describe.each(DB_KINDS)("backfill recovery on %s", (kind) => {
     const resumed: string[] = [];
     const recovery = createBackfillRecovery({
       db: t.db,
-      sync: { isBackfilling: () => false, backfill: async (s) => (resumed.push(s), { method: "bulk", orders: 0, customers: 0 }) },
+      sync: {
+        isBackfilling: () => false,
+        backfill: async (s) => (resumed.push(s), { method: "bulk", orders: 0, customers: 0 }),
+      },
       listShops: async () => [shop],
       onBackfilled: async () => undefined,
       log: () => undefined,

@@ -15,7 +15,12 @@ import { listPublishErrors } from "../../server/src/db/repositories/publish-erro
 import type { CustomerPrediction } from "../../server/src/domain/timing/prediction.js";
 
 const overdue = (id: string) =>
-  prediction({ customerId: id, lastOrderAt: daysAgo(60), dueWindow: { early: daysAgo(40), likely: daysAgo(30), late: daysAgo(20) }, dueProducts: [] });
+  prediction({
+    customerId: id,
+    lastOrderAt: daysAgo(60),
+    dueWindow: { early: daysAgo(40), likely: daysAgo(30), late: daysAgo(20) },
+    dueProducts: [],
+  });
 
 describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
   let t: TestDb;
@@ -32,16 +37,34 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
       log: (m) => errors.push(m),
     });
   const enable = async (key: string, patch: Record<string, unknown> = {}) =>
-    createCampaignService({ db: t.db, now: () => clock }).update(SHOP, key, { enabled: true, holdoutShare: 0, ...patch });
+    createCampaignService({ db: t.db, now: () => clock }).update(SHOP, key, {
+      enabled: true,
+      holdoutShare: 0,
+      ...patch,
+    });
 
   beforeEach(async () => {
     t = await createTestDb(kind);
     fake = fakePlatform();
     clock = NOW;
     errors.length = 0;
-    await upsertCustomers(t.db, SHOP, ["c1", "c2", "c3"].map((id) => ({ id, email: null, firstName: id === "c1" ? "Mina" : null, lastName: null, locale: null, createdAt: daysAgo(200), updatedAt: daysAgo(1) })));
+    await upsertCustomers(
+      t.db,
+      SHOP,
+      ["c1", "c2", "c3"].map((id) => ({
+        id,
+        email: null,
+        firstName: id === "c1" ? "Mina" : null,
+        lastName: null,
+        locale: null,
+        createdAt: daysAgo(200),
+        updatedAt: daysAgo(1),
+      })),
+    );
   });
-  afterEach(async () => { await t.destroy(); });
+  afterEach(async () => {
+    await t.destroy();
+  });
 
   it("writes the replenishment banner to the due customer's metafield and records the assignment", async () => {
     predictions = [prediction({ customerId: "c1" })];
@@ -50,7 +73,11 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
     expect(summary).toMatchObject({ customers: 1, banners: 1, metafieldsWritten: 1, metafieldFailures: 0 });
     const written = fake.metafieldCalls.flat()[0];
     expect(written).toMatchObject({ customerId: "c1", namespace: "$app:dangol", key: "decision", type: "json" });
-    expect(JSON.parse(written.value).banner).toMatchObject({ campaign: "replenishment", ctaUrl: "/cart/4711:1", title: { en: "Time to restock Coffee beans?" } });
+    expect(JSON.parse(written.value).banner).toMatchObject({
+      campaign: "replenishment",
+      ctaUrl: "/cart/4711:1",
+      title: { en: "Time to restock Coffee beans?" },
+    });
     const stored = await findPublishedDecision(t.db, SHOP, "c1");
     expect(stored!.publishedAt).toEqual(NOW);
     expect(stored!.verdicts.find((v) => v.campaign === "replenishment")!.outcome).toBe("shown");
@@ -130,7 +157,9 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
     expect(await publisher.publishShop(SHOP)).toMatchObject({ couponsIssued: 1, banners: 1 });
     expect(fake.coupons).toHaveLength(1);
     const stored = await listCustomerCoupons(t.db, SHOP, ["c1"]);
-    expect(stored).toMatchObject([{ code: fake.coupons[0].code, status: "active", discountId: "gid://shopify/DiscountCodeNode/1" }]);
+    expect(stored).toMatchObject([
+      { code: fake.coupons[0].code, status: "active", discountId: "gid://shopify/DiscountCodeNode/1" },
+    ]);
     expect(fake.lastDecision("c1").banner.coupon.code).toBe(fake.coupons[0].code);
   });
 
@@ -167,7 +196,21 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
     await publisher.publishShop(SHOP);
     const code = fake.coupons[0].code;
     const orderAt = new Date(NOW.getTime() + 20 * 86_400_000); // outside the 7-day window: the code alone attributes it
-    await upsertOrders(t.db, SHOP, [{ id: "o1", customerId: "c1", processedAt: orderAt, updatedAt: orderAt, cancelledAt: null, test: false, totalPrice: 30, refundedTotal: 0, currency: "USD", discountCodes: [code.toLowerCase()], lines: [] }]);
+    await upsertOrders(t.db, SHOP, [
+      {
+        id: "o1",
+        customerId: "c1",
+        processedAt: orderAt,
+        updatedAt: orderAt,
+        cancelledAt: null,
+        test: false,
+        totalPrice: 30,
+        refundedTotal: 0,
+        currency: "USD",
+        discountCodes: [code.toLowerCase()],
+        lines: [],
+      },
+    ]);
     clock = new Date(orderAt.getTime() + 60_000);
     const summary = await publisher.publishCustomers(SHOP, ["c1"]);
     expect(summary.conversionsRecorded).toBe(1);
@@ -182,7 +225,15 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
     predictions = [prediction({ customerId: "c1" })];
     const publisher = make();
     const pending: Promise<unknown>[] = [];
-    const service = createCampaignService({ db: t.db, now: () => clock, onChanged: (shop) => { const p = publisher.publishShop(shop); pending.push(p); return p; } });
+    const service = createCampaignService({
+      db: t.db,
+      now: () => clock,
+      onChanged: (shop) => {
+        const p = publisher.publishShop(shop);
+        pending.push(p);
+        return p;
+      },
+    });
     await service.update(SHOP, "replenishment", { enabled: true, holdoutShare: 0 });
     await Promise.all(pending);
     expect(fake.lastDecision("c1").banner?.campaign).toBe("replenishment");
@@ -193,9 +244,17 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
   });
 
   it("reads the timing engine's stored predictions", async () => {
-    await upsertPredictions(t.db, SHOP, [prediction({ customerId: "c1" }), prediction({ customerId: "c2", dueProducts: [] })]);
+    await upsertPredictions(t.db, SHOP, [
+      prediction({ customerId: "c1" }),
+      prediction({ customerId: "c2", dueProducts: [] }),
+    ]);
     await enable("replenishment");
-    const publisher = createDecisionPublisher({ db: t.db, platform: fake.platform, loadPredictions: predictionsFromDb(t.db), now: () => clock });
+    const publisher = createDecisionPublisher({
+      db: t.db,
+      platform: fake.platform,
+      loadPredictions: predictionsFromDb(t.db),
+      now: () => clock,
+    });
     expect(await publisher.publishShop(SHOP)).toMatchObject({ customers: 2, banners: 1 });
     expect(await publisher.publishCustomers(SHOP, ["c1", "nobody"])).toMatchObject({ customers: 2, banners: 1 });
     expect(fake.lastDecision("c1").banner.ctaUrl).toBe("/cart/4711:1");
@@ -208,11 +267,18 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
     fake.unknownCustomers.add("c150");
     const publisher = make();
     const first = await publisher.publishShop(SHOP);
-    expect(first).toMatchObject({ customers: 198, metafieldsWritten: 197, metafieldsRejected: 1, metafieldFailures: 0 });
+    expect(first).toMatchObject({
+      customers: 198,
+      metafieldsWritten: 197,
+      metafieldsRejected: 1,
+      metafieldFailures: 0,
+    });
     expect(ids.filter((id) => id !== "c150").every((id) => fake.lastDecision(id)?.banner)).toBe(true);
     expect((await findPublishedDecision(t.db, SHOP, "c149"))!.publishedAt).toEqual(NOW);
     expect((await findPublishedDecision(t.db, SHOP, "c150"))!.publishedAt).toBeNull();
-    expect(await listPublishErrors(t.db, SHOP)).toEqual([{ customerId: "c150", reason: "unknown_customer", message: "Owner does not exist.", failedAt: NOW }]);
+    expect(await listPublishErrors(t.db, SHOP)).toEqual([
+      { customerId: "c150", reason: "unknown_customer", message: "Owner does not exist.", failedAt: NOW },
+    ]);
     expect(errors.join("\n")).toContain("c150");
 
     // A whole-shop republish neither resends nor re-reports the unknown customer…
@@ -222,7 +288,10 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
     expect(fake.refusedMetafields).toHaveLength(1);
     // …but a targeted publish (an order webhook, a storefront visit) tries again and clears the mark once it is written.
     fake.unknownCustomers.delete("c150");
-    expect(await publisher.publishCustomers(SHOP, ["c150"])).toMatchObject({ metafieldsWritten: 1, metafieldsRejected: 0 });
+    expect(await publisher.publishCustomers(SHOP, ["c150"])).toMatchObject({
+      metafieldsWritten: 1,
+      metafieldsRejected: 0,
+    });
     expect(fake.lastDecision("c150").banner).toMatchObject({ campaign: "replenishment" });
     expect(await listPublishErrors(t.db, SHOP)).toEqual([]);
   });
@@ -232,9 +301,17 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
     await enable("replenishment");
     fake.fail.metafields = 1;
     const publisher = make();
-    expect(await publisher.publishShop(SHOP)).toMatchObject({ metafieldsWritten: 0, metafieldFailures: 2, metafieldsRejected: 0 });
+    expect(await publisher.publishShop(SHOP)).toMatchObject({
+      metafieldsWritten: 0,
+      metafieldFailures: 2,
+      metafieldsRejected: 0,
+    });
     expect(await listPublishErrors(t.db, SHOP)).toEqual([]);
-    expect(await publisher.publishShop(SHOP)).toMatchObject({ metafieldsWritten: 2, metafieldFailures: 0, metafieldsSkipped: 0 });
+    expect(await publisher.publishShop(SHOP)).toMatchObject({
+      metafieldsWritten: 2,
+      metafieldFailures: 0,
+      metafieldsSkipped: 0,
+    });
   });
 
   it("keeps shops apart", async () => {

@@ -9,12 +9,22 @@ import { AppError } from "../../server/src/domain/shared/errors.js";
 
 describe("campaign service", () => {
   let t: TestDb;
-  beforeAll(async () => { t = await createTestDb(); });
-  afterAll(async () => { await t.destroy(); });
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(async () => {
+    await t.destroy();
+  });
 
   it("lists the five presets, off, with a 10% holdout and en/ko text", async () => {
     const list = await createCampaignService({ db: t.db }).list(SHOP);
-    expect(list.map((c) => c.key)).toEqual(["replenishment", "coupon_expiry", "first_purchase", "win_back", "vip_thanks"]);
+    expect(list.map((c) => c.key)).toEqual([
+      "replenishment",
+      "coupon_expiry",
+      "first_purchase",
+      "win_back",
+      "vip_thanks",
+    ]);
     for (const c of list) {
       expect(c.enabled).toBe(false);
       expect(c.holdoutShare).toBe(0.1);
@@ -25,7 +35,10 @@ describe("campaign service", () => {
   it("applies a valid edit, keeps other fields, and asks for a republish only on change", async () => {
     const changed: string[] = [];
     const service = createCampaignService({ db: t.db, now: () => NOW, onChanged: async (shop) => changed.push(shop) });
-    const next = await service.update(SHOP, "vip_thanks", { enabled: true, content: { title: { en: "Thanks {first_name}", ko: "감사해요 {first_name}님" } } });
+    const next = await service.update(SHOP, "vip_thanks", {
+      enabled: true,
+      content: { title: { en: "Thanks {first_name}", ko: "감사해요 {first_name}님" } },
+    });
     expect(next.enabled).toBe(true);
     expect(next.content.body.en).toContain("most loyal");
     expect((await service.get(SHOP, "vip_thanks")).content.title.en).toBe("Thanks {first_name}");
@@ -53,11 +66,23 @@ describe("campaign service", () => {
   });
 
   it("answers NotFound for an unknown campaign", async () => {
-    await expect(createCampaignService({ db: t.db }).update(SHOP, "spam", {})).rejects.toMatchObject({ code: "NotFound" });
+    await expect(createCampaignService({ db: t.db }).update(SHOP, "spam", {})).rejects.toMatchObject({
+      code: "NotFound",
+    });
   });
 
   it("previews with sample values, or for a real customer ignoring holdout and issuing nothing", async () => {
-    const preview = createCampaignPreviewService({ db: t.db, now: () => NOW, loadPredictions: async () => [prediction({ customerId: "c1", lastOrderAt: new Date(NOW.getTime() - 60 * 86_400_000), dueWindow: { early: NOW, likely: NOW, late: new Date(NOW.getTime() - 86_400_000) } })] });
+    const preview = createCampaignPreviewService({
+      db: t.db,
+      now: () => NOW,
+      loadPredictions: async () => [
+        prediction({
+          customerId: "c1",
+          lastOrderAt: new Date(NOW.getTime() - 60 * 86_400_000),
+          dueWindow: { early: NOW, likely: NOW, late: new Date(NOW.getTime() - 86_400_000) },
+        }),
+      ],
+    });
     const sample = await preview.preview(SHOP, "win_back", null);
     expect(sample.banner!.body.en).toContain(PREVIEW_CODE);
     const real = await preview.preview(SHOP, "win_back", "c1");
@@ -71,24 +96,49 @@ describe("campaign service", () => {
 
 describe("storefront service", () => {
   let t: TestDb;
-  beforeAll(async () => { t = await createTestDb(); });
-  afterAll(async () => { await t.destroy(); });
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(async () => {
+    await t.destroy();
+  });
 
   it("gives guests and unknown customers the empty decision", async () => {
     const s = createStorefrontService({ db: t.db, now: () => NOW });
-    expect(await s.decisionFor(SHOP, null)).toEqual({ version: 1, customerId: "", banner: null, notice: null, decidedAt: NOW.toISOString() });
+    expect(await s.decisionFor(SHOP, null)).toEqual({
+      version: 1,
+      customerId: "",
+      banner: null,
+      notice: null,
+      decidedAt: NOW.toISOString(),
+    });
     expect((await s.decisionFor(SHOP, "404")).banner).toBeNull();
   });
 
   it("stores valid events, republishes after a dismissal, and rejects bad ones", async () => {
     const changed: string[] = [];
-    const s = createStorefrontService({ db: t.db, now: () => NOW, onCustomerChanged: async (_shop, id) => changed.push(id) });
+    const s = createStorefrontService({
+      db: t.db,
+      now: () => NOW,
+      onCustomerChanged: async (_shop, id) => changed.push(id),
+    });
     await s.recordEvent(SHOP, "c9", { kind: "impression", campaign: "vip_thanks" });
     await s.recordEvent(SHOP, "c9", { kind: "dismiss", campaign: "vip_thanks" });
     expect(changed).toEqual(["c9"]);
-    for (const bad of [{ kind: "purchase", campaign: "vip_thanks" }, { kind: "click", campaign: "nope" }, { kind: "click" }, { kind: "click", campaign: "vip_thanks", customer_id: "1" }, "x"]) {
+    for (const bad of [
+      { kind: "purchase", campaign: "vip_thanks" },
+      { kind: "click", campaign: "nope" },
+      { kind: "click" },
+      { kind: "click", campaign: "vip_thanks", customer_id: "1" },
+      "x",
+    ]) {
       await expect(s.recordEvent(SHOP, "c9", bad)).rejects.toMatchObject({ code: "InvalidInput" });
     }
-    expect((await listCustomerEventFacts(t.db, SHOP, ["c9"])).get("c9")!.map((e) => e.kind).sort()).toEqual(["dismiss", "impression"]);
+    expect(
+      (await listCustomerEventFacts(t.db, SHOP, ["c9"]))
+        .get("c9")!
+        .map((e) => e.kind)
+        .sort(),
+    ).toEqual(["dismiss", "impression"]);
   });
 });

@@ -14,7 +14,16 @@ describe.each(DB_KINDS)("dashboard movement since last week on %s", (kind) => {
   let db: TestDb;
   const dashboard = () => createDashboardService({ db: db.db, now: () => NOW });
   const snapshot = (snapshotDays: number, takenDays: number, customers = 3) =>
-    db.db.insertInto("segment_snapshots").values({ shop_domain: SHOP_A, snapshot_date: at(snapshotDays).slice(0, 10), segment_key: "repeat:active", customers, created_at: at(takenDays) }).execute();
+    db.db
+      .insertInto("segment_snapshots")
+      .values({
+        shop_domain: SHOP_A,
+        snapshot_date: at(snapshotDays).slice(0, 10),
+        segment_key: "repeat:active",
+        customers,
+        created_at: at(takenDays),
+      })
+      .execute();
 
   beforeAll(async () => {
     db = await createTestDb(kind);
@@ -49,10 +58,17 @@ describe.each(DB_KINDS)("dashboard movement since last week on %s", (kind) => {
   });
 
   it("takes the first real snapshot right after the first fit, so movement appears a week later", async () => {
-    const pipeline = createPipeline({ db: db.db, recompute: { recomputeShop: async () => ({ customers: 3 }), recomputeCustomer: async () => undefined } as never, recordSnapshot: dashboard().recordSnapshot, log: () => undefined });
+    const pipeline = createPipeline({
+      db: db.db,
+      recompute: { recomputeShop: async () => ({ customers: 3 }), recomputeCustomer: async () => undefined } as never,
+      recordSnapshot: dashboard().recordSnapshot,
+      log: () => undefined,
+    });
     await pipeline.shopSynced(SHOP_A);
     expect((await dashboard().get(SHOP_A)).segmentsComparedTo).toBeNull();
-    const weekLater = await createDashboardService({ db: db.db, now: () => new Date(NOW.getTime() + 7 * DAY) }).get(SHOP_A);
+    const weekLater = await createDashboardService({ db: db.db, now: () => new Date(NOW.getTime() + 7 * DAY) }).get(
+      SHOP_A,
+    );
     expect(weekLater.segmentsComparedTo).toBe(NOW.toISOString().slice(0, 10));
   });
 });

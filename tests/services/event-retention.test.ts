@@ -3,15 +3,26 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countCampaignEvents, insertCampaignEvents, listCustomerEventFacts, type CampaignEventRow } from "../../server/src/db/repositories/campaign-event.repository.js";
-import { deleteCustomerCampaignData, deleteShopCampaignData } from "../../server/src/db/repositories/campaign.repository.js";
+import {
+  countCampaignEvents,
+  insertCampaignEvents,
+  listCustomerEventFacts,
+  type CampaignEventRow,
+} from "../../server/src/db/repositories/campaign-event.repository.js";
+import {
+  deleteCustomerCampaignData,
+  deleteShopCampaignData,
+} from "../../server/src/db/repositories/campaign.repository.js";
 import { foldEventsBefore } from "../../server/src/db/repositories/event-retention.repository.js";
 import { loadVisitSummaries } from "../../server/src/db/repositories/visit.repository.js";
 import { CAMPAIGN_KEYS } from "../../server/src/domain/campaigns/campaign.js";
 import { visitState } from "../../server/src/domain/segments/visit-purchase-grid.js";
 import { createEventRetentionJob } from "../../server/src/jobs/event-retention.job.js";
 import { createCampaignResultsService } from "../../server/src/services/campaign-results.service.js";
-import { BEACON_RETENTION_DAYS, createEventRetentionService } from "../../server/src/services/event-retention.service.js";
+import {
+  BEACON_RETENTION_DAYS,
+  createEventRetentionService,
+} from "../../server/src/services/event-retention.service.js";
 import type { Db } from "../../server/src/db/database.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
@@ -30,7 +41,17 @@ function seedRows(): CampaignEventRow[] {
   const rows: CampaignEventRow[] = [];
   const at = (ageDays: number) => new Date(NOW.getTime() - ageDays * DAY).toISOString();
   for (let i = 0; i < 900; i++) {
-    const kind = pick(["impression", "impression", "impression", "click", "visit", "visit", "dismiss", "assignment", "conversion"] as const);
+    const kind = pick([
+      "impression",
+      "impression",
+      "impression",
+      "click",
+      "visit",
+      "visit",
+      "dismiss",
+      "assignment",
+      "conversion",
+    ] as const);
     const customer = i % 40 === 0 ? null : pick(CUSTOMERS); // a few legacy guest rows (stored before guests were ignored)
     rows.push({
       id: randomUUID(),
@@ -57,9 +78,13 @@ async function figures(db: Db) {
       out[`${shop} counts ${key}`] = await countCampaignEvents(db, shop, key);
     }
     const visits = await loadVisitSummaries(db, shop, null);
-    out[`${shop} visits`] = Object.fromEntries([...visits!].map(([id, v]) => [id, v.lastVisitAt?.toISOString() ?? null]).sort());
+    out[`${shop} visits`] = Object.fromEntries(
+      [...visits!].map(([id, v]) => [id, v.lastVisitAt?.toISOString() ?? null]).sort(),
+    );
     const some = await loadVisitSummaries(db, shop, [...CUSTOMERS.slice(0, 5), "nobody"]);
-    out[`${shop} visits of some`] = Object.fromEntries([...some!].map(([id, v]) => [id, v.lastVisitAt?.toISOString() ?? null]).sort());
+    out[`${shop} visits of some`] = Object.fromEntries(
+      [...some!].map(([id, v]) => [id, v.lastVisitAt?.toISOString() ?? null]).sort(),
+    );
     for (const cycleDays of [30, 120, 400]) {
       const grid: Record<string, number> = {};
       for (const id of CUSTOMERS) {
@@ -84,7 +109,14 @@ async function figures(db: Db) {
 
 const countRaw = async (db: Db, kind: string, olderThanDays: number) =>
   Number(
-    (await db.selectFrom("campaign_events").select((eb) => eb.fn.countAll<number>().as("n")).where("kind", "=", kind).where("occurred_at", "<", new Date(NOW.getTime() - olderThanDays * DAY).toISOString()).executeTakeFirstOrThrow()).n,
+    (
+      await db
+        .selectFrom("campaign_events")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("kind", "=", kind)
+        .where("occurred_at", "<", new Date(NOW.getTime() - olderThanDays * DAY).toISOString())
+        .executeTakeFirstOrThrow()
+    ).n,
   );
 
 describe.each(DB_KINDS)("event retention on %s", (kind) => {
@@ -98,7 +130,11 @@ describe.each(DB_KINDS)("event retention on %s", (kind) => {
 
   it("folds beacons past their retention period and changes no figure read from events", async () => {
     const before = await figures(t.db);
-    const decisionFactsBefore = { dismiss: await countRaw(t.db, "dismiss", 0), assignment: await countRaw(t.db, "assignment", 0), conversion: await countRaw(t.db, "conversion", 0) };
+    const decisionFactsBefore = {
+      dismiss: await countRaw(t.db, "dismiss", 0),
+      assignment: await countRaw(t.db, "assignment", 0),
+      conversion: await countRaw(t.db, "conversion", 0),
+    };
     const expected = {
       visit: await countRaw(t.db, "visit", BEACON_RETENTION_DAYS.visit),
       click: await countRaw(t.db, "click", BEACON_RETENTION_DAYS.click),
@@ -108,13 +144,21 @@ describe.each(DB_KINDS)("event retention on %s", (kind) => {
 
     const logs: string[] = [];
     // Small batches, so the run takes many transactions.
-    const job = createEventRetentionJob({ retention: createEventRetentionService({ db: t.db, now: () => NOW, batchSize: 7 }), log: (m) => logs.push(m) });
+    const job = createEventRetentionJob({
+      retention: createEventRetentionService({ db: t.db, now: () => NOW, batchSize: 7 }),
+      log: (m) => logs.push(m),
+    });
     expect(await job.run()).toEqual(expected);
     expect(logs).toHaveLength(1);
 
     expect(await figures(t.db)).toEqual(before);
-    for (const k of ["visit", "click", "impression"] as const) expect(await countRaw(t.db, k, BEACON_RETENTION_DAYS[k])).toBe(0);
-    expect({ dismiss: await countRaw(t.db, "dismiss", 0), assignment: await countRaw(t.db, "assignment", 0), conversion: await countRaw(t.db, "conversion", 0) }).toEqual(decisionFactsBefore);
+    for (const k of ["visit", "click", "impression"] as const)
+      expect(await countRaw(t.db, k, BEACON_RETENTION_DAYS[k])).toBe(0);
+    expect({
+      dismiss: await countRaw(t.db, "dismiss", 0),
+      assignment: await countRaw(t.db, "assignment", 0),
+      conversion: await countRaw(t.db, "conversion", 0),
+    }).toEqual(decisionFactsBefore);
 
     // A second run finds nothing to fold and changes nothing.
     expect(await job.run()).toEqual({ visit: 0, click: 0, impression: 0 });
@@ -125,14 +169,26 @@ describe.each(DB_KINDS)("event retention on %s", (kind) => {
     const results = createCampaignResultsService({ db: t.db });
     const before = (await results.results(SHOPS[0], "win_back")).impressions;
     await insertCampaignEvents(t.db, [
-      { id: randomUUID(), shop_domain: SHOPS[0], customer_id: "100", campaign_key: "win_back", kind: "impression", holdout: 0, order_id: null, occurred_at: NOW.toISOString() },
+      {
+        id: randomUUID(),
+        shop_domain: SHOPS[0],
+        customer_id: "100",
+        campaign_key: "win_back",
+        kind: "impression",
+        holdout: 0,
+        order_id: null,
+        occurred_at: NOW.toISOString(),
+      },
     ]);
     expect((await results.results(SHOPS[0], "win_back")).impressions).toBe(before + 1);
   });
 
   it("erases a shopper's folded last visit on customers/redact, and the shop's daily counts on shop/redact", async () => {
     const shop = SHOPS[0];
-    const lastVisits = async () => (await t.db.selectFrom("customer_last_visits").select("customer_id").where("shop_domain", "=", shop).execute()).map((r) => r.customer_id);
+    const lastVisits = async () =>
+      (
+        await t.db.selectFrom("customer_last_visits").select("customer_id").where("shop_domain", "=", shop).execute()
+      ).map((r) => r.customer_id);
     const victim = (await lastVisits())[0];
     expect(victim).toBeDefined();
     await deleteCustomerCampaignData(t.db, shop, victim);
@@ -141,8 +197,12 @@ describe.each(DB_KINDS)("event retention on %s", (kind) => {
 
     await deleteShopCampaignData(t.db, shop);
     expect(await lastVisits()).toEqual([]);
-    expect(await t.db.selectFrom("campaign_event_daily").select("day").where("shop_domain", "=", shop).execute()).toEqual([]);
-    expect(await t.db.selectFrom("campaign_event_daily").select("day").where("shop_domain", "=", SHOPS[1]).execute()).not.toEqual([]);
+    expect(
+      await t.db.selectFrom("campaign_event_daily").select("day").where("shop_domain", "=", shop).execute(),
+    ).toEqual([]);
+    expect(
+      await t.db.selectFrom("campaign_event_daily").select("day").where("shop_domain", "=", SHOPS[1]).execute(),
+    ).not.toEqual([]);
   });
 });
 
@@ -155,7 +215,19 @@ describe.each(DB_KINDS)("event retention batches on %s", (kind) => {
 
   it("rolls a failed batch back whole: no row deleted without being counted", async () => {
     const old = new Date(NOW.getTime() - 400 * DAY).toISOString();
-    await insertCampaignEvents(t.db, Array.from({ length: 5 }, (_, i) => ({ id: `v${i}`, shop_domain: SHOPS[0], customer_id: String(i), campaign_key: null, kind: "visit", holdout: 0, order_id: null, occurred_at: old })));
+    await insertCampaignEvents(
+      t.db,
+      Array.from({ length: 5 }, (_, i) => ({
+        id: `v${i}`,
+        shop_domain: SHOPS[0],
+        customer_id: String(i),
+        campaign_key: null,
+        kind: "visit",
+        holdout: 0,
+        order_id: null,
+        occurred_at: old,
+      })),
+    );
     // The last-visit upsert fails after the delete and the daily count in the same transaction.
     await sql`drop table customer_last_visits`.execute(t.db);
     await expect(foldEventsBefore(t.db, "visit", NOW.toISOString(), 100)).rejects.toThrow();

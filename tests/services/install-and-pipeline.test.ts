@@ -40,7 +40,11 @@ describe("install on first admin request", () => {
     const h = harness();
     await Promise.all([1, 2, 3].map(() => h.service.ensureInstalled("new.myshopify.com", "jwt-1")));
     await h.done;
-    expect(h.calls).toEqual(["exchange new.myshopify.com jwt-1", "backfill new.myshopify.com", "synced new.myshopify.com"]);
+    expect(h.calls).toEqual([
+      "exchange new.myshopify.com jwt-1",
+      "backfill new.myshopify.com",
+      "synced new.myshopify.com",
+    ]);
     expect((await findShop(t.db, "new.myshopify.com"))?.uninstalled_at).toBeNull();
     await h.service.ensureInstalled("new.myshopify.com", "jwt-2");
     expect(h.calls.filter((c) => c.startsWith("exchange"))).toHaveLength(1);
@@ -65,7 +69,10 @@ describe("pipeline", () => {
     const seen: string[] = [];
     const pipeline = createPipeline({
       db: t.db,
-      recompute: { recomputeShop: async () => ({ customers: 0 }), recomputeCustomer: async (shop, id) => (seen.push(`${shop}/${id}`), null) },
+      recompute: {
+        recomputeShop: async () => ({ customers: 0 }),
+        recomputeCustomer: async (shop, id) => (seen.push(`${shop}/${id}`), null),
+      },
       log: () => {},
     });
     await saveSyncState(t.db, "s.myshopify.com", { phase: "bulk" }, new Date());

@@ -10,7 +10,12 @@ import { listPublishedDecisions } from "../../server/src/db/repositories/decisio
 import { listPublishErrors } from "../../server/src/db/repositories/publish-error.repository.js";
 
 const SHOP = "unknown-owner.myshopify.com";
-const SEED = { since: new Date("2009-12-01T00:00:00Z"), until: new Date("2009-12-08T00:00:00Z"), maxCustomers: 198, includeGuests: false };
+const SEED = {
+  since: new Date("2009-12-01T00:00:00Z"),
+  until: new Date("2009-12-08T00:00:00Z"),
+  maxCustomers: 198,
+  includeGuests: false,
+};
 
 describe.each(DB_KINDS)("publishing decisions when Shopify no longer knows a customer, on %s", (kind) => {
   let h: Harness;
@@ -37,12 +42,21 @@ describe.each(DB_KINDS)("publishing decisions when Shopify no longer knows a cus
     });
 
     const summary = await publisher.publishShop(SHOP);
-    expect(summary).toMatchObject({ customers: 198, metafieldsWritten: 197, metafieldsRejected: 1, metafieldFailures: 0 });
-    const owners = [...store.metafields.values()].filter((m) => m.ownerType === "CUSTOMER" && m.key === "decision").map((m) => String(m.ownerId));
+    expect(summary).toMatchObject({
+      customers: 198,
+      metafieldsWritten: 197,
+      metafieldsRejected: 1,
+      metafieldFailures: 0,
+    });
+    const owners = [...store.metafields.values()]
+      .filter((m) => m.ownerType === "CUSTOMER" && m.key === "decision")
+      .map((m) => String(m.ownerId));
     expect(owners.sort()).toEqual(ids.filter((id) => id !== gone));
     const decisions = await listPublishedDecisions(h.t.db, SHOP, ids);
     expect(ids.filter((id) => !decisions.get(id)?.publishedAt)).toEqual([gone]);
-    expect(await listPublishErrors(h.t.db, SHOP)).toEqual([{ customerId: gone, reason: "unknown_customer", message: "Owner does not exist.", failedAt: NOW }]);
+    expect(await listPublishErrors(h.t.db, SHOP)).toEqual([
+      { customerId: gone, reason: "unknown_customer", message: "Owner does not exist.", failedAt: NOW },
+    ]);
     expect(logged.join("\n")).toContain(gone);
 
     // Republishing the shop leaves the unknown customer alone instead of failing on it again.

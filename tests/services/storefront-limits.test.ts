@@ -26,7 +26,13 @@ describe("token-bucket rate limiter", () => {
 
   it("combines limits: refused if any refuses, with the longest wait", () => {
     expect(combineVerdicts([{ allowed: true }, { allowed: true }])).toEqual({ allowed: true });
-    expect(combineVerdicts([{ allowed: false, retryAfterSeconds: 3 }, { allowed: true }, { allowed: false, retryAfterSeconds: 9 }])).toEqual({ allowed: false, retryAfterSeconds: 9 });
+    expect(
+      combineVerdicts([
+        { allowed: false, retryAfterSeconds: 3 },
+        { allowed: true },
+        { allowed: false, retryAfterSeconds: 9 },
+      ]),
+    ).toEqual({ allowed: false, retryAfterSeconds: 9 });
   });
 });
 

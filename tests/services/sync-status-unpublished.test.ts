@@ -29,9 +29,19 @@ describe.each(DB_KINDS)("sync status: unpublished customers on %s", (kind) => {
   it("counts the shop's own refused customers and drops one once a write succeeds", async () => {
     const status = createSyncStatusService({ db: t.db });
     expect((await status.status(SHOP)).unpublishedCustomers).toBe(0);
-    await recordPublishErrors(t.db, SHOP, [{ customerId: "2", reason: "unknown_customer", message: "Owner does not exist." }], at);
+    await recordPublishErrors(
+      t.db,
+      SHOP,
+      [{ customerId: "2", reason: "unknown_customer", message: "Owner does not exist." }],
+      at,
+    );
     await recordPublishErrors(t.db, SHOP, [{ customerId: "3", reason: "invalid", message: "Value is invalid." }], at);
-    await recordPublishErrors(t.db, OTHER, [{ customerId: "1", reason: "unknown_customer", message: "Owner does not exist." }], at);
+    await recordPublishErrors(
+      t.db,
+      OTHER,
+      [{ customerId: "1", reason: "unknown_customer", message: "Owner does not exist." }],
+      at,
+    );
     expect((await status.status(SHOP)).unpublishedCustomers).toBe(2);
     expect((await status.status(OTHER)).unpublishedCustomers).toBe(1);
     await clearPublishErrors(t.db, SHOP, ["2"]);

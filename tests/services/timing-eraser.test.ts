@@ -12,7 +12,19 @@ import { DB_KINDS } from "../helpers/db-kinds.js";
 const NOW = new Date("2026-11-22T12:00:00Z");
 const order = (id: string, customerId: string, daysAgo: number): Order => {
   const at = new Date(NOW.getTime() - daysAgo * 86_400_000);
-  return { id, customerId, processedAt: at, updatedAt: at, cancelledAt: null, test: false, totalPrice: 30, refundedTotal: 0, currency: "EUR", discountCodes: [], lines: [{ productId: "p", variantId: null, title: "Tea", quantity: 1, price: 30 }] };
+  return {
+    id,
+    customerId,
+    processedAt: at,
+    updatedAt: at,
+    cancelledAt: null,
+    test: false,
+    totalPrice: 30,
+    refundedTotal: 0,
+    currency: "EUR",
+    discountCodes: [],
+    lines: [{ productId: "p", variantId: null, title: "Tea", quantity: 1, price: 30 }],
+  };
 };
 
 describe.each(DB_KINDS)("uninstall and redact erase timing data on %s", (kind) => {
@@ -30,7 +42,12 @@ describe.each(DB_KINDS)("uninstall and redact erase timing data on %s", (kind) =
 
   it("customers/redact removes only that customer's prediction", async () => {
     expect(await findPrediction(t.db, "a.myshopify.com", "c1")).toBeDefined();
-    await createPrivacyService({ db: t.db, erasers: [timingEraser] }).eraseCustomer("a.myshopify.com", { webhookId: "w1", topic: "customers/redact", customerId: "c1", orderIds: [] });
+    await createPrivacyService({ db: t.db, erasers: [timingEraser] }).eraseCustomer("a.myshopify.com", {
+      webhookId: "w1",
+      topic: "customers/redact",
+      customerId: "c1",
+      orderIds: [],
+    });
     expect(await findPrediction(t.db, "a.myshopify.com", "c1")).toBeUndefined();
     expect(await findPrediction(t.db, "a.myshopify.com", "c2")).toBeDefined();
     expect(await findPrediction(t.db, "b.myshopify.com", "c1")).toBeDefined();

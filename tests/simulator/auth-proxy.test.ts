@@ -8,7 +8,14 @@ import { APP, DEMO, OTHER, gql, startSmall } from "./sim-helpers.js";
 const EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 const OFFLINE = "urn:shopify:params:oauth:token-type:offline-access-token";
 
-const shopify = shopifyApi({ apiKey: APP.apiKey, apiSecretKey: APP.apiSecret, apiVersion: ApiVersion.July26, hostName: "localhost", isEmbeddedApp: true, logger: { level: LogSeverity.Error } });
+const shopify = shopifyApi({
+  apiKey: APP.apiKey,
+  apiSecretKey: APP.apiSecret,
+  apiVersion: ApiVersion.July26,
+  hostName: "localhost",
+  isEmbeddedApp: true,
+  logger: { level: LogSeverity.Error },
+});
 
 describe("simulator tokens and app-proxy signing", () => {
   let sim: SimulatorHandle;
@@ -30,15 +37,41 @@ describe("simulator tokens and app-proxy signing", () => {
     const sessionToken = sim.mintSessionToken(DEMO);
     const payload = await shopify.session.decodeSessionToken(sessionToken);
     expect(payload.dest).toBe(`https://${DEMO}`);
-    const exchanged = await tokenRequest(DEMO, { grant_type: EXCHANGE, subject_token: sessionToken, subject_token_type: "urn:ietf:params:oauth:token-type:id_token", requested_token_type: OFFLINE, expiring: "1" });
+    const exchanged = await tokenRequest(DEMO, {
+      grant_type: EXCHANGE,
+      subject_token: sessionToken,
+      subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
+      requested_token_type: OFFLINE,
+      expiring: "1",
+    });
     expect(exchanged.status).toBe(200);
-    expect(exchanged.body).toMatchObject({ expires_in: 3600, refresh_token: expect.stringMatching(/^shprt_/), access_token: expect.stringMatching(/^shpat_/) });
-    expect((await gql(sim, exchanged.body.access_token, "{ shop { myshopifyDomain } }")).body.data.shop.myshopifyDomain).toBe(DEMO);
-    const wrongShop = await tokenRequest(OTHER, { grant_type: EXCHANGE, subject_token: sessionToken, requested_token_type: OFFLINE, expiring: "1" });
+    expect(exchanged.body).toMatchObject({
+      expires_in: 3600,
+      refresh_token: expect.stringMatching(/^shprt_/),
+      access_token: expect.stringMatching(/^shpat_/),
+    });
+    expect(
+      (await gql(sim, exchanged.body.access_token, "{ shop { myshopifyDomain } }")).body.data.shop.myshopifyDomain,
+    ).toBe(DEMO);
+    const wrongShop = await tokenRequest(OTHER, {
+      grant_type: EXCHANGE,
+      subject_token: sessionToken,
+      requested_token_type: OFFLINE,
+      expiring: "1",
+    });
     expect(wrongShop.status).toBe(400);
-    const forged = await tokenRequest(DEMO, { grant_type: EXCHANGE, subject_token: sessionToken.slice(0, -3) + "abc", requested_token_type: OFFLINE });
+    const forged = await tokenRequest(DEMO, {
+      grant_type: EXCHANGE,
+      subject_token: sessionToken.slice(0, -3) + "abc",
+      requested_token_type: OFFLINE,
+    });
     expect(forged.status).toBe(400);
-    const badClient = await tokenRequest(DEMO, { client_secret: "nope", grant_type: EXCHANGE, subject_token: sessionToken, requested_token_type: OFFLINE });
+    const badClient = await tokenRequest(DEMO, {
+      client_secret: "nope",
+      grant_type: EXCHANGE,
+      subject_token: sessionToken,
+      requested_token_type: OFFLINE,
+    });
     expect(badClient.status).toBe(401);
   });
 
@@ -53,14 +86,25 @@ describe("simulator tokens and app-proxy signing", () => {
     // The old refresh token is retryable until its replacement has been used once.
     const retry = await tokenRequest(DEMO, { grant_type: "refresh_token", refresh_token: installed.refreshToken });
     expect(retry.status).toBe(200);
-    const useReplacement = await tokenRequest(DEMO, { grant_type: "refresh_token", refresh_token: retry.body.refresh_token });
+    const useReplacement = await tokenRequest(DEMO, {
+      grant_type: "refresh_token",
+      refresh_token: retry.body.refresh_token,
+    });
     expect(useReplacement.status).toBe(200);
     const stale = await tokenRequest(DEMO, { grant_type: "refresh_token", refresh_token: installed.refreshToken });
     expect(stale).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
   });
 
   it("signs app-proxy queries exactly as shopify.utils.validateHmac expects", async () => {
-    const query = signAppProxyQuery({ shop: DEMO, loggedInCustomerId: "gid://shopify/Customer/13085", pathPrefix: "/apps/dangol", extra: { ids: ["1", "2"] } }, APP.apiSecret);
+    const query = signAppProxyQuery(
+      {
+        shop: DEMO,
+        loggedInCustomerId: "gid://shopify/Customer/13085",
+        pathPrefix: "/apps/dangol",
+        extra: { ids: ["1", "2"] },
+      },
+      APP.apiSecret,
+    );
     const params = new URLSearchParams(query);
     expect(params.get("logged_in_customer_id")).toBe("13085");
     expect(params.get("signature")).toMatch(/^[0-9a-f]{64}$/);

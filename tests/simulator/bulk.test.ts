@@ -31,7 +31,10 @@ describe("simulator bulk operations", () => {
       lineItems { edges { node { quantity variant { id } } } } } } } }`);
     expect(op.status).toBe("COMPLETED");
     const file = await (await fetch(op.url)).text();
-    const lines = file.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = file
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const store = sim.store(DEMO);
     const expectedOrders = [...store.orders.values()].filter((o) => o.createdAt < Date.parse("2009-12-03T00:00:00Z"));
     const expectedLines = expectedOrders.reduce((n, o) => n + o.lines.length, 0);

@@ -49,16 +49,24 @@ describe("simulator Admin GraphQL queries", () => {
     expect(filtered.length).toBe(expected);
     expect(filtered.every((o) => Date.parse(o.updatedAt) > cut)).toBe(true);
     const range = await walk(`created_at:>=2009-12-02 AND created_at:<2009-12-03`, 100);
-    const inRange = [...sim.store(DEMO).orders.values()].filter((o) => o.createdAt >= Date.parse("2009-12-02T00:00:00Z") && o.createdAt < Date.parse("2009-12-03T00:00:00Z"));
+    const inRange = [...sim.store(DEMO).orders.values()].filter(
+      (o) => o.createdAt >= Date.parse("2009-12-02T00:00:00Z") && o.createdAt < Date.parse("2009-12-03T00:00:00Z"),
+    );
     expect(range.length).toBe(inRange.length);
   });
 
   it("pages customers and reads guest orders as customer: null", async () => {
-    const { body } = await gql(sim, token, `{ customers(first: 5, sortKey: ID) { nodes { id email locale } pageInfo { hasNextPage } } }`);
+    const { body } = await gql(
+      sim,
+      token,
+      `{ customers(first: 5, sortKey: ID) { nodes { id email locale } pageInfo { hasNextPage } } }`,
+    );
     expect(body.data.customers.nodes).toHaveLength(5);
     expect(body.data.customers.pageInfo.hasNextPage).toBe(true);
     const guest = [...sim.store(DEMO).orders.values()].find((o) => o.customerId === null)!;
-    const one = await gql(sim, token, `query($id: ID!) { order(id: $id) { id customer { id } } }`, { id: `gid://shopify/Order/${guest.id}` });
+    const one = await gql(sim, token, `query($id: ID!) { order(id: $id) { id customer { id } } }`, {
+      id: `gid://shopify/Order/${guest.id}`,
+    });
     expect(one.body.data.order).toEqual({ id: `gid://shopify/Order/${guest.id}`, customer: null });
   });
 
@@ -88,6 +96,8 @@ describe("simulator Admin GraphQL queries", () => {
       headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token },
       body: JSON.stringify({ query: "{ shop { myshopifyDomain } }" }),
     });
-    expect(((await response.json()) as { data: { shop: { myshopifyDomain: string } } }).data.shop.myshopifyDomain).toBe(DEMO);
+    expect(((await response.json()) as { data: { shop: { myshopifyDomain: string } } }).data.shop.myshopifyDomain).toBe(
+      DEMO,
+    );
   });
 });

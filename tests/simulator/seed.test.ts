@@ -50,7 +50,12 @@ describe("seeding from Online Retail II", () => {
     expect(orders.filter((o) => o.customerId === null).length).toBe(expected.guests);
     expect(store.customers.size).toBe(expected.customers);
     expect(orders.reduce((n, o) => n + o.lines.length, 0)).toBe(expected.lines);
-    expect(stats).toMatchObject({ orders: expected.orders, cancelledOrders: expected.cancellations, guestOrders: expected.guests, customers: expected.customers });
+    expect(stats).toMatchObject({
+      orders: expected.orders,
+      cancelledOrders: expected.cancellations,
+      guestOrders: expected.guests,
+      customers: expected.customers,
+    });
   });
 
   it("keeps the rows of an invoice as its lines", () => {
@@ -66,8 +71,12 @@ describe("seeding from Online Retail II", () => {
     const orders = [...store.orders.values()].filter((o) => o.cancelledAt === null);
     expect(orders.some((o) => o.test)).toBe(true);
     expect(orders.some((o) => orderTotal(o) === 0)).toBe(true);
-    expect(orders.some((o) => o.refunds.length > 0 && o.refunds.reduce((s, r) => s + r.amount, 0) >= orderTotal(o))).toBe(true);
-    expect(orders.some((o) => o.refunds.length > 0 && o.refunds.reduce((s, r) => s + r.amount, 0) < orderTotal(o))).toBe(true);
+    expect(
+      orders.some((o) => o.refunds.length > 0 && o.refunds.reduce((s, r) => s + r.amount, 0) >= orderTotal(o)),
+    ).toBe(true);
+    expect(
+      orders.some((o) => o.refunds.length > 0 && o.refunds.reduce((s, r) => s + r.amount, 0) < orderTotal(o)),
+    ).toBe(true);
   });
 
   it("limits customers and shifts time so the newest order lands at timeShiftTo", async () => {

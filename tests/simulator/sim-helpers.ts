@@ -16,7 +16,13 @@ export interface GqlResponse {
   body: { data?: any; errors?: any; extensions?: any };
 }
 
-export async function gql(sim: SimulatorHandle, token: string, query: string, variables: Record<string, unknown> = {}, shop = DEMO): Promise<GqlResponse> {
+export async function gql(
+  sim: SimulatorHandle,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  shop = DEMO,
+): Promise<GqlResponse> {
   const response = await fetch(`${sim.url}/admin/api/2026-07/graphql.json`, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token, "X-Shopify-Shop-Domain": shop },

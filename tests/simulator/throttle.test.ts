@@ -9,20 +9,29 @@ describe("simulator cost-based throttling", () => {
   let sim: SimulatorHandle;
   let token: string;
   beforeAll(async () => {
-    sim = await startSmall({ throttle: { maximumAvailable: 50, restoreRate: 10 }, startAt: new Date("2026-03-01T00:00:00Z") });
+    sim = await startSmall({
+      throttle: { maximumAvailable: 50, restoreRate: 10 },
+      startAt: new Date("2026-03-01T00:00:00Z"),
+    });
     token = sim.installApp(DEMO).accessToken;
   });
   afterAll(() => sim.close());
 
   it("charges the calculated cost, refunds the unused part, and throttles at HTTP 200", async () => {
     const first = await gql(sim, token, Q);
-    expect(first.body.extensions.cost).toMatchObject({ requestedQueryCost: 22, actualQueryCost: 22, throttleStatus: { maximumAvailable: 50, restoreRate: 10 } });
+    expect(first.body.extensions.cost).toMatchObject({
+      requestedQueryCost: 22,
+      actualQueryCost: 22,
+      throttleStatus: { maximumAvailable: 50, restoreRate: 10 },
+    });
     expect(first.body.extensions.cost.throttleStatus.currentlyAvailable).toBeLessThanOrEqual(28 + 1);
     const second = await gql(sim, token, Q);
     expect(second.body.data.orders.nodes).toHaveLength(10);
     const third = await gql(sim, token, Q);
     expect(third.status).toBe(200);
-    expect(third.body.errors).toEqual([expect.objectContaining({ message: "Throttled", extensions: expect.objectContaining({ code: "THROTTLED" }) })]);
+    expect(third.body.errors).toEqual([
+      expect.objectContaining({ message: "Throttled", extensions: expect.objectContaining({ code: "THROTTLED" }) }),
+    ]);
     expect(third.body.data).toBeUndefined();
     expect(third.body.extensions.cost.actualQueryCost).toBeNull();
     expect(third.body.extensions.cost.throttleStatus.currentlyAvailable).toBeLessThan(22);
@@ -42,7 +51,11 @@ describe("simulator cost-based throttling", () => {
   });
 
   it("rejects a query over 1000 requested points with MAX_COST_EXCEEDED and prices mutations at 10", async () => {
-    const { body } = await gql(sim, token, `{ orders(first: 250) { nodes { id lineItems(first: 50) { nodes { id product { id } } } } } }`);
+    const { body } = await gql(
+      sim,
+      token,
+      `{ orders(first: 250) { nodes { id lineItems(first: 50) { nodes { id product { id } } } } } }`,
+    );
     expect(body.errors[0].extensions).toMatchObject({ code: "MAX_COST_EXCEEDED", maxCost: 1000 });
     expect(body.errors[0].extensions.cost).toBeGreaterThan(1000);
     sim.clock.advance(10_000);

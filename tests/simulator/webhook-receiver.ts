@@ -8,7 +8,12 @@ export interface Received {
   status: number;
 }
 
-export async function startReceiver(options: { failFirst?: number; inspect?: (req: IncomingMessage, res: ServerResponse, rawBody: string) => Promise<void> } = {}) {
+export async function startReceiver(
+  options: {
+    failFirst?: number;
+    inspect?: (req: IncomingMessage, res: ServerResponse, rawBody: string) => Promise<void>;
+  } = {},
+) {
   const received: Received[] = [];
   const attempts = new Map<string, number>();
   const server = createServer(async (req, res) => {

@@ -15,22 +15,43 @@ describe("simulator webhooks", () => {
   });
 
   async function start(receiverUrl: string, webhooks: Record<string, unknown> = {}): Promise<SimulatorHandle> {
-    const sim = await startSimulator({ app: APP, shops: [{ domain: DEMO, seed: SMALL_SEED }], webhooks: { retry: { attempts: 3, baseDelayMs: 10 }, ...webhooks } });
-    sim.webhooks.subscribe([...ORDER_TOPICS, "app/uninstalled", "customers/redact", "shop/redact", "customers/data_request"], receiverUrl);
+    const sim = await startSimulator({
+      app: APP,
+      shops: [{ domain: DEMO, seed: SMALL_SEED }],
+      webhooks: { retry: { attempts: 3, baseDelayMs: 10 }, ...webhooks },
+    });
+    sim.webhooks.subscribe(
+      [...ORDER_TOPICS, "app/uninstalled", "customers/redact", "shop/redact", "customers/data_request"],
+      receiverUrl,
+    );
     cleanup.push(() => sim.close());
     return sim;
   }
 
   it("signs deliveries so @shopify/shopify-api validates them, with Shopify's headers and REST payloads", async () => {
-    const shopify = shopifyApi({ apiKey: APP.apiKey, apiSecretKey: APP.apiSecret, apiVersion: ApiVersion.July26, hostName: "localhost", isEmbeddedApp: true, logger: { level: LogSeverity.Error } });
+    const shopify = shopifyApi({
+      apiKey: APP.apiKey,
+      apiSecretKey: APP.apiSecret,
+      apiVersion: ApiVersion.July26,
+      hostName: "localhost",
+      isEmbeddedApp: true,
+      logger: { level: LogSeverity.Error },
+    });
     const verdicts: unknown[] = [];
-    const receiver = await startReceiver({ inspect: async (req, res, rawBody) => void verdicts.push(await shopify.webhooks.validate({ rawBody, rawRequest: req, rawResponse: res })) });
+    const receiver = await startReceiver({
+      inspect: async (req, res, rawBody) =>
+        void verdicts.push(await shopify.webhooks.validate({ rawBody, rawRequest: req, rawResponse: res })),
+    });
     cleanup.push(receiver.close);
     const sim = await start(receiver.url);
     const played = sim.playOrders(DEMO, 3, { refundRate: 0, cancelRate: 0, guestRate: 0 });
     await sim.webhooks.drain();
     expect(receiver.received).toHaveLength(3);
-    expect(verdicts).toEqual(Array(3).fill(expect.objectContaining({ valid: true, topic: "ORDERS_CREATE", domain: DEMO, apiVersion: "2026-07" })));
+    expect(verdicts).toEqual(
+      Array(3).fill(
+        expect.objectContaining({ valid: true, topic: "ORDERS_CREATE", domain: DEMO, apiVersion: "2026-07" }),
+      ),
+    );
     const { headers, rawBody } = receiver.received[0];
     expect(headers["x-shopify-hmac-sha256"]).toBe(createHmac("sha256", APP.apiSecret).update(rawBody).digest("base64"));
     expect(headers["x-shopify-event-id"]).toBeTruthy();
@@ -38,8 +59,18 @@ describe("simulator webhooks", () => {
     const bodies = receiver.received.map((r) => JSON.parse(r.rawBody));
     const order = played.created[0];
     const body = bodies.find((b) => b.id === order.id);
-    expect(body).toMatchObject({ admin_graphql_api_id: `gid://shopify/Order/${order.id}`, customer: { id: order.customerId }, test: false, cancelled_at: null });
-    expect(body.line_items[0]).toMatchObject({ product_id: order.lines[0].productId, variant_id: order.lines[0].variantId, quantity: order.lines[0].quantity, price: order.lines[0].price.toFixed(2) });
+    expect(body).toMatchObject({
+      admin_graphql_api_id: `gid://shopify/Order/${order.id}`,
+      customer: { id: order.customerId },
+      test: false,
+      cancelled_at: null,
+    });
+    expect(body.line_items[0]).toMatchObject({
+      product_id: order.lines[0].productId,
+      variant_id: order.lines[0].variantId,
+      quantity: order.lines[0].quantity,
+      price: order.lines[0].price.toFixed(2),
+    });
     const forged = createHmac("sha256", "wrong-secret").update(rawBody).digest("base64");
     expect(forged).not.toBe(headers["x-shopify-hmac-sha256"]);
   });
@@ -89,14 +120,22 @@ describe("simulator webhooks", () => {
     sim.uninstallApp(DEMO);
     sim.requestShopRedact(DEMO);
     await sim.webhooks.drain();
-    const byTopic = Object.fromEntries(receiver.received.map((r) => [r.headers["x-shopify-topic"], JSON.parse(r.rawBody)]));
-    const expectedOrders = [...sim.store(DEMO).orders.values()].filter((o) => o.customerId === customerId).map((o) => o.id);
+    const byTopic = Object.fromEntries(
+      receiver.received.map((r) => [r.headers["x-shopify-topic"], JSON.parse(r.rawBody)]),
+    );
+    const expectedOrders = [...sim.store(DEMO).orders.values()]
+      .filter((o) => o.customerId === customerId)
+      .map((o) => o.id);
     expect(byTopic["customers/redact"]).toMatchObject({ shop_domain: DEMO, customer: { id: customerId } });
     expect(byTopic["customers/redact"].orders_to_redact.sort()).toEqual(expectedOrders.sort());
     expect(byTopic["customers/data_request"]).toMatchObject({ shop_domain: DEMO, customer: { id: customerId } });
     expect(byTopic["app/uninstalled"]).toMatchObject({ myshopify_domain: DEMO });
     expect(byTopic["shop/redact"]).toMatchObject({ shop_domain: DEMO });
-    const response = await fetch(`${sim.url}/admin/api/2026-07/graphql.json`, { method: "POST", headers: { "X-Shopify-Access-Token": accessToken, "Content-Type": "application/json" }, body: JSON.stringify({ query: "{ shop { name } }" }) });
+    const response = await fetch(`${sim.url}/admin/api/2026-07/graphql.json`, {
+      method: "POST",
+      headers: { "X-Shopify-Access-Token": accessToken, "Content-Type": "application/json" },
+      body: JSON.stringify({ query: "{ shop { name } }" }),
+    });
     expect(response.status).toBe(401);
   });
 });

@@ -12,7 +12,13 @@ import { DB_KINDS } from "../helpers/db-kinds.js";
 import { APP, startHarness, type Harness } from "./harness.js";
 
 const SEED = { until: new Date("2009-12-08T00:00:00Z"), maxCustomers: 25, includeGuests: false };
-const SHOPS = { reconcile: "rec-a.myshopify.com", lost: "rec-b.myshopify.com", expired: "rec-c.myshopify.com", failed: "rec-d.myshopify.com", twice: "rec-e.myshopify.com" };
+const SHOPS = {
+  reconcile: "rec-a.myshopify.com",
+  lost: "rec-b.myshopify.com",
+  expired: "rec-c.myshopify.com",
+  failed: "rec-d.myshopify.com",
+  twice: "rec-e.myshopify.com",
+};
 
 async function waitForPhase(h: Harness, shop: string, phase: string, timeoutMs: number): Promise<syncState.SyncState> {
   const deadline = Date.now() + timeoutMs;
@@ -29,7 +35,10 @@ async function killDuringBulk(h: Harness, shop: string): Promise<void> {
   const controller = new AbortController();
   const killable = createOrderSyncService({
     db: h.t.db,
-    platform: { ...h.stack.platform, getBulkExport: async () => (controller.abort(new Error("killed")), controller.signal.throwIfAborted() as never) },
+    platform: {
+      ...h.stack.platform,
+      getBulkExport: async () => (controller.abort(new Error("killed")), controller.signal.throwIfAborted() as never),
+    },
     log: () => undefined,
   });
   await expect(killable.backfill(shop, { signal: controller.signal })).rejects.toThrow();
@@ -50,7 +59,10 @@ describe.each(DB_KINDS)("interrupted backfills recover by themselves on %s", (ki
     const shop = SHOPS.reconcile;
     await killDuringBulk(h, shop);
     // The production wiring (what main.ts builds), over the same database: a restarted process.
-    const config = { mode: "shopify", shopify: { ...APP, appUrl: "http://127.0.0.1", scopes: ["read_orders"] } } as Config;
+    const config = {
+      mode: "shopify",
+      shopify: { ...APP, appUrl: "http://127.0.0.1", scopes: ["read_orders"] },
+    } as Config;
     const backfilled: string[] = [];
     const feature = createSyncFeature({ db: h.t.db, config, onBackfilled: async (s) => void backfilled.push(s) });
     const reconcile = feature.jobs.find((job) => job.name === "reconcile-orders")!;
@@ -78,12 +90,21 @@ describe.each(DB_KINDS)("interrupted backfills recover by themselves on %s", (ki
     if (key === "expired") {
       h.sim.failBulkOperations(shop, "TIMEOUT");
       storedId = (await h.stack.platform.startBulkExport(shop, {})).id;
-      for (let s = await h.stack.platform.getBulkExport(shop, storedId); s.state !== "failed"; s = await h.stack.platform.getBulkExport(shop, storedId)) {
+      for (
+        let s = await h.stack.platform.getBulkExport(shop, storedId);
+        s.state !== "failed";
+        s = await h.stack.platform.getBulkExport(shop, storedId)
+      ) {
         await new Promise((r) => setTimeout(r, 10));
       }
       h.sim.failBulkOperations(shop, null);
     }
-    await syncState.saveSyncState(h.t.db, shop, { phase: "bulk", method: "bulk", bulk_operation_id: storedId, orders_done: 0 }, new Date());
+    await syncState.saveSyncState(
+      h.t.db,
+      shop,
+      { phase: "bulk", method: "bulk", bulk_operation_id: storedId, orders_done: 0 },
+      new Date(),
+    );
     const result = await h.sync.backfill(shop);
     expect(result.method).toBe("bulk");
     expect(result.orders).toBe(h.sim.store(shop).orders.size);
@@ -97,7 +118,13 @@ describe.each(DB_KINDS)("interrupted backfills recover by themselves on %s", (ki
     let pages = 0;
     const failing = createOrderSyncService({
       db: h.t.db,
-      platform: { ...h.stack.platform, listOrders: async (s, o) => { if (++pages === 3) throw new Error("Shopify answered 503"); return h.stack.platform.listOrders(s, o); } },
+      platform: {
+        ...h.stack.platform,
+        listOrders: async (s, o) => {
+          if (++pages === 3) throw new Error("Shopify answered 503");
+          return h.stack.platform.listOrders(s, o);
+        },
+      },
       pageSize: 10,
       log: () => undefined,
     });
@@ -112,7 +139,14 @@ describe.each(DB_KINDS)("interrupted backfills recover by themselves on %s", (ki
     let reread = 0;
     const resumer = createOrderSyncService({
       db: h.t.db,
-      platform: { ...h.stack.platform, listOrders: async (s, o) => { const p = await h.stack.platform.listOrders(s, o); reread += p.items.length; return p; } },
+      platform: {
+        ...h.stack.platform,
+        listOrders: async (s, o) => {
+          const p = await h.stack.platform.listOrders(s, o);
+          reread += p.items.length;
+          return p;
+        },
+      },
       pageSize: 10,
       log: () => undefined,
     });
@@ -126,7 +160,10 @@ describe.each(DB_KINDS)("interrupted backfills recover by themselves on %s", (ki
   it("never runs the same shop's backfill twice at once in one process", async () => {
     const shop = SHOPS.twice;
     const starts: string[] = [];
-    const platform: CommercePlatform = { ...h.stack.platform, startBulkExport: async (s, o) => (starts.push(s), h.stack.platform.startBulkExport(s, o)) };
+    const platform: CommercePlatform = {
+      ...h.stack.platform,
+      startBulkExport: async (s, o) => (starts.push(s), h.stack.platform.startBulkExport(s, o)),
+    };
     const sync = createOrderSyncService({ db: h.t.db, platform, bulkPollMs: 10, log: () => undefined });
     const first = sync.backfill(shop);
     expect(sync.isBackfilling(shop)).toBe(true);

@@ -53,7 +53,12 @@ function killHard(app: AppProcess): Promise<void> {
   });
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, everyMs = 50): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -64,12 +69,18 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 }
 
 /** A database the child processes open through DATABASE_URL, and the test reads alongside them. */
-async function createAppDatabase(kind: "sqlite" | "postgres"): Promise<{ url: string; handle: DbHandle; drop(): Promise<void> }> {
+async function createAppDatabase(
+  kind: "sqlite" | "postgres",
+): Promise<{ url: string; handle: DbHandle; drop(): Promise<void> }> {
   if (kind === "sqlite") {
     const dir = mkdtempSync(path.join(tmpdir(), "dangol-restart-"));
     const filename = path.join(dir, "dangol.sqlite");
     const handle = createDb({ kind: "sqlite", filename });
-    return { url: `sqlite:${filename}`, handle, drop: async () => (await handle.db.destroy(), rmSync(dir, { recursive: true, force: true })) };
+    return {
+      url: `sqlite:${filename}`,
+      handle,
+      drop: async () => (await handle.db.destroy(), rmSync(dir, { recursive: true, force: true })),
+    };
   }
   // Its own database (not a schema): the app migrates as it would in production, into public.
   const name = `dangol_restart_${randomBytes(5).toString("hex")}`;
@@ -97,7 +108,12 @@ describe.each(DB_KINDS)("a Shopify-mode backfill killed during its bulk phase, o
 
   beforeAll(async () => {
     // The bulk export takes a few seconds, so the kill lands while its operation is still running on "Shopify".
-    sim = await startSimulator({ app: APP, bulkDelayMs: 3000, throttle: { maximumAvailable: 2000, restoreRate: 1000 }, shops: [{ domain: SHOP, seed: SEED }] });
+    sim = await startSimulator({
+      app: APP,
+      bulkDelayMs: 3000,
+      throttle: { maximumAvailable: 2000, restoreRate: 1000 },
+      shops: [{ domain: SHOP, seed: SEED }],
+    });
     database = await createAppDatabase(kind);
     env = {
       SHOPIFY_API_KEY: APP.apiKey,
@@ -120,12 +136,19 @@ describe.each(DB_KINDS)("a Shopify-mode backfill killed during its bulk phase, o
     const first = await startAppProcess(env);
     apps.push(first);
     // The shop's first admin request installs it (token exchange) and starts the backfill in the background.
-    const res = await fetch(`http://127.0.0.1:${first.port}/api/sync/status`, { headers: { authorization: `Bearer ${sim.mintSessionToken(SHOP)}` } });
+    const res = await fetch(`http://127.0.0.1:${first.port}/api/sync/status`, {
+      headers: { authorization: `Bearer ${sim.mintSessionToken(SHOP)}` },
+    });
     expect(res.status).toBe(200);
-    const killedAt = await waitFor("the bulk operation to be stored", async () => {
-      const state = await findSyncState(db, SHOP);
-      return state?.phase === "bulk" && state.bulk_operation_id ? state : undefined;
-    }, 30_000, 20);
+    const killedAt = await waitFor(
+      "the bulk operation to be stored",
+      async () => {
+        const state = await findSyncState(db, SHOP);
+        return state?.phase === "bulk" && state.bulk_operation_id ? state : undefined;
+      },
+      30_000,
+      20,
+    );
     await killHard(first);
     const afterKill = await findSyncState(db, SHOP);
     expect(afterKill?.phase).toBe("bulk");
@@ -136,15 +159,22 @@ describe.each(DB_KINDS)("a Shopify-mode backfill killed during its bulk phase, o
     apps.push(second);
     const listeningMs = Date.now() - restartedAt;
     // No request reaches the restarted app: it has to pick the backfill up on its own.
-    const live = await waitFor("phase live after the restart", async () => {
-      const state = await findSyncState(db, SHOP);
-      return state?.phase === "live" ? state : undefined;
-    }, RESUME_DEADLINE_MS, 100).catch((err: Error) => {
+    const live = await waitFor(
+      "phase live after the restart",
+      async () => {
+        const state = await findSyncState(db, SHOP);
+        return state?.phase === "live" ? state : undefined;
+      },
+      RESUME_DEADLINE_MS,
+      100,
+    ).catch((err: Error) => {
       throw new Error(`${err.message}\nrestarted app said:\n${second.output.join("")}`);
     });
     const resumedMs = Date.now() - restartedAt;
     const store = sim.store(SHOP);
-    console.log(`[backfill-restart ${kind}] ${store.orders.size} orders: restart → listening ${listeningMs} ms, → live ${resumedMs} ms`);
+    console.log(
+      `[backfill-restart ${kind}] ${store.orders.size} orders: restart → listening ${listeningMs} ms, → live ${resumedMs} ms`,
+    );
 
     const rows = await db
       .selectFrom("orders")
@@ -153,16 +183,29 @@ describe.each(DB_KINDS)("a Shopify-mode backfill killed during its bulk phase, o
       .executeTakeFirstOrThrow();
     expect(Number(rows.rows)).toBe(store.orders.size);
     expect(Number(rows.ids)).toBe(store.orders.size);
-    const lines = await db.selectFrom("order_lines").select((eb) => eb.fn.countAll<number>().as("n")).where("shop_domain", "=", SHOP).executeTakeFirstOrThrow();
+    const lines = await db
+      .selectFrom("order_lines")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("shop_domain", "=", SHOP)
+      .executeTakeFirstOrThrow();
     expect(Number(lines.n)).toBe([...store.orders.values()].reduce((n, o) => n + o.lines.length, 0));
     expect(live.method).toBe("bulk"); // the stored operation was picked up, not abandoned for paging
     expect(live.orders_done).toBe(store.orders.size);
 
     // As after a first install: the fit and publish follow the finished backfill.
-    const predicted = await waitFor("predictions after the resumed backfill", async () => {
-      const n = await db.selectFrom("customer_predictions").select((eb) => eb.fn.countAll<number>().as("n")).where("shop_domain", "=", SHOP).executeTakeFirstOrThrow();
-      return Number(n.n) > 0 ? Number(n.n) : undefined;
-    }, 30_000, 200);
+    const predicted = await waitFor(
+      "predictions after the resumed backfill",
+      async () => {
+        const n = await db
+          .selectFrom("customer_predictions")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("shop_domain", "=", SHOP)
+          .executeTakeFirstOrThrow();
+        return Number(n.n) > 0 ? Number(n.n) : undefined;
+      },
+      30_000,
+      200,
+    );
     expect(predicted).toBeGreaterThan(0);
   }, 150_000);
 });

@@ -26,10 +26,18 @@ describe.each(DB_KINDS)("backfill against the simulator on %s", (kind) => {
     expect((await orders.countOrders(h.t.db, A)).lines).toBe(lines);
     const cancelled = [...store.orders.values()].filter((o) => o.cancelledAt !== null);
     expect(cancelled.length).toBeGreaterThan(0);
-    for (const o of cancelled) expect((await orders.findOrder(h.t.db, A, String(o.id)))?.excludedReason).toBe("cancelled");
+    for (const o of cancelled)
+      expect((await orders.findOrder(h.t.db, A, String(o.id)))?.excludedReason).toBe("cancelled");
     // The harness's default shop is A, as the demo shop is in demo mode (no session token).
     const status = await (await fetch(`${h.url}/api/sync/status`)).json();
-    expect(status).toMatchObject({ state: "done", phase: "live", method: "bulk", percent: 100, orders: store.orders.size, customers: store.customers.size });
+    expect(status).toMatchObject({
+      state: "done",
+      phase: "live",
+      method: "bulk",
+      percent: 100,
+      orders: store.orders.size,
+      customers: store.customers.size,
+    });
   });
 
   it("falls back to cursor pagination when bulk operations fail", async () => {
@@ -67,7 +75,14 @@ describe.each(DB_KINDS)("backfill against the simulator on %s", (kind) => {
     let resumedItems = 0;
     const resumer = createOrderSyncService({
       db: h.t.db,
-      platform: { ...h.stack.platform, listOrders: async (shop, o) => { const p = await h.stack.platform.listOrders(shop, o); resumedItems += p.items.length; return p; } },
+      platform: {
+        ...h.stack.platform,
+        listOrders: async (shop, o) => {
+          const p = await h.stack.platform.listOrders(shop, o);
+          resumedItems += p.items.length;
+          return p;
+        },
+      },
       pageSize: 10,
       log: () => undefined,
     });

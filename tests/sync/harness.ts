@@ -46,34 +46,69 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: {
-  kind?: "sqlite" | "postgres";
-  sim?: Partial<SimulatorOptions>;
-  sync?: Partial<OrderSyncDeps>;
-} = {}): Promise<Harness> {
+export async function startHarness(
+  options: { kind?: "sqlite" | "postgres"; sim?: Partial<SimulatorOptions>; sync?: Partial<OrderSyncDeps> } = {},
+): Promise<Harness> {
   const t = await createTestDb(options.kind);
   // A Plus-plan restore rate keeps paging tests quick; the throttling test lowers it.
-  const sim = await startSimulator({ app: APP, bulkDelayMs: 10, throttle: { maximumAvailable: 2000, restoreRate: 1000 }, ...options.sim });
+  const sim = await startSimulator({
+    app: APP,
+    bulkDelayMs: 10,
+    throttle: { maximumAvailable: 2000, restoreRate: 1000 },
+    ...options.sim,
+  });
   const sleeps: number[] = [];
   const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, sleeps.push(ms) && ms));
-  const stack = createShopifyStack(t.db, { ...APP, appUrl: "http://127.0.0.1", scopes: ["read_orders"], logLevel: LogSeverity.Error, graphql: { sleep } });
+  const stack = createShopifyStack(t.db, {
+    ...APP,
+    appUrl: "http://127.0.0.1",
+    scopes: ["read_orders"],
+    logLevel: LogSeverity.Error,
+    graphql: { sleep },
+  });
   const changed: Array<[string, string]> = [];
   const onOrderChanged = async (shop: string, customerId: string) => void changed.push([shop, customerId]);
   const privacy = createPrivacyService({ db: t.db });
-  const ingest = createWebhookIngestService({ db: t.db, platform: stack.platform, privacy, onOrderChanged, log: () => undefined });
-  const sync = createOrderSyncService({ db: t.db, platform: stack.platform, bulkPollMs: 10, log: () => undefined, onOrderChanged, ...options.sync });
+  const ingest = createWebhookIngestService({
+    db: t.db,
+    platform: stack.platform,
+    privacy,
+    onOrderChanged,
+    log: () => undefined,
+  });
+  const sync = createOrderSyncService({
+    db: t.db,
+    platform: stack.platform,
+    bulkPollMs: 10,
+    log: () => undefined,
+    onOrderChanged,
+    ...options.sync,
+  });
   const app = createApp({
     db: t.db,
     dbKind: t.kind,
     rawMounts: [{ path: "/api/webhooks", handler: webhookRoutes({ ingest }) }],
-    mounts: [{ path: "/api/sync", handler: syncRoutes({ status: createSyncStatusService({ db: t.db }), defaultShop: sim.shops()[0] }) }],
+    mounts: [
+      {
+        path: "/api/sync",
+        handler: syncRoutes({ status: createSyncStatusService({ db: t.db }), defaultShop: sim.shops()[0] }),
+      },
+    ],
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    t, sim, stack, server, url, sync, ingest, changed, sleeps,
+    t,
+    sim,
+    stack,
+    server,
+    url,
+    sync,
+    ingest,
+    changed,
+    sleeps,
     async install(shop) {
       routeShopTo(shop, sim.url);
       await stack.tokens.exchange(shop, sim.mintSessionToken(shop));

@@ -6,7 +6,14 @@ let h: Harness;
 
 beforeAll(async () => {
   // Standard-plan bucket (1 000 points) with a fast restore so the test stays short.
-  h = await startHarness({ sim: { shops: [{ domain: SHOP, seed: { until: new Date("2009-12-05T00:00:00Z"), maxCustomers: 10, includeGuests: false } }], throttle: { maximumAvailable: 1000, restoreRate: 1000 } } });
+  h = await startHarness({
+    sim: {
+      shops: [
+        { domain: SHOP, seed: { until: new Date("2009-12-05T00:00:00Z"), maxCustomers: 10, includeGuests: false } },
+      ],
+      throttle: { maximumAvailable: 1000, restoreRate: 1000 },
+    },
+  });
   await h.install(SHOP);
 });
 afterAll(async () => h?.close());

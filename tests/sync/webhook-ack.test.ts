@@ -47,11 +47,19 @@ describe.each(DB_KINDS)("webhooks acknowledged before they are applied (%s)", (k
     // Confirming a new order id with Shopify hangs until released.
     const platform: CommercePlatform = Object.create(h.stack.platform);
     platform.orderBelongsTo = async (shop, id) => (await confirmation, h.stack.platform.orderBelongsTo(shop, id));
-    const ingest = createWebhookIngestService({ db: h.t.db, platform, privacy: createPrivacyService({ db: h.t.db }), log: quiet });
+    const ingest = createWebhookIngestService({
+      db: h.t.db,
+      platform,
+      privacy: createPrivacyService({ db: h.t.db }),
+      log: quiet,
+    });
     const [created] = h.sim.playOrders(SHOP, 1, { guestRate: 0, refundRate: 0, cancelRate: 0 }).created;
     const body = JSON.stringify(orderPayload(h.sim.store(SHOP), h.sim.store(SHOP).orders.get(created.id)!));
 
-    const answer = await Promise.race([ingest.ingest(Buffer.from(body), signed(body, "orders/create")), new Promise((r) => setTimeout(() => r("no answer after 2 s"), 2000))]);
+    const answer = await Promise.race([
+      ingest.ingest(Buffer.from(body), signed(body, "orders/create")),
+      new Promise((r) => setTimeout(() => r("no answer after 2 s"), 2000)),
+    ]);
     expect(answer).toBe("accepted");
     expect(await orders.findOrder(h.t.db, SHOP, String(created.id))).toBeUndefined();
     release();
@@ -67,15 +75,33 @@ describe.each(DB_KINDS)("webhooks acknowledged before they are applied (%s)", (k
     const now = new Date();
     for (const [i, id] of ids.entries()) {
       await webhookEvents.insertWebhookEvent(h.t.db, {
-        shop_domain: SHOP, webhook_id: id, topic: "customers/data_request", event_id: null, triggered_at: null,
-        received_at: now.toISOString(), status: "received", payload: JSON.stringify(customersDataRequestPayload(store, customerId, 7000 + i)),
-        processed_at: null, error: null, next_attempt_at: new Date(now.getTime() + 60_000).toISOString(),
+        shop_domain: SHOP,
+        webhook_id: id,
+        topic: "customers/data_request",
+        event_id: null,
+        triggered_at: null,
+        received_at: now.toISOString(),
+        status: "received",
+        payload: JSON.stringify(customersDataRequestPayload(store, customerId, 7000 + i)),
+        processed_at: null,
+        error: null,
+        next_attempt_at: new Date(now.getTime() + 60_000).toISOString(),
       });
     }
     const applied = new Map<string, number>();
     // Two instances start at once; each also runs its retry job (nothing is due yet, so that finds nothing).
-    const a = createWebhookIngestService({ db: h.t.db, platform: h.stack.platform, privacy: countingPrivacy(h, applied), log: quiet });
-    const b = createWebhookIngestService({ db: h.t.db, platform: h.stack.platform, privacy: countingPrivacy(h, applied), log: quiet });
+    const a = createWebhookIngestService({
+      db: h.t.db,
+      platform: h.stack.platform,
+      privacy: countingPrivacy(h, applied),
+      log: quiet,
+    });
+    const b = createWebhookIngestService({
+      db: h.t.db,
+      platform: h.stack.platform,
+      privacy: countingPrivacy(h, applied),
+      log: quiet,
+    });
     await Promise.all([a.resumeStored(), b.resumeStored(), a.retryPending(), b.retryPending()]);
     await Promise.all([a.idle(), b.idle()]);
     for (const id of ids) {
@@ -91,13 +117,29 @@ describe.each(DB_KINDS)("webhooks acknowledged before they are applied (%s)", (k
     const longAgo = new Date(Date.now() - 3_600_000).toISOString();
     for (const [i, id] of ids.entries()) {
       await webhookEvents.insertWebhookEvent(h.t.db, {
-        shop_domain: SHOP, webhook_id: id, topic: "customers/data_request", event_id: null, triggered_at: null,
-        received_at: longAgo, status: "failed", payload: JSON.stringify(customersDataRequestPayload(store, customerId, 8000 + i)),
-        processed_at: null, error: "earlier try failed", attempts: 1, next_attempt_at: longAgo,
+        shop_domain: SHOP,
+        webhook_id: id,
+        topic: "customers/data_request",
+        event_id: null,
+        triggered_at: null,
+        received_at: longAgo,
+        status: "failed",
+        payload: JSON.stringify(customersDataRequestPayload(store, customerId, 8000 + i)),
+        processed_at: null,
+        error: "earlier try failed",
+        attempts: 1,
+        next_attempt_at: longAgo,
       });
     }
     const applied = new Map<string, number>();
-    const jobs = Array.from({ length: 3 }, () => createWebhookIngestService({ db: h.t.db, platform: h.stack.platform, privacy: countingPrivacy(h, applied), log: quiet }));
+    const jobs = Array.from({ length: 3 }, () =>
+      createWebhookIngestService({
+        db: h.t.db,
+        platform: h.stack.platform,
+        privacy: countingPrivacy(h, applied),
+        log: quiet,
+      }),
+    );
     await Promise.all(jobs.map((j) => j.retryPending()));
     for (const id of ids) expect(applied.get(id), id).toBe(1);
     // Taken and applied: nothing is due any more.

@@ -34,7 +34,12 @@ describe.each(DB_KINDS)("an order apply racing a customers/redact (%s)", (kind) 
       await confirmation;
       return h.stack.platform.orderBelongsTo(shop, id);
     };
-    const ingest = createWebhookIngestService({ db: h.t.db, platform, privacy: createPrivacyService({ db: h.t.db }), log: () => undefined });
+    const ingest = createWebhookIngestService({
+      db: h.t.db,
+      platform,
+      privacy: createPrivacyService({ db: h.t.db }),
+      log: () => undefined,
+    });
     const store = h.sim.store(SHOP);
     const [created] = h.sim.playOrders(SHOP, 1, { guestRate: 0, refundRate: 0, cancelRate: 0 }).created;
     const customerId = created.customerId!;

@@ -8,7 +8,12 @@ import { createApp } from "../../server/src/http/app.js";
 import { syncRoutes } from "../../server/src/http/routes/sync.routes.js";
 import { createPrivacyService } from "../../server/src/services/privacy.service.js";
 import { createSyncStatusService } from "../../server/src/services/sync-status.service.js";
-import { MAX_WEBHOOK_ATTEMPTS, createWebhookIngestService, nextAttemptAt, retryDelayMs } from "../../server/src/services/webhook-ingest.service.js";
+import {
+  MAX_WEBHOOK_ATTEMPTS,
+  createWebhookIngestService,
+  nextAttemptAt,
+  retryDelayMs,
+} from "../../server/src/services/webhook-ingest.service.js";
 import { orderPayload } from "../../server/src/simulator/webhook-payloads.js";
 import { listen } from "../http/admin/fixtures.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
@@ -29,7 +34,9 @@ describe("webhook retry policy", () => {
     expect(nextAttemptAt(MAX_WEBHOOK_ATTEMPTS - 1, new Error("bad"), now)).not.toBeNull();
     expect(nextAttemptAt(MAX_WEBHOOK_ATTEMPTS, new Error("bad"), now)).toBeNull();
     expect(nextAttemptAt(MAX_WEBHOOK_ATTEMPTS, new PlatformError("refused", false), now)).toBeNull();
-    expect(nextAttemptAt(20, new PlatformError("unreachable", true), now)?.getTime()).toBe(now.getTime() + 6 * 60 * MINUTE);
+    expect(nextAttemptAt(20, new PlatformError("unreachable", true), now)?.getTime()).toBe(
+      now.getTime() + 6 * 60 * MINUTE,
+    );
   });
 });
 
@@ -42,8 +49,16 @@ describe.each(DB_KINDS)("poison webhook deliveries on %s", (kind) => {
   /** A delivery stored earlier and not applied; `payload` null or malformed makes it fail every time. */
   const stored = (shop: string, webhookId: string, payload: string | null, receivedAt = clock - 10 * MINUTE) =>
     webhookEvents.insertWebhookEvent(h.t.db, {
-      shop_domain: shop, webhook_id: webhookId, topic: "orders/create", event_id: null, triggered_at: null,
-      received_at: at(receivedAt), status: "received", payload, processed_at: null, error: null,
+      shop_domain: shop,
+      webhook_id: webhookId,
+      topic: "orders/create",
+      event_id: null,
+      triggered_at: null,
+      received_at: at(receivedAt),
+      status: "received",
+      payload,
+      processed_at: null,
+      error: null,
     });
   const poison = JSON.stringify({ id: 5, line_items: "not a list" });
 
@@ -51,7 +66,13 @@ describe.each(DB_KINDS)("poison webhook deliveries on %s", (kind) => {
     h = await startHarness({ kind, sim: { shops: [{ domain: SHOP, seed: SEED }, { domain: OTHER }] } });
     await h.install(SHOP);
     await h.install(OTHER);
-    ingest = createWebhookIngestService({ db: h.t.db, platform: h.stack.platform, privacy: createPrivacyService({ db: h.t.db }), now: () => new Date(clock), log: () => undefined });
+    ingest = createWebhookIngestService({
+      db: h.t.db,
+      platform: h.stack.platform,
+      privacy: createPrivacyService({ db: h.t.db }),
+      now: () => new Date(clock),
+      log: () => undefined,
+    });
   }, 60_000);
   afterAll(async () => h?.close());
 
@@ -61,7 +82,8 @@ describe.each(DB_KINDS)("poison webhook deliveries on %s", (kind) => {
     for (let run = 0; run < 40; run++) {
       await ingest.retryPending();
       const row = (await webhookEvents.findWebhookEvent(h.t.db, SHOP, "poison-1"))!;
-      if (seen.at(-1)?.attempts !== row.attempts) seen.push({ attempts: row.attempts, next: row.next_attempt_at, status: row.status });
+      if (seen.at(-1)?.attempts !== row.attempts)
+        seen.push({ attempts: row.attempts, next: row.next_attempt_at, status: row.status });
       clock += 10 * MINUTE; // the reconcile job's period
     }
     expect(seen.map((s) => s.attempts)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -87,8 +109,18 @@ describe.each(DB_KINDS)("poison webhook deliveries on %s", (kind) => {
     let server: { url: string; close(): Promise<void> };
     const api = (shop: string) => {
       const app = createApp({
-        db: h.t.db, dbKind: h.t.kind,
-        mounts: [{ path: "/api/sync", handler: syncRoutes({ status: createSyncStatusService({ db: h.t.db }), retryDeadLetter: (s, id) => ingest.retryDeadLetter(s, id), defaultShop: shop }) }],
+        db: h.t.db,
+        dbKind: h.t.kind,
+        mounts: [
+          {
+            path: "/api/sync",
+            handler: syncRoutes({
+              status: createSyncStatusService({ db: h.t.db }),
+              retryDeadLetter: (s, id) => ingest.retryDeadLetter(s, id),
+              defaultShop: shop,
+            }),
+          },
+        ],
       });
       return listen(app);
     };
@@ -96,18 +128,29 @@ describe.each(DB_KINDS)("poison webhook deliveries on %s", (kind) => {
 
     it("lists the shop's own dead letters and retries one", async () => {
       await stored(OTHER, "other-dead", poison);
-      await webhookEvents.markWebhookFailed(h.t.db, OTHER, "other-dead", { error: "boom", attempts: 8, nextAttemptAt: null });
+      await webhookEvents.markWebhookFailed(h.t.db, OTHER, "other-dead", {
+        error: "boom",
+        attempts: 8,
+        nextAttemptAt: null,
+      });
       server = await api(SHOP);
       const status = await (await fetch(`${server.url}/api/sync/status`)).json();
       expect(status.deadLetters.total).toBe(1);
-      expect(status.deadLetters.items).toEqual([expect.objectContaining({ webhookId: "poison-1", topic: "orders/create", attempts: 8 })]);
+      expect(status.deadLetters.items).toEqual([
+        expect.objectContaining({ webhookId: "poison-1", topic: "orders/create", attempts: 8 }),
+      ]);
       // Another shop's dead letter is not ours to retry.
-      expect((await fetch(`${server.url}/api/sync/dead-letters/other-dead/retry`, { method: "POST" })).status).toBe(404);
+      expect((await fetch(`${server.url}/api/sync/dead-letters/other-dead/retry`, { method: "POST" })).status).toBe(
+        404,
+      );
       expect((await webhookEvents.findWebhookEvent(h.t.db, OTHER, "other-dead"))?.status).toBe("dead");
       // Ours gets a fresh set of tries; this payload still fails, so it is back in the queue, not dead.
       const res = await fetch(`${server.url}/api/sync/dead-letters/poison-1/retry`, { method: "POST" });
       expect(await res.json()).toEqual({ outcome: "failed" });
-      expect(await webhookEvents.findWebhookEvent(h.t.db, SHOP, "poison-1")).toMatchObject({ status: "failed", attempts: 1 });
+      expect(await webhookEvents.findWebhookEvent(h.t.db, SHOP, "poison-1")).toMatchObject({
+        status: "failed",
+        attempts: 1,
+      });
       expect((await (await fetch(`${server.url}/api/sync/status`)).json()).deadLetters.total).toBe(0);
     });
   });

@@ -32,31 +32,66 @@ function orderBody(id: number, updatedAt: string, total: string, customerId = 42
 function simOrder(h: Harness, shop: string, id: number, updatedAt: string, customerId = 4242): void {
   const at = Date.parse("2026-01-01T00:00:00Z");
   const order: OrderRecord = {
-    id, name: `#${id}`, customerId, createdAt: at, processedAt: at, updatedAt: Date.parse(updatedAt), cancelledAt: null, cancelReason: null,
-    test: false, currency: "GBP", sourceName: "web", lines: [], discountCodes: [], discountAmount: 0, refunds: [],
+    id,
+    name: `#${id}`,
+    customerId,
+    createdAt: at,
+    processedAt: at,
+    updatedAt: Date.parse(updatedAt),
+    cancelledAt: null,
+    cancelReason: null,
+    test: false,
+    currency: "GBP",
+    sourceName: "web",
+    lines: [],
+    discountCodes: [],
+    discountAmount: 0,
+    refunds: [],
   };
   h.sim.store(shop).putOrder(order);
 }
 
-const signedHeaders = (body: string, topic: string, shop = SHOP, webhookId?: string) => signedWebhookHeaders(body, topic, shop, webhookId);
+const signedHeaders = (body: string, topic: string, shop = SHOP, webhookId?: string) =>
+  signedWebhookHeaders(body, topic, shop, webhookId);
 
 describe("webhook ingestion against the simulator", () => {
   let h: Harness;
-  const post = (body: string, headers: Record<string, string>) => fetch(`${h.url}/api/webhooks`, { method: "POST", body, headers });
+  const post = (body: string, headers: Record<string, string>) =>
+    fetch(`${h.url}/api/webhooks`, { method: "POST", body, headers });
 
   beforeAll(async () => {
     h = await startHarness({
-      sim: { shops: [{ domain: SHOP, seed: SEED }, { domain: OTHER, seed: SEED }], webhooks: { chaos: { duplicateRate: 0.3, reorder: true, seed: 7 } } },
+      sim: {
+        shops: [
+          { domain: SHOP, seed: SEED },
+          { domain: OTHER, seed: SEED },
+        ],
+        webhooks: { chaos: { duplicateRate: 0.3, reorder: true, seed: 7 } },
+      },
     });
     await h.install(SHOP);
     await h.install(OTHER);
-    h.sim.webhooks.subscribe(["orders/create", "orders/updated", "orders/cancelled", "app/uninstalled", "customers/redact", "customers/data_request", "shop/redact"], `${h.url}/api/webhooks`);
+    h.sim.webhooks.subscribe(
+      [
+        "orders/create",
+        "orders/updated",
+        "orders/cancelled",
+        "app/uninstalled",
+        "customers/redact",
+        "customers/data_request",
+        "shop/redact",
+      ],
+      `${h.url}/api/webhooks`,
+    );
   });
   afterAll(async () => h?.close());
 
   it("rejects a forged or missing HMAC with 401 and stores nothing", async () => {
     const body = JSON.stringify(orderBody(901, "2026-01-02T00:00:00Z", "10.00"));
-    const forged = { ...signedHeaders(body, "orders/create"), "x-shopify-hmac-sha256": createHmac("sha256", "wrong").update(body).digest("base64") };
+    const forged = {
+      ...signedHeaders(body, "orders/create"),
+      "x-shopify-hmac-sha256": createHmac("sha256", "wrong").update(body).digest("base64"),
+    };
     const { "x-shopify-hmac-sha256": _drop, ...missing } = signedHeaders(body, "orders/create");
     expect((await post(body, forged)).status).toBe(401);
     expect((await post(body, missing)).status).toBe(401);
@@ -96,8 +131,12 @@ describe("webhook ingestion against the simulator", () => {
 
   it("loses nothing under 1,000 concurrent deliveries", async () => {
     for (let i = 0; i < 1000; i++) simOrder(h, SHOP, 10_000 + i, "2026-02-01T00:00:00Z");
-    const bodies = Array.from({ length: 1000 }, (_, i) => JSON.stringify(orderBody(10_000 + i, "2026-02-01T00:00:00Z", "5.00", 5000 + (i % 50))));
-    const statuses = await Promise.all(bodies.map((b) => post(b, signedHeaders(b, "orders/create")).then((r) => r.status)));
+    const bodies = Array.from({ length: 1000 }, (_, i) =>
+      JSON.stringify(orderBody(10_000 + i, "2026-02-01T00:00:00Z", "5.00", 5000 + (i % 50))),
+    );
+    const statuses = await Promise.all(
+      bodies.map((b) => post(b, signedHeaders(b, "orders/create")).then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
     await h.ingest.idle();
     const ids = await Promise.all(bodies.map((_, i) => orders.findOrder(h.t.db, SHOP, String(10_000 + i))));
@@ -126,14 +165,27 @@ describe("webhook ingestion against the simulator", () => {
     const tenMinutesAgo = new Date(Date.now() - 600_000).toISOString();
     const pending = (webhookId: string, body: object) =>
       webhookEvents.insertWebhookEvent(h.t.db, {
-        shop_domain: SHOP, webhook_id: webhookId, topic: "orders/create", event_id: null, triggered_at: null,
-        received_at: tenMinutesAgo, status: "received", payload: JSON.stringify(body), processed_at: null, error: null,
+        shop_domain: SHOP,
+        webhook_id: webhookId,
+        topic: "orders/create",
+        event_id: null,
+        triggered_at: null,
+        received_at: tenMinutesAgo,
+        status: "received",
+        payload: JSON.stringify(body),
+        processed_at: null,
+        error: null,
       });
     simOrder(h, SHOP, 990001, "2026-01-02T00:00:00Z", 5151);
     simOrder(h, SHOP, 990002, "2026-01-02T00:00:00Z", 5252);
     await pending("pending-redacted", orderBody(990001, "2026-01-02T00:00:00Z", "12.00", 5151));
     await pending("pending-kept", orderBody(990002, "2026-01-02T00:00:00Z", "13.00", 5252));
-    const redact = JSON.stringify({ shop_id: 1, shop_domain: SHOP, customer: { id: 5151, email: "x@example.com", phone: null }, orders_to_redact: [] });
+    const redact = JSON.stringify({
+      shop_id: 1,
+      shop_domain: SHOP,
+      customer: { id: 5151, email: "x@example.com", phone: null },
+      orders_to_redact: [],
+    });
     expect((await post(redact, signedHeaders(redact, "customers/redact"))).status).toBe(200);
     await h.ingest.idle(); // the redact is applied
 
@@ -150,7 +202,10 @@ describe("webhook ingestion against the simulator", () => {
     h.sim.requestCustomerRedact(OTHER, customerId);
     await h.sim.webhooks.drain();
     await h.ingest.idle();
-    expect((await webhookEvents.listPrivacyRequests(h.t.db, OTHER)).map((r) => r.topic).sort()).toEqual(["customers/data_request", "customers/redact"]);
+    expect((await webhookEvents.listPrivacyRequests(h.t.db, OTHER)).map((r) => r.topic).sort()).toEqual([
+      "customers/data_request",
+      "customers/redact",
+    ]);
     expect(await orders.listCustomerOrders(h.t.db, OTHER, String(customerId))).toEqual([]);
     expect((await orders.countOrders(h.t.db, OTHER)).total).toBeGreaterThan(0);
 

@@ -42,7 +42,7 @@ function renderIn(language: Language, data = results) {
 afterEach(cleanup);
 
 describe("CampaignResultsCard", () => {
-  it("labels a 0–2 % axis with distinct ticks instead of ten \"0%\"", () => {
+  it('labels a 0–2 % axis with distinct ticks instead of ten "0%"', () => {
     // The ticks d3 picks for a 0–2 % horizontal bar chart.
     const ticks = Array.from({ length: 11 }, (_, i) => i * 0.002);
     for (const language of ["en", "ko"] as const) {
@@ -64,7 +64,9 @@ describe("CampaignResultsCard", () => {
 
   it("explains it in Korean too", () => {
     renderIn("ko");
-    expect(screen.getByText(/노출보다 전환이 많은 이유/).textContent).toMatch(/대조군도 포함됩니다\(전환 고객 중 2명\)/);
+    expect(screen.getByText(/노출보다 전환이 많은 이유/).textContent).toMatch(
+      /대조군도 포함됩니다\(전환 고객 중 2명\)/,
+    );
   });
 
   it("says nothing extra when impressions outnumber conversions", () => {

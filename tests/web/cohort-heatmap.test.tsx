@@ -33,7 +33,9 @@ describe("cohort heatmap", () => {
     const partial = [...grid.querySelectorAll("td[data-partial]")];
     expect(partial.map((td) => td.textContent)).toEqual(["1%", "2%"].map((p) => expect.stringContaining(p)) as never);
     for (const td of partial) expect(td.getAttribute("aria-label")).toMatch(/month in progress/i);
-    const finished = [...grid.querySelectorAll("td")].filter((td) => td.textContent === "30%" || td.textContent === "25%");
+    const finished = [...grid.querySelectorAll("td")].filter(
+      (td) => td.textContent === "30%" || td.textContent === "25%",
+    );
     expect(finished).toHaveLength(2);
     for (const td of finished) expect(td.hasAttribute("data-partial")).toBe(false);
     expect(screen.getByText(/still in progress/i, { selector: "p" })).toBeTruthy();

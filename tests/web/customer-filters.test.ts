@@ -7,7 +7,15 @@ import ko from "../../web/src/locales/ko.json";
 describe("customer list query from the URL", () => {
   it("keeps known values and drops anything the API would reject", () => {
     expect(queryFromSearch(new URLSearchParams("lifecycle=repeat&purchase=at_risk&sort=clv&page=3&q=kim"))).toEqual({
-      q: "kim", segment: undefined, lifecycle: "repeat", purchase: "at_risk", visit: undefined, due: undefined, sort: "clv", direction: undefined, page: 3,
+      q: "kim",
+      segment: undefined,
+      lifecycle: "repeat",
+      purchase: "at_risk",
+      visit: undefined,
+      due: undefined,
+      sort: "clv",
+      direction: undefined,
+      page: 3,
     });
     const junk = queryFromSearch(new URLSearchParams("lifecycle=vip&sort=price&page=-2&due=someday"));
     expect([junk.lifecycle, junk.sort, junk.page, junk.due]).toEqual([undefined, undefined, undefined, undefined]);
@@ -28,7 +36,9 @@ describe("app translations", () => {
   });
 
   it("fills variables and falls back to the key when a message is missing", () => {
-    expect(translate("en", "customers.pagination", { page: 2, pages: 5, total: 120 })).toBe("Page 2 of 5 · 120 customers");
+    expect(translate("en", "customers.pagination", { page: 2, pages: 5, total: 120 })).toBe(
+      "Page 2 of 5 · 120 customers",
+    );
     expect(translate("ko", "no.such.key")).toBe("no.such.key");
   });
 });

@@ -10,7 +10,15 @@ import { I18nProvider } from "../../web/src/i18n/i18n.js";
 const deadLetters: SyncStatusResponse["deadLetters"] = {
   total: 3,
   maxAttempts: 8,
-  items: [{ webhookId: "w-1", topic: "orders/create", receivedAt: "2026-11-30T10:00:00.000Z", attempts: 8, error: "Webhook orders/create payload is malformed" }],
+  items: [
+    {
+      webhookId: "w-1",
+      topic: "orders/create",
+      receivedAt: "2026-11-30T10:00:00.000Z",
+      attempts: 8,
+      error: "Webhook orders/create payload is malformed",
+    },
+  ],
 };
 
 function renderIn(language: Language, letters = deadLetters, onChanged = vi.fn()) {
@@ -49,7 +57,10 @@ describe("DeadLetterCard", () => {
     const onChanged = renderIn("en");
     fireEvent.click(screen.getByRole("button", { name: /Retry orders\/create/ }));
     await waitFor(() => expect(screen.getByText("Applied")).toBeTruthy());
-    expect(fetchMock).toHaveBeenCalledWith("/api/sync/dead-letters/w-1/retry", expect.objectContaining({ method: "POST" }));
+    expect(fetchMock).toHaveBeenCalledWith(
+      "/api/sync/dead-letters/w-1/retry",
+      expect.objectContaining({ method: "POST" }),
+    );
     expect(onChanged).toHaveBeenCalled();
   });
 });

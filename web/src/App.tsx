@@ -2,14 +2,14 @@ import { useCallback, useEffect, useState } from "react";
 import { AppProvider } from "@shopify/polaris";
 import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisKo from "@shopify/polaris/locales/ko.json";
-import type { Language, SettingsResponse } from "../../server/src/http/contracts";
-import { apiFetch } from "./api/client";
-import { embeddedShopify } from "./api/app-bridge";
-import { AppFrame } from "./AppFrame";
-import { I18nProvider } from "./i18n/i18n";
-import { AppLink } from "./routing/Link";
-import { RouterProvider, useRouter } from "./routing/router";
-import { routeElement } from "./routing/routes";
+import type { Language, SettingsResponse } from "../../server/src/http/contracts.js";
+import { apiFetch } from "./api/client.js";
+import { embeddedShopify } from "./api/app-bridge.js";
+import { AppFrame } from "./AppFrame.js";
+import { I18nProvider } from "./i18n/i18n.js";
+import { AppLink } from "./routing/Link.js";
+import { RouterProvider, useRouter } from "./routing/router.js";
+import { routeElement } from "./routing/routes.js";
 
 const POLARIS_LOCALES = { en: polarisEn, ko: polarisKo };
 
@@ -28,7 +28,10 @@ export function App() {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
   const setLanguage = useCallback((l: Language) => setLanguageState(l), []);
   useEffect(() => {
-    apiFetch<SettingsResponse>("/api/settings").then((s) => setLanguageState(s.language), () => undefined);
+    apiFetch<SettingsResponse>("/api/settings").then(
+      (s) => setLanguageState(s.language),
+      () => undefined,
+    );
   }, []);
   useEffect(() => {
     document.documentElement.lang = language;

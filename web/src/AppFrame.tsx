@@ -2,10 +2,10 @@ import { Frame, Navigation, Text, TopBar } from "@shopify/polaris";
 import { HomeIcon, MegaphoneIcon, PersonIcon, SettingsIcon } from "@shopify/polaris-icons";
 import { NavMenu } from "@shopify/app-bridge-react";
 import { useCallback, useState, type ReactNode } from "react";
-import { isEmbedded } from "./api/app-bridge";
-import { useI18n } from "./i18n/i18n";
-import { useRouter } from "./routing/router";
-import { activeNav, NAV_ITEMS } from "./routing/routes";
+import { isEmbedded } from "./api/app-bridge.js";
+import { useI18n } from "./i18n/i18n.js";
+import { useRouter } from "./routing/router.js";
+import { activeNav, NAV_ITEMS } from "./routing/routes.js";
 import "./app-frame.css";
 
 const ICONS = { "/": HomeIcon, "/customers": PersonIcon, "/campaigns": MegaphoneIcon, "/settings": SettingsIcon };
@@ -51,7 +51,13 @@ function StandaloneFrame({ children }: { children: ReactNode }) {
     <TopBar
       showNavigationToggle
       onNavigationToggle={toggleNav}
-      contextControl={<div className="dangol-TopBarName"><Text as="span" variant="headingMd">{t("app.name")}</Text></div>}
+      contextControl={
+        <div className="dangol-TopBarName">
+          <Text as="span" variant="headingMd">
+            {t("app.name")}
+          </Text>
+        </div>
+      }
     />
   );
   const navigation = (

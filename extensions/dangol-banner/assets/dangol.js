@@ -11,7 +11,8 @@
   } catch {
     // Not a secure context or an old browser: beacons go without it.
   }
-  const beacon = (url, fields) => navigator.sendBeacon(url, new Blob([JSON.stringify({ ...fields, pageView })], { type: "application/json" }));
+  const beacon = (url, fields) =>
+    navigator.sendBeacon(url, new Blob([JSON.stringify({ ...fields, pageView })], { type: "application/json" }));
 
   class DangolSlot extends HTMLElement {
     connectedCallback() {
@@ -29,11 +30,14 @@
         this.timer = setInterval(() => this.tick(), 1000);
       }
       // An impression counts once the slot is at least half on screen.
-      this.observer = new IntersectionObserver((entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        this.observer.disconnect();
-        this.send("impression");
-      }, { threshold: 0.5 });
+      this.observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((e) => e.isIntersecting)) return;
+          this.observer.disconnect();
+          this.send("impression");
+        },
+        { threshold: 0.5 },
+      );
       this.observer.observe(this);
     }
 

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { ValidationError } from "../domain/shared/errors";
+import { ValidationError } from "../domain/shared/errors.js";
 
 export interface FlagSpec {
   multiple?: boolean;
@@ -12,7 +12,10 @@ export function parseFlags(argv: string[], spec: Record<string, FlagSpec>, requi
   let values: Record<string, string | string[] | boolean | undefined>;
   try {
     const options = Object.fromEntries(
-      Object.entries(spec).map(([k, v]) => [k, { type: v.boolean ? ("boolean" as const) : ("string" as const), multiple: v.multiple ?? false }]),
+      Object.entries(spec).map(([k, v]) => [
+        k,
+        { type: v.boolean ? ("boolean" as const) : ("string" as const), multiple: v.multiple ?? false },
+      ]),
     );
     values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as typeof values;
   } catch (e) {

@@ -1,4 +1,4 @@
-import type { Db } from "../db/database";
+import type { Db } from "../db/database.js";
 
 /** An open database for commands that need one, and how to let it go. */
 export interface DbSession {

@@ -1,4 +1,4 @@
-import { ValidationError } from "../domain/shared/errors";
+import { ValidationError } from "../domain/shared/errors.js";
 
 /** One CSV record and the physical line it starts on (what a person looks up in the file). */
 export interface CsvRecord {
@@ -23,7 +23,8 @@ export async function* csvRecords(chunks: AsyncIterable<string>, file: string): 
     yield* out;
     line = done.line;
     rest = text.slice(done.used);
-    if (rest.length > MAX_RECORD_CHARS) throw new ValidationError(`${file}, line ${line}: a record runs past 1 MB (an unclosed quote?)`);
+    if (rest.length > MAX_RECORD_CHARS)
+      throw new ValidationError(`${file}, line ${line}: a record runs past 1 MB (an unclosed quote?)`);
   }
   const out: CsvRecord[] = [];
   parseRecords(rest, true, line, out);
@@ -39,7 +40,10 @@ function countBreaks(s: string): number {
   return n;
 }
 
-const COMMA = 44, LF = 10, CR = 13, QUOTE = 34;
+const COMMA = 44,
+  LF = 10,
+  CR = 13,
+  QUOTE = 34;
 
 /**
  * Parses complete records from `s` into `out`; returns how many characters were consumed. Without `final`, a
@@ -128,7 +132,8 @@ export function columnIndex(header: string[] | undefined, required: string[], fi
   if (!header) throw new ValidationError(`${file} is empty`);
   const names = header.map((h) => h.trim());
   const missing = required.filter((c) => !names.includes(c));
-  if (missing.length) throw new ValidationError(`${file} is missing column(s): ${missing.join(", ")} (found: ${names.join(", ")})`);
+  if (missing.length)
+    throw new ValidationError(`${file} is missing column(s): ${missing.join(", ")} (found: ${names.join(", ")})`);
   return new Map(required.map((c) => [c, names.indexOf(c)]));
 }
 

@@ -1,7 +1,7 @@
 import { constants, type Stats } from "node:fs";
 import { open, stat, type FileHandle } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
-import { ValidationError } from "../domain/shared/errors";
+import { ValidationError } from "../domain/shared/errors.js";
 
 /** Decompressed bytes we accept from one .gz before calling it a bomb. Far above any real order export. */
 export const DEFAULT_MAX_INPUT_BYTES = 2 * 1024 ** 3;
@@ -90,8 +90,17 @@ async function openRegularFile(path: string): Promise<FileHandle> {
 }
 
 function notRegular(path: string, s: Stats): ValidationError {
-  const kind = s.isDirectory() ? "directory" : s.isCharacterDevice() ? "character device" : s.isBlockDevice() ? "block device"
-    : s.isFIFO() ? "FIFO (named pipe)" : s.isSocket() ? "socket" : "special file";
+  const kind = s.isDirectory()
+    ? "directory"
+    : s.isCharacterDevice()
+      ? "character device"
+      : s.isBlockDevice()
+        ? "block device"
+        : s.isFIFO()
+          ? "FIFO (named pipe)"
+          : s.isSocket()
+            ? "socket"
+            : "special file";
   return new ValidationError(`Cannot read ${path}: it is a ${kind}, not a regular file`);
 }
 

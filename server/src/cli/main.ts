@@ -1,16 +1,16 @@
 // The CLI's composition root (a separate process from the server): commands get files, a clock and, for import,
 // the database the server uses (DATABASE_URL, read by config.ts).
-import { ConfigError, loadConfig } from "../config";
-import { createDb } from "../db/create-db";
-import { migrateToLatest } from "../db/migrate";
-import { AppError } from "../domain/shared/errors";
-import { wantsHelp } from "./args";
-import { backtestCommand } from "./commands/backtest.command";
-import { fitBgnbdCommand } from "./commands/fit-bgnbd.command";
-import { fitGgCommand } from "./commands/fit-gg.command";
-import { importCommand } from "./commands/import.command";
-import { validateSyntheticCommand } from "./commands/validate-synthetic.command";
-import type { CliContext, Command, DbSession } from "./context";
+import { ConfigError, loadConfig } from "../config.js";
+import { createDb } from "../db/create-db.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { AppError } from "../domain/shared/errors.js";
+import { wantsHelp } from "./args.js";
+import { backtestCommand } from "./commands/backtest.command.js";
+import { fitBgnbdCommand } from "./commands/fit-bgnbd.command.js";
+import { fitGgCommand } from "./commands/fit-gg.command.js";
+import { importCommand } from "./commands/import.command.js";
+import { validateSyntheticCommand } from "./commands/validate-synthetic.command.js";
+import type { CliContext, Command, DbSession } from "./context.js";
 
 const COMMANDS: Record<string, Command> = {
   "fit-bgnbd": fitBgnbdCommand,
@@ -20,16 +20,27 @@ const COMMANDS: Record<string, Command> = {
   "validate-synthetic": validateSyntheticCommand,
 };
 
-const indent = (text: string) => text.split("\n").map((l) => `  ${l}`).join("\n");
+const indent = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => `  ${l}`)
+    .join("\n");
 
 export const USAGE = `usage: npm run cli -- <command> [flags]      (npm run cli -- <command> --help for one command)
 
-${Object.values(COMMANDS).map((c) => indent(c.usage)).join("\n\n")}
+${Object.values(COMMANDS)
+  .map((c) => indent(c.usage))
+  .join("\n\n")}
 
 Exit codes: 0 done, 2 bad input or usage (one message on stderr), 1 unexpected failure.`;
 
 /** Runs one command; resolves to the exit code (0 ok or help, 2 bad input or usage, 1 unexpected failure). */
-export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void, context: Partial<CliContext> = {}): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  context: Partial<CliContext> = {},
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     (name === undefined ? err : out)(USAGE);
@@ -71,5 +82,9 @@ async function openConfiguredDb(): Promise<DbSession> {
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/"))) {
-  process.exitCode = await runCli(process.argv.slice(2), (s) => process.stdout.write(s + "\n"), (s) => process.stderr.write(s + "\n"));
+  process.exitCode = await runCli(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s + "\n"),
+    (s) => process.stderr.write(s + "\n"),
+  );
 }

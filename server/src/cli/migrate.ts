@@ -1,8 +1,8 @@
 // `npm run db:migrate`: applies pending migrations to the configured database (DATABASE_URL, as the server reads it)
 // without starting the server. Start-up migrates too; this is for deploys that migrate first.
-import { ConfigError, loadConfig } from "../config";
-import { createDb } from "../db/create-db";
-import { migrateToLatest } from "../db/migrate";
+import { ConfigError, loadConfig } from "../config.js";
+import { createDb } from "../db/create-db.js";
+import { migrateToLatest } from "../db/migrate.js";
 
 export async function runMigrate(out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let config;
@@ -17,7 +17,11 @@ export async function runMigrate(out: (s: string) => void, err: (s: string) => v
   const { db } = createDb(config.database);
   try {
     const applied = await migrateToLatest(db);
-    out(applied.length ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}` : `${where} is up to date`);
+    out(
+      applied.length
+        ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}`
+        : `${where} is up to date`,
+    );
     return 0;
   } catch (e) {
     err(`error: migrating ${where} failed: ${(e as Error).message}`);
@@ -28,5 +32,8 @@ export async function runMigrate(out: (s: string) => void, err: (s: string) => v
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/"))) {
-  process.exitCode = await runMigrate((s) => process.stdout.write(s + "\n"), (s) => process.stderr.write(s + "\n"));
+  process.exitCode = await runMigrate(
+    (s) => process.stdout.write(s + "\n"),
+    (s) => process.stderr.write(s + "\n"),
+  );
 }

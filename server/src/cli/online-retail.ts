@@ -1,7 +1,7 @@
-import { DEFAULT_BAD_ROW_LIMIT } from "./orders/bad-rows";
-import { readOrderFile, type FileOrder } from "./orders/read-orders";
+import { DEFAULT_BAD_ROW_LIMIT } from "./orders/bad-rows.js";
+import { readOrderFile, type FileOrder } from "./orders/read-orders.js";
 
-export { toHistories } from "./orders/to-domain";
+export { toHistories } from "./orders/to-domain.js";
 
 /**
  * Reads one UCI Online Retail CSV(.gz) as orders (the benchmarks' and dev-split test's home data). Guests, "C"

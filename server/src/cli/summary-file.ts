@@ -1,8 +1,8 @@
-import type { SpendSummary } from "../domain/btyd/gamma-gamma";
-import { validateSummaries, type RfmSummary } from "../domain/btyd/summary";
-import { ValidationError } from "../domain/shared/errors";
-import { columnIndex, csvRecords, isBlank, numberAt } from "./csv";
-import { readTextChunks, type InputOptions } from "./input-file";
+import type { SpendSummary } from "../domain/btyd/gamma-gamma.js";
+import { validateSummaries, type RfmSummary } from "../domain/btyd/summary.js";
+import { ValidationError } from "../domain/shared/errors.js";
+import { columnIndex, csvRecords, isBlank, numberAt } from "./csv.js";
+import { readTextChunks, type InputOptions } from "./input-file.js";
 
 /** Reads frequency,recency,T (the lifetimes summary layout); x/t_x are accepted as aliases. */
 export async function readSummaryFile(path: string, options: InputOptions = {}): Promise<RfmSummary[]> {
@@ -42,7 +42,14 @@ async function* rowsWith(path: string, required: string[], options: InputOptions
   }
 }
 
-const ALIASES: Record<string, string> = { x: "frequency", t_x: "recency", "t.x": "recency", "T.cal": "T", zbar: "monetary_value", "m.x": "monetary_value" };
+const ALIASES: Record<string, string> = {
+  x: "frequency",
+  t_x: "recency",
+  "t.x": "recency",
+  "T.cal": "T",
+  zbar: "monetary_value",
+  "m.x": "monetary_value",
+};
 
 function aliased(header: string[]): string[] {
   return header.map((h) => ALIASES[h.trim()] ?? h.trim());

@@ -1,4 +1,4 @@
-import type { SyntheticValidationRow } from "../domain/synthetic/validate-synthetic";
+import type { SyntheticValidationRow } from "../domain/synthetic/validate-synthetic.js";
 
 const COLUMNS: Array<[string, (r: SyntheticValidationRow) => string]> = [
   ["regime", (r) => r.regime],

@@ -40,12 +40,16 @@ export function createDb(config: DatabaseConfig, options: { searchPath?: string 
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: "postgres" };
   }
   if (config.filename !== ":memory:") ensureCreatable(config.filename);
-  const exec = (raw: sqlite3.Database, sql: string) => new Promise<void>((resolve, reject) => raw.exec(sql, (err) => (err ? reject(err) : resolve())));
+  const exec = (raw: sqlite3.Database, sql: string) =>
+    new Promise<void>((resolve, reject) => raw.exec(sql, (err) => (err ? reject(err) : resolve())));
   const dialect = new Sqlite3Dialect({
     filename: config.filename,
     onOpen: async (raw) => {
       try {
-        await exec(raw, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;");
+        await exec(
+          raw,
+          "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;",
+        );
         await exec(raw, "BEGIN IMMEDIATE; CREATE TABLE dangol_write_probe (x INTEGER); ROLLBACK;");
       } catch (err) {
         await exec(raw, "ROLLBACK").catch(() => undefined);
@@ -63,7 +67,9 @@ function ensureCreatable(filename: string): void {
     fs.mkdirSync(dir, { recursive: true });
     if (!fs.existsSync(filename)) fs.accessSync(dir, fs.constants.W_OK);
   } catch (err) {
-    throw new DatabaseAccessError(`Database folder ${dir} is not writable (${codeOf(err)}): cannot create ${filename}; ${ADVICE}`);
+    throw new DatabaseAccessError(
+      `Database folder ${dir} is not writable (${codeOf(err)}): cannot create ${filename}; ${ADVICE}`,
+    );
   }
 }
 
@@ -74,8 +80,13 @@ function cannotWrite(filename: string, err: unknown): unknown {
   const dir = path.dirname(filename);
   const readOnly = [filename, `${filename}-wal`, `${filename}-shm`].find((f) => fs.existsSync(f) && !writable(f));
   if (readOnly) return new DatabaseAccessError(`Database file ${readOnly} is read-only (${code}): ${ADVICE}`);
-  if (!writable(dir)) return new DatabaseAccessError(`Database folder ${dir} is not writable (${code}): SQLite keeps ${path.basename(filename)}-wal and -shm beside the file; ${ADVICE}`);
-  return new DatabaseAccessError(`Database file ${filename} cannot be written (${code}), e.g. a read-only mount; ${ADVICE}`);
+  if (!writable(dir))
+    return new DatabaseAccessError(
+      `Database folder ${dir} is not writable (${code}): SQLite keeps ${path.basename(filename)}-wal and -shm beside the file; ${ADVICE}`,
+    );
+  return new DatabaseAccessError(
+    `Database file ${filename} cannot be written (${code}), e.g. a read-only mount; ${ADVICE}`,
+  );
 }
 
 function writable(file: string): boolean {

@@ -11,10 +11,14 @@ const MIGRATIONS_DIR = path.join(import.meta.dirname, "migrations");
  */
 class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = readdirSync(MIGRATIONS_DIR).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith(".d.ts")).sort();
+    const files = readdirSync(MIGRATIONS_DIR)
+      .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith(".d.ts"))
+      .sort();
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
-      migrations[file.replace(/\.(ts|js)$/, "")] = (await import(pathToFileURL(path.join(MIGRATIONS_DIR, file)).href)) as Migration;
+      migrations[file.replace(/\.(ts|js)$/, "")] = (await import(
+        pathToFileURL(path.join(MIGRATIONS_DIR, file)).href
+      )) as Migration;
     }
     return migrations;
   }
@@ -26,7 +30,11 @@ class FolderMigrationProvider implements MigrationProvider {
  * schema, so without it a lock table in a neighbouring schema is mistaken for ours.
  */
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new FolderMigrationProvider(), ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider: new FolderMigrationProvider(),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   // No failed migration: the database itself could not be opened or written (say a read-only file); its own message says why.

@@ -13,7 +13,11 @@ const DAY = 86_400_000;
  * Demo mode: a fresh demo shop starts with every preset switched on, so the storefront preview has
  * something to show. Once the merchant has saved any campaign, their choices are left alone.
  */
-export async function enableDemoCampaigns(db: Db, campaigns: Pick<CampaignService, "list" | "update">, shop: string): Promise<void> {
+export async function enableDemoCampaigns(
+  db: Db,
+  campaigns: Pick<CampaignService, "list" | "update">,
+  shop: string,
+): Promise<void> {
   if ((await listStoredCampaigns(db, shop)).length > 0) return;
   for (const c of await campaigns.list(shop)) await campaigns.update(shop, c.key, { enabled: true });
 }
@@ -39,12 +43,21 @@ export async function seedExpiringDemoCoupons(
     .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
     .filter((id) => !isInHoldout(shop, notice.key, id, notice.holdoutShare))
     .slice(0, EXPIRING_DEMO_COUPONS.customers);
-  const live = new Set((await listCustomerCoupons(deps.db, shop, chosen)).filter((c) => !c.usedAt && c.expiresAt > now).map((c) => c.customerId));
+  const live = new Set(
+    (await listCustomerCoupons(deps.db, shop, chosen))
+      .filter((c) => !c.usedAt && c.expiresAt > now)
+      .map((c) => c.customerId),
+  );
   const issuedAt = new Date(now.getTime() - EXPIRING_DEMO_COUPONS.issuedDaysAgo * DAY);
   const winBack = defaultCampaign("win_back").settings;
   const seeded: string[] = [];
   for (const customerId of chosen.filter((id) => !live.has(id))) {
-    const need = { campaign: "win_back" as const, occasion: issuedAt.toISOString(), percentOff: winBack.percentOff ?? 0.15, validDays: winBack.couponValidDays ?? 14 };
+    const need = {
+      campaign: "win_back" as const,
+      occasion: issuedAt.toISOString(),
+      percentOff: winBack.percentOff ?? 0.15,
+      validDays: winBack.couponValidDays ?? 14,
+    };
     if (await issueCoupon(deps, shop, customerId, need, issuedAt)) seeded.push(customerId);
   }
   return seeded;

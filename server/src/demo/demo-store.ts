@@ -11,11 +11,25 @@ import { routeShopTo } from "../platforms/shopify/shop-routing.js";
 
 export const DEMO_SHOP = "demo-dangol.myshopify.com";
 
-export const WEBHOOK_TOPICS = ["orders/create", "orders/updated", "orders/cancelled", "app/uninstalled", "bulk_operations/finish", "customers/data_request", "customers/redact", "shop/redact"];
+export const WEBHOOK_TOPICS = [
+  "orders/create",
+  "orders/updated",
+  "orders/cancelled",
+  "app/uninstalled",
+  "bulk_operations/finish",
+  "customers/data_request",
+  "customers/redact",
+  "shop/redact",
+];
 
 /** Credentials shared by the app and its simulator for one run (nothing outside this process sees them). */
 export function demoCredentials() {
-  return { apiKey: "dangol-demo", apiSecret: randomBytes(24).toString("hex"), appUrl: "http://localhost", scopes: ["read_orders", "read_all_orders", "read_customers", "write_discounts", "write_customers"] };
+  return {
+    apiKey: "dangol-demo",
+    apiSecret: randomBytes(24).toString("hex"),
+    appUrl: "http://localhost",
+    scopes: ["read_orders", "read_all_orders", "read_customers", "write_discounts", "write_customers"],
+  };
 }
 
 export interface DemoStoreDeps {
@@ -46,7 +60,9 @@ export async function startDemoStore(deps: DemoStoreDeps): Promise<DemoStore> {
     shops: [{ domain: DEMO_SHOP, seed: { timeShiftTo: new Date(Date.now() - 86_400_000) } }],
   });
   const store = simulator.store(DEMO_SHOP);
-  log(`Demo store ${DEMO_SHOP} seeded: ${store.orders.size} orders, ${store.customers.size} customers (${Date.now() - startedAt} ms)`);
+  log(
+    `Demo store ${DEMO_SHOP} seeded: ${store.orders.size} orders, ${store.customers.size} customers (${Date.now() - startedAt} ms)`,
+  );
 
   routeShopTo(DEMO_SHOP, simulator.url);
   await deps.stack.tokens.exchange(DEMO_SHOP, simulator.mintSessionToken(DEMO_SHOP));
@@ -56,7 +72,11 @@ export async function startDemoStore(deps: DemoStoreDeps): Promise<DemoStore> {
   const backfillStart = Date.now();
   const backfilled = deps.sync
     .backfill(DEMO_SHOP)
-    .then((r) => log(`Demo backfill done via ${r.method}: ${r.orders} orders, ${r.customers} customers in ${Date.now() - backfillStart} ms`))
+    .then((r) =>
+      log(
+        `Demo backfill done via ${r.method}: ${r.orders} orders, ${r.customers} customers in ${Date.now() - backfillStart} ms`,
+      ),
+    )
     .catch((err: unknown) => log(`Demo backfill failed: ${err instanceof Error ? err.message : String(err)}`));
 
   let player: NodeJS.Timeout | undefined;

@@ -12,7 +12,11 @@ import { createOrderSyncService, type OrderSyncService } from "../services/order
 import { createBackfillRecovery, type BackfillRecovery } from "../services/backfill-recovery.service.js";
 import { createPrivacyService, type DataEraser } from "../services/privacy.service.js";
 import { createSyncStatusService } from "../services/sync-status.service.js";
-import { createWebhookIngestService, type OrderChangedHook, type WebhookIngestService } from "../services/webhook-ingest.service.js";
+import {
+  createWebhookIngestService,
+  type OrderChangedHook,
+  type WebhookIngestService,
+} from "../services/webhook-ingest.service.js";
 import { DEMO_SHOP, demoCredentials } from "./demo-store.js";
 
 export interface SyncFeature {
@@ -46,7 +50,12 @@ export function createSyncFeature({ db, config, onOrderChanged, onBackfilled, er
   const sync = createOrderSyncService({ db, platform: stack.platform, onOrderChanged });
   const status = createSyncStatusService({ db });
   const listShops = () => shops.listInstalledShops(db);
-  const recovery = createBackfillRecovery({ db, sync, listShops, onBackfilled: onBackfilled ?? (async () => undefined) });
+  const recovery = createBackfillRecovery({
+    db,
+    sync,
+    listShops,
+    onBackfilled: onBackfilled ?? (async () => undefined),
+  });
   return {
     stack,
     sync,
@@ -54,7 +63,23 @@ export function createSyncFeature({ db, config, onOrderChanged, onBackfilled, er
     ingest,
     credentials,
     rawMounts: [{ path: "/api/webhooks", handler: webhookRoutes({ ingest }) }],
-    mounts: [{ path: "/api/sync", handler: syncRoutes({ status, retryDeadLetter: (shop, id) => ingest.retryDeadLetter(shop, id), defaultShop: config.mode === "demo" ? DEMO_SHOP : undefined }) }],
-    jobs: [reconcileJob({ listShops, reconcile: (shop) => sync.reconcile(shop), resumeBackfill: (shop) => recovery.resumeIfUnfinished(shop), retryPendingWebhooks: () => ingest.retryPending() })],
+    mounts: [
+      {
+        path: "/api/sync",
+        handler: syncRoutes({
+          status,
+          retryDeadLetter: (shop, id) => ingest.retryDeadLetter(shop, id),
+          defaultShop: config.mode === "demo" ? DEMO_SHOP : undefined,
+        }),
+      },
+    ],
+    jobs: [
+      reconcileJob({
+        listShops,
+        reconcile: (shop) => sync.reconcile(shop),
+        resumeBackfill: (shop) => recovery.resumeIfUnfinished(shop),
+        retryPendingWebhooks: () => ingest.retryPending(),
+      }),
+    ],
   };
 }

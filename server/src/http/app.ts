@@ -33,7 +33,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: "1mb" }));
   for (const m of deps.mounts ?? []) app.use(m.path, m.handler);
   // The admin API answers JSON even for paths it does not have (never the UI's HTML shell).
-  app.use("/api", (req, _res, next) => next(new NotFoundError(`No such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));
+  app.use("/api", (req, _res, next) =>
+    next(new NotFoundError(`No such endpoint: ${req.method} ${req.baseUrl}${req.path}`)),
+  );
   for (const m of deps.staticMounts ?? []) app.use(m.path, m.handler);
   app.use(errorHandler());
   return app;

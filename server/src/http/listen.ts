@@ -11,7 +11,8 @@ export class ListenError extends Error {
 /** Listens, or rejects with a ListenError: a listen failure is an 'error' event, which unhandled crashes with a stack. */
 export function listenOn(server: Server, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const fail = (err: NodeJS.ErrnoException) => reject(new ListenError(explainListenError(err, port, host), { cause: err }));
+    const fail = (err: NodeJS.ErrnoException) =>
+      reject(new ListenError(explainListenError(err, port, host), { cause: err }));
     server.once("error", fail);
     server.listen(port, host, () => {
       server.off("error", fail);

@@ -15,7 +15,12 @@ export function createEventRetentionJob(deps: EventRetentionJobDeps): Job {
     async run() {
       const folded = await deps.retention.foldExpired();
       const total = Object.values(folded).reduce((a, b) => a + b, 0);
-      if (total > 0) deps.log(`event-retention folded ${Object.entries(folded).map(([k, n]) => `${n} ${k}`).join(", ")}`);
+      if (total > 0)
+        deps.log(
+          `event-retention folded ${Object.entries(folded)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(", ")}`,
+        );
       return folded;
     },
   };

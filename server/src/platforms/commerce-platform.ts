@@ -122,7 +122,10 @@ export interface CommercePlatform {
    */
   setCustomerMetafields(shop: string, metafields: CustomerMetafield[]): Promise<MetafieldWriteResult>;
   /** Checks the HMAC over the raw body; returns null when it is missing or forged. */
-  verifyWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): Promise<VerifiedWebhook | null>;
+  verifyWebhook(
+    rawBody: Buffer,
+    headers: Record<string, string | string[] | undefined>,
+  ): Promise<VerifiedWebhook | null>;
   /** Translates a verified webhook; throws ValidationError when its payload doesn't have the topic's shape. */
   webhookEvent?(hook: VerifiedWebhook): PlatformEvent;
   /**

@@ -36,10 +36,15 @@ export function createBackfillRecovery(deps: BackfillRecoveryDeps) {
     const startedAt = Date.now();
     try {
       const result = await deps.sync.backfill(shop, { signal: stopping.signal });
-      log(`backfill of ${shop} resumed and finished via ${result.method}: ${result.orders} orders in ${Date.now() - startedAt} ms`);
+      log(
+        `backfill of ${shop} resumed and finished via ${result.method}: ${result.orders} orders in ${Date.now() - startedAt} ms`,
+      );
       await deps.onBackfilled(shop);
     } catch (err) {
-      if (!stopping.signal.aborted) log(`resumed backfill of ${shop} failed (next reconcile retries): ${err instanceof Error ? err.message : String(err)}`);
+      if (!stopping.signal.aborted)
+        log(
+          `resumed backfill of ${shop} failed (next reconcile retries): ${err instanceof Error ? err.message : String(err)}`,
+        );
     }
   }
 

@@ -6,14 +6,19 @@ const text = z.string().trim().min(1).max(300);
 const localized = z.strictObject({ en: text, ko: text });
 const days = z.number().int().min(0).max(365);
 /** Relative storefront path only: no scheme, no protocol-relative "//host", no whitespace. */
-const storefrontPath = z.string().max(200).regex(/^\/(?![/\\])[^\s<>"']*$/, "must be a relative storefront path like /collections/all");
+const storefrontPath = z
+  .string()
+  .max(200)
+  .regex(/^\/(?![/\\])[^\s<>"']*$/, "must be a relative storefront path like /collections/all");
 
 export const campaignPatchSchema = z.strictObject({
   enabled: z.boolean().optional(),
   priority: z.number().int().min(0).max(1000).optional(),
   /** Below one half: a holdout is a control group, not the majority. */
   holdoutShare: z.number().min(0).max(0.5).optional(),
-  cap: z.strictObject({ maxImpressions: z.number().int().min(1).max(1000), perDays: z.number().int().min(1).max(365) }).optional(),
+  cap: z
+    .strictObject({ maxImpressions: z.number().int().min(1).max(1000), perDays: z.number().int().min(1).max(365) })
+    .optional(),
   segment: z
     .strictObject({
       lifecycles: z.array(z.enum(["first", "repeat", "none"])).max(3),

@@ -42,18 +42,49 @@ export function createCampaignPreviewService(deps: { db: Db; loadPredictions: Pr
         const coupon = { code: PREVIEW_CODE, expiresAt: new Date(at.getTime() + 3 * DAY).toISOString() };
         return PRESET_DEFINITIONS[campaign.key].slot === "notice"
           ? { key, customerId, banner: null, notice: { campaign: key, text: text.body, coupon }, verdict: null }
-          : { key, customerId, banner: { campaign: key, title: text.title, body: text.body, ctaLabel: text.cta, ctaUrl: "/collections/all", coupon: null }, notice: null, verdict: null };
+          : {
+              key,
+              customerId,
+              banner: {
+                campaign: key,
+                title: text.title,
+                body: text.body,
+                ctaLabel: text.cta,
+                ctaUrl: "/collections/all",
+                coupon: null,
+              },
+              notice: null,
+              verdict: null,
+            };
       }
       const [prediction] = await deps.loadPredictions(shop, [customerId]);
       const names = await listFirstNames(deps.db, shop, [customerId]);
-      const coupons: CustomerCoupon[] = (await listCustomerCoupons(deps.db, shop, [customerId])).filter((c) => c.status === "active");
+      const coupons: CustomerCoupon[] = (await listCustomerCoupons(deps.db, shop, [customerId])).filter(
+        (c) => c.status === "active",
+      );
       const forced = { ...campaign, enabled: true, holdoutShare: 0 };
       const others = (await effectiveCampaigns(deps.db, shop)).map((c) => ({ ...c, enabled: false }));
-      const input = { shop, customer: { id: customerId, firstName: names.get(customerId) ?? null }, prediction: prediction ?? null, coupons, events: [], campaigns: [...others.filter((c) => c.key !== key), forced], now: at };
+      const input = {
+        shop,
+        customer: { id: customerId, firstName: names.get(customerId) ?? null },
+        prediction: prediction ?? null,
+        coupons,
+        events: [],
+        campaigns: [...others.filter((c) => c.key !== key), forced],
+        now: at,
+      };
       let result = decide(input);
       const need = result.couponNeeds[0];
       if (need) {
-        const placeholder: CustomerCoupon = { code: PREVIEW_CODE, campaign: need.campaign, occasion: need.occasion, percentOff: need.percentOff, issuedAt: at, expiresAt: new Date(at.getTime() + need.validDays * DAY), usedAt: null };
+        const placeholder: CustomerCoupon = {
+          code: PREVIEW_CODE,
+          campaign: need.campaign,
+          occasion: need.occasion,
+          percentOff: need.percentOff,
+          issuedAt: at,
+          expiresAt: new Date(at.getTime() + need.validDays * DAY),
+          usedAt: null,
+        };
         result = decide({ ...input, coupons: [...coupons, placeholder] });
       }
       const verdict = result.verdicts.find((v) => v.campaign === key) ?? null;

@@ -22,7 +22,8 @@ export interface CampaignResults {
 export function createCampaignResultsService(deps: { db: Db }) {
   return {
     async results(shop: string, key: string): Promise<CampaignResults> {
-      if (!isCampaignKey(key)) throw new NotFoundError(`Unknown campaign "${key}" (known: ${CAMPAIGN_KEYS.join(", ")})`);
+      if (!isCampaignKey(key))
+        throw new NotFoundError(`Unknown campaign "${key}" (known: ${CAMPAIGN_KEYS.join(", ")})`);
       const [counts, arms, converters] = await Promise.all([
         countCampaignEvents(deps.db, shop, key),
         countDistinctCustomersByArm(deps.db, shop, key, "assignment"),

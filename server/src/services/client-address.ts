@@ -9,13 +9,17 @@ import { isIP } from "node:net";
  * per-shopper limit (keyed on the signed identity) never depends on it. Without the header: the socket peer.
  * IPv6 is keyed by its /64, which one subscriber typically holds whole.
  */
-export function clientAddressKey(forwardedFor: string | string[] | undefined, peer: string | undefined, trustedHops = 0): string | null {
+export function clientAddressKey(
+  forwardedFor: string | string[] | undefined,
+  peer: string | undefined,
+  trustedHops = 0,
+): string | null {
   const chain = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
   const candidate = chain.length ? chain[Math.max(0, chain.length - 1 - trustedHops)] : peer;
-  return candidate ? addressKey(candidate) ?? (peer ? addressKey(peer) : null) : null;
+  return candidate ? (addressKey(candidate) ?? (peer ? addressKey(peer) : null)) : null;
 }
 
 function addressKey(address: string): string | null {

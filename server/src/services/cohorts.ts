@@ -12,7 +12,11 @@ export function monthsBetween(from: string, to: string): number {
  * order k months later. Only months that have fully or partly happened (≤ currentMonth) get a cell; the last
  * one, the current month, is marked partial.
  */
-export function cohortTable(firstMonths: Map<string, string>, orderMonths: Array<{ customerId: string; month: string }>, currentMonth: string): CohortRow[] {
+export function cohortTable(
+  firstMonths: Map<string, string>,
+  orderMonths: Array<{ customerId: string; month: string }>,
+  currentMonth: string,
+): CohortRow[] {
   const sizes = new Map<string, number>();
   for (const month of firstMonths.values()) sizes.set(month, (sizes.get(month) ?? 0) + 1);
   const returned = new Map<string, number[]>();
@@ -30,6 +34,11 @@ export function cohortTable(firstMonths: Map<string, string>, orderMonths: Array
     const span = monthsBetween(cohort, currentMonth);
     const counts = returned.get(cohort) ?? [];
     const months = Math.max(0, span);
-    return { cohort, size, retention: Array.from({ length: months }, (_, i) => (counts[i] ?? 0) / size), partialMonth: months > 0 ? months : null };
+    return {
+      cohort,
+      size,
+      retention: Array.from({ length: months }, (_, i) => (counts[i] ?? 0) / size),
+      partialMonth: months > 0 ? months : null,
+    };
   });
 }

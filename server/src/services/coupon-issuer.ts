@@ -1,6 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/database.js";
-import { activateCoupon, findCouponSlot, releasePendingCoupon, reserveCoupon, type CouponRow } from "../db/repositories/coupon.repository.js";
+import {
+  activateCoupon,
+  findCouponSlot,
+  releasePendingCoupon,
+  reserveCoupon,
+  type CouponRow,
+} from "../db/repositories/coupon.repository.js";
 import { PlatformError } from "../domain/shared/errors.js";
 import type { CommercePlatform } from "../platforms/commerce-platform.js";
 import type { CouponNeed } from "../domain/campaigns/decide.js";
@@ -53,7 +59,13 @@ export async function issueCoupon(
 }
 
 /** A fresh pending claim, or an unfinished one to retry; null when the slot holds an issued code. */
-async function claimSlot(db: Db, shop: string, customerId: string, need: CouponNeed, now: Date): Promise<CouponRow | null> {
+async function claimSlot(
+  db: Db,
+  shop: string,
+  customerId: string,
+  need: CouponNeed,
+  now: Date,
+): Promise<CouponRow | null> {
   const row: CouponRow = {
     shop_domain: shop,
     code: newCouponCode(),

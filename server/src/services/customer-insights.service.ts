@@ -12,7 +12,14 @@ import {
 } from "../db/repositories/customer-insights.repository.js";
 import { shopCurrency } from "../db/repositories/dashboard.repository.js";
 import { NotFoundError } from "../domain/shared/errors.js";
-import { CUSTOMER_ORDERS_PAGE_SIZE, CUSTOMER_PAGE_SIZE, type CustomerDetailResponse, type CustomerListQuery, type CustomerListResponse, type CustomerRow } from "../http/contracts.js";
+import {
+  CUSTOMER_ORDERS_PAGE_SIZE,
+  CUSTOMER_PAGE_SIZE,
+  type CustomerDetailResponse,
+  type CustomerListQuery,
+  type CustomerListResponse,
+  type CustomerRow,
+} from "../http/contracts.js";
 import { customerName } from "./customer-name.js";
 
 function toRow(r: CustomerListRow): CustomerRow {
@@ -26,7 +33,10 @@ function toRow(r: CustomerListRow): CustomerRow {
     segmentKey: p?.segment_key ?? null,
     lifecycle: (p?.lifecycle as CustomerRow["lifecycle"]) ?? null,
     purchase: (p?.purchase_state as CustomerRow["purchase"]) ?? null,
-    dueWindow: p?.due_early && p.due_likely && p.due_late ? { early: p.due_early, likely: p.due_likely, late: p.due_late } : null,
+    dueWindow:
+      p?.due_early && p.due_likely && p.due_late
+        ? { early: p.due_early, likely: p.due_likely, late: p.due_late }
+        : null,
     pAlive: p ? (p.p_active ?? p.p_alive) : null, // own-cycle chance of being active; BG/NBD's P(alive) is 1 for every one-time buyer
     churnRisk: p?.churn_risk ?? null,
     clv: p?.clv ?? null,
@@ -72,7 +82,14 @@ export function createCustomerInsightsService(deps: { db: Db; now?: () => Date }
       // Same answer for "another shop's customer" and "no such customer": nothing leaks across shops.
       if (!customer) throw new NotFoundError(`Customer ${customerId} not found`);
       const now = clock();
-      const dueProducts = p ? (parseJsonArray(p.due_products) as Array<{ productId: string; title: string; dueAt: string; cycleDays: number }>) : [];
+      const dueProducts = p
+        ? (parseJsonArray(p.due_products) as Array<{
+            productId: string;
+            title: string;
+            dueAt: string;
+            cycleDays: number;
+          }>)
+        : [];
       return {
         customer: {
           ...toRow({ ...customer, prediction: p ?? null }),
@@ -83,7 +100,12 @@ export function createCustomerInsightsService(deps: { db: Db; now?: () => Date }
           averageOrderValue: p?.average_order_value ?? null,
           rfmGroup: p?.rfm_group ?? null,
           reason: p ? { en: p.reason_en, ko: p.reason_ko } : null,
-          dueProducts: dueProducts.map((d) => ({ productId: d.productId, title: d.title, dueAt: String(d.dueAt), cycleDays: d.cycleDays })),
+          dueProducts: dueProducts.map((d) => ({
+            productId: d.productId,
+            title: d.title,
+            dueAt: String(d.dueAt),
+            cycleDays: d.cycleDays,
+          })),
           computedAt: p?.computed_at ?? null,
         },
         currency: currency ?? "USD",

@@ -1,5 +1,11 @@
 import type { Db } from "../db/database.js";
-import { customerOrderMonths, firstOrderMonths, observedSnapshotBetween, orderStats, saveSnapshot } from "../db/repositories/dashboard.repository.js";
+import {
+  customerOrderMonths,
+  firstOrderMonths,
+  observedSnapshotBetween,
+  orderStats,
+  saveSnapshot,
+} from "../db/repositories/dashboard.repository.js";
 import { predictionTotals, segmentCounts } from "../db/repositories/dashboard-predictions.repository.js";
 import { countCustomers, listCustomers } from "../db/repositories/customer-insights.repository.js";
 import { DUE_THIS_WEEK_QUERY, type DashboardResponse, type SegmentCell } from "../http/contracts.js";
@@ -26,14 +32,22 @@ export function createDashboardService(deps: { db: Db; now?: () => Date }) {
         predictionTotals(deps.db, shop),
         segmentCounts(deps.db, shop),
         // "Since last week" only against counts really taken 7–13 days ago; otherwise the grid says when movement appears.
-        observedSnapshotBetween(deps.db, shop, isoDate(new Date(now.getTime() - 13 * DAY)), isoDate(new Date(now.getTime() - 7 * DAY))),
+        observedSnapshotBetween(
+          deps.db,
+          shop,
+          isoDate(new Date(now.getTime() - 13 * DAY)),
+          isoDate(new Date(now.getTime() - 7 * DAY)),
+        ),
         firstOrderMonths(deps.db, shop, cohortStart),
         customerOrderMonths(deps.db, shop, cohortStart),
         // The same query as the customer list's "View all" link, so the card's rows and count match that page.
         listCustomers(deps.db, shop, DUE_THIS_WEEK_QUERY, now, DUE_LIST_LIMIT, 0),
         countCustomers(deps.db, shop, DUE_THIS_WEEK_QUERY, now),
       ]);
-      const segments: SegmentCell[] = counts.map((c) => ({ ...c, previousCount: previous ? (previous.counts.get(c.key) ?? 0) : null }));
+      const segments: SegmentCell[] = counts.map((c) => ({
+        ...c,
+        previousCount: previous ? (previous.counts.get(c.key) ?? 0) : null,
+      }));
       return {
         kpis: {
           customers: stats.customers,
@@ -49,18 +63,20 @@ export function createDashboardService(deps: { db: Db; now?: () => Date }) {
         cohorts: cohortTable(firstMonths, orderMonths, now.toISOString().slice(0, 7)),
         dueThisWeek: due.flatMap(({ prediction: p, ...d }) =>
           p?.due_early && p.due_likely && p.due_late
-            ? [{
-                customerId: d.customer_id,
-                name: customerName(d),
-                email: d.email,
-                dueEarly: p.due_early,
-                dueLikely: p.due_likely,
-                dueLate: p.due_late,
-                segmentKey: p.segment_key,
-                pAlive: p.p_active ?? p.p_alive,
-                clv: p.clv,
-                reason: { en: p.reason_en, ko: p.reason_ko },
-              }]
+            ? [
+                {
+                  customerId: d.customer_id,
+                  name: customerName(d),
+                  email: d.email,
+                  dueEarly: p.due_early,
+                  dueLikely: p.due_likely,
+                  dueLate: p.due_late,
+                  segmentKey: p.segment_key,
+                  pAlive: p.p_active ?? p.p_alive,
+                  clv: p.clv,
+                  reason: { en: p.reason_en, ko: p.reason_ko },
+                },
+              ]
             : [],
         ),
         dueThisWeekTotal: dueTotal,

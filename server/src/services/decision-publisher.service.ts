@@ -1,18 +1,37 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "../db/database.js";
-import type { CommercePlatform, CustomerMetafield, MetafieldRejection, MetafieldWriteResult } from "../platforms/commerce-platform.js";
+import type {
+  CommercePlatform,
+  CustomerMetafield,
+  MetafieldRejection,
+  MetafieldWriteResult,
+} from "../platforms/commerce-platform.js";
 import type { CustomerPrediction } from "../domain/timing/prediction.js";
 import { decide, type DecisionResult } from "../domain/campaigns/decide.js";
 import { attributeConversions, DEFAULT_ATTRIBUTION_DAYS } from "../domain/campaigns/attribution.js";
 import { DECISION_METAFIELD, type StorefrontDecision } from "../domain/campaigns/storefront-decision.js";
 import type { CampaignEventFact } from "../domain/campaigns/decision-input.js";
 import { listCustomerCoupons, markCouponsUsed, type StoredCoupon } from "../db/repositories/coupon.repository.js";
-import { insertCampaignEvents, listAssignments, listCustomerEventFacts, type CampaignEventRow } from "../db/repositories/campaign-event.repository.js";
-import { listPublishedDecisions, markDecisionsPublished, savePublishedDecisions, type PublishedDecision } from "../db/repositories/decision.repository.js";
+import {
+  insertCampaignEvents,
+  listAssignments,
+  listCustomerEventFacts,
+  type CampaignEventRow,
+} from "../db/repositories/campaign-event.repository.js";
+import {
+  listPublishedDecisions,
+  markDecisionsPublished,
+  savePublishedDecisions,
+  type PublishedDecision,
+} from "../db/repositories/decision.repository.js";
 import { listCountedOrders, listFirstNames } from "../db/repositories/campaign-audience.repository.js";
 import { chunks } from "../db/repositories/order.repository.js";
 import { findPrediction, listPredictions } from "../db/repositories/prediction.repository.js";
-import { clearPublishErrors, listPublishErrors, recordPublishErrors } from "../db/repositories/publish-error.repository.js";
+import {
+  clearPublishErrors,
+  listPublishErrors,
+  recordPublishErrors,
+} from "../db/repositories/publish-error.repository.js";
 import { effectiveCampaigns } from "./campaign.service.js";
 import { issueCoupon } from "./coupon-issuer.js";
 
@@ -55,7 +74,18 @@ export interface PublishSummary {
   conversionsRecorded: number;
 }
 
-const emptySummary = (): PublishSummary => ({ customers: 0, banners: 0, notices: 0, holdouts: 0, couponsIssued: 0, metafieldsWritten: 0, metafieldFailures: 0, metafieldsRejected: 0, metafieldsSkipped: 0, conversionsRecorded: 0 });
+const emptySummary = (): PublishSummary => ({
+  customers: 0,
+  banners: 0,
+  notices: 0,
+  holdouts: 0,
+  couponsIssued: 0,
+  metafieldsWritten: 0,
+  metafieldFailures: 0,
+  metafieldsRejected: 0,
+  metafieldsSkipped: 0,
+  conversionsRecorded: 0,
+});
 
 /** Deterministic event id, so re-running attribution never double-counts. */
 function factId(...parts: string[]): string {
@@ -65,7 +95,10 @@ function factId(...parts: string[]): string {
 
 /** "c150 (unknown_customer: Owner does not exist.)", …, at most 20 named. */
 function describeRejections(rejections: MetafieldRejection[]): string {
-  const named = rejections.slice(0, 20).map((r) => `${r.customerId} (${r.reason}: ${r.message})`).join(", ");
+  const named = rejections
+    .slice(0, 20)
+    .map((r) => `${r.customerId} (${r.reason}: ${r.message})`)
+    .join(", ");
   return rejections.length > 20 ? `${named} and ${rejections.length - 20} more` : named;
 }
 
@@ -86,22 +119,42 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     const previous = queues.get(shop) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(work);
     queues.set(shop, next);
-    void next.finally(() => { if (queues.get(shop) === next) queues.delete(shop); }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (queues.get(shop) === next) queues.delete(shop);
+      })
+      .catch(() => undefined);
     return next;
   }
 
   /** Records conversions (orders with the campaign's code or inside the window after assignment) and used codes. */
-  async function recordConversions(shop: string, ids: string[], coupons: StoredCoupon[], facts: Map<string, CampaignEventFact[]>): Promise<number> {
+  async function recordConversions(
+    shop: string,
+    ids: string[],
+    coupons: StoredCoupon[],
+    facts: Map<string, CampaignEventFact[]>,
+  ): Promise<number> {
     const assignments = await listAssignments(deps.db, shop, ids);
     const codes = coupons.map((c) => ({ code: c.code, customerId: c.customerId, campaign: c.campaign }));
     if (assignments.length === 0 && codes.length === 0) return 0;
-    const earliest = Math.min(...assignments.map((a) => a.assignedAt.getTime()), ...coupons.map((c) => c.issuedAt.getTime()));
+    const earliest = Math.min(
+      ...assignments.map((a) => a.assignedAt.getTime()),
+      ...coupons.map((c) => c.issuedAt.getTime()),
+    );
     const orders = await listCountedOrders(deps.db, shop, ids, new Date(earliest));
     const byCode = new Map(coupons.map((c) => [c.code.toUpperCase(), c]));
     for (const o of orders) {
-      const mine = o.discountCodes.map((x) => byCode.get(x.toUpperCase())).filter((c) => c && c.customerId === o.customerId && !c.usedAt);
+      const mine = o.discountCodes
+        .map((x) => byCode.get(x.toUpperCase()))
+        .filter((c) => c && c.customerId === o.customerId && !c.usedAt);
       if (mine.length) {
-        await markCouponsUsed(deps.db, shop, o.customerId, mine.map((c) => c!.code), o.processedAt);
+        await markCouponsUsed(
+          deps.db,
+          shop,
+          o.customerId,
+          mine.map((c) => c!.code),
+          o.processedAt,
+        );
         for (const c of mine) c!.usedAt = o.processedAt;
       }
     }
@@ -117,11 +170,18 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
       occurred_at: c.occurredAt.toISOString(),
     }));
     await insertCampaignEvents(deps.db, rows);
-    for (const c of conversions) facts.get(c.customerId)?.push({ kind: "conversion", campaign: c.campaign, occurredAt: c.occurredAt });
+    for (const c of conversions)
+      facts.get(c.customerId)?.push({ kind: "conversion", campaign: c.campaign, occurredAt: c.occurredAt });
     return rows.length;
   }
 
-  async function publishPage(shop: string, ids: string[], predictions: Map<string, CustomerPrediction>, targeted: boolean, summary: PublishSummary): Promise<void> {
+  async function publishPage(
+    shop: string,
+    ids: string[],
+    predictions: Map<string, CustomerPrediction>,
+    targeted: boolean,
+    summary: PublishSummary,
+  ): Promise<void> {
     const at = now();
     const campaigns = await effectiveCampaigns(deps.db, shop);
     const [names, facts, previous] = await Promise.all([
@@ -147,7 +207,8 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     const needing = ids.filter((id) => results.get(id)!.couponNeeds.length > 0);
     for (const id of needing) {
       for (const need of results.get(id)!.couponNeeds) {
-        if (await issueCoupon({ db: deps.db, platform: deps.platform, log }, shop, id, need, at)) summary.couponsIssued++;
+        if (await issueCoupon({ db: deps.db, platform: deps.platform, log }, shop, id, need, at))
+          summary.couponsIssued++;
       }
     }
     if (needing.length) {
@@ -163,11 +224,27 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
       const before = previous.get(id);
       const same = before?.publishedAt && visible(before.decision) === visible(r.decision);
       if (!same) changed.push(id);
-      published.push({ customerId: id, decision: r.decision, verdicts: r.verdicts, assignments: r.assignments, decidedAt: at, publishedAt: same ? before!.publishedAt : null });
+      published.push({
+        customerId: id,
+        decision: r.decision,
+        verdicts: r.verdicts,
+        assignments: r.assignments,
+        decidedAt: at,
+        publishedAt: same ? before!.publishedAt : null,
+      });
       for (const a of r.assignments) {
         const known = before?.assignments.some((b) => b.campaign === a.campaign && b.holdout === a.holdout);
         if (!known) {
-          assignmentRows.push({ id: randomUUID(), shop_domain: shop, customer_id: id, campaign_key: a.campaign, kind: "assignment", holdout: a.holdout ? 1 : 0, order_id: null, occurred_at: at.toISOString() });
+          assignmentRows.push({
+            id: randomUUID(),
+            shop_domain: shop,
+            customer_id: id,
+            campaign_key: a.campaign,
+            kind: "assignment",
+            holdout: a.holdout ? 1 : 0,
+            order_id: null,
+            occurred_at: at.toISOString(),
+          });
         }
       }
       summary.customers++;
@@ -179,7 +256,12 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     await insertCampaignEvents(deps.db, assignmentRows);
     const unknown = targeted ? new Set<string>() : await unknownCustomers(shop, changed);
     summary.metafieldsSkipped += unknown.size;
-    await writeMetafields(shop, changed.filter((id) => !unknown.has(id)), results, summary);
+    await writeMetafields(
+      shop,
+      changed.filter((id) => !unknown.has(id)),
+      results,
+      summary,
+    );
   }
 
   /**
@@ -191,7 +273,12 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     return new Set(errors.filter((e) => e.reason === "unknown_customer").map((e) => e.customerId));
   }
 
-  async function writeMetafields(shop: string, ids: string[], results: Map<string, DecisionResult>, summary: PublishSummary): Promise<void> {
+  async function writeMetafields(
+    shop: string,
+    ids: string[],
+    results: Map<string, DecisionResult>,
+    summary: PublishSummary,
+  ): Promise<void> {
     // The adapter splits into platform-sized calls (Shopify: 25 per metafieldsSet); 100 per call here bounds a failure's blast radius.
     for (const batch of chunks(ids, 100)) {
       const metafields: CustomerMetafield[] = batch.map((id) => ({
@@ -219,7 +306,11 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
       await recordPublishErrors(deps.db, shop, [...refused.values()], at);
       summary.metafieldsWritten += written.length;
       summary.metafieldsRejected += refused.size;
-      if (refused.size) log(`The platform refused decision metafields of ${refused.size} customer(s) of ${shop}: ${describeRejections([...refused.values()])}`, result.rejected);
+      if (refused.size)
+        log(
+          `The platform refused decision metafields of ${refused.size} customer(s) of ${shop}: ${describeRejections([...refused.values()])}`,
+          result.rejected,
+        );
     }
   }
 

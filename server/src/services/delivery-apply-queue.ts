@@ -24,7 +24,10 @@ export interface InProcessQueueOptions {
   log?: (message: string) => void;
 }
 
-export function createInProcessApplyQueue(apply: (delivery: StoredDelivery) => Promise<void>, options: InProcessQueueOptions = {}): DeliveryApplyQueue {
+export function createInProcessApplyQueue(
+  apply: (delivery: StoredDelivery) => Promise<void>,
+  options: InProcessQueueOptions = {},
+): DeliveryApplyQueue {
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const log = options.log ?? console.error;
   const waiting: StoredDelivery[] = [];
@@ -36,7 +39,11 @@ export function createInProcessApplyQueue(apply: (delivery: StoredDelivery) => P
     while (!stopped && active.size < concurrency && waiting.length > 0) {
       const delivery = waiting.shift()!;
       const run: Promise<void> = apply(delivery)
-        .catch((err: unknown) => log(`applying webhook ${delivery.webhookId} for ${delivery.shop} failed: ${err instanceof Error ? err.message : String(err)}`))
+        .catch((err: unknown) =>
+          log(
+            `applying webhook ${delivery.webhookId} for ${delivery.shop} failed: ${err instanceof Error ? err.message : String(err)}`,
+          ),
+        )
         .finally(() => {
           active.delete(run);
           pump();

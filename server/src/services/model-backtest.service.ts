@@ -29,14 +29,25 @@ export function createModelBacktestService(deps: { db: Db; now?: () => Date }) {
       for (const h of await loadShopHistories(deps.db, shop)) {
         const before = h.purchases.filter((p) => p.at < cutoff);
         if (before.length === 0) continue;
-        const after = toPurchaseDays({ customerId: h.customerId, purchases: h.purchases.filter((p) => p.at >= cutoff) });
-        customers.push({ calibration: toPurchaseDays({ customerId: h.customerId, purchases: before }), holdoutDays: after.map((d) => d.day).filter((d) => d < cut + QUARTER_DAYS) });
+        const after = toPurchaseDays({
+          customerId: h.customerId,
+          purchases: h.purchases.filter((p) => p.at >= cutoff),
+        });
+        customers.push({
+          calibration: toPurchaseDays({ customerId: h.customerId, purchases: before }),
+          holdoutDays: after.map((d) => d.day).filter((d) => d < cut + QUARTER_DAYS),
+        });
       }
       let value: BacktestSummary | null = null;
       try {
         const result = customers.length ? runBacktest(customers, cutoff, QUARTER_DAYS) : null;
         if (result && result.reorderers > 0) {
-          value = { from: cutoff.toISOString(), to: now.toISOString(), reordered: result.reorderers, insideWindowShare: result.ours.reorderedInsideWindowShare };
+          value = {
+            from: cutoff.toISOString(),
+            to: now.toISOString(),
+            reordered: result.reorderers,
+            insideWindowShare: result.ours.reorderedInsideWindowShare,
+          };
         }
       } catch (err) {
         // Too little history to fit is "no backtest yet", not a server error.

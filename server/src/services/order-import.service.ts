@@ -22,7 +22,9 @@ export function createOrderImportService(deps: { db: Db }) {
   async function importOrders(shop: string, orders: Order[], options: { dryRun: boolean }): Promise<ImportOutcome> {
     if (!(await findShop(db, shop))) {
       const known = await listInstalledShops(db);
-      throw new ValidationError(`Unknown shop ${shop}: install the app on it first (installed: ${known.join(", ") || "none"})`);
+      throw new ValidationError(
+        `Unknown shop ${shop}: install the app on it first (installed: ${known.join(", ") || "none"})`,
+      );
     }
     if (options.dryRun) return { orders: orders.length, written: 0, keptNewer: 0 };
     const written = await upsertOrdersAtomically(db, shop, batches(orders));

@@ -117,33 +117,76 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
     const resuming = state?.method === "pages" && state.phase === "paging";
     if (!resuming) {
       const total = (await platform.countOrders?.(shop, {})) ?? null;
-      await save(shop, { phase: "paging", method: "pages", cursor: null, orders_done: 0, orders_total: total, error: null });
+      await save(shop, {
+        phase: "paging",
+        method: "pages",
+        cursor: null,
+        orders_done: 0,
+        orders_total: total,
+        error: null,
+      });
     }
-    await pageThroughOrders({ platform, shop, pageSize: deps.pageSize, signal, startCursor: resuming ? state.cursor : null, startDone: resuming ? state.orders_done : 0 }, async (page, cursor, done) => {
-      await orders.upsertOrders(db, shop, page);
-      // The cursor is saved only after its page is stored: a crash re-reads at most one page, never skips one.
-      await save(shop, { cursor, orders_done: done });
-    });
+    await pageThroughOrders(
+      {
+        platform,
+        shop,
+        pageSize: deps.pageSize,
+        signal,
+        startCursor: resuming ? state.cursor : null,
+        startDone: resuming ? state.orders_done : 0,
+      },
+      async (page, cursor, done) => {
+        await orders.upsertOrders(db, shop, page);
+        // The cursor is saved only after its page is stored: a crash re-reads at most one page, never skips one.
+        await save(shop, { cursor, orders_done: done });
+      },
+    );
   }
 
   async function backfillCustomers(shop: string, signal?: AbortSignal): Promise<void> {
     const state = await syncState.findSyncState(db, shop);
     const resuming = state?.phase === "customers";
     if (!resuming) await save(shop, { phase: "customers", customers_cursor: null, customers_done: 0 });
-    await pageThroughCustomers({ platform, shop, pageSize: 250, signal, startCursor: resuming ? state.customers_cursor : null, startDone: resuming ? state.customers_done : 0 }, async (page, cursor, done) => {
-      await customers.upsertCustomers(db, shop, page);
-      await save(shop, { customers_cursor: cursor, customers_done: done });
-    });
+    await pageThroughCustomers(
+      {
+        platform,
+        shop,
+        pageSize: 250,
+        signal,
+        startCursor: resuming ? state.customers_cursor : null,
+        startDone: resuming ? state.customers_done : 0,
+      },
+      async (page, cursor, done) => {
+        await customers.upsertCustomers(db, shop, page);
+        await save(shop, { customers_cursor: cursor, customers_done: done });
+      },
+    );
   }
 
   async function runBackfill(shop: string, options: BackfillOptions): Promise<BackfillResult> {
     const state = await syncState.findSyncState(db, shop);
     if (state?.phase === "live" && !options.force) {
-      return { method: (state.method as "bulk" | "pages") ?? "pages", orders: state.orders_done, customers: state.customers_done };
+      return {
+        method: (state.method as "bulk" | "pages") ?? "pages",
+        orders: state.orders_done,
+        customers: state.customers_done,
+      };
     }
     const resumeAt = options.force ? null : resumePhase(state);
     if (!resumeAt) {
-      await save(shop, { phase: "bulk", method: null, bulk_operation_id: null, cursor: null, customers_cursor: null, orders_done: 0, orders_total: null, customers_done: 0, started_at: now().toISOString(), finished_at: null, error: null });
+      await save(shop, {
+        phase: "bulk",
+        method: null,
+        bulk_operation_id: null,
+        cursor: null,
+        customers_cursor: null,
+        orders_done: 0,
+        orders_total: null,
+        customers_done: 0,
+        started_at: now().toISOString(),
+        finished_at: null,
+        error: null,
+      });
     } else if (resumeAt !== state?.phase) {
       await save(shop, { phase: resumeAt, error: null });
     }
@@ -159,7 +202,14 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
       await backfillCustomers(shop, options.signal);
       const watermark = await orders.maxOrderUpdatedAt(db, shop);
       const counts = await orders.countOrders(db, shop);
-      await save(shop, { phase: "live", watermark, finished_at: now().toISOString(), orders_done: counts.total, orders_total: counts.total, error: null });
+      await save(shop, {
+        phase: "live",
+        watermark,
+        finished_at: now().toISOString(),
+        orders_done: counts.total,
+        orders_total: counts.total,
+        error: null,
+      });
       return { method, orders: counts.total, customers: await customers.countCustomers(db, shop) };
     } catch (err) {
       if (!options.signal?.aborted) await save(shop, { phase: "failed", error: messageOf(err) });
@@ -201,15 +251,24 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
       const since = state.watermark ? new Date(new Date(state.watermark).getTime() - overlap) : undefined;
       let seen = 0;
       let changed = 0;
-      await pageThroughOrders({ platform, shop, pageSize: deps.pageSize, updatedSince: since, signal: stopping.signal }, async (page) => {
-        seen += page.length;
-        const written = new Set(await orders.upsertOrders(db, shop, page));
-        changed += written.size;
-        const touched = new Set(page.filter((o) => written.has(o.id) && o.customerId).map((o) => o.customerId!));
-        for (const customerId of touched) await deps.onOrderChanged?.(shop, customerId);
+      await pageThroughOrders(
+        { platform, shop, pageSize: deps.pageSize, updatedSince: since, signal: stopping.signal },
+        async (page) => {
+          seen += page.length;
+          const written = new Set(await orders.upsertOrders(db, shop, page));
+          changed += written.size;
+          const touched = new Set(page.filter((o) => written.has(o.id) && o.customerId).map((o) => o.customerId!));
+          for (const customerId of touched) await deps.onOrderChanged?.(shop, customerId);
+        },
+      );
+      await pageThroughCustomers(
+        { platform, shop, pageSize: 250, updatedSince: since, signal: stopping.signal },
+        (page) => customers.upsertCustomers(db, shop, page),
+      );
+      await save(shop, {
+        watermark: await orders.maxOrderUpdatedAt(db, shop),
+        last_reconciled_at: now().toISOString(),
       });
-      await pageThroughCustomers({ platform, shop, pageSize: 250, updatedSince: since, signal: stopping.signal }, (page) => customers.upsertCustomers(db, shop, page));
-      await save(shop, { watermark: await orders.maxOrderUpdatedAt(db, shop), last_reconciled_at: now().toISOString() });
       return { orders: seen, changed };
     },
 

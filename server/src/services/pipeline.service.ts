@@ -30,7 +30,9 @@ export function createPipeline({ db, recompute, recordSnapshot, log = console.lo
     async shopSynced(shop: string): Promise<void> {
       const { customers } = await recompute.recomputeShop(shop);
       log(`predictions ready for ${shop}: ${customers} customers`);
-      await recordSnapshot?.(shop).catch((err: unknown) => log(`segment snapshot for ${shop} failed: ${err instanceof Error ? err.message : String(err)}`));
+      await recordSnapshot?.(shop).catch((err: unknown) =>
+        log(`segment snapshot for ${shop} failed: ${err instanceof Error ? err.message : String(err)}`),
+      );
     },
   };
 }

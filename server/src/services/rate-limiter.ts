@@ -21,7 +21,11 @@ interface Bucket {
  */
 export function createRateLimiter(limit: RateLimit, now: () => number, maxKeys = 100_000) {
   const perMs = limit.perMinute / 60_000;
-  const buckets = new LRUCache<string, Bucket>({ max: maxKeys, ttl: Math.ceil(limit.burst / perMs), ttlAutopurge: false });
+  const buckets = new LRUCache<string, Bucket>({
+    max: maxKeys,
+    ttl: Math.ceil(limit.burst / perMs),
+    ttlAutopurge: false,
+  });
   const level = (key: string, at: number): number => {
     const b = buckets.get(key);
     return b ? Math.min(limit.burst, b.tokens + (at - b.at) * perMs) : limit.burst;

@@ -48,7 +48,10 @@ export function createRecomputeService(deps: RecomputeDeps) {
     const predictions = histories.map((h) => predictCustomer(h, model, now, visitOf(visits, h.customerId)));
     await replaceShopTiming(db, shop, model, predictions);
     log(`recompute ${shop}: ${predictions.length} customers in ${Date.now() - started} ms`);
-    await notify(shop, predictions.map((p) => p.customerId));
+    await notify(
+      shop,
+      predictions.map((p) => p.customerId),
+    );
     return { customers: predictions.length };
   }
 
@@ -65,7 +68,12 @@ export function createRecomputeService(deps: RecomputeDeps) {
       await notify(shop, [customerId]);
       return null;
     }
-    const prediction = predictCustomer(history, model, now, visitOf(await loadVisitSummaries(db, shop, [customerId]), customerId));
+    const prediction = predictCustomer(
+      history,
+      model,
+      now,
+      visitOf(await loadVisitSummaries(db, shop, [customerId]), customerId),
+    );
     await upsertPredictions(db, shop, [prediction]);
     await notify(shop, [customerId]);
     return prediction;

@@ -19,7 +19,8 @@ export interface ShopEraseLock {
 
 export function createShopEraseLock(): ShopEraseLock {
   const lanes = new Map<string, Lane>();
-  const laneOf = (shop: string) => lanes.get(shop) ?? lanes.set(shop, { exclusive: Promise.resolve(), running: new Set() }).get(shop)!;
+  const laneOf = (shop: string) =>
+    lanes.get(shop) ?? lanes.set(shop, { exclusive: Promise.resolve(), running: new Set() }).get(shop)!;
 
   return {
     async shared(shop, run) {

@@ -41,7 +41,9 @@ export interface BeaconClient {
   peer?: string;
 }
 
-export type BeaconOutcome = { stored: boolean; limited?: undefined } | { stored: false; limited: true; retryAfterSeconds: number };
+export type BeaconOutcome =
+  | { stored: boolean; limited?: undefined }
+  | { stored: false; limited: true; retryAfterSeconds: number };
 
 export type StorefrontEvent = z.infer<typeof storefrontEventSchema>;
 
@@ -81,7 +83,10 @@ export function createStorefrontService(deps: StorefrontServiceDeps) {
   function admit(shop: string, customerId: string | null, client: BeaconClient | undefined): RateVerdict {
     const shopperKey = customerId ? cacheKey(shop, customerId) : null;
     const addressKey = client ? clientAddressKey(client.forwardedFor, client.peer, deps.trustedProxyHops) : null;
-    const verdict = combineVerdicts([shopperKey ? perShopper.check(shopperKey) : { allowed: true }, addressKey ? perAddress.check(addressKey) : { allowed: true }]);
+    const verdict = combineVerdicts([
+      shopperKey ? perShopper.check(shopperKey) : { allowed: true },
+      addressKey ? perAddress.check(addressKey) : { allowed: true },
+    ]);
     if (verdict.allowed) {
       if (shopperKey) perShopper.take(shopperKey);
       if (addressKey) perAddress.take(addressKey);
@@ -99,7 +104,8 @@ export function createStorefrontService(deps: StorefrontServiceDeps) {
       if (!customerId) return JSON.stringify(emptyDecision("", now()));
       const cached = cache?.get(cacheKey(shop, customerId));
       if (cached) return cached;
-      const json = (await findDecisionJson(deps.db, shop, customerId)) ?? JSON.stringify(emptyDecision(customerId, now()));
+      const json =
+        (await findDecisionJson(deps.db, shop, customerId)) ?? JSON.stringify(emptyDecision(customerId, now()));
       cache?.set(cacheKey(shop, customerId), json);
       return json;
     },
@@ -108,13 +114,19 @@ export function createStorefrontService(deps: StorefrontServiceDeps) {
      * Stores one beacon, at most once per shopper, kind, campaign and page view. Rate-limited per shopper and per
      * client address before anything is read: over a limit, nothing is stored and the caller answers 429.
      */
-    async recordEvent(shop: string, customerId: string | null, body: unknown, client?: BeaconClient): Promise<BeaconOutcome> {
+    async recordEvent(
+      shop: string,
+      customerId: string | null,
+      body: unknown,
+      client?: BeaconClient,
+    ): Promise<BeaconOutcome> {
       const verdict = admit(shop, customerId, client);
       if (!verdict.allowed) return { stored: false, limited: true, retryAfterSeconds: verdict.retryAfterSeconds };
       const parsed = storefrontEventSchema.safeParse(body);
       if (!parsed.success) throw new ValidationError("Invalid storefront event", parsed.error.issues);
       const event = parsed.data;
-      if (event.kind !== "visit" && !event.campaign) throw new ValidationError(`A ${event.kind} event needs a campaign`);
+      if (event.kind !== "visit" && !event.campaign)
+        throw new ValidationError(`A ${event.kind} event needs a campaign`);
       // Guests are never shown a campaign and have no place in the visit × purchase grid: their beacons are
       // accepted (the page can't tell) but not stored, so anonymous traffic cannot grow the table.
       if (!customerId) return { stored: false };
@@ -132,7 +144,9 @@ export function createStorefrontService(deps: StorefrontServiceDeps) {
       // A replayed dismissal changes nothing, so it republishes nothing either.
       if (stored && event.kind === "dismiss") {
         cache?.delete(cacheKey(shop, customerId));
-        deps.onCustomerChanged?.(shop, customerId).catch((err) => log(`Republishing customer ${customerId} of ${shop} failed`, err));
+        deps
+          .onCustomerChanged?.(shop, customerId)
+          .catch((err) => log(`Republishing customer ${customerId} of ${shop} failed`, err));
       }
       return { stored };
     },

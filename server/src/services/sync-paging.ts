@@ -15,7 +15,11 @@ export interface PagingOptions {
 
 type OnPage<T> = (items: T[], nextCursor: string | null, done: number) => Promise<void>;
 
-async function pageThrough<T>(list: (cursor: string | null) => Promise<Page<T>>, o: PagingOptions, onPage: OnPage<T>): Promise<void> {
+async function pageThrough<T>(
+  list: (cursor: string | null) => Promise<Page<T>>,
+  o: PagingOptions,
+  onPage: OnPage<T>,
+): Promise<void> {
   let cursor = o.startCursor ?? null;
   let done = o.startDone ?? 0;
   do {
@@ -28,9 +32,17 @@ async function pageThrough<T>(list: (cursor: string | null) => Promise<Page<T>>,
 }
 
 export function pageThroughOrders(o: PagingOptions, onPage: OnPage<Order>): Promise<void> {
-  return pageThrough((cursor) => o.platform.listOrders(o.shop, { cursor, pageSize: o.pageSize ?? 50, updatedSince: o.updatedSince }), o, onPage);
+  return pageThrough(
+    (cursor) => o.platform.listOrders(o.shop, { cursor, pageSize: o.pageSize ?? 50, updatedSince: o.updatedSince }),
+    o,
+    onPage,
+  );
 }
 
 export function pageThroughCustomers(o: PagingOptions, onPage: OnPage<PlatformCustomer>): Promise<void> {
-  return pageThrough((cursor) => o.platform.listCustomers(o.shop, { cursor, pageSize: o.pageSize ?? 250, updatedSince: o.updatedSince }), o, onPage);
+  return pageThrough(
+    (cursor) => o.platform.listCustomers(o.shop, { cursor, pageSize: o.pageSize ?? 250, updatedSince: o.updatedSince }),
+    o,
+    onPage,
+  );
 }

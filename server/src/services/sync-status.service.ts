@@ -39,7 +39,8 @@ export function createSyncStatusService(deps: { db: Db }) {
       const done = state?.orders_done ?? 0;
       const backfilling = STATE[phase] === "backfilling";
       const dead = await webhookEvents.listDeadWebhookEvents(deps.db, shop, DEAD_LETTERS_LISTED);
-      const percent = phase === "live" ? 100 : backfilling && total ? Math.min(100, Math.floor((done / total) * 100)) : null;
+      const percent =
+        phase === "live" ? 100 : backfilling && total ? Math.min(100, Math.floor((done / total) * 100)) : null;
       return {
         state: STATE[phase],
         phase,
@@ -55,7 +56,13 @@ export function createSyncStatusService(deps: { db: Db }) {
         deadLetters: {
           total: dead.total,
           maxAttempts: MAX_WEBHOOK_ATTEMPTS,
-          items: dead.items.map((d) => ({ webhookId: d.webhook_id, topic: d.topic, receivedAt: d.received_at, attempts: d.attempts, error: d.error })),
+          items: dead.items.map((d) => ({
+            webhookId: d.webhook_id,
+            topic: d.topic,
+            receivedAt: d.received_at,
+            attempts: d.attempts,
+            error: d.error,
+          })),
         },
         unpublishedCustomers: await countPublishErrors(deps.db, shop),
       };

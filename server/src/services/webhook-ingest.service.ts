@@ -74,7 +74,9 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
   // Awaited inside the apply: the queue's concurrency bounds the recomputes a burst of deliveries starts.
   async function notify(shop: string, customerId: string | null): Promise<void> {
     if (!customerId || !deps.onOrderChanged) return;
-    await deps.onOrderChanged(shop, customerId).catch((err: unknown) => log(`onOrderChanged(${shop}, ${customerId}) failed: ${String(err)}`));
+    await deps
+      .onOrderChanged(shop, customerId)
+      .catch((err: unknown) => log(`onOrderChanged(${shop}, ${customerId}) failed: ${String(err)}`));
   }
 
   /**
@@ -89,17 +91,24 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
   }
 
   async function ownsOrder(shop: string, orderId: string): Promise<boolean> {
-    return (await orderOwners.listShopsHoldingOrder(db, orderId)).includes(shop) || (await platform.orderBelongsTo(shop, orderId));
+    return (
+      (await orderOwners.listShopsHoldingOrder(db, orderId)).includes(shop) ||
+      (await platform.orderBelongsTo(shop, orderId))
+    );
   }
 
   /** Applies one delivery; `changed` is the customer whose order was written (re-predicted once it is marked done). */
-  async function apply(hook: VerifiedWebhook, event: PlatformEvent): Promise<{ outcome: "processed" | "ignored"; changed?: string | null }> {
+  async function apply(
+    hook: VerifiedWebhook,
+    event: PlatformEvent,
+  ): Promise<{ outcome: "processed" | "ignored"; changed?: string | null }> {
     const shop = hook.shopDomain;
     switch (event.kind) {
       case "order": {
         // Deliveries for a shop that isn't installed (e.g. late ones after uninstall) must not recreate data.
         if (!(await shops.findShop(db, shop))) return { outcome: "ignored" };
-        if (!(await ownsOrder(shop, event.order.id))) throw new ForeignOrderError(`order ${event.order.id} is not ${shop}'s`);
+        if (!(await ownsOrder(shop, event.order.id)))
+          throw new ForeignOrderError(`order ${event.order.id} is not ${shop}'s`);
         const written = await orders.upsertOrders(db, shop, [event.order]);
         return { outcome: "processed", changed: written.length ? event.order.customerId : null };
       }
@@ -113,10 +122,20 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
         await privacy.eraseShop(shop);
         return { outcome: "processed" };
       case "customer_redact":
-        await privacy.eraseCustomer(shop, { webhookId: hook.webhookId, topic: hook.topic, customerId: event.customerId, orderIds: event.orderIds });
+        await privacy.eraseCustomer(shop, {
+          webhookId: hook.webhookId,
+          topic: hook.topic,
+          customerId: event.customerId,
+          orderIds: event.orderIds,
+        });
         return { outcome: "processed" };
       case "customer_data_request":
-        await privacy.recordDataRequest(shop, { webhookId: hook.webhookId, topic: hook.topic, customerId: event.customerId, orderIds: event.orderIds });
+        await privacy.recordDataRequest(shop, {
+          webhookId: hook.webhookId,
+          topic: hook.topic,
+          customerId: event.customerId,
+          orderIds: event.orderIds,
+        });
         return { outcome: "processed" };
       case "ignored":
         return { outcome: "ignored" };
@@ -139,8 +158,16 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
       }
       // Stored but not applied (the sender already has its 200: the payload is safe with us); retryPending picks it up.
       const next = nextAttemptAt(attempts + 1, err, now());
-      log(`webhook ${hook.topic} ${hook.webhookId} for ${hook.shopDomain} failed (try ${attempts + 1}${next ? "" : ", giving up"}): ${message}`);
-      await webhookEvents.markWebhookFailed(db, hook.shopDomain, hook.webhookId, { error: message, attempts: attempts + 1, nextAttemptAt: next }).catch(() => undefined);
+      log(
+        `webhook ${hook.topic} ${hook.webhookId} for ${hook.shopDomain} failed (try ${attempts + 1}${next ? "" : ", giving up"}): ${message}`,
+      );
+      await webhookEvents
+        .markWebhookFailed(db, hook.shopDomain, hook.webhookId, {
+          error: message,
+          attempts: attempts + 1,
+          nextAttemptAt: next,
+        })
+        .catch(() => undefined);
       return "failed";
     }
   }
@@ -167,7 +194,11 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const next = nextAttemptAt(row.attempts + 1, err, now());
-      await webhookEvents.markWebhookFailed(db, row.shop_domain, row.webhook_id, { error: message, attempts: row.attempts + 1, nextAttemptAt: next });
+      await webhookEvents.markWebhookFailed(db, row.shop_domain, row.webhook_id, {
+        error: message,
+        attempts: row.attempts + 1,
+        nextAttemptAt: next,
+      });
       return "failed";
     }
     const erases = event.kind === "customer_redact" || event.kind === "shop_erase";
@@ -185,13 +216,19 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
   /** A stored delivery handed over by the queue: applied only if this worker wins its claim. */
   async function applyStored(delivery: StoredDelivery, fresh: boolean): Promise<IngestOutcome | undefined> {
     const at = now();
-    const row = await webhookEvents.claimWebhookEvent(db, delivery.shop, delivery.webhookId, { now: at, leaseUntil: new Date(at.getTime() + APPLY_LEASE_MS), fresh });
+    const row = await webhookEvents.claimWebhookEvent(db, delivery.shop, delivery.webhookId, {
+      now: at,
+      leaseUntil: new Date(at.getTime() + APPLY_LEASE_MS),
+      fresh,
+    });
     return row ? retry(row) : undefined;
   }
 
-  const queue = (deps.applyQueue ?? ((run) => createInProcessApplyQueue(run, { concurrency: 4, log })))(async (delivery) => {
-    await applyStored(delivery, true);
-  });
+  const queue = (deps.applyQueue ?? ((run) => createInProcessApplyQueue(run, { concurrency: 4, log })))(
+    async (delivery) => {
+      await applyStored(delivery, true);
+    },
+  );
 
   return {
     /**
@@ -245,14 +282,17 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
     async retryPending(options: { limit?: number } = {}): Promise<number> {
       const rows = await webhookEvents.listDueWebhookEvents(db, now(), options.limit ?? 500);
       for (const row of rows) {
-        await applyStored({ shop: row.shop_domain, webhookId: row.webhook_id }, false).catch((err: unknown) => log(`webhook retry ${row.webhook_id} failed: ${String(err)}`));
+        await applyStored({ shop: row.shop_domain, webhookId: row.webhook_id }, false).catch((err: unknown) =>
+          log(`webhook retry ${row.webhook_id} failed: ${String(err)}`),
+        );
       }
       return rows.length;
     },
 
     /** The merchant's "retry" on a dead letter of their own shop: a fresh set of tries, the first one now. */
     async retryDeadLetter(shop: string, webhookId: string): Promise<IngestOutcome> {
-      if (!(await webhookEvents.requeueDeadWebhookEvent(db, shop, webhookId, now()))) throw new NotFoundError(`No dead-letter delivery ${webhookId}`);
+      if (!(await webhookEvents.requeueDeadWebhookEvent(db, shop, webhookId, now())))
+        throw new NotFoundError(`No dead-letter delivery ${webhookId}`);
       return (await applyStored({ shop, webhookId }, false)) ?? "ignored";
     },
 

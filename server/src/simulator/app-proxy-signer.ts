@@ -28,7 +28,10 @@ export function signAppProxyQuery(request: AppProxyRequest, secret: string): str
   const params: Record<string, string | string[]> = {
     ...(request.extra ?? {}),
     shop: request.shop,
-    logged_in_customer_id: request.loggedInCustomerId == null ? "" : String(request.loggedInCustomerId).replace(/^gid:\/\/shopify\/Customer\//, ""),
+    logged_in_customer_id:
+      request.loggedInCustomerId == null
+        ? ""
+        : String(request.loggedInCustomerId).replace(/^gid:\/\/shopify\/Customer\//, ""),
     path_prefix: request.pathPrefix ?? "/apps/dangol",
     timestamp: String(request.timestamp ?? Math.floor(Date.now() / 1000)),
   };

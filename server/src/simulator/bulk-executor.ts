@@ -1,9 +1,21 @@
 // A lean executor for bulk runs: the same schema, resolvers and scalar serializers as the endpoint, without
 // graphql-js's per-field bookkeeping (which made a full-store export ~10x slower). Input is already validated.
 import {
-  Kind, getArgumentValues, GraphQLEnumType, GraphQLInterfaceType, GraphQLList, GraphQLNonNull, GraphQLObjectType,
-  GraphQLScalarType, GraphQLUnionType, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLOutputType,
-  type GraphQLSchema, type SelectionSetNode,
+  Kind,
+  getArgumentValues,
+  GraphQLEnumType,
+  GraphQLInterfaceType,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLScalarType,
+  GraphQLUnionType,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type SelectionSetNode,
 } from "graphql";
 
 type Obj = Record<string, unknown>;
@@ -18,7 +30,14 @@ export function executeBulk(schema: GraphQLSchema, document: DocumentNode, ctx: 
   return run(schema, fragments, ctx, selection!, schema.getQueryType()!, {});
 }
 
-function run(schema: GraphQLSchema, fragments: Map<string, FragmentDefinitionNode>, ctx: unknown, selectionSet: SelectionSetNode, type: GraphQLObjectType, parent: unknown): Obj {
+function run(
+  schema: GraphQLSchema,
+  fragments: Map<string, FragmentDefinitionNode>,
+  ctx: unknown,
+  selectionSet: SelectionSetNode,
+  type: GraphQLObjectType,
+  parent: unknown,
+): Obj {
   const out: Obj = {};
   for (const node of collect(schema, fragments, selectionSet, type)) {
     const name = node.name.value;
@@ -35,26 +54,43 @@ function run(schema: GraphQLSchema, fragments: Map<string, FragmentDefinitionNod
   return out;
 }
 
-function complete(schema: GraphQLSchema, fragments: Map<string, FragmentDefinitionNode>, ctx: unknown, type: GraphQLOutputType, value: unknown, node: FieldNode): unknown {
+function complete(
+  schema: GraphQLSchema,
+  fragments: Map<string, FragmentDefinitionNode>,
+  ctx: unknown,
+  type: GraphQLOutputType,
+  value: unknown,
+  node: FieldNode,
+): unknown {
   // Plain instanceof: graphql's is*() helpers do slow cross-realm checks outside NODE_ENV=production.
   if (type instanceof GraphQLNonNull) return complete(schema, fragments, ctx, type.ofType, value, node);
   if (value === null || value === undefined) return null;
-  if (type instanceof GraphQLList) return (value as unknown[]).map((item) => complete(schema, fragments, ctx, type.ofType, item, node));
+  if (type instanceof GraphQLList)
+    return (value as unknown[]).map((item) => complete(schema, fragments, ctx, type.ofType, item, node));
   if (type instanceof GraphQLScalarType || type instanceof GraphQLEnumType) return type.serialize(value);
   const abstract = type instanceof GraphQLInterfaceType || type instanceof GraphQLUnionType;
   const concrete = abstract ? schema.getType(String((value as Obj).__typename)) : type;
-  if (!(concrete instanceof GraphQLObjectType)) throw new Error(`Cannot resolve the concrete type of ${type.toString()}`);
+  if (!(concrete instanceof GraphQLObjectType))
+    throw new Error(`Cannot resolve the concrete type of ${type.toString()}`);
   return run(schema, fragments, ctx, node.selectionSet!, concrete, value);
 }
 
-function collect(schema: GraphQLSchema, fragments: Map<string, FragmentDefinitionNode>, selectionSet: SelectionSetNode, type: GraphQLObjectType): FieldNode[] {
+function collect(
+  schema: GraphQLSchema,
+  fragments: Map<string, FragmentDefinitionNode>,
+  selectionSet: SelectionSetNode,
+  type: GraphQLObjectType,
+): FieldNode[] {
   const out: FieldNode[] = [];
   for (const s of selectionSet.selections) {
     if (s.kind === Kind.FIELD) out.push(s);
     else {
       const fragment = s.kind === Kind.INLINE_FRAGMENT ? s : fragments.get(s.name.value);
       const condition = fragment?.typeCondition?.name.value;
-      if (fragment && (!condition || condition === type.name || type.getInterfaces().some((i) => i.name === condition))) {
+      if (
+        fragment &&
+        (!condition || condition === type.name || type.getInterfaces().some((i) => i.name === condition))
+      ) {
         out.push(...collect(schema, fragments, fragment.selectionSet, type));
       }
     }

@@ -44,19 +44,46 @@ export class BulkRunner {
     else this.failures.delete(shop);
   }
 
-  start(ctx: GraphqlContext, query: string): { bulkOperation: BulkOperationRecord | null; userErrors: BulkQueryProblem[] } {
+  start(
+    ctx: GraphqlContext,
+    query: string,
+  ): { bulkOperation: BulkOperationRecord | null; userErrors: BulkQueryProblem[] } {
     const { problems, document } = checkBulkQuery(this.schema, query);
     if (problems.length || !document) return { bulkOperation: null, userErrors: problems };
-    const running = [...ctx.store.bulkOperations.values()].filter((op) => op.status === "CREATED" || op.status === "RUNNING");
+    const running = [...ctx.store.bulkOperations.values()].filter(
+      (op) => op.status === "CREATED" || op.status === "RUNNING",
+    );
     if (running.length >= MAX_CONCURRENT_BULK_QUERIES) {
-      return { bulkOperation: null, userErrors: [{ field: ["query"], code: "OPERATION_IN_PROGRESS", message: `A maximum of ${MAX_CONCURRENT_BULK_QUERIES} bulk queries can run at the same time for this app and shop.` }] };
+      return {
+        bulkOperation: null,
+        userErrors: [
+          {
+            field: ["query"],
+            code: "OPERATION_IN_PROGRESS",
+            message: `A maximum of ${MAX_CONCURRENT_BULK_QUERIES} bulk queries can run at the same time for this app and shop.`,
+          },
+        ],
+      };
     }
     const operation: BulkOperationRecord = {
-      id: ctx.store.nextId("bulk"), type: "QUERY", status: "CREATED", errorCode: null, query, createdAt: ctx.clock.now(),
-      completedAt: null, objectCount: 0, rootObjectCount: 0, fileSize: null, url: null, partialDataUrl: null,
+      id: ctx.store.nextId("bulk"),
+      type: "QUERY",
+      status: "CREATED",
+      errorCode: null,
+      query,
+      createdAt: ctx.clock.now(),
+      completedAt: null,
+      objectCount: 0,
+      rootObjectCount: 0,
+      fileSize: null,
+      url: null,
+      partialDataUrl: null,
     };
     ctx.store.bulkOperations.set(operation.id, operation);
-    setTimeout(() => void this.run({ ...ctx, bulk: true, searchWarnings: [] }, operation, document), this.delayMs / 2).unref();
+    setTimeout(
+      () => void this.run({ ...ctx, bulk: true, searchWarnings: [] }, operation, document),
+      this.delayMs / 2,
+    ).unref();
     return { bulkOperation: operation, userErrors: [] };
   }
 
@@ -111,7 +138,12 @@ export class BulkRunner {
     this.finish(ctx, operation, "COMPLETED", null);
   }
 
-  private finish(ctx: GraphqlContext, operation: BulkOperationRecord, status: BulkStatus, errorCode: BulkErrorCode | null): void {
+  private finish(
+    ctx: GraphqlContext,
+    operation: BulkOperationRecord,
+    status: BulkStatus,
+    errorCode: BulkErrorCode | null,
+  ): void {
     operation.status = status;
     operation.errorCode = errorCode;
     operation.completedAt = ctx.clock.now();
@@ -128,7 +160,12 @@ function connectionNodes(value: unknown): Json[] {
 }
 
 function isConnection(value: unknown): boolean {
-  return Boolean(value && typeof value === "object" && !Array.isArray(value) && (Array.isArray((value as Json).nodes) || Array.isArray((value as Json).edges)));
+  return Boolean(
+    value &&
+      typeof value === "object" &&
+      !Array.isArray(value) &&
+      (Array.isArray((value as Json).nodes) || Array.isArray((value as Json).edges)),
+  );
 }
 
 /** One line per object; nested connection items become their own lines pointing at the parent's id. */

@@ -19,7 +19,13 @@ export interface Connection<T> {
 export const MAX_PAGE_SIZE = 250;
 
 /** `sorted` is already in the requested order; `key` yields the sort value and id used in cursors. */
-export function paginate<T>(sorted: T[], key: (item: T) => CursorPosition, args: ConnectionArgs, bulk: boolean, descending: boolean): Connection<T> {
+export function paginate<T>(
+  sorted: T[],
+  key: (item: T) => CursorPosition,
+  args: ConnectionArgs,
+  bulk: boolean,
+  descending: boolean,
+): Connection<T> {
   const compare = (a: CursorPosition, b: CursorPosition) => {
     const c = a.v < b.v ? -1 : a.v > b.v ? 1 : a.id - b.id;
     return descending ? -c : c;
@@ -27,7 +33,12 @@ export function paginate<T>(sorted: T[], key: (item: T) => CursorPosition, args:
   let start = 0;
   let end = sorted.length;
   if (args.after) start = firstAfter(sorted, key, cursorOrThrow(args.after), compare);
-  if (args.before) end = Math.max(start, firstAfter(sorted, key, cursorOrThrow(args.before), compare) - (matchesExactly(sorted, key, args.before, compare) ? 1 : 0));
+  if (args.before)
+    end = Math.max(
+      start,
+      firstAfter(sorted, key, cursorOrThrow(args.before), compare) -
+        (matchesExactly(sorted, key, args.before, compare) ? 1 : 0),
+    );
   let window = sorted.slice(start, end);
   let hasNextPage = end < sorted.length;
   let hasPreviousPage = start > 0;
@@ -42,31 +53,51 @@ export function paginate<T>(sorted: T[], key: (item: T) => CursorPosition, args:
     }
   }
   // Cursors are encoded only when selected (a getter), which matters for bulk exports of every line item.
-  const edges = window.map((node) => ({ node, get cursor() { return encodeCursor(key(node)); } }));
+  const edges = window.map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor(key(node));
+    },
+  }));
   return {
     nodes: window,
     edges,
-    pageInfo: { hasNextPage, hasPreviousPage, startCursor: window.length ? encodeCursor(key(window[0])) : null, endCursor: window.length ? encodeCursor(key(window[window.length - 1])) : null },
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: window.length ? encodeCursor(key(window[0])) : null,
+      endCursor: window.length ? encodeCursor(key(window[window.length - 1])) : null,
+    },
   };
 }
 
 function pageSize(args: ConnectionArgs): number {
   const size = args.first ?? args.last;
-  if (size == null) throw new GraphQLError("you must provide one of first or last", { extensions: { code: "BAD_REQUEST" } });
+  if (size == null)
+    throw new GraphQLError("you must provide one of first or last", { extensions: { code: "BAD_REQUEST" } });
   if (size < 0 || size > MAX_PAGE_SIZE) {
-    throw new GraphQLError(`The ${args.first != null ? "first" : "last"} argument must be between 0 and ${MAX_PAGE_SIZE}.`, { extensions: { code: "BAD_REQUEST" } });
+    throw new GraphQLError(
+      `The ${args.first != null ? "first" : "last"} argument must be between 0 and ${MAX_PAGE_SIZE}.`,
+      { extensions: { code: "BAD_REQUEST" } },
+    );
   }
   return size;
 }
 
 function cursorOrThrow(cursor: string): CursorPosition {
   const position = decodeCursor(cursor);
-  if (!position) throw new GraphQLError(`Invalid cursor for current pagination sort.`, { extensions: { code: "BAD_REQUEST" } });
+  if (!position)
+    throw new GraphQLError(`Invalid cursor for current pagination sort.`, { extensions: { code: "BAD_REQUEST" } });
   return position;
 }
 
 /** Index of the first item strictly after `position` (binary search over the sorted list). */
-function firstAfter<T>(sorted: T[], key: (item: T) => CursorPosition, position: CursorPosition, compare: (a: CursorPosition, b: CursorPosition) => number): number {
+function firstAfter<T>(
+  sorted: T[],
+  key: (item: T) => CursorPosition,
+  position: CursorPosition,
+  compare: (a: CursorPosition, b: CursorPosition) => number,
+): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -77,7 +108,12 @@ function firstAfter<T>(sorted: T[], key: (item: T) => CursorPosition, position: 
   return lo;
 }
 
-function matchesExactly<T>(sorted: T[], key: (item: T) => CursorPosition, cursor: string, compare: (a: CursorPosition, b: CursorPosition) => number): boolean {
+function matchesExactly<T>(
+  sorted: T[],
+  key: (item: T) => CursorPosition,
+  cursor: string,
+  compare: (a: CursorPosition, b: CursorPosition) => number,
+): boolean {
   const position = decodeCursor(cursor)!;
   const index = firstAfter(sorted, key, position, compare) - 1;
   return index >= 0 && compare(key(sorted[index]), position) === 0;

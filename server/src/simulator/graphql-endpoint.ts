@@ -13,9 +13,16 @@ export interface GraphqlRequestBody {
 const COST_DOCS = "https://shopify.dev/api/usage/rate-limits";
 
 /** Returns the JSON body to send with HTTP 200 (GraphQL-level failures are 200 on Shopify too). */
-export async function runGraphql(schema: GraphQLSchema, body: GraphqlRequestBody, ctx: GraphqlContext, bucket: CostBucket): Promise<Record<string, unknown>> {
-  if (typeof body.query !== "string" || !body.query.trim()) return { errors: [{ message: "Parameter 'query' is required", extensions: { code: "BAD_REQUEST" } }] };
-  const variables = body.variables && typeof body.variables === "object" ? (body.variables as Record<string, unknown>) : {};
+export async function runGraphql(
+  schema: GraphQLSchema,
+  body: GraphqlRequestBody,
+  ctx: GraphqlContext,
+  bucket: CostBucket,
+): Promise<Record<string, unknown>> {
+  if (typeof body.query !== "string" || !body.query.trim())
+    return { errors: [{ message: "Parameter 'query' is required", extensions: { code: "BAD_REQUEST" } }] };
+  const variables =
+    body.variables && typeof body.variables === "object" ? (body.variables as Record<string, unknown>) : {};
   const operationName = typeof body.operationName === "string" ? body.operationName : null;
   let document: DocumentNode;
   try {
@@ -30,10 +37,12 @@ export async function runGraphql(schema: GraphQLSchema, body: GraphqlRequestBody
   const requested = requestedCost(schema, document, operation, variables);
   if (requested > MAX_QUERY_COST) {
     return {
-      errors: [{
-        message: `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).\n\nSee ${COST_DOCS} for more information on how the\ncost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n`,
-        extensions: { code: "MAX_COST_EXCEEDED", cost: requested, maxCost: MAX_QUERY_COST },
-      }],
+      errors: [
+        {
+          message: `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).\n\nSee ${COST_DOCS} for more information on how the\ncost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n`,
+          extensions: { code: "MAX_COST_EXCEEDED", cost: requested, maxCost: MAX_QUERY_COST },
+        },
+      ],
     };
   }
   if (!bucket.take(requested)) {
@@ -45,7 +54,13 @@ export async function runGraphql(schema: GraphQLSchema, body: GraphqlRequestBody
   const result = await execute({ schema, document, variableValues: variables, operationName, contextValue: ctx });
   const actual = Math.min(requested, actualCost(schema, document, operation, variables, result.data));
   bucket.refund(requested - actual);
-  const extensions: Record<string, unknown> = { cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: bucket.status() } };
+  const extensions: Record<string, unknown> = {
+    cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: bucket.status() },
+  };
   if (ctx.searchWarnings.length) extensions.search = ctx.searchWarnings;
-  return { ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}), data: result.data ?? null, extensions };
+  return {
+    ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}),
+    data: result.data ?? null,
+    extensions,
+  };
 }

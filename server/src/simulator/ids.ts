@@ -1,7 +1,16 @@
 // Shopify global ids (gid://shopify/Order/123) and opaque pagination cursors.
 export type GidType =
-  | "Order" | "Customer" | "Product" | "ProductVariant" | "LineItem" | "Refund"
-  | "BulkOperation" | "DiscountCodeNode" | "DiscountRedeemCode" | "Metafield" | "Shop";
+  | "Order"
+  | "Customer"
+  | "Product"
+  | "ProductVariant"
+  | "LineItem"
+  | "Refund"
+  | "BulkOperation"
+  | "DiscountCodeNode"
+  | "DiscountRedeemCode"
+  | "Metafield"
+  | "Shop";
 
 export function gid(type: GidType, id: number | string): string {
   return `gid://shopify/${type}/${id}`;
@@ -31,8 +40,12 @@ export function encodeCursor(position: CursorPosition): string {
 
 export function decodeCursor(cursor: string): CursorPosition | null {
   try {
-    const raw = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { last_id?: unknown; last_value?: unknown };
-    if (typeof raw.last_id !== "number" || (typeof raw.last_value !== "number" && typeof raw.last_value !== "string")) return null;
+    const raw = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as {
+      last_id?: unknown;
+      last_value?: unknown;
+    };
+    if (typeof raw.last_id !== "number" || (typeof raw.last_value !== "number" && typeof raw.last_value !== "string"))
+      return null;
     return { id: raw.last_id, v: raw.last_value };
   } catch {
     return null;

@@ -1,6 +1,13 @@
 // Public surface of the local Shopify store simulator (README.md describes the HTTP contract).
 export { startSimulator, SIMULATOR_API_VERSION } from "./server.js";
-export type { SimulatorOptions, SimulatorHandle, SimAppConfig, SimShopConfig, WebhookSubscription, InstalledApp } from "./types.js";
+export type {
+  SimulatorOptions,
+  SimulatorHandle,
+  SimAppConfig,
+  SimShopConfig,
+  WebhookSubscription,
+  InstalledApp,
+} from "./types.js";
 export { signAppProxyQuery, appProxySignature, type AppProxyRequest } from "./app-proxy-signer.js";
 export { hashString } from "./rng.js";
 export { mintSessionToken, verifySessionToken } from "./session-token.js";

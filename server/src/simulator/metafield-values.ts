@@ -20,7 +20,8 @@ const VALIDATORS: Record<string, (value: string) => string | null> = {
   number_integer: (v) => (/^-?\d+$/.test(v) ? null : "Value must be an integer."),
   number_decimal: (v) => (/^-?\d+(\.\d+)?$/.test(v) ? null : "Value must be a decimal."),
   boolean: (v) => (v === "true" || v === "false" ? null : "Value must be true or false."),
-  date: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(v)) ? null : "Value must be in YYYY-MM-DD format."),
+  date: (v) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(v)) ? null : "Value must be in YYYY-MM-DD format.",
   date_time: (v) => (Number.isFinite(Date.parse(v)) ? null : "Value must be in ISO 8601 date and time format."),
   url: (v) => (/^https?:\/\/\S+$/.test(v) ? null : "Value must be a valid URL."),
 };
@@ -36,9 +37,14 @@ export function validateValue(type: string, value: string): string | null {
 
 export function jsonValue(type: string, value: string): unknown {
   switch (type) {
-    case "json": return JSON.parse(value);
-    case "number_integer": case "number_decimal": return Number(value);
-    case "boolean": return value === "true";
-    default: return value;
+    case "json":
+      return JSON.parse(value);
+    case "number_integer":
+    case "number_decimal":
+      return Number(value);
+    case "boolean":
+      return value === "true";
+    default:
+      return value;
   }
 }

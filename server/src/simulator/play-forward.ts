@@ -41,14 +41,29 @@ export function playOrders(store: ShopStore, rng: Rng, n: number, now: number, o
     const template = pool[Math.floor(rng() * pool.length)];
     const lines = template.lines.filter(() => rng() < 0.6);
     if (lines.length === 0) lines.push(template.lines[Math.floor(rng() * template.lines.length)]);
-    const discount = customerId === null ? undefined : redeemable(store, customerId, at, rng, options.redeemRate ?? 0.5);
+    const discount =
+      customerId === null ? undefined : redeemable(store, customerId, at, rng, options.redeemRate ?? 0.5);
     const subtotal = lines.reduce((s, l) => s + l.price * l.quantity, 0);
-    const order = store.createOrder({
-      customerId, processedAt: at,
-      lines: lines.map(({ productId, variantId, title, quantity, price }) => ({ productId, variantId, title, quantity, price })),
-      discountCodes: discount ? [discount.code] : [],
-      discountAmount: discount ? round2(discount.percentage !== null ? subtotal * discount.percentage : Math.min(subtotal, discount.amount ?? 0)) : 0,
-    }, at);
+    const order = store.createOrder(
+      {
+        customerId,
+        processedAt: at,
+        lines: lines.map(({ productId, variantId, title, quantity, price }) => ({
+          productId,
+          variantId,
+          title,
+          quantity,
+          price,
+        })),
+        discountCodes: discount ? [discount.code] : [],
+        discountAmount: discount
+          ? round2(
+              discount.percentage !== null ? subtotal * discount.percentage : Math.min(subtotal, discount.amount ?? 0),
+            )
+          : 0,
+      },
+      at,
+    );
     if (discount) {
       discount.usageCount++;
       result.redeemedCodes.push(discount.code);
@@ -71,7 +86,13 @@ function ordersByCustomer(store: ShopStore): Map<number, OrderRecord[]> {
   return map;
 }
 
-function redeemable(store: ShopStore, customerId: number, at: number, rng: Rng, rate: number): DiscountRecord | undefined {
+function redeemable(
+  store: ShopStore,
+  customerId: number,
+  at: number,
+  rng: Rng,
+  rate: number,
+): DiscountRecord | undefined {
   for (const discount of store.discounts.values()) {
     const forCustomer = discount.customerIds === "all" || discount.customerIds.includes(customerId);
     if (forCustomer && discountStatus(discount, at) === "ACTIVE" && rng() < rate) return discount;

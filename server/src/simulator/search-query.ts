@@ -65,11 +65,16 @@ function compileTerm<T>(term: Term, accessor: FieldAccessors<T>[string]): ((item
     if (actual === null) return false;
     if (accessor.kind === "string") return String(actual).toLowerCase() === String(target).toLowerCase();
     switch (term.op) {
-      case ">": return actual > target;
-      case ">=": return actual >= target;
-      case "<": return actual < target;
-      case "<=": return actual <= target;
-      default: return actual === target;
+      case ">":
+        return actual > target;
+      case ">=":
+        return actual >= target;
+      case "<":
+        return actual < target;
+      case "<=":
+        return actual <= target;
+      default:
+        return actual === target;
     }
   };
   return term.negate ? (item) => !test(item) : test;

@@ -60,10 +60,24 @@ export const CANCELLATION_ID_BASE = 5_500_000_000_000;
 export async function seedOnlineRetail(store: ShopStore, options: SeedOptions = {}): Promise<SeedStats> {
   const started = Date.now();
   const { invoices, rows, skippedRows } = await readInvoices(options);
-  const stats: SeedStats = { rows, skippedRows, customers: 0, products: 0, orders: 0, guestOrders: 0, cancelledOrders: 0, testOrders: 0, refundedOrders: 0, partiallyRefundedOrders: 0, zeroTotalOrders: 0, ms: 0 };
+  const stats: SeedStats = {
+    rows,
+    skippedRows,
+    customers: 0,
+    products: 0,
+    orders: 0,
+    guestOrders: 0,
+    cancelledOrders: 0,
+    testOrders: 0,
+    refundedOrders: 0,
+    partiallyRefundedOrders: 0,
+    zeroTotalOrders: 0,
+    ms: 0,
+  };
   let latest = -Infinity;
   for (const inv of invoices.values()) latest = Math.max(latest, inv.date);
-  const shift = options.timeShiftTo && invoices.size ? Math.round((options.timeShiftTo.getTime() - latest) / 1000) * 1000 : 0;
+  const shift =
+    options.timeShiftTo && invoices.size ? Math.round((options.timeShiftTo.getTime() - latest) / 1000) * 1000 : 0;
   const productIds = new Map<string, number>();
   const customers = new Map<number, CustomerRecord>();
   for (const inv of invoices.values()) {
@@ -80,7 +94,9 @@ export async function seedOnlineRetail(store: ShopStore, options: SeedOptions = 
   return stats;
 }
 
-async function readInvoices(options: SeedOptions): Promise<{ invoices: Map<string, InvoiceRows>; rows: number; skippedRows: number }> {
+async function readInvoices(
+  options: SeedOptions,
+): Promise<{ invoices: Map<string, InvoiceRows>; rows: number; skippedRows: number }> {
   const since = options.since?.getTime() ?? -Infinity;
   const until = options.until?.getTime() ?? Infinity;
   const includeGuests = options.includeGuests ?? true;
@@ -97,7 +113,8 @@ async function readInvoices(options: SeedOptions): Promise<{ invoices: Map<strin
       continue;
     }
     if (!line) continue;
-    const [invoice, stockCode, description, quantityText, dateText, priceText, customerText, country] = splitCsvLine(line);
+    const [invoice, stockCode, description, quantityText, dateText, priceText, customerText, country] =
+      splitCsvLine(line);
     const date = Date.parse(`${dateText.replace(" ", "T")}Z`);
     if (date >= until) break; // the file is in date order
     if (date < since) continue;
@@ -106,8 +123,17 @@ async function readInvoices(options: SeedOptions): Promise<{ invoices: Map<strin
     const quantity = Number(quantityText);
     const price = Number(priceText);
     const cancellation = invoice.startsWith("C");
-    const unusable = invoice.startsWith("A") || !Number.isFinite(price) || price < 0 || (!cancellation && !(quantity > 0)) || (cancellation && quantity === 0);
-    if (unusable || (customerId === null && !includeGuests) || !admitCustomer(customerId, admitted, options.maxCustomers)) {
+    const unusable =
+      invoice.startsWith("A") ||
+      !Number.isFinite(price) ||
+      price < 0 ||
+      (!cancellation && !(quantity > 0)) ||
+      (cancellation && quantity === 0);
+    if (
+      unusable ||
+      (customerId === null && !includeGuests) ||
+      !admitCustomer(customerId, admitted, options.maxCustomers)
+    ) {
       skippedRows++;
       continue;
     }
@@ -125,18 +151,43 @@ function admitCustomer(customerId: number | null, admitted: Set<number>, max: nu
   return true;
 }
 
-function toOrder(inv: InvoiceRows, productIds: Map<string, number>, store: ShopStore, latest: number, quirks: boolean): OrderRecord {
+function toOrder(
+  inv: InvoiceRows,
+  productIds: Map<string, number>,
+  store: ShopStore,
+  latest: number,
+  quirks: boolean,
+): OrderRecord {
   const cancellation = inv.invoice.startsWith("C");
   const number = Number(inv.invoice.replace(/^C/, ""));
   const id = (cancellation ? CANCELLATION_ID_BASE : ORDER_ID_BASE) + number;
   const lines: LineRecord[] = inv.lines.map((row, index) => {
     const productId = productFor(row.stockCode, row.title, productIds, store);
-    return { id: id * 1000 + index, productId, variantId: store.products.get(productId)!.variantId, title: row.title, quantity: row.quantity, price: row.price };
+    return {
+      id: id * 1000 + index,
+      productId,
+      variantId: store.products.get(productId)!.variantId,
+      title: row.title,
+      quantity: row.quantity,
+      price: row.price,
+    };
   });
   const order: OrderRecord = {
-    id, name: `#${inv.invoice}`, customerId: inv.customerId, createdAt: inv.date, processedAt: inv.date, updatedAt: inv.date,
-    cancelledAt: null, cancelReason: null, test: false, currency: store.currency, sourceName: "web",
-    lines, discountCodes: [], discountAmount: 0, refunds: [],
+    id,
+    name: `#${inv.invoice}`,
+    customerId: inv.customerId,
+    createdAt: inv.date,
+    processedAt: inv.date,
+    updatedAt: inv.date,
+    cancelledAt: null,
+    cancelReason: null,
+    test: false,
+    currency: store.currency,
+    sourceName: "web",
+    lines,
+    discountCodes: [],
+    discountAmount: 0,
+    refunds: [],
   };
   if (cancellation) {
     order.cancelledAt = inv.date;
@@ -169,7 +220,11 @@ function productFor(stockCode: string, title: string, productIds: Map<string, nu
   let id = 8_000_000_000_000 + hashString(stockCode) * 1024 + (hashString(stockCode, 0x9747b28c) % 1024);
   while (store.products.has(id)) id++;
   productIds.set(stockCode, id);
-  const handle = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || stockCode.toLowerCase();
+  const handle =
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || stockCode.toLowerCase();
   store.addProduct({ id, variantId: id + 30_000_000_000_000, title, handle, sku: stockCode });
   return id;
 }
@@ -191,7 +246,12 @@ function trackCustomer(customers: Map<number, CustomerRecord>, inv: InvoiceRows,
     existing.updatedAt = Math.max(existing.updatedAt, order.updatedAt);
     return;
   }
-  customers.set(id, { id, ...customerProfile(id, inv.country), createdAt: order.createdAt, updatedAt: order.updatedAt });
+  customers.set(id, {
+    id,
+    ...customerProfile(id, inv.country),
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+  });
 }
 
 function countOrder(stats: SeedStats, order: OrderRecord): void {

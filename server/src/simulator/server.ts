@@ -14,14 +14,25 @@ import { seedOnlineRetail } from "./seed-online-retail.js";
 import { mintSessionToken } from "./session-token.js";
 import { createRng, hashString, type Rng } from "./rng.js";
 import { playOrders } from "./play-forward.js";
-import { bulkFinishPayload, customersDataRequestPayload, customersRedactPayload, orderPayload, shopPayload, shopRedactPayload } from "./webhook-payloads.js";
+import {
+  bulkFinishPayload,
+  customersDataRequestPayload,
+  customersRedactPayload,
+  orderPayload,
+  shopPayload,
+  shopRedactPayload,
+} from "./webhook-payloads.js";
 import { parseGid } from "./ids.js";
 import type { SimShopConfig, SimulatorHandle, SimulatorOptions } from "./types.js";
 
 export const SIMULATOR_API_VERSION = "2026-07";
 const INVALID_TOKEN = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
 
-interface ShopState { store: ShopStore; bucket: CostBucket; rng: Rng }
+interface ShopState {
+  store: ShopStore;
+  bucket: CostBucket;
+  rng: Rng;
+}
 
 export async function startSimulator(options: SimulatorOptions): Promise<SimulatorHandle> {
   const clock = new SimClock(options.startAt);
@@ -29,19 +40,39 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const shops = new Map<string, ShopState>();
   const schema = buildAdminSchema();
   const tokens = new TokenAuthority(options.app, clock, options.accessTokenTtlSeconds ?? 3600);
-  const webhooks = new WebhookSender({ secret: options.app.apiSecret, apiVersion: SIMULATOR_API_VERSION, ...options.webhooks });
+  const webhooks = new WebhookSender({
+    secret: options.app.apiSecret,
+    apiVersion: SIMULATOR_API_VERSION,
+    ...options.webhooks,
+  });
   for (const s of options.webhooks?.subscriptions ?? []) webhooks.subscribe(s.topic, s.address, s.shop);
   let baseUrl = "";
-  const publish = (store: ShopStore, topic: string, payload: unknown) => webhooks.publish(store.domain, topic, payload, clock.date());
-  const bulkRunner = new BulkRunner(schema, () => baseUrl, options.bulkDelayMs ?? 50, (store, op) => publish(store, "bulk_operations/finish", bulkFinishPayload(op)));
+  const publish = (store: ShopStore, topic: string, payload: unknown) =>
+    webhooks.publish(store.domain, topic, payload, clock.date());
+  const bulkRunner = new BulkRunner(
+    schema,
+    () => baseUrl,
+    options.bulkDelayMs ?? 50,
+    (store, op) => publish(store, "bulk_operations/finish", bulkFinishPayload(op)),
+  );
 
   const addShop = async (config: SimShopConfig): Promise<ShopStore> => {
     if (shops.has(config.domain)) throw new Error(`Shop ${config.domain} already exists`);
-    const store = new ShopStore(config.domain, 60_000_000_000 + (hashString(config.domain) % 1_000_000_000), config.currency ?? "GBP");
+    const store = new ShopStore(
+      config.domain,
+      60_000_000_000 + (hashString(config.domain) % 1_000_000_000),
+      config.currency ?? "GBP",
+    );
     if (config.seed) store.seedStats = await seedOnlineRetail(store, config.seed);
-    store.onOrderEvent((topic, order, at) => webhooks.publish(store.domain, topic, orderPayload(store, order), new Date(at)));
+    store.onOrderEvent((topic, order, at) =>
+      webhooks.publish(store.domain, topic, orderPayload(store, order), new Date(at)),
+    );
     const throttle = options.throttle ?? {};
-    shops.set(config.domain, { store, bucket: new CostBucket(throttle.maximumAvailable ?? 1000, throttle.restoreRate ?? 100, () => clock.now()), rng: createRng(hashString(config.domain)) });
+    shops.set(config.domain, {
+      store,
+      bucket: new CostBucket(throttle.maximumAvailable ?? 1000, throttle.restoreRate ?? 100, () => clock.now()),
+      rng: createRng(hashString(config.domain)),
+    });
     return store;
   };
   for (const shop of options.shops ?? [{ domain: "demo.myshopify.com" }]) await addShop(shop);
@@ -63,7 +94,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     if (req.method === "GET" && bulkFile) {
       const chunks = bulkRunner.files.get(bulkFile[1]);
       if (chunks === undefined) return sendJson(res, 404, { errors: "Not Found" });
-      res.writeHead(200, { "Content-Type": "application/jsonl", "Content-Length": chunks.reduce((n, c) => n + c.length, 0) });
+      res.writeHead(200, {
+        "Content-Type": "application/jsonl",
+        "Content-Length": chunks.reduce((n, c) => n + c.length, 0),
+      });
       for (const chunk of chunks) if (!res.write(chunk)) await new Promise((resolve) => res.once("drain", resolve));
       res.end();
       return;
@@ -71,7 +105,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     if (req.method === "POST" && path === "/admin/oauth/access_token") {
       if (!named || !shops.has(named)) return sendJson(res, 404, { errors: "Not Found" });
       const body = parseBody(await readBody(req), header(req, "content-type"));
-      if (!body) return sendJson(res, 400, { error: "invalid_request", error_description: "Body must be JSON or form-encoded" });
+      if (!body)
+        return sendJson(res, 400, { error: "invalid_request", error_description: "Body must be JSON or form-encoded" });
       const answer = tokens.handle(named, body);
       return sendJson(res, answer.status, answer.body);
     }
@@ -83,7 +118,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       if (!tokenShop || (named && tokenShop !== named)) return sendJson(res, 401, INVALID_TOKEN);
       const state = requireShop(tokenShop);
       const text = await readBody(req);
-      const body = header(req, "content-type")?.includes("application/graphql") ? { query: text } : parseBody(text, "application/json");
+      const body = header(req, "content-type")?.includes("application/graphql")
+        ? { query: text }
+        : parseBody(text, "application/json");
       if (!body) return sendJson(res, 400, { errors: "Body must be JSON: {query, variables}" });
       const ctx = { store: state.store, appId, clock, bulk: false, bulkRunner, searchWarnings: [] };
       return sendJson(res, 200, await runGraphql(schema, body, ctx, state.bucket));
@@ -132,7 +169,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     },
     requestCustomerDataRequest: (shop, customerId) => {
       const { store } = requireShop(shop);
-      publish(store, "customers/data_request", customersDataRequestPayload(store, customerIdOf(customerId), Math.floor(clock.now() / 1000)));
+      publish(
+        store,
+        "customers/data_request",
+        customersDataRequestPayload(store, customerIdOf(customerId), Math.floor(clock.now() / 1000)),
+      );
     },
     requestShopRedact: (shop) => {
       const { store } = requireShop(shop);

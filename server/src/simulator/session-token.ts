@@ -15,11 +15,23 @@ export interface SessionTokenClaims {
 
 const b64 = (value: string | Buffer) => Buffer.from(value).toString("base64url");
 
-export function mintSessionToken(shop: string, apiKey: string, secret: string, options: { userId?: string; ttlSeconds?: number } = {}): string {
+export function mintSessionToken(
+  shop: string,
+  apiKey: string,
+  secret: string,
+  options: { userId?: string; ttlSeconds?: number } = {},
+): string {
   const now = Math.floor(Date.now() / 1000);
   const claims: SessionTokenClaims = {
-    iss: `https://${shop}/admin`, dest: `https://${shop}`, aud: apiKey, sub: options.userId ?? "1",
-    exp: now + (options.ttlSeconds ?? 60), nbf: now - 1, iat: now, jti: randomUUID(), sid: randomUUID(),
+    iss: `https://${shop}/admin`,
+    dest: `https://${shop}`,
+    aud: apiKey,
+    sub: options.userId ?? "1",
+    exp: now + (options.ttlSeconds ?? 60),
+    nbf: now - 1,
+    iat: now,
+    jti: randomUUID(),
+    sid: randomUUID(),
   };
   const unsigned = `${b64(JSON.stringify({ alg: "HS256", typ: "JWT" }))}.${b64(JSON.stringify(claims))}`;
   return `${unsigned}.${createHmac("sha256", secret).update(unsigned).digest("base64url")}`;

@@ -1,5 +1,12 @@
 // In-memory data of one simulated shop, plus the change events that drive webhooks.
-import type { CustomerRecord, DiscountRecord, LineRecord, MetafieldRecord, OrderRecord, ProductRecord } from "./records.js";
+import type {
+  CustomerRecord,
+  DiscountRecord,
+  LineRecord,
+  MetafieldRecord,
+  OrderRecord,
+  ProductRecord,
+} from "./records.js";
 import { orderTotal, round2 } from "./records.js";
 import type { BulkOperationRecord } from "./bulk-operations.js";
 import type { SeedStats } from "./seed-online-retail.js";
@@ -47,7 +54,14 @@ export class ShopStore {
   }
 
   private initialId(kind: keyof ShopStore["nextIds"]): number {
-    const bases = { order: 6_000_000_000_000, line: 16_000_000_000_000, refund: 900_000_000_000, discount: 1_400_000_000_000, metafield: 26_000_000_000_000, bulk: 3_000_000_000 };
+    const bases = {
+      order: 6_000_000_000_000,
+      line: 16_000_000_000_000,
+      refund: 900_000_000_000,
+      discount: 1_400_000_000_000,
+      metafield: 26_000_000_000_000,
+      bulk: 3_000_000_000,
+    };
     let max = bases[kind];
     if (kind === "order") for (const id of this.orders.keys()) max = Math.max(max, id + 1);
     return max;
@@ -102,7 +116,11 @@ export class ShopStore {
   refundOrder(orderId: number, amount: number, at: number): OrderRecord {
     const order = this.requireOrder(orderId);
     const left = round2(orderTotal(order) - order.refunds.reduce((s, r) => s + r.amount, 0));
-    order.refunds.push({ id: this.nextId("refund"), createdAt: this.touch(order, at), amount: round2(Math.min(amount, left)) });
+    order.refunds.push({
+      id: this.nextId("refund"),
+      createdAt: this.touch(order, at),
+      amount: round2(Math.min(amount, left)),
+    });
     this.version++;
     this.emit("orders/updated", order, at);
     return order;

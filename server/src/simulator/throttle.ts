@@ -21,7 +21,10 @@ export class CostBucket {
 
   private refill(): void {
     const now = this.now();
-    this.available = Math.min(this.maximumAvailable, this.available + ((now - this.updatedAt) / 1000) * this.restoreRate);
+    this.available = Math.min(
+      this.maximumAvailable,
+      this.available + ((now - this.updatedAt) / 1000) * this.restoreRate,
+    );
     this.updatedAt = now;
   }
 
@@ -40,6 +43,10 @@ export class CostBucket {
 
   status(): ThrottleStatus {
     this.refill();
-    return { maximumAvailable: this.maximumAvailable, currentlyAvailable: Math.floor(this.available), restoreRate: this.restoreRate };
+    return {
+      maximumAvailable: this.maximumAvailable,
+      currentlyAvailable: Math.floor(this.available),
+      restoreRate: this.restoreRate,
+    };
   }
 }

@@ -9,10 +9,23 @@ const OFFLINE = "urn:shopify:params:oauth:token-type:offline-access-token";
 const ONLINE = "urn:shopify:params:oauth:token-type:online-access-token";
 const REFRESH_TTL_SECONDS = 90 * 86_400;
 
-interface AccessToken { shop: string; expiresAt: number | null; revoked: boolean }
-interface RefreshToken { shop: string; expiresAt: number; replacedBy: string | null; used: boolean; revoked: boolean }
+interface AccessToken {
+  shop: string;
+  expiresAt: number | null;
+  revoked: boolean;
+}
+interface RefreshToken {
+  shop: string;
+  expiresAt: number;
+  replacedBy: string | null;
+  used: boolean;
+  revoked: boolean;
+}
 
-export interface TokenResponse { status: number; body: Record<string, unknown> }
+export interface TokenResponse {
+  status: number;
+  body: Record<string, unknown>;
+}
 
 export class TokenAuthority {
   private readonly access = new Map<string, AccessToken>();
@@ -25,7 +38,16 @@ export class TokenAuthority {
   ) {}
 
   get scope(): string {
-    return (this.app.scopes ?? ["read_orders", "read_all_orders", "read_customers", "write_customers", "write_discounts", "read_products"]).join(",");
+    return (
+      this.app.scopes ?? [
+        "read_orders",
+        "read_all_orders",
+        "read_customers",
+        "write_customers",
+        "write_discounts",
+        "read_products",
+      ]
+    ).join(",");
   }
 
   /** The shop an Admin API token belongs to, or null when unknown, revoked or expired. */
@@ -38,11 +60,28 @@ export class TokenAuthority {
 
   issueOffline(shop: string, expiring: boolean): InstalledApp {
     const accessToken = `shpat_${randomBytes(16).toString("hex")}`;
-    this.access.set(accessToken, { shop, expiresAt: expiring ? this.clock.now() + this.ttlSeconds * 1000 : null, revoked: false });
+    this.access.set(accessToken, {
+      shop,
+      expiresAt: expiring ? this.clock.now() + this.ttlSeconds * 1000 : null,
+      revoked: false,
+    });
     if (!expiring) return { shop, accessToken, scope: this.scope };
     const refreshToken = `shprt_${randomBytes(16).toString("hex")}`;
-    this.refresh.set(refreshToken, { shop, expiresAt: this.clock.now() + REFRESH_TTL_SECONDS * 1000, replacedBy: null, used: false, revoked: false });
-    return { shop, accessToken, scope: this.scope, expiresIn: this.ttlSeconds, refreshToken, refreshTokenExpiresIn: REFRESH_TTL_SECONDS };
+    this.refresh.set(refreshToken, {
+      shop,
+      expiresAt: this.clock.now() + REFRESH_TTL_SECONDS * 1000,
+      replacedBy: null,
+      used: false,
+      revoked: false,
+    });
+    return {
+      shop,
+      accessToken,
+      scope: this.scope,
+      expiresIn: this.ttlSeconds,
+      refreshToken,
+      refreshTokenExpiresIn: REFRESH_TTL_SECONDS,
+    };
   }
 
   revokeShop(shop: string): void {
@@ -57,13 +96,25 @@ export class TokenAuthority {
     }
     if (body.grant_type === TOKEN_EXCHANGE) return this.exchange(shop, body);
     if (body.grant_type === "refresh_token") return this.rotate(shop, String(body.refresh_token ?? ""));
-    return { status: 400, body: { error: "unsupported_grant_type", error_description: `Unsupported grant_type ${String(body.grant_type)}` } };
+    return {
+      status: 400,
+      body: { error: "unsupported_grant_type", error_description: `Unsupported grant_type ${String(body.grant_type)}` },
+    };
   }
 
   private exchange(shop: string, body: Record<string, unknown>): TokenResponse {
-    const claims = typeof body.subject_token === "string" ? verifySessionToken(body.subject_token, this.app.apiKey, this.app.apiSecret) : null;
+    const claims =
+      typeof body.subject_token === "string"
+        ? verifySessionToken(body.subject_token, this.app.apiKey, this.app.apiSecret)
+        : null;
     if (!claims || claims.dest !== `https://${shop}`) {
-      return { status: 400, body: { error: "invalid_subject_token", error_description: "Session token is invalid, expired or for another shop" } };
+      return {
+        status: 400,
+        body: {
+          error: "invalid_subject_token",
+          error_description: "Session token is invalid, expired or for another shop",
+        },
+      };
     }
     if (body.requested_token_type === ONLINE) {
       const accessToken = `shpua_${randomBytes(16).toString("hex")}`;
@@ -71,13 +122,31 @@ export class TokenAuthority {
       return {
         status: 200,
         body: {
-          access_token: accessToken, scope: this.scope, expires_in: 86_399, associated_user_scope: this.scope,
-          associated_user: { id: Number(claims.sub) || 1, first_name: "Demo", last_name: "Staff", email: `staff@${shop}`, account_owner: true, locale: "en", collaborator: false, email_verified: true },
+          access_token: accessToken,
+          scope: this.scope,
+          expires_in: 86_399,
+          associated_user_scope: this.scope,
+          associated_user: {
+            id: Number(claims.sub) || 1,
+            first_name: "Demo",
+            last_name: "Staff",
+            email: `staff@${shop}`,
+            account_owner: true,
+            locale: "en",
+            collaborator: false,
+            email_verified: true,
+          },
         },
       };
     }
-    if (body.requested_token_type !== OFFLINE) return { status: 400, body: { error: "invalid_request", error_description: "Unknown requested_token_type" } };
-    return { status: 200, body: this.tokenBody(this.issueOffline(shop, body.expiring === "1" || body.expiring === 1 || body.expiring === true)) };
+    if (body.requested_token_type !== OFFLINE)
+      return { status: 400, body: { error: "invalid_request", error_description: "Unknown requested_token_type" } };
+    return {
+      status: 200,
+      body: this.tokenBody(
+        this.issueOffline(shop, body.expiring === "1" || body.expiring === 1 || body.expiring === true),
+      ),
+    };
   }
 
   /** Refresh tokens rotate; a used one stays retryable until its replacement is used once. */
@@ -85,7 +154,10 @@ export class TokenAuthority {
     const record = this.refresh.get(token);
     const replacementUsed = record?.replacedBy ? this.refresh.get(record.replacedBy)?.used : false;
     if (!record || record.shop !== shop || record.revoked || record.expiresAt <= this.clock.now() || replacementUsed) {
-      return { status: 400, body: { error: "invalid_grant", error_description: "The refresh token is invalid, expired or already rotated" } };
+      return {
+        status: 400,
+        body: { error: "invalid_grant", error_description: "The refresh token is invalid, expired or already rotated" },
+      };
     }
     record.used = true;
     const issued = this.issueOffline(shop, true);
@@ -95,8 +167,15 @@ export class TokenAuthority {
 
   private tokenBody(issued: InstalledApp): Record<string, unknown> {
     return {
-      access_token: issued.accessToken, scope: issued.scope,
-      ...(issued.expiresIn ? { expires_in: issued.expiresIn, refresh_token: issued.refreshToken, refresh_token_expires_in: issued.refreshTokenExpiresIn } : {}),
+      access_token: issued.accessToken,
+      scope: issued.scope,
+      ...(issued.expiresIn
+        ? {
+            expires_in: issued.expiresIn,
+            refresh_token: issued.refreshToken,
+            refresh_token_expires_in: issued.refreshTokenExpiresIn,
+          }
+        : {}),
     };
   }
 }

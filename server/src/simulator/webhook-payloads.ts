@@ -1,6 +1,13 @@
 // REST-style webhook bodies (the shapes Shopify sends for each topic; money as strings, ids as numbers).
 import { gid, isoSeconds, money } from "./ids.js";
-import { financialStatus, orderCurrentTotal, orderSubtotal, orderTotal, type CustomerRecord, type OrderRecord } from "./records.js";
+import {
+  financialStatus,
+  orderCurrentTotal,
+  orderSubtotal,
+  orderTotal,
+  type CustomerRecord,
+  type OrderRecord,
+} from "./records.js";
 import type { ShopStore } from "./store.js";
 
 const ts = (ms: number | null) => (ms === null ? null : isoSeconds(ms).replace(/Z$/, "+00:00"));
@@ -29,7 +36,11 @@ export function orderPayload(store: ShopStore, order: OrderRecord): Record<strin
     total_price: money(orderTotal(order)),
     current_total_price: money(orderCurrentTotal(order)),
     customer: customer ? customerPayload(customer) : null,
-    discount_codes: order.discountCodes.map((code) => ({ code, amount: money(order.discountAmount), type: "percentage" })),
+    discount_codes: order.discountCodes.map((code) => ({
+      code,
+      amount: money(order.discountAmount),
+      type: "percentage",
+    })),
     line_items: order.lines.map((line) => ({
       id: line.id,
       admin_graphql_api_id: gid("LineItem", line.id),
@@ -37,7 +48,7 @@ export function orderPayload(store: ShopStore, order: OrderRecord): Record<strin
       variant_id: line.variantId,
       title: line.title,
       name: line.title,
-      sku: line.productId === null ? null : store.products.get(line.productId)?.sku ?? null,
+      sku: line.productId === null ? null : (store.products.get(line.productId)?.sku ?? null),
       quantity: line.quantity,
       current_quantity: line.quantity,
       price: money(line.price),
@@ -69,26 +80,56 @@ export function customerPayload(customer: CustomerRecord): Record<string, unknow
 
 export function shopPayload(store: ShopStore): Record<string, unknown> {
   const name = store.domain.split(".")[0];
-  return { id: store.shopId, name, email: `owner@${store.domain}`, domain: store.domain, myshopify_domain: store.domain, currency: store.currency, plan_name: "basic" };
+  return {
+    id: store.shopId,
+    name,
+    email: `owner@${store.domain}`,
+    domain: store.domain,
+    myshopify_domain: store.domain,
+    currency: store.currency,
+    plan_name: "basic",
+  };
 }
 
 export function customersRedactPayload(store: ShopStore, customerId: number): Record<string, unknown> {
   const customer = store.customers.get(customerId);
   const orders = [...store.orders.values()].filter((o) => o.customerId === customerId).map((o) => o.id);
-  return { shop_id: store.shopId, shop_domain: store.domain, customer: { id: customerId, email: customer?.email ?? null, phone: null }, orders_to_redact: orders };
+  return {
+    shop_id: store.shopId,
+    shop_domain: store.domain,
+    customer: { id: customerId, email: customer?.email ?? null, phone: null },
+    orders_to_redact: orders,
+  };
 }
 
-export function customersDataRequestPayload(store: ShopStore, customerId: number, requestId: number): Record<string, unknown> {
+export function customersDataRequestPayload(
+  store: ShopStore,
+  customerId: number,
+  requestId: number,
+): Record<string, unknown> {
   const customer = store.customers.get(customerId);
   const orders = [...store.orders.values()].filter((o) => o.customerId === customerId).map((o) => o.id);
-  return { shop_id: store.shopId, shop_domain: store.domain, orders_requested: orders, customer: { id: customerId, email: customer?.email ?? null, phone: null }, data_request: { id: requestId } };
+  return {
+    shop_id: store.shopId,
+    shop_domain: store.domain,
+    orders_requested: orders,
+    customer: { id: customerId, email: customer?.email ?? null, phone: null },
+    data_request: { id: requestId },
+  };
 }
 
 export function shopRedactPayload(store: ShopStore): Record<string, unknown> {
   return { shop_id: store.shopId, shop_domain: store.domain };
 }
 
-export function bulkFinishPayload(operation: { id: number; status: string; errorCode: string | null; createdAt: number; completedAt: number | null; type: string }): Record<string, unknown> {
+export function bulkFinishPayload(operation: {
+  id: number;
+  status: string;
+  errorCode: string | null;
+  createdAt: number;
+  completedAt: number | null;
+  type: string;
+}): Record<string, unknown> {
   return {
     admin_graphql_api_id: gid("BulkOperation", operation.id),
     completed_at: ts(operation.completedAt),

@@ -74,7 +74,11 @@ export class WebhookSender {
 
   /** Registers an address for one or more topics (all shops unless `shop` is given). Returns an unsubscribe function. */
   subscribe(topics: string | string[], address: string, shop?: string): () => void {
-    const added: WebhookSubscriptionInput[] = (Array.isArray(topics) ? topics : [topics]).map((topic) => ({ topic: normalizeTopic(topic), address, shop }));
+    const added: WebhookSubscriptionInput[] = (Array.isArray(topics) ? topics : [topics]).map((topic) => ({
+      topic: normalizeTopic(topic),
+      address,
+      shop,
+    }));
     this.subscriptions.push(...added);
     return () => {
       this.subscriptions = this.subscriptions.filter((s) => !added.includes(s));
@@ -91,8 +95,15 @@ export class WebhookSender {
     const body = JSON.stringify(payload);
     for (const subscription of this.subscriptionsFor(shop, topic)) {
       const delivery: Delivery = {
-        webhookId: randomUUID(), eventId, topic: normalizeTopic(topic), shop, address: subscription.address, body,
-        triggeredAt: triggeredAt.toISOString(), attempt: 1, duplicate: false,
+        webhookId: randomUUID(),
+        eventId,
+        topic: normalizeTopic(topic),
+        shop,
+        address: subscription.address,
+        body,
+        triggeredAt: triggeredAt.toISOString(),
+        attempt: 1,
+        duplicate: false,
       };
       this.queue.push(delivery);
       if (this.rng() < (this.options.chaos?.duplicateRate ?? 0)) this.queue.push({ ...delivery, duplicate: true });
@@ -168,7 +179,16 @@ export class WebhookSender {
     } catch (error) {
       outcome = (error as Error).name === "TimeoutError" ? "timeout" : "error";
     }
-    this.log.push({ webhookId: delivery.webhookId, eventId: delivery.eventId, topic: delivery.topic, shop: delivery.shop, address: delivery.address, attempt: delivery.attempt, outcome, duplicate: delivery.duplicate });
+    this.log.push({
+      webhookId: delivery.webhookId,
+      eventId: delivery.eventId,
+      topic: delivery.topic,
+      shop: delivery.shop,
+      address: delivery.address,
+      attempt: delivery.attempt,
+      outcome,
+      duplicate: delivery.duplicate,
+    });
     const ok = typeof outcome === "number" && outcome >= 200 && outcome < 300;
     if (!ok) this.retry(delivery);
   }
@@ -201,8 +221,14 @@ export class WebhookSender {
 }
 
 export const KNOWN_TOPICS = [
-  "orders/create", "orders/updated", "orders/cancelled", "app/uninstalled", "bulk_operations/finish",
-  "customers/data_request", "customers/redact", "shop/redact",
+  "orders/create",
+  "orders/updated",
+  "orders/cancelled",
+  "app/uninstalled",
+  "bulk_operations/finish",
+  "customers/data_request",
+  "customers/redact",
+  "shop/redact",
 ] as const;
 
 /** "ORDERS_CREATE" and "orders/create" both mean orders/create (the library's UPPER_SNAKE form). */

@@ -46,7 +46,8 @@ export function createExtensionEngine(extensionDir: string = EXTENSION_DIR): Ext
     const version = Math.floor(statSync(path.join(extensionDir, "assets", path.basename(file))).mtimeMs);
     return `${assetBase}/${encodeURIComponent(path.basename(file))}?v=${version}`;
   };
-  const globalsOf = (filter: { context: { globals: object } }) => filter.context.globals as { request: { locale: { iso_code: StorefrontLang } }; preview_asset_base: string };
+  const globalsOf = (filter: { context: { globals: object } }) =>
+    filter.context.globals as { request: { locale: { iso_code: StorefrontLang } }; preview_asset_base: string };
 
   liquid.registerFilter("t", function (this: { context: { globals: object } }, key: string, ...args: unknown[]) {
     // liquidjs passes `t: name: value` keyword arguments as [name, value] pairs.
@@ -56,8 +57,14 @@ export function createExtensionEngine(extensionDir: string = EXTENSION_DIR): Ext
   liquid.registerFilter("asset_url", function (this: { context: { globals: object } }, file: string) {
     return assetUrl(String(file), globalsOf(this).preview_asset_base);
   });
-  liquid.registerFilter("stylesheet_tag", (url: string) => `<link href="${escapeHtml(String(url))}" rel="stylesheet" type="text/css" media="all">`);
-  liquid.registerFilter("script_tag", (url: string) => `<script src="${escapeHtml(String(url))}" type="text/javascript"></script>`);
+  liquid.registerFilter(
+    "stylesheet_tag",
+    (url: string) => `<link href="${escapeHtml(String(url))}" rel="stylesheet" type="text/css" media="all">`,
+  );
+  liquid.registerFilter(
+    "script_tag",
+    (url: string) => `<script src="${escapeHtml(String(url))}" type="text/javascript"></script>`,
+  );
 
   const parsed = new Map<string, ParsedBlock>();
   const parseBlock = (name: string): ParsedBlock => {
@@ -77,13 +84,17 @@ export function createExtensionEngine(extensionDir: string = EXTENSION_DIR): Ext
     async renderBlock(name, globals, settings = {}) {
       const { templates, schema } = parseBlock(name);
       const defaults = Object.fromEntries((schema.settings ?? []).filter((s) => s.id).map((s) => [s.id, s.default]));
-      const html = await liquid.render(templates, { block: { settings: { ...defaults, ...settings }, shopify_attributes: "" } }, {
-        globals: {
-          request: { locale: { iso_code: globals.lang } },
-          customer: globals.customer,
-          preview_asset_base: globals.assetBase,
+      const html = await liquid.render(
+        templates,
+        { block: { settings: { ...defaults, ...settings }, shopify_attributes: "" } },
+        {
+          globals: {
+            request: { locale: { iso_code: globals.lang } },
+            customer: globals.customer,
+            preview_asset_base: globals.assetBase,
+          },
         },
-      });
+      );
       return { html, schema };
     },
   };

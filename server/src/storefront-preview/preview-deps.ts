@@ -18,9 +18,17 @@ export function previewDepsFromDb(db: Db, shop: string): PreviewDeps {
     loadDecision: async (s, id) => (await findPublishedDecision(db, s, id))?.decision ?? null,
     async listPicks(s) {
       const presets = await Promise.all(
-        CAMPAIGN_KEYS.map(async (campaign) => ({ campaign, candidates: await findCampaignPreviewCandidates(db, s, campaign, CANDIDATES_PER_PRESET), take: PICKS_PER_PRESET })),
+        CAMPAIGN_KEYS.map(async (campaign) => ({
+          campaign,
+          candidates: await findCampaignPreviewCandidates(db, s, campaign, CANDIDATES_PER_PRESET),
+          take: PICKS_PER_PRESET,
+        })),
       );
-      const holdout = { campaign: null, candidates: await findPreviewCandidates(db, s, "holdout", HOLDOUT_PICKS), take: HOLDOUT_PICKS };
+      const holdout = {
+        campaign: null,
+        candidates: await findPreviewCandidates(db, s, "holdout", HOLDOUT_PICKS),
+        take: HOLDOUT_PICKS,
+      };
       return toPreviewPicks([...presets, holdout]);
     },
   };

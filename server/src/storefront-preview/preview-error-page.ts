@@ -5,10 +5,16 @@ import type { PreviewPick } from "./storefront-page.js";
 
 export type PreviewProblem = "unknown_customer" | "invalid_customer" | "invalid_lang";
 
-const TEXT: Record<StorefrontLang, Record<PreviewProblem, { title: string; body: string }> & { pick: string; guest: string; back: string }> = {
+const TEXT: Record<
+  StorefrontLang,
+  Record<PreviewProblem, { title: string; body: string }> & { pick: string; guest: string; back: string }
+> = {
   en: {
     unknown_customer: { title: "No such customer", body: "This store has no customer with the ID {id}." },
-    invalid_customer: { title: "Invalid customer ID", body: "{id} is not a customer ID. IDs are letters, digits and - _ : / . (up to 128)." },
+    invalid_customer: {
+      title: "Invalid customer ID",
+      body: "{id} is not a customer ID. IDs are letters, digits and - _ : / . (up to 128).",
+    },
     invalid_lang: { title: "Unsupported language", body: "The preview speaks English (lang=en) and Korean (lang=ko)." },
     pick: "Preview one of these customers instead:",
     guest: "Browse as a guest",
@@ -16,7 +22,10 @@ const TEXT: Record<StorefrontLang, Record<PreviewProblem, { title: string; body:
   },
   ko: {
     unknown_customer: { title: "고객을 찾을 수 없습니다", body: "이 스토어에는 ID가 {id}인 고객이 없습니다." },
-    invalid_customer: { title: "올바르지 않은 고객 ID", body: "고객 ID 형식이 아닙니다: {id}. ID는 영문자, 숫자, - _ : / . 로 이루어진 128자 이내여야 합니다." },
+    invalid_customer: {
+      title: "올바르지 않은 고객 ID",
+      body: "고객 ID 형식이 아닙니다: {id}. ID는 영문자, 숫자, - _ : / . 로 이루어진 128자 이내여야 합니다.",
+    },
     invalid_lang: { title: "지원하지 않는 언어", body: "미리보기는 영어(lang=en)와 한국어(lang=ko)를 지원합니다." },
     pick: "대신 아래 고객으로 미리 볼 수 있습니다:",
     guest: "비회원으로 둘러보기",
@@ -26,15 +35,25 @@ const TEXT: Record<StorefrontLang, Record<PreviewProblem, { title: string; body:
 
 const SHOWN_ID_CHARS = 80;
 
-export function previewErrorPage(input: { lang: StorefrontLang; problem: PreviewProblem; customerId?: string; picks: PreviewPick[]; base: string }): string {
+export function previewErrorPage(input: {
+  lang: StorefrontLang;
+  problem: PreviewProblem;
+  customerId?: string;
+  picks: PreviewPick[];
+  base: string;
+}): string {
   const t = TEXT[input.lang];
   const { title, body } = t[input.problem];
   const id = input.customerId ?? "";
   const shownId = id.length > SHOWN_ID_CHARS ? `${id.slice(0, SHOWN_ID_CHARS)}…` : id;
   // encodeURIComponent leaves nothing that needs escaping inside a double-quoted attribute except the "&" between.
-  const href = (customer?: string) => `${escapeHtml(input.base)}?${customer ? `customer=${encodeURIComponent(customer)}&amp;` : ""}lang=${input.lang}`;
+  const href = (customer?: string) =>
+    `${escapeHtml(input.base)}?${customer ? `customer=${encodeURIComponent(customer)}&amp;` : ""}lang=${input.lang}`;
   const picks = input.picks
-    .map((p) => `<li><a href="${href(p.id)}"><bdi>${escapeHtml(p.name)}</bdi></a> (<bdi>${escapeHtml(p.label[input.lang])}</bdi>)</li>`)
+    .map(
+      (p) =>
+        `<li><a href="${href(p.id)}"><bdi>${escapeHtml(p.name)}</bdi></a> (<bdi>${escapeHtml(p.label[input.lang])}</bdi>)</li>`,
+    )
     .join("");
   return `<!doctype html>
 <html lang="${input.lang}">

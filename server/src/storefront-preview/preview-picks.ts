@@ -29,7 +29,9 @@ export function toPreviewPicks(groups: PickGroup[]): PreviewPick[] {
   const seen = new Set<string>();
   const picks: PreviewPick[] = [];
   for (const group of groups) {
-    const label = group.campaign ? (CAMPAIGN_LABELS[group.campaign] ?? { en: group.campaign, ko: group.campaign }) : HOLDOUT_LABEL;
+    const label = group.campaign
+      ? (CAMPAIGN_LABELS[group.campaign] ?? { en: group.campaign, ko: group.campaign })
+      : HOLDOUT_LABEL;
     for (const c of group.candidates.filter((x) => !seen.has(x.customerId)).slice(0, group.take)) {
       seen.add(c.customerId);
       const name = [c.firstName, c.lastName].filter(Boolean).join(" ") || c.customerId;

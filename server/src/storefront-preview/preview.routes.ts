@@ -22,7 +22,10 @@ export interface PreviewDeps {
 }
 
 const Lang = z.enum(["en", "ko"]).default("en");
-const CustomerId = z.string().regex(/^[A-Za-z0-9_\-:/.]{1,128}$/).optional();
+const CustomerId = z
+  .string()
+  .regex(/^[A-Za-z0-9_\-:/.]{1,128}$/)
+  .optional();
 
 /**
  * Demo-mode storefront preview: GET /?customer=<id>&lang=en|ko renders the theme extension's Liquid as a shopper
@@ -41,7 +44,13 @@ export function previewRoutes(deps: PreviewDeps): Router {
     // A person reads this page: bad input gets a page in their language that says so, not the API's JSON error.
     const problemPage = async (status: number, problem: PreviewProblem, language: StorefrontLang) => {
       const rawId = typeof req.query.customer === "string" ? req.query.customer : "";
-      const html = previewErrorPage({ lang: language, problem, customerId: rawId, picks: await deps.listPicks(deps.shop), base: req.baseUrl });
+      const html = previewErrorPage({
+        lang: language,
+        problem,
+        customerId: rawId,
+        picks: await deps.listPicks(deps.shop),
+        base: req.baseUrl,
+      });
       res.status(status).type("html").set("Cache-Control", "no-store").send(html);
     };
     if (!lang.success) return problemPage(400, "invalid_lang", "en");
@@ -60,7 +69,10 @@ export function previewRoutes(deps: PreviewDeps): Router {
       picks,
       assetBase: `${req.baseUrl}/assets`,
     });
-    res.type("html").set("Cache-Control", "no-store").send(deps.signProxyQuery ? signBeaconUrls(html, deps.signProxyQuery(customer ? query.customer! : null)) : html);
+    res
+      .type("html")
+      .set("Cache-Control", "no-store")
+      .send(deps.signProxyQuery ? signBeaconUrls(html, deps.signProxyQuery(customer ? query.customer! : null)) : html);
   });
 
   return router;

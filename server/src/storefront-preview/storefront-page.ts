@@ -38,7 +38,9 @@ export function createStorefrontPage(engine: ExtensionEngine = createExtensionEn
     const embed = await engine.renderBlock("coupon-expiry-bar", globals);
     // Shopify loads each schema asset once per page: stylesheets in <head>, scripts deferred.
     const assets = (key: "javascript" | "stylesheet", blocks: RenderedBlock[]) =>
-      [...new Set(blocks.map((b) => b.schema[key]).filter((f): f is string => Boolean(f)))].map((f) => engine.assetUrl(f, input.assetBase));
+      [...new Set(blocks.map((b) => b.schema[key]).filter((f): f is string => Boolean(f)))].map((f) =>
+        engine.assetUrl(f, input.assetBase),
+      );
     return page.renderFile("storefront", {
       lang: input.lang,
       s: PAGE_STRINGS[input.lang],

@@ -22,20 +22,78 @@ export function frequentOrder(i: number) {
 }
 
 export async function seedFrequentBuyer(db: Db, shop: string): Promise<void> {
-  await db.insertInto("customers").values({ shop_domain: shop, customer_id: FREQUENT_BUYER, email: `frequent@${shop}`, first_name: "Haeun", last_name: "Jung", locale: "ko", created_at: at(-1300), updated_at: at(-1300) }).execute();
+  await db
+    .insertInto("customers")
+    .values({
+      shop_domain: shop,
+      customer_id: FREQUENT_BUYER,
+      email: `frequent@${shop}`,
+      first_name: "Haeun",
+      last_name: "Jung",
+      locale: "ko",
+      created_at: at(-1300),
+      updated_at: at(-1300),
+    })
+    .execute();
   for (let i = 0; i < FREQUENT_ORDERS; i++) {
     const o = frequentOrder(i);
-    await db.insertInto("orders").values({
-      shop_domain: shop, order_id: o.id, customer_id: FREQUENT_BUYER, name: o.name, processed_at: at(o.days), updated_at: at(o.days),
-      cancelled_at: o.cancelled ? at(o.days) : null, test: 0, total_price: o.total, refunded_total: o.refunded, currency: "USD",
-      discount_codes: "[]", excluded_reason: o.cancelled ? "cancelled" : null,
-    }).execute();
+    await db
+      .insertInto("orders")
+      .values({
+        shop_domain: shop,
+        order_id: o.id,
+        customer_id: FREQUENT_BUYER,
+        name: o.name,
+        processed_at: at(o.days),
+        updated_at: at(o.days),
+        cancelled_at: o.cancelled ? at(o.days) : null,
+        test: 0,
+        total_price: o.total,
+        refunded_total: o.refunded,
+        currency: "USD",
+        discount_codes: "[]",
+        excluded_reason: o.cancelled ? "cancelled" : null,
+      })
+      .execute();
     const titles = ["Single-origin coffee beans 1 kg", "Oat milk 6-pack", "Paper filters (100)", "Ceramic dripper"];
-    await db.insertInto("order_lines").values(titles.map((title, n) => ({ shop_domain: shop, order_id: o.id, line_no: n + 1, product_id: `p${n}`, variant_id: null, title, quantity: 1 + n, price: o.total / 10 }))).execute();
+    await db
+      .insertInto("order_lines")
+      .values(
+        titles.map((title, n) => ({
+          shop_domain: shop,
+          order_id: o.id,
+          line_no: n + 1,
+          product_id: `p${n}`,
+          variant_id: null,
+          title,
+          quantity: 1 + n,
+          price: o.total / 10,
+        })),
+      )
+      .execute();
   }
   const counted = Array.from({ length: FREQUENT_ORDERS }, (_, i) => frequentOrder(i)).filter((o) => !o.cancelled);
-  await db.insertInto("customer_predictions").values(predictionRow(shop, {
-    id: FREQUENT_BUYER, first: "Haeun", last: "Jung", orders: counted,
-    prediction: { segment_key: "repeat:active", lifecycle: "repeat", purchase_state: "active", cycle_days: 5, cycle_spread_days: 2, due_early: at(1), due_likely: at(3), due_late: at(50), clv: 2400, rfm_group: "Champions" },
-  })).execute();
+  await db
+    .insertInto("customer_predictions")
+    .values(
+      predictionRow(shop, {
+        id: FREQUENT_BUYER,
+        first: "Haeun",
+        last: "Jung",
+        orders: counted,
+        prediction: {
+          segment_key: "repeat:active",
+          lifecycle: "repeat",
+          purchase_state: "active",
+          cycle_days: 5,
+          cycle_spread_days: 2,
+          due_early: at(1),
+          due_likely: at(3),
+          due_late: at(50),
+          clv: 2400,
+          rfm_group: "Champions",
+        },
+      }),
+    )
+    .execute();
 }

@@ -12,7 +12,15 @@ import { createAppProxyVerifier } from "../../../server/src/platforms/shopify/ap
 
 const SECRET = "differential-secret";
 const CASES = 100_000;
-const api = shopifyApi({ apiKey: "k", apiSecretKey: SECRET, scopes: [], hostName: "localhost", apiVersion: ApiVersion.July26, isEmbeddedApp: true, logger: { level: LogSeverity.Error } });
+const api = shopifyApi({
+  apiKey: "k",
+  apiSecretKey: SECRET,
+  scopes: [],
+  hostName: "localhost",
+  apiVersion: ApiVersion.July26,
+  isEmbeddedApp: true,
+  logger: { level: LogSeverity.Error },
+});
 
 let clockMs = 0;
 const ours = createAppProxyVerifier(SECRET, () => new Date(clockMs));
@@ -34,9 +42,12 @@ function isCanonical(raw: string): boolean {
   if (raw.split("&").filter((s) => s !== "").length !== 5) return false; // each once (and nothing dropped)
   const v = q as Record<string, string>;
   return (
-    /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(v.shop) && v.shop.length <= 255 &&
-    /^(|[1-9][0-9]{0,19})$/.test(v.logged_in_customer_id) && v.path_prefix === "/apps/dangol" &&
-    /^[0-9]+$/.test(v.timestamp) && /^[0-9a-f]{64}$/.test(v.signature)
+    /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(v.shop) &&
+    v.shop.length <= 255 &&
+    /^(|[1-9][0-9]{0,19})$/.test(v.logged_in_customer_id) &&
+    v.path_prefix === "/apps/dangol" &&
+    /^[0-9]+$/.test(v.timestamp) &&
+    /^[0-9a-f]{64}$/.test(v.signature)
   );
 }
 
@@ -49,7 +60,7 @@ function rnd(): number {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 const int = (n: number) => Math.floor(rnd() * n);
-const pick = <T,>(xs: readonly T[]): T => xs[int(xs.length)];
+const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
 const chance = (p: number) => rnd() < p;
 const ALPHABET = "abcxyz019_-./=&%+ ,#?é😀\u202e";
 const randomText = (max: number) => Array.from({ length: int(max + 1) }, () => pick([...ALPHABET])).join("");
@@ -59,25 +70,69 @@ type Pair = [key: string, value: string];
 
 function shopValue(): string {
   if (chance(0.9)) return `${pick(["demo", "alpha", "x-1"])}${chance(0.5) ? int(100) : ""}.myshopify.com`;
-  return pick(["Demo.myshopify.com", "demo.myshopify.com.evil.com", "evil.com", "", "a=b.myshopify.com", "-x.myshopify.com", "dém.myshopify.com", "demo.myshopify.io", randomText(12)]);
+  return pick([
+    "Demo.myshopify.com",
+    "demo.myshopify.com.evil.com",
+    "evil.com",
+    "",
+    "a=b.myshopify.com",
+    "-x.myshopify.com",
+    "dém.myshopify.com",
+    "demo.myshopify.io",
+    randomText(12),
+  ]);
 }
 function customerValue(): string {
   if (chance(0.9)) return chance(0.3) ? "" : digits(1 + int(13));
   return pick(["0", "0123", "gid://shopify/Customer/1", "12a", " 12", "1".repeat(21), "12,13", randomText(6)]);
 }
 function prefixValue(): string {
-  return chance(0.93) ? "/apps/dangol" : pick(["/apps/other", "/a/dangol", "/apps/dangol/", "", "/APPS/dangol", randomText(8)]);
+  return chance(0.93)
+    ? "/apps/dangol"
+    : pick(["/apps/other", "/a/dangol", "/apps/dangol/", "", "/APPS/dangol", randomText(8)]);
 }
 function timestampValue(nowS: number): string {
   const offset = chance(0.5) ? pick([-91, -90, -89, -1, 0, 1, 89, 90, 91]) : int(241) - 120;
   const ts = nowS + offset;
   if (chance(0.9)) return String(ts);
-  return pick(["", "abc", "1e3", ` ${ts}`, `${ts}.0`, `0${ts}`, `-${ts}`, `0x${ts.toString(16)}`, "9".repeat(20), `${ts}${ts}`]);
+  return pick([
+    "",
+    "abc",
+    "1e3",
+    ` ${ts}`,
+    `${ts}.0`,
+    `0${ts}`,
+    `-${ts}`,
+    `0x${ts.toString(16)}`,
+    "9".repeat(20),
+    `${ts}${ts}`,
+  ]);
 }
-const EXTRA_KEYS = ["a", "ids", "customer_id", "hmac", "logged_in_customer_id", "shop", "timestamp", "path_prefix", "signature", "x=y", "a&b", "%", "é", "😀", "", "__proto__", "constructor", "shop=evil"];
+const EXTRA_KEYS = [
+  "a",
+  "ids",
+  "customer_id",
+  "hmac",
+  "logged_in_customer_id",
+  "shop",
+  "timestamp",
+  "path_prefix",
+  "signature",
+  "x=y",
+  "a&b",
+  "%",
+  "é",
+  "😀",
+  "",
+  "__proto__",
+  "constructor",
+  "shop=evil",
+];
 function extraPair(): Pair {
   const key = chance(0.8) ? pick(EXTRA_KEYS) : randomText(6);
-  const value = chance(0.3) ? `Z${pick(["logged_in_customer_id", "path_prefix", "shop", "timestamp"])}=${digits(5)}` : randomText(10);
+  const value = chance(0.3)
+    ? `Z${pick(["logged_in_customer_id", "path_prefix", "shop", "timestamp"])}=${digits(5)}`
+    : randomText(10);
   return [key, value];
 }
 
@@ -85,11 +140,16 @@ function extraPair(): Pair {
 function encode(text: string, style: number): string {
   const uri = encodeURIComponent(text);
   switch (style) {
-    case 0: return uri.replaceAll("%20", "+");
-    case 1: return uri.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
-    case 2: return text.replace(/[&%+#=]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`); // only what must be escaped
-    case 3: return [...Buffer.from(text, "utf8")].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
-    default: return uri;
+    case 0:
+      return uri.replaceAll("%20", "+");
+    case 1:
+      return uri.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+    case 2:
+      return text.replace(/[&%+#=]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`); // only what must be escaped
+    case 3:
+      return [...Buffer.from(text, "utf8")].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
+    default:
+      return uri;
   }
 }
 
@@ -116,7 +176,8 @@ function serialize(pairs: Pair[]): string {
 /** Adds a signature in one of several right or wrong ways; returns the raw query. */
 function signed(raw: string): string {
   const good = hmacHex(libraryMessage(parse(raw)));
-  const join = (sig: string) => (raw === "" ? `signature=${sig}` : chance(0.5) ? `${raw}&signature=${sig}` : `signature=${sig}&${raw}`);
+  const join = (sig: string) =>
+    raw === "" ? `signature=${sig}` : chance(0.5) ? `${raw}&signature=${sig}` : `signature=${sig}&${raw}`;
   const r = rnd();
   if (r < 0.7) return join(good);
   if (r < 0.76) return join(hmacHex(libraryMessage(parse(raw)), "wrong-secret"));
@@ -151,7 +212,11 @@ function resplitQuery(nowS: number): string | null {
     ["path_prefix", "/apps/dangol"],
     ["timestamp", String(nowS + int(121) - 60)],
   ];
-  if (chance(0.6)) pairs.push([pick(["a", "b", "l", "ids"]), `Z${pick(["logged_in_customer_id", "path_prefix", "shop"])}=${digits(5)}`]);
+  if (chance(0.6))
+    pairs.push([
+      pick(["a", "b", "l", "ids"]),
+      `Z${pick(["logged_in_customer_id", "path_prefix", "shop"])}=${digits(5)}`,
+    ]);
   const original = Object.fromEntries(pairs);
   const message = libraryMessage(original);
   const sorted = Object.entries(original).sort(([a], [b]) => a.localeCompare(b));
@@ -175,10 +240,14 @@ function resplitQuery(nowS: number): string | null {
     next[i] = [`${next[i][0]}=${v.slice(0, eq)}`, v.slice(eq + 1)];
   }
   const keys = next.map(([k]) => k);
-  if (new Set(keys).size !== keys.length || keys.includes("") || keys.includes("signature") || keys.includes("hmac")) return null;
+  if (new Set(keys).size !== keys.length || keys.includes("") || keys.includes("signature") || keys.includes("hmac"))
+    return null;
   const candidate = Object.fromEntries(next);
   if (libraryMessage(candidate) !== message || JSON.stringify(candidate) === JSON.stringify(original)) return null;
-  return [...next.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`), `signature=${hmacHex(message)}`].join("&");
+  return [
+    ...next.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`),
+    `signature=${hmacHex(message)}`,
+  ].join("&");
 }
 
 /** The attack from the issue, as written there. */
@@ -197,7 +266,14 @@ describe("app-proxy verifier vs shopify-api validateHmac", () => {
   });
 
   it(`agrees on ${CASES.toLocaleString("en")} queries except the non-canonical ones it refuses on purpose`, async () => {
-    const counts = { total: 0, bothAccept: 0, bothRefuse: 0, refusedOnPurpose: 0, resplits: 0, resplitsLibraryAccepts: 0 };
+    const counts = {
+      total: 0,
+      bothAccept: 0,
+      bothRefuse: 0,
+      refusedOnPurpose: 0,
+      resplits: 0,
+      resplitsLibraryAccepts: 0,
+    };
     const wrong: string[] = [];
     const BATCH = 250;
     for (let n = 0; n < CASES && wrong.length <= 20; n += BATCH) {
@@ -207,7 +283,12 @@ describe("app-proxy verifier vs shopify-api validateHmac", () => {
         clockMs = 1_700_000_000_000 + int(1e9) * 1000 + int(1000);
         const nowS = Math.trunc(clockMs / 1000);
         const kind = (n + j) % 10 === 0 ? "resplit" : (n + j) % 97 === 0 ? "attack" : "random";
-        const raw = kind === "random" ? randomQuery(nowS) : kind === "attack" ? issueAttack(nowS) : resplitQuery(nowS) ?? issueAttack(nowS);
+        const raw =
+          kind === "random"
+            ? randomQuery(nowS)
+            : kind === "attack"
+              ? issueAttack(nowS)
+              : (resplitQuery(nowS) ?? issueAttack(nowS));
         return { kind, raw, theirs: libraryAccepts(raw), mine: ours(raw) };
       });
       for (const { kind, raw, mine, theirs: pending } of batch) {
@@ -221,10 +302,12 @@ describe("app-proxy verifier vs shopify-api validateHmac", () => {
         }
         if (mine && !theirs) wrong.push(`we accept, shopify-api refuses: ${raw}`);
         if (!canonical && mine) wrong.push(`non-canonical accepted: ${raw}`);
-        if (canonical && Boolean(mine) !== theirs) wrong.push(`canonical, verdicts differ (ours ${Boolean(mine)}): ${raw}`);
+        if (canonical && Boolean(mine) !== theirs)
+          wrong.push(`canonical, verdicts differ (ours ${Boolean(mine)}): ${raw}`);
         if (mine) {
           const q = parse(raw) as Record<string, string>;
-          if (mine.shop !== q.shop || mine.customerId !== (q.logged_in_customer_id || null)) wrong.push(`identity differs: ${raw}`);
+          if (mine.shop !== q.shop || mine.customerId !== (q.logged_in_customer_id || null))
+            wrong.push(`identity differs: ${raw}`);
         }
         if (mine && theirs) counts.bothAccept++;
         else if (!mine && !theirs) counts.bothRefuse++;

@@ -9,13 +9,38 @@ import { routeShopTo } from "../../../server/src/platforms/shopify/shop-routing.
 import { createTestDb, type TestDb } from "../../helpers/test-db.js";
 
 const SHOP = "boundary.myshopify.com";
-interface Recorded { method: string; path: string; headers: IncomingMessage["headers"]; body: string }
+interface Recorded {
+  method: string;
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+}
 type Answer = { status: number; body: unknown };
 
-const EMPTY_ORDERS = { data: { orders: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } }, extensions: { cost: { requestedQueryCost: 866, actualQueryCost: 2, throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 998, restoreRate: 100 } } } };
+const EMPTY_ORDERS = {
+  data: { orders: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } },
+  extensions: {
+    cost: {
+      requestedQueryCost: 866,
+      actualQueryCost: 2,
+      throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 998, restoreRate: 100 },
+    },
+  },
+};
 const THROTTLED = {
-  errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
-  extensions: { cost: { requestedQueryCost: 866, actualQueryCost: null, throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 466, restoreRate: 100 } } },
+  errors: [
+    {
+      message: "Throttled",
+      extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+    },
+  ],
+  extensions: {
+    cost: {
+      requestedQueryCost: 866,
+      actualQueryCost: null,
+      throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 466, restoreRate: 100 },
+    },
+  },
 };
 
 describe("Shopify adapter at the HTTP boundary", () => {
@@ -41,7 +66,11 @@ describe("Shopify adapter at the HTTP boundary", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     routeShopTo(SHOP, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     stack = createShopifyStack(t.db, {
-      apiKey: "k", apiSecret: "s", appUrl: "https://app.example.com", scopes: ["read_orders"], logLevel: LogSeverity.Error,
+      apiKey: "k",
+      apiSecret: "s",
+      appUrl: "https://app.example.com",
+      scopes: ["read_orders"],
+      logLevel: LogSeverity.Error,
       graphql: { sleep: async (ms) => void sleeps.push(ms) },
     });
   });
@@ -53,7 +82,18 @@ describe("Shopify adapter at the HTTP boundary", () => {
     recorded.length = 0;
     sleeps.length = 0;
     script = [];
-    await stack.sessionStorage.storeSession(new Session({ id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "tok-1", expires: new Date(Date.now() + 3_600_000), refreshToken: "ref-1", refreshTokenExpires: new Date(Date.now() + 86_400_000) }));
+    await stack.sessionStorage.storeSession(
+      new Session({
+        id: `offline_${SHOP}`,
+        shop: SHOP,
+        state: "",
+        isOnline: false,
+        accessToken: "tok-1",
+        expires: new Date(Date.now() + 3_600_000),
+        refreshToken: "ref-1",
+        refreshTokenExpires: new Date(Date.now() + 86_400_000),
+      }),
+    );
   });
 
   it("posts GraphQL to the pinned API version with the shop's access token", async () => {
@@ -64,11 +104,17 @@ describe("Shopify adapter at the HTTP boundary", () => {
     expect(recorded[0].path).toBe("/admin/api/2026-07/graphql.json");
     expect(recorded[0].headers["x-shopify-access-token"]).toBe("tok-1");
     expect(recorded[0].headers["x-shopify-shop-domain"]).toBe(SHOP);
-    expect(JSON.parse(recorded[0].body).variables).toMatchObject({ first: 8, query: "updated_at:>'2026-01-01T00:00:00.000Z'" });
+    expect(JSON.parse(recorded[0].body).variables).toMatchObject({
+      first: 8,
+      query: "updated_at:>'2026-01-01T00:00:00.000Z'",
+    });
   });
 
   it("waits (requested − available) / restoreRate after THROTTLED (HTTP 200), then retries", async () => {
-    script = [{ status: 200, body: THROTTLED }, { status: 200, body: EMPTY_ORDERS }];
+    script = [
+      { status: 200, body: THROTTLED },
+      { status: 200, body: EMPTY_ORDERS },
+    ];
     const page = await stack.platform.listOrders(SHOP, {});
     expect(page.items).toEqual([]);
     expect(recorded).toHaveLength(2);
@@ -76,14 +122,38 @@ describe("Shopify adapter at the HTTP boundary", () => {
   });
 
   it("refreshes an offline token about to expire before calling, and stores the rotated tokens", async () => {
-    await stack.sessionStorage.storeSession(new Session({ id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "tok-old", expires: new Date(Date.now() + 60_000), refreshToken: "ref-old", refreshTokenExpires: new Date(Date.now() + 86_400_000) }));
+    await stack.sessionStorage.storeSession(
+      new Session({
+        id: `offline_${SHOP}`,
+        shop: SHOP,
+        state: "",
+        isOnline: false,
+        accessToken: "tok-old",
+        expires: new Date(Date.now() + 60_000),
+        refreshToken: "ref-old",
+        refreshTokenExpires: new Date(Date.now() + 86_400_000),
+      }),
+    );
     script = [
-      { status: 200, body: { access_token: "tok-new", scope: "read_orders", expires_in: 3600, refresh_token: "ref-new", refresh_token_expires_in: 7_776_000 } },
+      {
+        status: 200,
+        body: {
+          access_token: "tok-new",
+          scope: "read_orders",
+          expires_in: 3600,
+          refresh_token: "ref-new",
+          refresh_token_expires_in: 7_776_000,
+        },
+      },
       { status: 200, body: EMPTY_ORDERS },
     ];
     await stack.platform.listOrders(SHOP, {});
     expect(recorded[0].path).toBe("/admin/oauth/access_token");
-    expect(JSON.parse(recorded[0].body)).toMatchObject({ grant_type: "refresh_token", refresh_token: "ref-old", client_id: "k" });
+    expect(JSON.parse(recorded[0].body)).toMatchObject({
+      grant_type: "refresh_token",
+      refresh_token: "ref-old",
+      client_id: "k",
+    });
     expect(recorded[1].headers["x-shopify-access-token"]).toBe("tok-new");
     const stored = await stack.sessionStorage.loadSession(`offline_${SHOP}`);
     expect(stored?.accessToken).toBe("tok-new");
@@ -93,11 +163,24 @@ describe("Shopify adapter at the HTTP boundary", () => {
   it("refreshes once and retries after a 401", async () => {
     script = [
       { status: 401, body: { errors: "[API] Invalid API key or access token" } },
-      { status: 200, body: { access_token: "tok-2", scope: "read_orders", expires_in: 3600, refresh_token: "ref-2", refresh_token_expires_in: 7_776_000 } },
+      {
+        status: 200,
+        body: {
+          access_token: "tok-2",
+          scope: "read_orders",
+          expires_in: 3600,
+          refresh_token: "ref-2",
+          refresh_token_expires_in: 7_776_000,
+        },
+      },
       { status: 200, body: EMPTY_ORDERS },
     ];
     await stack.platform.listOrders(SHOP, {});
-    expect(recorded.map((r) => r.path)).toEqual(["/admin/api/2026-07/graphql.json", "/admin/oauth/access_token", "/admin/api/2026-07/graphql.json"]);
+    expect(recorded.map((r) => r.path)).toEqual([
+      "/admin/api/2026-07/graphql.json",
+      "/admin/oauth/access_token",
+      "/admin/api/2026-07/graphql.json",
+    ]);
     expect(recorded[2].headers["x-shopify-access-token"]).toBe("tok-2");
   });
 
@@ -108,7 +191,16 @@ describe("Shopify adapter at the HTTP boundary", () => {
     ];
     expect(await stack.platform.hasAccess(SHOP)).toBe(false);
     script = [{ status: 200, body: { data: { shop: { id: "gid://shopify/Shop/1" } } } }];
-    await stack.sessionStorage.storeSession(new Session({ id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "tok-1", expires: new Date(Date.now() + 3_600_000) }));
+    await stack.sessionStorage.storeSession(
+      new Session({
+        id: `offline_${SHOP}`,
+        shop: SHOP,
+        state: "",
+        isOnline: false,
+        accessToken: "tok-1",
+        expires: new Date(Date.now() + 3_600_000),
+      }),
+    );
     expect(await stack.platform.hasAccess(SHOP)).toBe(true);
   });
 
@@ -117,29 +209,87 @@ describe("Shopify adapter at the HTTP boundary", () => {
     await expect(stack.platform.hasAccess(SHOP)).rejects.toMatchObject({ name: "PlatformError", retriable: true });
   });
 
-  const coupon = { customerId: "1", code: "DG-X", title: "t", percentOff: 0.1, startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000) };
-  const taken = { status: 200, body: { data: { discountCodeBasicCreate: { codeDiscountNode: null, userErrors: [{ field: ["basicCodeDiscount", "code"], code: "TAKEN", message: "Code must be unique" }] } } } };
+  const coupon = {
+    customerId: "1",
+    code: "DG-X",
+    title: "t",
+    percentOff: 0.1,
+    startsAt: new Date(),
+    endsAt: new Date(Date.now() + 86_400_000),
+  };
+  const taken = {
+    status: 200,
+    body: {
+      data: {
+        discountCodeBasicCreate: {
+          codeDiscountNode: null,
+          userErrors: [{ field: ["basicCodeDiscount", "code"], code: "TAKEN", message: "Code must be unique" }],
+        },
+      },
+    },
+  };
   const byCode = (customerIds: string[]) => ({
     status: 200,
-    body: { data: { codeDiscountNodeByCode: { id: "gid://shopify/DiscountCodeNode/77", codeDiscount: { endsAt: "2026-12-01T00:00:00Z", context: { customers: customerIds.map((id) => ({ id: `gid://shopify/Customer/${id}` })) } } } } },
+    body: {
+      data: {
+        codeDiscountNodeByCode: {
+          id: "gid://shopify/DiscountCodeNode/77",
+          codeDiscount: {
+            endsAt: "2026-12-01T00:00:00Z",
+            context: { customers: customerIds.map((id) => ({ id: `gid://shopify/Customer/${id}` })) },
+          },
+        },
+      },
+    },
   });
 
   it("turns a userErrors answer into a non-retriable PlatformError", async () => {
-    script = [{ status: 200, body: { data: { discountCodeBasicCreate: { codeDiscountNode: null, userErrors: [{ field: ["basicCodeDiscount", "customerGets", "value", "percentage"], code: "VALUE_OUTSIDE_RANGE", message: "Value must be between 0.0 and 1.0" }] } } } }];
-    await expect(stack.platform.createCustomerCoupon(SHOP, coupon)).rejects.toMatchObject({ name: "PlatformError", retriable: false, message: expect.stringContaining("between 0.0 and 1.0") });
+    script = [
+      {
+        status: 200,
+        body: {
+          data: {
+            discountCodeBasicCreate: {
+              codeDiscountNode: null,
+              userErrors: [
+                {
+                  field: ["basicCodeDiscount", "customerGets", "value", "percentage"],
+                  code: "VALUE_OUTSIDE_RANGE",
+                  message: "Value must be between 0.0 and 1.0",
+                },
+              ],
+            },
+          },
+        },
+      },
+    ];
+    await expect(stack.platform.createCustomerCoupon(SHOP, coupon)).rejects.toMatchObject({
+      name: "PlatformError",
+      retriable: false,
+      message: expect.stringContaining("between 0.0 and 1.0"),
+    });
     expect(recorded).toHaveLength(1);
   });
 
   it("adopts a TAKEN code that is this customer's own (a retry after a lost answer)", async () => {
     script = [taken, byCode(["1"])];
-    await expect(stack.platform.createCustomerCoupon(SHOP, coupon)).resolves.toEqual({ discountId: "gid://shopify/DiscountCodeNode/77", code: "DG-X", customerId: "1", endsAt: new Date("2026-12-01T00:00:00Z") });
+    await expect(stack.platform.createCustomerCoupon(SHOP, coupon)).resolves.toEqual({
+      discountId: "gid://shopify/DiscountCodeNode/77",
+      code: "DG-X",
+      customerId: "1",
+      endsAt: new Date("2026-12-01T00:00:00Z"),
+    });
     expect(JSON.parse(recorded[1].body)).toMatchObject({ variables: { code: "DG-X" } });
   });
 
   it("refuses a TAKEN code held by anyone else (another customer, or a shared discount)", async () => {
     for (const holders of [["2"], ["1", "2"], []]) {
       script = [taken, byCode(holders)];
-      await expect(stack.platform.createCustomerCoupon(SHOP, coupon)).rejects.toMatchObject({ name: "PlatformError", retriable: false, message: expect.stringContaining("Code must be unique") });
+      await expect(stack.platform.createCustomerCoupon(SHOP, coupon)).rejects.toMatchObject({
+        name: "PlatformError",
+        retriable: false,
+        message: expect.stringContaining("Code must be unique"),
+      });
     }
   });
 });

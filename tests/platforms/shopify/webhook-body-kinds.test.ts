@@ -7,12 +7,29 @@ const SHOP = "kinds.myshopify.com";
 const customer = { id: 191167, email: "john@example.com", phone: "555-625-1199" };
 const BODIES: Record<string, Record<string, unknown>> = {
   "customers/redact": { shop_id: 954889, shop_domain: SHOP, customer, orders_to_redact: [299938, 280263] },
-  "customers/data_request": { shop_id: 954889, shop_domain: SHOP, orders_requested: [299938], customer, data_request: { id: 9999 } },
+  "customers/data_request": {
+    shop_id: 954889,
+    shop_domain: SHOP,
+    orders_requested: [299938],
+    customer,
+    data_request: { id: 9999 },
+  },
   "shop/redact": { shop_id: 954889, shop_domain: SHOP },
-  "app/uninstalled": { id: 954889, name: "Kinds", domain: "kinds.example", myshopify_domain: SHOP, email: "owner@example.com" },
+  "app/uninstalled": {
+    id: 954889,
+    name: "Kinds",
+    domain: "kinds.example",
+    myshopify_domain: SHOP,
+    email: "owner@example.com",
+  },
   "orders/create": {
-    id: 5678901234567, created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z", currency: "USD",
-    total_price: "10.00", customer: { id: 1 }, line_items: [{ title: "Tea", quantity: 1, price: "10.00" }],
+    id: 5678901234567,
+    created_at: "2026-01-01T00:00:00Z",
+    updated_at: "2026-01-01T00:00:00Z",
+    currency: "USD",
+    total_price: "10.00",
+    customer: { id: 1 },
+    line_items: [{ title: "Tea", quantity: 1, price: "10.00" }],
   },
 };
 const TOPICS = Object.keys(BODIES);
@@ -32,7 +49,9 @@ describe("a signed body proves only its own topic", () => {
   });
 
   it("a body carrying another kind's marks is refused (a redact that also looks like a data request)", () => {
-    expect(bodyProvesTopic("customers/redact", { ...BODIES["customers/redact"], data_request: { id: 1 } }, SHOP)).toBe(false);
+    expect(bodyProvesTopic("customers/redact", { ...BODIES["customers/redact"], data_request: { id: 1 } }, SHOP)).toBe(
+      false,
+    );
     expect(bodyProvesTopic("shop/redact", { ...BODIES["shop/redact"], customer }, SHOP)).toBe(false);
   });
 

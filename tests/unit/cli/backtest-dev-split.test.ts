@@ -19,7 +19,8 @@ describe("backtest on the Online Retail development split", () => {
     histories.forEach((h) => {
       const days = toPurchaseDays(h);
       const calibration = days.filter((d) => d.day < cut);
-      if (calibration.length) customers.push({ calibration, holdoutDays: days.filter((d) => d.day >= cut).map((d) => d.day) });
+      if (calibration.length)
+        customers.push({ calibration, holdoutDays: days.filter((d) => d.day >= cut).map((d) => d.day) });
     });
     const r = runBacktest(customers, cutoff, horizon);
     expect(r.customers).toBeGreaterThan(2000);

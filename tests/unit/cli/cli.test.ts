@@ -23,9 +23,14 @@ function retailRows(): string[] {
       const day = String(1 + ((c + k * 9) % 28)).padStart(2, "0");
       // Half the customers buy all year; the other half stop before July.
       const month = String(c < 20 ? 1 + ((k * 2 + (c % 2)) % 12) : 1 + k).padStart(2, "0");
-      rows.push(`${c}${k}0,85123A,"MUG, WHITE",${1 + (c % 3)},2010-${month}-${day} 10:00:00,2.55,${12000 + c},United Kingdom`);
+      rows.push(
+        `${c}${k}0,85123A,"MUG, WHITE",${1 + (c % 3)},2010-${month}-${day} 10:00:00,2.55,${12000 + c},United Kingdom`,
+      );
     }
-  rows.push("C999,85123A,MUG,-1,2010-03-01 10:00:00,2.55,12000,United Kingdom", "999,85123A,MUG,1,2010-03-01 10:00:00,2.55,,United Kingdom");
+  rows.push(
+    "C999,85123A,MUG,-1,2010-03-01 10:00:00,2.55,12000,United Kingdom",
+    "999,85123A,MUG,1,2010-03-01 10:00:00,2.55,,United Kingdom",
+  );
   return rows;
 }
 
@@ -62,7 +67,12 @@ describe("npm run cli", () => {
   });
 
   it.each([
-    ["a missing column", "fit-bgnbd", () => file("nocol.csv", "ID,frequency,T\n1,2,30\n"), /missing column\(s\): recency/],
+    [
+      "a missing column",
+      "fit-bgnbd",
+      () => file("nocol.csv", "ID,frequency,T\n1,2,30\n"),
+      /missing column\(s\): recency/,
+    ],
     ["a NaN value", "fit-bgnbd", () => file("nan.csv", "frequency,recency,T\n1,abc,30\n"), /recency is not a number/],
     ["a negative value", "fit-bgnbd", () => file("neg.csv", "frequency,recency,T\n1,-2,30\n"), /negative/],
     ["an empty file", "fit-bgnbd", () => file("empty.csv", "frequency,recency,T\n"), /empty/],
@@ -77,14 +87,41 @@ describe("npm run cli", () => {
 
   // Row-level problems are refused outright with --max-bad 0 (by default they are skipped and reported: see order-files.test.ts).
   it.each([
-    ["missing columns", `Invoice,StockCode,Quantity,InvoiceDate,Price,Country\n1,A,1,2010-01-01 10:00:00,1,UK`, /missing column\(s\): Customer ID/],
+    [
+      "missing columns",
+      `Invoice,StockCode,Quantity,InvoiceDate,Price,Country\n1,A,1,2010-01-01 10:00:00,1,UK`,
+      /missing column\(s\): Customer ID/,
+    ],
     ["a NaN price", `${HEADER}\n1,A,x,1,2010-01-01 10:00:00,abc,12000,UK`, /line 2: Price "abc" is not a number/],
     ["a negative price", `${HEADER}\n1,A,x,1,2010-01-01 10:00:00,-3,12000,UK`, /line 2: negative Price -3/],
-    ["a future date", `${HEADER}\n1,A,x,1,2999-01-01 10:00:00,3,12000,UK`, /line 2: InvoiceDate 2999-01-01 10:00:00 is in the future/],
+    [
+      "a future date",
+      `${HEADER}\n1,A,x,1,2999-01-01 10:00:00,3,12000,UK`,
+      /line 2: InvoiceDate 2999-01-01 10:00:00 is in the future/,
+    ],
     ["no customer history", `${HEADER}\n1,A,x,1,2010-01-01 10:00:00,3,,UK`, /No customer orders/],
-    ["one customer with 10,000 orders", [HEADER, ...Array.from({ length: 10_000 }, (_, i) => `${i},A,x,1,2009-${String(1 + (i % 12)).padStart(2, "0")}-01 ${String(i % 24).padStart(2, "0")}:00:00,3,12000,UK`)].join("\n"), /customer 12000 has \d+ orders \(limit 5000\)/],
+    [
+      "one customer with 10,000 orders",
+      [
+        HEADER,
+        ...Array.from(
+          { length: 10_000 },
+          (_, i) =>
+            `${i},A,x,1,2009-${String(1 + (i % 12)).padStart(2, "0")}-01 ${String(i % 24).padStart(2, "0")}:00:00,3,12000,UK`,
+        ),
+      ].join("\n"),
+      /customer 12000 has \d+ orders \(limit 5000\)/,
+    ],
   ])("backtest exits 2 on %s", async (_n, text, message) => {
-    const r = await run("backtest", "--orders", file(`bad${Math.random()}.csv`, text), "--cutoff", "2009-11-15", "--max-bad", "0");
+    const r = await run(
+      "backtest",
+      "--orders",
+      file(`bad${Math.random()}.csv`, text),
+      "--cutoff",
+      "2009-11-15",
+      "--max-bad",
+      "0",
+    );
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     expect(r.err).toMatch(message);

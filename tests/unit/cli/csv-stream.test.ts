@@ -31,7 +31,8 @@ describe("csvRecords", () => {
       for (let i = 0; i < TEXT.length; i += size) chunks.push(TEXT.slice(i, i + size));
       expect(await parse(chunks)).toEqual(whole);
     }
-    for (let cut = 1; cut < TEXT.length; cut++) expect(await parse([TEXT.slice(0, cut), TEXT.slice(cut)])).toEqual(whole);
+    for (let cut = 1; cut < TEXT.length; cut++)
+      expect(await parse([TEXT.slice(0, cut), TEXT.slice(cut)])).toEqual(whole);
   });
 
   it("refuses an unclosed quote with its line", async () => {

@@ -14,12 +14,15 @@ describe("cli --help", () => {
     expect(r.out).toContain("--format online-retail|shopify|cafe24|naver|custom");
   });
 
-  it.each([["backtest"], ["import"], ["fit-bgnbd"], ["fit-gg"]])("%s --help prints that command's usage and exits 0", async (command) => {
-    const r = await run([command, "--cutoff", "soon", "--help"]);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(new RegExp(`^usage: npm run cli -- ${command} --`));
-    expect(r.err).toBe("");
-  });
+  it.each([["backtest"], ["import"], ["fit-bgnbd"], ["fit-gg"]])(
+    "%s --help prints that command's usage and exits 0",
+    async (command) => {
+      const r = await run([command, "--cutoff", "soon", "--help"]);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(new RegExp(`^usage: npm run cli -- ${command} --`));
+      expect(r.err).toBe("");
+    },
+  );
 
   it("with no command at all it is still a usage error (exit 2, usage on stderr)", async () => {
     const r = await run([]);
@@ -28,7 +31,11 @@ describe("cli --help", () => {
   });
 
   it("npm run cli -- --help works through the real entry point", () => {
-    const child = spawnSync("npm", ["run", "--silent", "cli", "--", "--help"], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    const child = spawnSync("npm", ["run", "--silent", "cli", "--", "--help"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(child.status).toBe(0);
     expect(child.stdout).toMatch(/^usage: npm run cli -- <command>/);
   }, 70_000);

@@ -9,9 +9,13 @@ const ROOT = path.resolve(import.meta.dirname, "../../..");
 describe("npm run db:migrate", () => {
   it("migrates the configured SQLite file, then says it is up to date", () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), "dangol-migrate-")), "db.sqlite");
-    const migrate = () => spawnSync("npm", ["run", "--silent", "db:migrate"], {
-      cwd: ROOT, encoding: "utf8", timeout: 60_000, env: { ...process.env, DATABASE_URL: `sqlite:${file}`, PG_URL: "" },
-    });
+    const migrate = () =>
+      spawnSync("npm", ["run", "--silent", "db:migrate"], {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...process.env, DATABASE_URL: `sqlite:${file}`, PG_URL: "" },
+      });
     const first = migrate();
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);

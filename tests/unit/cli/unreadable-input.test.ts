@@ -45,9 +45,15 @@ describe("CLI on unreadable input", () => {
 
   // Through the real entry point, in a child with a deadline: the old reader never returned on /dev/zero.
   it("/dev/zero is refused with exit 2 instead of hanging", () => {
-    const child = spawnSync(process.execPath, ["--import", "tsx", "server/src/cli/main.ts", "fit-bgnbd", "--summary", "/dev/zero"], {
-      cwd: ROOT, encoding: "utf8", timeout: 30_000,
-    });
+    const child = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "server/src/cli/main.ts", "fit-bgnbd", "--summary", "/dev/zero"],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 30_000,
+      },
+    );
     expect(child.signal).toBeNull();
     expect(child.status).toBe(2);
     expect(child.stderr).toMatch(/Cannot read \/dev\/zero: it is a character device, not a regular file/);
@@ -56,7 +62,9 @@ describe("CLI on unreadable input", () => {
   it("a gzip bomb is reported as one, with the cap, not as a CSV error", async () => {
     const header = "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n";
     // 64 MB of one repeated row compresses to about 100 KB; the cap here is 1 MB.
-    const bomb = gzipSync(Buffer.concat([Buffer.from(header), Buffer.alloc(64 * 1024 * 1024, "1,A,x,1,2010-01-01 10:00:00,3,12000,UK\n")]));
+    const bomb = gzipSync(
+      Buffer.concat([Buffer.from(header), Buffer.alloc(64 * 1024 * 1024, "1,A,x,1,2010-01-01 10:00:00,3,12000,UK\n")]),
+    );
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const file = path.join(dir, "bomb.csv.gz");
     writeFileSync(file, bomb);

@@ -12,16 +12,22 @@ describe("loadConfig", () => {
   });
 
   it("chooses PostgreSQL from DATABASE_URL", () => {
-    expect(loadConfig({ DATABASE_URL: "postgres://u:p@db:5432/x" }).database).toEqual({ kind: "postgres", url: "postgres://u:p@db:5432/x" });
+    expect(loadConfig({ DATABASE_URL: "postgres://u:p@db:5432/x" }).database).toEqual({
+      kind: "postgres",
+      url: "postgres://u:p@db:5432/x",
+    });
   });
 
   it.each([["abc"], ["0"], ["70000"], ["3000x"]])("rejects PORT=%s naming the variable", (port) => {
     expect(() => loadConfig({ PORT: port })).toThrow(/PORT must be an integer/);
   });
 
-  it.each([["mysql://x"], ["postgres://"], ["sqlite:"], ["nonsense"]])("rejects DATABASE_URL=%s naming the variable", (url) => {
-    expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/DATABASE_URL/);
-  });
+  it.each([["mysql://x"], ["postgres://"], ["sqlite:"], ["nonsense"]])(
+    "rejects DATABASE_URL=%s naming the variable",
+    (url) => {
+      expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/DATABASE_URL/);
+    },
+  );
 
   it("lists every problem at once", () => {
     try {
@@ -38,7 +44,11 @@ describe("loadConfig", () => {
   });
 
   it("switches to shopify mode with full credentials", () => {
-    const c = loadConfig({ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s", SHOPIFY_APP_URL: "https://dangol.example.com" });
+    const c = loadConfig({
+      SHOPIFY_API_KEY: "k",
+      SHOPIFY_API_SECRET: "s",
+      SHOPIFY_APP_URL: "https://dangol.example.com",
+    });
     expect(c.mode).toBe("shopify");
     expect(c.host).toBe("0.0.0.0");
     expect(c.shopify?.scopes).toContain("write_discounts");

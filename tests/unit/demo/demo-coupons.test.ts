@@ -28,14 +28,24 @@ describe.each(DB_KINDS)("demo: shoppers with a code about to expire (%s)", (kind
     expect(seeded).toHaveLength(EXPIRING_DEMO_COUPONS.customers);
     expect(seeded.some((id) => isInHoldout(SHOP, "coupon_expiry", id, 0.1))).toBe(false);
     // Created on the platform as well, starting 10 days ago.
-    expect(fake.coupons.map((c) => [c.customerId, c.startsAt.toISOString()])).toEqual(seeded.map((id) => [id, new Date(now.getTime() - 10 * DAY).toISOString()]));
+    expect(fake.coupons.map((c) => [c.customerId, c.startsAt.toISOString()])).toEqual(
+      seeded.map((id) => [id, new Date(now.getTime() - 10 * DAY).toISOString()]),
+    );
 
     const campaigns = defaultCampaigns().map((c) => ({ ...c, enabled: true }));
     const coupons = await listCustomerCoupons(t.db, SHOP, seeded);
     for (const id of seeded) {
       const own = coupons.filter((c) => c.customerId === id);
       expect(own.map((c) => (c.expiresAt.getTime() - now.getTime()) / DAY)).toEqual([4]);
-      const { decision } = decide({ shop: SHOP, customer: { id, firstName: "Demo" }, prediction: null, coupons: own, events: [], campaigns, now });
+      const { decision } = decide({
+        shop: SHOP,
+        customer: { id, firstName: "Demo" },
+        prediction: null,
+        coupons: own,
+        events: [],
+        campaigns,
+        now,
+      });
       expect(decision.notice?.campaign).toBe("coupon_expiry");
       expect(decision.notice?.coupon.code).toBe(own[0].code);
     }

@@ -1,8 +1,12 @@
-import type { ApiErrorBody } from "../../../server/src/http/contracts";
-import { embeddedShopify } from "./app-bridge";
+import type { ApiErrorBody } from "../../../server/src/http/contracts.js";
+import { embeddedShopify } from "./app-bridge.js";
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -11,7 +15,10 @@ export class ApiError extends Error {
  * fetch for /api/*: embedded, asks App Bridge for a fresh session token (they live one minute) and sends it
  * as a bearer token; standalone (demo) the server scopes requests to the demo shop itself.
  */
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   const shopify = embeddedShopify();
   if (shopify) headers.Authorization = `Bearer ${await shopify.idToken()}`;
@@ -34,7 +41,8 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
 /** Query string from defined, non-empty values only. */
 export function queryString(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== "") search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== "") search.set(key, String(value));
   const s = search.toString();
   return s ? `?${s}` : "";
 }

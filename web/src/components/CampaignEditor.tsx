@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { BlockStack, Card, ChoiceList, FormLayout, InlineGrid, Tabs, Text, TextField } from "@shopify/polaris";
-import type { CampaignDto, Language } from "../../../server/src/http/contracts";
-import { useI18n } from "../i18n/i18n";
+import type { CampaignDto, Language } from "../../../server/src/http/contracts.js";
+import { useI18n } from "../i18n/i18n.js";
 
 export type CampaignDraft = Pick<CampaignDto, "content" | "segment" | "cap" | "holdoutShare">;
 
@@ -14,7 +14,11 @@ interface Props {
 
 const LANGUAGES: Language[] = ["en", "ko"];
 const FIELDS = ["title", "body", "cta"] as const;
-const FIELD_LABEL = { title: "campaigns.editor.bannerTitle", body: "campaigns.editor.bannerBody", cta: "campaigns.editor.cta" };
+const FIELD_LABEL = {
+  title: "campaigns.editor.bannerTitle",
+  body: "campaigns.editor.bannerBody",
+  cta: "campaigns.editor.cta",
+};
 
 /** Content per language, who sees it, how often, and how many are held out. Validation messages are inline. */
 export function CampaignEditor({ draft, onChange, contentLanguage, onContentLanguage }: Props) {
@@ -23,15 +27,24 @@ export function CampaignEditor({ draft, onChange, contentLanguage, onContentLang
   const holdout = Number(holdoutText);
   const holdoutError = !/^\d{1,2}$/.test(holdoutText) || holdout < 0 || holdout > 50 ? "0–50" : undefined;
   const setContent = (field: (typeof FIELDS)[number], value: string) =>
-    onChange({ ...draft, content: { ...draft.content, [field]: { ...draft.content[field], [contentLanguage]: value } } });
-  const setCap = (field: "maxImpressions" | "perDays", value: string) => onChange({ ...draft, cap: { ...draft.cap, [field]: Number(value) } });
+    onChange({
+      ...draft,
+      content: { ...draft.content, [field]: { ...draft.content[field], [contentLanguage]: value } },
+    });
+  const setCap = (field: "maxImpressions" | "perDays", value: string) =>
+    onChange({ ...draft, cap: { ...draft.cap, [field]: Number(value) } });
   return (
     <BlockStack gap="400">
       <Card>
         <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">{t("campaigns.editor.content")}</Text>
+          <Text as="h2" variant="headingMd">
+            {t("campaigns.editor.content")}
+          </Text>
           <Tabs
-            tabs={LANGUAGES.map((l) => ({ id: l, content: t(l === "en" ? "campaigns.editor.english" : "campaigns.editor.korean") }))}
+            tabs={LANGUAGES.map((l) => ({
+              id: l,
+              content: t(l === "en" ? "campaigns.editor.english" : "campaigns.editor.korean"),
+            }))}
             selected={LANGUAGES.indexOf(contentLanguage)}
             onSelect={(i) => onContentLanguage(LANGUAGES[i])}
           />
@@ -47,13 +60,17 @@ export function CampaignEditor({ draft, onChange, contentLanguage, onContentLang
                 error={draft.content[field][contentLanguage].trim() === "" ? t("campaigns.editor.invalid") : undefined}
               />
             ))}
-            <Text as="p" variant="bodySm" tone="subdued">{t("campaigns.tokens")}</Text>
+            <Text as="p" variant="bodySm" tone="subdued">
+              {t("campaigns.tokens")}
+            </Text>
           </FormLayout>
         </BlockStack>
       </Card>
       <Card>
         <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">{t("campaigns.editor.targeting")}</Text>
+          <Text as="h2" variant="headingMd">
+            {t("campaigns.editor.targeting")}
+          </Text>
           <InlineGrid columns={2} gap="400">
             <ChoiceList
               allowMultiple
@@ -65,16 +82,35 @@ export function CampaignEditor({ draft, onChange, contentLanguage, onContentLang
             <ChoiceList
               allowMultiple
               title={t("campaigns.purchaseStates")}
-              choices={(["active", "at_risk", "inactive", "never"] as const).map((p) => ({ value: p, label: t(`purchase.${p}`) }))}
+              choices={(["active", "at_risk", "inactive", "never"] as const).map((p) => ({
+                value: p,
+                label: t(`purchase.${p}`),
+              }))}
               selected={draft.segment.purchaseStates}
               onChange={(purchaseStates) => onChange({ ...draft, segment: { ...draft.segment, purchaseStates } })}
             />
           </InlineGrid>
           <FormLayout>
-            <Text as="h3" variant="headingSm">{t("campaigns.editor.cap")}</Text>
+            <Text as="h3" variant="headingSm">
+              {t("campaigns.editor.cap")}
+            </Text>
             <FormLayout.Group>
-              <TextField label={t("campaigns.maxImpressions")} type="number" min={1} value={String(draft.cap.maxImpressions)} onChange={(v) => setCap("maxImpressions", v)} autoComplete="off" />
-              <TextField label={t("campaigns.perDays")} type="number" min={1} value={String(draft.cap.perDays)} onChange={(v) => setCap("perDays", v)} autoComplete="off" />
+              <TextField
+                label={t("campaigns.maxImpressions")}
+                type="number"
+                min={1}
+                value={String(draft.cap.maxImpressions)}
+                onChange={(v) => setCap("maxImpressions", v)}
+                autoComplete="off"
+              />
+              <TextField
+                label={t("campaigns.perDays")}
+                type="number"
+                min={1}
+                value={String(draft.cap.perDays)}
+                onChange={(v) => setCap("perDays", v)}
+                autoComplete="off"
+              />
             </FormLayout.Group>
             <TextField
               label={t("campaigns.editor.holdout")}
@@ -98,5 +134,7 @@ export function CampaignEditor({ draft, onChange, contentLanguage, onContentLang
 
 export function draftIsValid(d: CampaignDraft): boolean {
   const texts = FIELDS.flatMap((f) => LANGUAGES.map((l) => d.content[f][l].trim()));
-  return texts.every(Boolean) && d.cap.maxImpressions >= 1 && d.cap.perDays >= 1 && d.holdoutShare >= 0 && d.holdoutShare < 1;
+  return (
+    texts.every(Boolean) && d.cap.maxImpressions >= 1 && d.cap.perDays >= 1 && d.holdoutShare >= 0 && d.holdoutShare < 1
+  );
 }

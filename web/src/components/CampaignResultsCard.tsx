@@ -1,15 +1,19 @@
 import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
 import { BarChart } from "@shopify/polaris-viz";
-import type { CampaignResultsResponse } from "../../../server/src/http/contracts";
-import { useI18n } from "../i18n/i18n";
-import { formatNumber, formatPercent } from "../i18n/format";
-import { percentAxisFormatter } from "./rate-axis";
+import type { CampaignResultsResponse } from "../../../server/src/http/contracts.js";
+import { useI18n } from "../i18n/i18n.js";
+import { formatNumber, formatPercent } from "../i18n/format.js";
+import { percentAxisFormatter } from "./rate-axis.js";
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
     <BlockStack gap="100">
-      <Text as="span" variant="bodySm" tone="subdued">{label}</Text>
-      <Text as="span" variant="headingLg">{value}</Text>
+      <Text as="span" variant="bodySm" tone="subdued">
+        {label}
+      </Text>
+      <Text as="span" variant="headingLg">
+        {value}
+      </Text>
     </BlockStack>
   );
 }
@@ -24,7 +28,9 @@ export function CampaignResultsCard({ results }: { results: CampaignResultsRespo
   return (
     <Card>
       <BlockStack gap="400">
-        <Text as="h2" variant="headingMd">{t("campaigns.results.title")}</Text>
+        <Text as="h2" variant="headingMd">
+          {t("campaigns.results.title")}
+        </Text>
         <InlineGrid columns={3} gap="300">
           <Stat label={t("campaigns.results.impressions")} value={formatNumber(language, results.impressions)} />
           <Stat label={t("campaigns.results.clicks")} value={formatNumber(language, results.clicks)} />
@@ -32,34 +38,46 @@ export function CampaignResultsCard({ results }: { results: CampaignResultsRespo
         </InlineGrid>
         {explainConversions && (
           <Text as="p" variant="bodySm" tone="subdued">
-            {t("campaigns.results.conversionsExplained", { holdout: formatNumber(language, results.holdout.conversions) })}
+            {t("campaigns.results.conversionsExplained", {
+              holdout: formatNumber(language, results.holdout.conversions),
+            })}
           </Text>
         )}
         {lift.treatmentRate !== null && lift.holdoutRate !== null && (
-        <div style={{ height: 200 }}>
-          <BarChart
-            theme="Light"
-            isAnimated={false}
-            direction="horizontal"
-            showLegend={false}
-            xAxisOptions={{ labelFormatter: percentAxisFormatter(language, [lift.treatmentRate, lift.holdoutRate]) }}
-            data={[
-              {
-                name: t("campaigns.results.rate"),
-                data: [
-                  { key: t("campaigns.results.treatedRate"), value: lift.treatmentRate },
-                  { key: t("campaigns.results.holdoutRate"), value: lift.holdoutRate },
-                ],
-              },
-            ]}
-          />
-        </div>
+          <div style={{ height: 200 }}>
+            <BarChart
+              theme="Light"
+              isAnimated={false}
+              direction="horizontal"
+              showLegend={false}
+              xAxisOptions={{ labelFormatter: percentAxisFormatter(language, [lift.treatmentRate, lift.holdoutRate]) }}
+              data={[
+                {
+                  name: t("campaigns.results.rate"),
+                  data: [
+                    { key: t("campaigns.results.treatedRate"), value: lift.treatmentRate },
+                    { key: t("campaigns.results.holdoutRate"), value: lift.holdoutRate },
+                  ],
+                },
+              ]}
+            />
+          </div>
         )}
         <BlockStack gap="100">
-          <Text as="span" variant="bodySm" tone="subdued">{t("campaigns.results.lift")}</Text>
-          <Text as="p" variant="headingSm" tone={lift.significant ? (lift.absoluteLift! > 0 ? "success" : "critical") : undefined}>
+          <Text as="span" variant="bodySm" tone="subdued">
+            {t("campaigns.results.lift")}
+          </Text>
+          <Text
+            as="p"
+            variant="headingSm"
+            tone={lift.significant ? (lift.absoluteLift! > 0 ? "success" : "critical") : undefined}
+          >
             {lift.absoluteLift !== null && lift.confidenceInterval
-              ? t("campaigns.results.liftValue", { lift: pp(lift.absoluteLift), low: pp(lift.confidenceInterval.low), high: pp(lift.confidenceInterval.high) })
+              ? t("campaigns.results.liftValue", {
+                  lift: pp(lift.absoluteLift),
+                  low: pp(lift.confidenceInterval.low),
+                  high: pp(lift.confidenceInterval.high),
+                })
               : t("campaigns.results.liftUnknown")}
           </Text>
         </BlockStack>

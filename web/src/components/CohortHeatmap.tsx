@@ -1,12 +1,25 @@
 import { BlockStack, Card, Text } from "@shopify/polaris";
-import type { CohortRow } from "../../../server/src/http/contracts";
-import { useI18n } from "../i18n/i18n";
-import { formatNumber, formatPercent } from "../i18n/format";
-import { heatColors } from "./heat";
+import type { CohortRow } from "../../../server/src/http/contracts.js";
+import { useI18n } from "../i18n/i18n.js";
+import { formatNumber, formatPercent } from "../i18n/format.js";
+import { heatColors } from "./heat.js";
 
-const cell = { padding: "6px 8px", textAlign: "right" as const, fontSize: "12px", borderRadius: "4px", minWidth: "44px" };
+const cell = {
+  padding: "6px 8px",
+  textAlign: "right" as const,
+  fontSize: "12px",
+  borderRadius: "4px",
+  minWidth: "44px",
+};
 // The current month is still counting: no heat colour (a low share would read as a collapse), a dashed outline.
-const partialCell = { ...cell, background: "transparent", color: "rgb(97,97,97)", fontStyle: "italic" as const, outline: "1px dashed rgb(138,138,138)", outlineOffset: "-1px" };
+const partialCell = {
+  ...cell,
+  background: "transparent",
+  color: "rgb(97,97,97)",
+  fontStyle: "italic" as const,
+  outline: "1px dashed rgb(138,138,138)",
+  outlineOffset: "-1px",
+};
 
 /**
  * Classic cohort triangle: each row a first-order month, each column months since, shaded by share returning.
@@ -21,34 +34,66 @@ export function CohortHeatmap({ cohorts }: { cohorts: CohortRow[] }) {
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">{t("dashboard.cohorts.title")}</Text>
-        <Text as="p" tone="subdued" variant="bodySm">{t("dashboard.cohorts.help")}</Text>
+        <Text as="h2" variant="headingMd">
+          {t("dashboard.cohorts.title")}
+        </Text>
+        <Text as="p" tone="subdued" variant="bodySm">
+          {t("dashboard.cohorts.help")}
+        </Text>
         {cohorts.length === 0 ? (
-          <Text as="p" tone="subdued">{t("dashboard.cohorts.empty")}</Text>
+          <Text as="p" tone="subdued">
+            {t("dashboard.cohorts.empty")}
+          </Text>
         ) : (
           <div style={{ overflowX: "auto" }}>
             <table style={{ borderSpacing: "3px" }} data-testid="cohort-grid">
               <thead>
                 <tr>
-                  <th style={{ textAlign: "left" }}><Text as="span" variant="bodySm" tone="subdued">{t("dashboard.cohorts.cohort")}</Text></th>
-                  <th style={{ textAlign: "right" }}><Text as="span" variant="bodySm" tone="subdued">{t("dashboard.cohorts.size")}</Text></th>
+                  <th style={{ textAlign: "left" }}>
+                    <Text as="span" variant="bodySm" tone="subdued">
+                      {t("dashboard.cohorts.cohort")}
+                    </Text>
+                  </th>
+                  <th style={{ textAlign: "right" }}>
+                    <Text as="span" variant="bodySm" tone="subdued">
+                      {t("dashboard.cohorts.size")}
+                    </Text>
+                  </th>
                   {Array.from({ length: months }, (_, k) => (
-                    <th key={k} style={{ textAlign: "right" }}><Text as="span" variant="bodySm" tone="subdued">{t("dashboard.cohorts.month", { n: k + 1 })}</Text></th>
+                    <th key={k} style={{ textAlign: "right" }}>
+                      <Text as="span" variant="bodySm" tone="subdued">
+                        {t("dashboard.cohorts.month", { n: k + 1 })}
+                      </Text>
+                    </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
                 {cohorts.map((c) => (
                   <tr key={c.cohort}>
-                    <th scope="row" style={{ textAlign: "left", whiteSpace: "nowrap" }}><Text as="span" variant="bodySm">{c.cohort}</Text></th>
+                    <th scope="row" style={{ textAlign: "left", whiteSpace: "nowrap" }}>
+                      <Text as="span" variant="bodySm">
+                        {c.cohort}
+                      </Text>
+                    </th>
                     <td style={cell}>{formatNumber(language, c.size)}</td>
                     {Array.from({ length: months }, (_, k) =>
                       k + 1 === c.partialMonth ? (
-                        <td key={k} data-partial="" style={partialCell} aria-label={t("dashboard.cohorts.partialCell", { share: formatPercent(language, c.retention[k]) })} title={t("dashboard.cohorts.partialCell", { share: formatPercent(language, c.retention[k]) })}>
+                        <td
+                          key={k}
+                          data-partial=""
+                          style={partialCell}
+                          aria-label={t("dashboard.cohorts.partialCell", {
+                            share: formatPercent(language, c.retention[k]),
+                          })}
+                          title={t("dashboard.cohorts.partialCell", { share: formatPercent(language, c.retention[k]) })}
+                        >
                           {formatPercent(language, c.retention[k])}
                         </td>
                       ) : k < c.retention.length ? (
-                        <td key={k} style={{ ...cell, ...heatColors(c.retention[k] / max) }}>{formatPercent(language, c.retention[k])}</td>
+                        <td key={k} style={{ ...cell, ...heatColors(c.retention[k] / max) }}>
+                          {formatPercent(language, c.retention[k])}
+                        </td>
                       ) : (
                         <td key={k} />
                       ),
@@ -59,7 +104,11 @@ export function CohortHeatmap({ cohorts }: { cohorts: CohortRow[] }) {
             </table>
           </div>
         )}
-        {anyPartial && <Text as="p" tone="subdued" variant="bodySm">{t("dashboard.cohorts.partialLegend")}</Text>}
+        {anyPartial && (
+          <Text as="p" tone="subdued" variant="bodySm">
+            {t("dashboard.cohorts.partialLegend")}
+          </Text>
+        )}
       </BlockStack>
     </Card>
   );

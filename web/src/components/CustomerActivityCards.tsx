@@ -1,7 +1,7 @@
 import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
-import type { CustomerDetailResponse } from "../../../server/src/http/contracts";
-import { useI18n } from "../i18n/i18n";
-import { formatDate, formatDateTime } from "../i18n/format";
+import type { CustomerDetailResponse } from "../../../server/src/http/contracts.js";
+import { useI18n } from "../i18n/i18n.js";
+import { formatDate, formatDateTime } from "../i18n/format.js";
 
 export function DueProductsCard({ products }: { products: CustomerDetailResponse["customer"]["dueProducts"] }) {
   const { t, language } = useI18n();
@@ -9,9 +9,17 @@ export function DueProductsCard({ products }: { products: CustomerDetailResponse
   return (
     <Card>
       <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">{t("customer.dueProducts")}</Text>
+        <Text as="h2" variant="headingMd">
+          {t("customer.dueProducts")}
+        </Text>
         {products.map((p) => (
-          <Text as="p" key={p.productId}>{t("customer.dueProductAt", { title: p.title, date: formatDate(language, p.dueAt), days: Math.round(p.cycleDays) })}</Text>
+          <Text as="p" key={p.productId}>
+            {t("customer.dueProductAt", {
+              title: p.title,
+              date: formatDate(language, p.dueAt),
+              days: Math.round(p.cycleDays),
+            })}
+          </Text>
         ))}
       </BlockStack>
     </Card>
@@ -23,12 +31,20 @@ export function MessagesCard({ messages }: { messages: CustomerDetailResponse["m
   return (
     <Card>
       <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">{t("customer.messages")}</Text>
-        {messages.length === 0 && <Text as="p" tone="subdued">{t("customer.messagesEmpty")}</Text>}
+        <Text as="h2" variant="headingMd">
+          {t("customer.messages")}
+        </Text>
+        {messages.length === 0 && (
+          <Text as="p" tone="subdued">
+            {t("customer.messagesEmpty")}
+          </Text>
+        )}
         {messages.map((m, i) => (
           <InlineStack key={i} align="space-between">
             <Text as="span">{`${t(`customer.messageKinds.${m.kind}`)} · ${m.campaign}`}</Text>
-            <Text as="span" tone="subdued" variant="bodySm">{formatDateTime(language, m.at)}</Text>
+            <Text as="span" tone="subdued" variant="bodySm">
+              {formatDateTime(language, m.at)}
+            </Text>
           </InlineStack>
         ))}
       </BlockStack>
@@ -43,13 +59,25 @@ export function CouponsCard({ coupons }: { coupons: CustomerDetailResponse["coup
   return (
     <Card>
       <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">{t("customer.coupons")}</Text>
-        {coupons.length === 0 && <Text as="p" tone="subdued">{t("customer.couponsEmpty")}</Text>}
+        <Text as="h2" variant="headingMd">
+          {t("customer.coupons")}
+        </Text>
+        {coupons.length === 0 && (
+          <Text as="p" tone="subdued">
+            {t("customer.couponsEmpty")}
+          </Text>
+        )}
         {coupons.map((c) => (
           <InlineStack key={c.code} align="space-between" blockAlign="center">
-            <Text as="span" fontWeight="semibold">{c.code}</Text>
+            <Text as="span" fontWeight="semibold">
+              {c.code}
+            </Text>
             <InlineStack gap="200" blockAlign="center">
-              {c.expiresAt && <Text as="span" variant="bodySm" tone="subdued">{t("customer.couponExpires", { date: formatDate(language, c.expiresAt) })}</Text>}
+              {c.expiresAt && (
+                <Text as="span" variant="bodySm" tone="subdued">
+                  {t("customer.couponExpires", { date: formatDate(language, c.expiresAt) })}
+                </Text>
+              )}
               <Badge tone={COUPON_TONE[c.status]}>{c.status}</Badge>
             </InlineStack>
           </InlineStack>

@@ -1,8 +1,8 @@
 import { BlockStack, Card, Text } from "@shopify/polaris";
 import { BarChart } from "@shopify/polaris-viz";
-import type { SegmentCell } from "../../../server/src/http/contracts";
-import { useI18n } from "../i18n/i18n";
-import { PURCHASE_ROWS } from "./segment-grid";
+import type { SegmentCell } from "../../../server/src/http/contracts.js";
+import { useI18n } from "../i18n/i18n.js";
+import { PURCHASE_ROWS } from "./segment-grid.js";
 
 /** First-time vs repeat buyers in each purchase state, as grouped bars. */
 export function CustomerMixChart({ cells }: { cells: SegmentCell[] }) {
@@ -18,7 +18,9 @@ export function CustomerMixChart({ cells }: { cells: SegmentCell[] }) {
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">{t("dashboard.mix.title")}</Text>
+        <Text as="h2" variant="headingMd">
+          {t("dashboard.mix.title")}
+        </Text>
         <div style={{ height: 260 }}>
           <BarChart data={data} theme="Light" isAnimated={false} />
         </div>

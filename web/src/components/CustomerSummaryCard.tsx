@@ -1,14 +1,18 @@
 import { Badge, BlockStack, Box, Card, Divider, InlineGrid, InlineStack, Text } from "@shopify/polaris";
 import type { ReactNode } from "react";
-import type { CustomerDetailResponse } from "../../../server/src/http/contracts";
-import { useI18n } from "../i18n/i18n";
-import { formatDate, formatMoney, formatNumber, formatPercent, formatRange } from "../i18n/format";
+import type { CustomerDetailResponse } from "../../../server/src/http/contracts.js";
+import { useI18n } from "../i18n/i18n.js";
+import { formatDate, formatMoney, formatNumber, formatPercent, formatRange } from "../i18n/format.js";
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
     <InlineStack align="space-between" gap="200" wrap={false}>
-      <Text as="span" tone="subdued">{label}</Text>
-      <Text as="span" alignment="end">{value}</Text>
+      <Text as="span" tone="subdued">
+        {label}
+      </Text>
+      <Text as="span" alignment="end">
+        {value}
+      </Text>
     </InlineStack>
   );
 }
@@ -16,30 +20,52 @@ function Row({ label, value }: { label: string; value: string }) {
 function Figure({ label, children }: { label: string; children: ReactNode }) {
   return (
     <BlockStack gap="050">
-      <Text as="span" variant="bodySm" tone="subdued">{label}</Text>
+      <Text as="span" variant="bodySm" tone="subdued">
+        {label}
+      </Text>
       {children}
     </BlockStack>
   );
 }
 
-const PURCHASE_TONE: Record<string, "success" | "warning" | "critical" | undefined> = { active: "success", at_risk: "warning", inactive: "critical" };
+const PURCHASE_TONE: Record<string, "success" | "warning" | "critical" | undefined> = {
+  active: "success",
+  at_risk: "warning",
+  inactive: "critical",
+};
 
 /** What a merchant asks first about a customer: what they spent, how often, since when, where they stand and when they are due. */
 export function CustomerSummaryCard({ detail }: { detail: CustomerDetailResponse }) {
   const { t, language } = useI18n();
   const { customer: c, totals, currency } = detail;
-  const value = (text: string) => <Text as="p" variant="headingMd" numeric>{text}</Text>;
+  const value = (text: string) => (
+    <Text as="p" variant="headingMd" numeric>
+      {text}
+    </Text>
+  );
   return (
     <Card>
       <div data-testid="customer-summary">
         <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">{t("customer.summary")}</Text>
+          <Text as="h2" variant="headingMd">
+            {t("customer.summary")}
+          </Text>
           <InlineGrid columns={{ xs: 2, md: 4 }} gap="300">
             <Figure label={t("customer.totalSpent")}>{value(formatMoney(language, totals.spent, currency))}</Figure>
             <Figure label={t("customer.orderCount")}>{value(formatNumber(language, totals.orders))}</Figure>
-            <Figure label={t("customer.averageOrder")}>{value(formatMoney(language, totals.averageOrder, currency))}</Figure>
+            <Figure label={t("customer.averageOrder")}>
+              {value(formatMoney(language, totals.averageOrder, currency))}
+            </Figure>
             <Figure label={t("customer.segment")}>
-              <Box>{c.purchase ? <Badge tone={PURCHASE_TONE[c.purchase]}>{`${t(`lifecycle.${c.lifecycle}`)} · ${t(`purchase.${c.purchase}`)}`}</Badge> : value("—")}</Box>
+              <Box>
+                {c.purchase ? (
+                  <Badge
+                    tone={PURCHASE_TONE[c.purchase]}
+                  >{`${t(`lifecycle.${c.lifecycle}`)} · ${t(`purchase.${c.purchase}`)}`}</Badge>
+                ) : (
+                  value("—")
+                )}
+              </Box>
             </Figure>
             <Figure label={t("customer.firstOrder")}>{value(formatDate(language, totals.firstOrderAt))}</Figure>
             <Figure label={t("customer.lastOrder")}>{value(formatDate(language, totals.lastOrderAt))}</Figure>
@@ -47,7 +73,11 @@ export function CustomerSummaryCard({ detail }: { detail: CustomerDetailResponse
             <div style={{ gridColumn: "span 2" }}>
               <Figure label={t("customer.dueWindow")}>
                 {value(c.dueWindow ? formatRange(language, c.dueWindow.early, c.dueWindow.late) : "—")}
-                {c.dueWindow && <Text as="p" variant="bodySm" tone="subdued">{t("customer.dueLikely", { date: formatDate(language, c.dueWindow.likely) })}</Text>}
+                {c.dueWindow && (
+                  <Text as="p" variant="bodySm" tone="subdued">
+                    {t("customer.dueLikely", { date: formatDate(language, c.dueWindow.likely) })}
+                  </Text>
+                )}
               </Figure>
             </div>
           </InlineGrid>
@@ -61,24 +91,39 @@ export function CustomerSummaryCard({ detail }: { detail: CustomerDetailResponse
 export function CustomerPredictionCard({ detail }: { detail: CustomerDetailResponse }) {
   const { t, language } = useI18n();
   const c = detail.customer;
-  const cycle = c.cycleDays === null ? t("customer.cycleUnknown") : t("customer.cycleValue", { days: Math.round(c.cycleDays), spread: Math.round(c.cycleSpreadDays ?? 0) });
+  const cycle =
+    c.cycleDays === null
+      ? t("customer.cycleUnknown")
+      : t("customer.cycleValue", { days: Math.round(c.cycleDays), spread: Math.round(c.cycleSpreadDays ?? 0) });
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">{t("customer.prediction")}</Text>
+        <Text as="h2" variant="headingMd">
+          {t("customer.prediction")}
+        </Text>
         <Row label={t("customer.cycle")} value={cycle} />
         {c.reason && (
           <BlockStack gap="100">
-            <Text as="span" tone="subdued">{t("customer.reason")}</Text>
-            <Text as="p" data-testid="due-reason">{c.reason[language]}</Text>
+            <Text as="span" tone="subdued">
+              {t("customer.reason")}
+            </Text>
+            <Text as="p" data-testid="due-reason">
+              {c.reason[language]}
+            </Text>
           </BlockStack>
         )}
         <Divider />
         <Row label={t("customer.pAlive")} value={formatPercent(language, c.pAlive)} />
         <Row label={t("customer.churnRisk")} value={formatPercent(language, c.churnRisk)} />
         <Row label={t("customer.clv")} value={formatMoney(language, c.clv, detail.currency)} />
-        <Row label={t("customer.orderChance90")} value={c.orderChance90d === null ? "—" : formatPercent(language, c.orderChance90d)} />
-        <Row label={t("customer.expected90")} value={c.expectedOrders90d === null ? "—" : formatNumber(language, c.expectedOrders90d, 2)} />
+        <Row
+          label={t("customer.orderChance90")}
+          value={c.orderChance90d === null ? "—" : formatPercent(language, c.orderChance90d)}
+        />
+        <Row
+          label={t("customer.expected90")}
+          value={c.expectedOrders90d === null ? "—" : formatNumber(language, c.expectedOrders90d, 2)}
+        />
         <Row label={t("customer.rfm")} value={c.rfmGroup ?? "—"} />
       </BlockStack>
     </Card>

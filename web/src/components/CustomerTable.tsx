@@ -1,7 +1,7 @@
 import { Badge, BlockStack, Box, IndexTable, InlineStack, Text, useBreakpoints } from "@shopify/polaris";
-import type { CustomerListResponse } from "../../../server/src/http/contracts";
-import { useI18n } from "../i18n/i18n";
-import { formatDate, formatMoney, formatPercent, formatRange } from "../i18n/format";
+import type { CustomerListResponse } from "../../../server/src/http/contracts.js";
+import { useI18n } from "../i18n/i18n.js";
+import { formatDate, formatMoney, formatPercent, formatRange } from "../i18n/format.js";
 
 interface Props {
   data: CustomerListResponse;
@@ -20,7 +20,13 @@ export function CustomerTable({ data, currency, loading, onOpen, onPage }: Props
   // Phones: one stacked item per customer instead of seven columns that scroll sideways.
   const condensed = useBreakpoints().smDown;
   const segment = (c: Row) =>
-    c.purchase ? <Badge tone={PURCHASE_TONE[c.purchase]}>{`${t(`lifecycle.${c.lifecycle}`)} · ${t(`purchase.${c.purchase}`)}`}</Badge> : "—";
+    c.purchase ? (
+      <Badge
+        tone={PURCHASE_TONE[c.purchase]}
+      >{`${t(`lifecycle.${c.lifecycle}`)} · ${t(`purchase.${c.purchase}`)}`}</Badge>
+    ) : (
+      "—"
+    );
   const dueWindow = (c: Row) => (c.dueWindow ? formatRange(language, c.dueWindow.early, c.dueWindow.late) : "—");
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   return (
@@ -30,7 +36,13 @@ export function CustomerTable({ data, currency, loading, onOpen, onPage }: Props
       selectable={false}
       condensed={condensed}
       loading={loading}
-      emptyState={<div style={{ padding: 24 }}><Text as="p" alignment="center" tone="subdued">{t("customers.empty")}</Text></div>}
+      emptyState={
+        <div style={{ padding: 24 }}>
+          <Text as="p" alignment="center" tone="subdued">
+            {t("customers.empty")}
+          </Text>
+        </div>
+      }
       headings={[
         { title: t("customers.columns.customer") },
         { title: t("customers.columns.segment") },
@@ -55,10 +67,18 @@ export function CustomerTable({ data, currency, loading, onOpen, onPage }: Props
               <BlockStack gap="100">
                 <InlineStack align="space-between" blockAlign="start" gap="200" wrap={false}>
                   <BlockStack>
-                    <Text as="span" fontWeight="semibold">{c.name}</Text>
-                    {c.email && <Text as="span" variant="bodySm" tone="subdued" breakWord>{c.email}</Text>}
+                    <Text as="span" fontWeight="semibold">
+                      {c.name}
+                    </Text>
+                    {c.email && (
+                      <Text as="span" variant="bodySm" tone="subdued" breakWord>
+                        {c.email}
+                      </Text>
+                    )}
                   </BlockStack>
-                  <Text as="span" numeric>{formatMoney(language, c.clv, currency)}</Text>
+                  <Text as="span" numeric>
+                    {formatMoney(language, c.clv, currency)}
+                  </Text>
                 </InlineStack>
                 <div>{segment(c)}</div>
                 <Text as="span" variant="bodySm" tone="subdued">
@@ -72,15 +92,33 @@ export function CustomerTable({ data, currency, loading, onOpen, onPage }: Props
           ) : (
             <>
               <IndexTable.Cell>
-                <Text as="span" fontWeight="semibold">{c.name}</Text>
-                {c.email && <Text as="p" variant="bodySm" tone="subdued">{c.email}</Text>}
+                <Text as="span" fontWeight="semibold">
+                  {c.name}
+                </Text>
+                {c.email && (
+                  <Text as="p" variant="bodySm" tone="subdued">
+                    {c.email}
+                  </Text>
+                )}
               </IndexTable.Cell>
               <IndexTable.Cell>{segment(c)}</IndexTable.Cell>
-              <IndexTable.Cell><Text as="span" alignment="end" numeric>{c.orderCount}</Text></IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric>
+                  {c.orderCount}
+                </Text>
+              </IndexTable.Cell>
               <IndexTable.Cell>{formatDate(language, c.lastOrderAt)}</IndexTable.Cell>
               <IndexTable.Cell>{dueWindow(c)}</IndexTable.Cell>
-              <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatPercent(language, c.pAlive)}</Text></IndexTable.Cell>
-              <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatMoney(language, c.clv, currency)}</Text></IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric>
+                  {formatPercent(language, c.pAlive)}
+                </Text>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric>
+                  {formatMoney(language, c.clv, currency)}
+                </Text>
+              </IndexTable.Cell>
             </>
           )}
         </IndexTable.Row>

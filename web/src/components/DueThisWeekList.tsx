@@ -1,7 +1,7 @@
 import { Badge, BlockStack, Button, Card, InlineStack, ResourceItem, ResourceList, Text } from "@shopify/polaris";
-import type { DueCustomer } from "../../../server/src/http/contracts";
-import { useI18n } from "../i18n/i18n";
-import { formatNumber, formatPercent, formatRange } from "../i18n/format";
+import type { DueCustomer } from "../../../server/src/http/contracts.js";
+import { useI18n } from "../i18n/i18n.js";
+import { formatNumber, formatPercent, formatRange } from "../i18n/format.js";
 
 interface Props {
   customers: DueCustomer[];
@@ -20,26 +20,48 @@ export function DueThisWeekList({ customers, total, onOpen, onViewAll }: Props) 
         <div style={{ padding: "16px 16px 8px" }}>
           <InlineStack align="space-between" blockAlign="center">
             <BlockStack gap="100">
-              <Text as="h2" variant="headingMd">{t("dashboard.due.title")}</Text>
-              <Text as="p" tone="subdued" variant="bodySm">{t("dashboard.due.help")}</Text>
+              <Text as="h2" variant="headingMd">
+                {t("dashboard.due.title")}
+              </Text>
+              <Text as="p" tone="subdued" variant="bodySm">
+                {t("dashboard.due.help")}
+              </Text>
             </BlockStack>
-            {total > 0 && <Button variant="plain" onClick={onViewAll}>{t("dashboard.due.viewAll", { count: formatNumber(language, total) })}</Button>}
+            {total > 0 && (
+              <Button variant="plain" onClick={onViewAll}>
+                {t("dashboard.due.viewAll", { count: formatNumber(language, total) })}
+              </Button>
+            )}
           </InlineStack>
         </div>
         <ResourceList
           resourceName={{ singular: t("customers.resourceName.singular"), plural: t("customers.resourceName.plural") }}
           items={customers}
-          emptyState={<div style={{ padding: "16px" }}><Text as="p" tone="subdued">{t("dashboard.due.empty")}</Text></div>}
+          emptyState={
+            <div style={{ padding: "16px" }}>
+              <Text as="p" tone="subdued">
+                {t("dashboard.due.empty")}
+              </Text>
+            </div>
+          }
           renderItem={(c) => (
             <ResourceItem id={c.customerId} onClick={() => onOpen(c.customerId)} accessibilityLabel={c.name}>
               <InlineStack align="space-between" blockAlign="start" gap="200" wrap={false}>
                 <BlockStack gap="100">
-                  <Text as="h3" variant="bodyMd" fontWeight="semibold">{c.name}</Text>
-                  <Text as="p" variant="bodySm" tone="subdued">{c.reason[language]}</Text>
+                  <Text as="h3" variant="bodyMd" fontWeight="semibold">
+                    {c.name}
+                  </Text>
+                  <Text as="p" variant="bodySm" tone="subdued">
+                    {c.reason[language]}
+                  </Text>
                 </BlockStack>
                 <BlockStack gap="100" inlineAlign="end">
-                  <Badge tone="attention">{t("dashboard.due.window", { range: formatRange(language, c.dueEarly, c.dueLate) })}</Badge>
-                  <Text as="span" variant="bodySm" tone="subdued">{t("customer.pAlive")} {formatPercent(language, c.pAlive)}</Text>
+                  <Badge tone="attention">
+                    {t("dashboard.due.window", { range: formatRange(language, c.dueEarly, c.dueLate) })}
+                  </Badge>
+                  <Text as="span" variant="bodySm" tone="subdued">
+                    {t("customer.pAlive")} {formatPercent(language, c.pAlive)}
+                  </Text>
                 </BlockStack>
               </InlineStack>
             </ResourceItem>

@@ -1,8 +1,8 @@
 import { InlineGrid } from "@shopify/polaris";
-import type { DashboardKpis } from "../../../server/src/http/contracts";
-import { useI18n } from "../i18n/i18n";
-import { formatMoney, formatNumber, formatPercent } from "../i18n/format";
-import { KpiCard } from "./KpiCard";
+import type { DashboardKpis } from "../../../server/src/http/contracts.js";
+import { useI18n } from "../i18n/i18n.js";
+import { formatMoney, formatNumber, formatPercent } from "../i18n/format.js";
+import { KpiCard } from "./KpiCard.js";
 
 export function KpiCards({ kpis }: { kpis: DashboardKpis }) {
   const { t, language } = useI18n();
@@ -12,15 +12,26 @@ export function KpiCards({ kpis }: { kpis: DashboardKpis }) {
       <KpiCard
         title={t("dashboard.kpi.repeatRate")}
         value={formatPercent(language, kpis.repeatPurchaseRate, 1)}
-        help={t("dashboard.kpi.repeatRateHelp", { repeat: formatNumber(language, repeat), customers: formatNumber(language, kpis.customers) })}
+        help={t("dashboard.kpi.repeatRateHelp", {
+          repeat: formatNumber(language, repeat),
+          customers: formatNumber(language, kpis.customers),
+        })}
       />
-      <KpiCard title={t("dashboard.kpi.retention")} value={formatPercent(language, kpis.retention90d, 1)} help={t("dashboard.kpi.retentionHelp")} />
+      <KpiCard
+        title={t("dashboard.kpi.retention")}
+        value={formatPercent(language, kpis.retention90d, 1)}
+        help={t("dashboard.kpi.retentionHelp")}
+      />
       <KpiCard
         title={t("dashboard.kpi.clv")}
         value={formatMoney(language, kpis.averageClv, kpis.currency)}
         help={t("dashboard.kpi.clvHelp", { total: formatMoney(language, kpis.totalClv, kpis.currency) })}
       />
-      <KpiCard title={t("dashboard.kpi.churn")} value={formatPercent(language, kpis.churnShare, 1)} help={t("dashboard.kpi.churnHelp")} />
+      <KpiCard
+        title={t("dashboard.kpi.churn")}
+        value={formatPercent(language, kpis.churnShare, 1)}
+        help={t("dashboard.kpi.churnHelp")}
+      />
     </InlineGrid>
   );
 }

@@ -1,8 +1,8 @@
 import { Badge, BlockStack, Box, Button, Card, Collapsible, InlineStack, Pagination, Text } from "@shopify/polaris";
 import { useState } from "react";
-import type { CustomerDetailResponse, OrderSummary } from "../../../server/src/http/contracts";
-import { useI18n } from "../i18n/i18n";
-import { formatDate, formatMoney, formatNumber } from "../i18n/format";
+import type { CustomerDetailResponse, OrderSummary } from "../../../server/src/http/contracts.js";
+import { useI18n } from "../i18n/i18n.js";
+import { formatDate, formatMoney, formatNumber } from "../i18n/format.js";
 
 /** One order: what, when and how much at a glance; its lines only when asked for. */
 function TimelineOrder({ order: o }: { order: OrderSummary }) {
@@ -13,21 +13,55 @@ function TimelineOrder({ order: o }: { order: OrderSummary }) {
   const count = (n: number, one: string, many: string) => t(n === 1 ? one : many, { count: formatNumber(language, n) });
   const contents = `${count(o.lines.length, "customer.productsOne", "customer.productsMany")} · ${count(units, "customer.unitsOne", "customer.unitsMany")}`;
   return (
-    <div data-testid="timeline-order" style={{ borderLeft: "2px solid var(--p-color-border)", paddingLeft: 16, paddingBottom: 12, position: "relative" }}>
-      <span style={{ position: "absolute", left: -6, top: 4, width: 10, height: 10, borderRadius: 5, background: o.excludedReason ? "var(--p-color-icon-secondary)" : "var(--p-color-bg-fill-brand)" }} />
+    <div
+      data-testid="timeline-order"
+      style={{
+        borderLeft: "2px solid var(--p-color-border)",
+        paddingLeft: 16,
+        paddingBottom: 12,
+        position: "relative",
+      }}
+    >
+      <span
+        style={{
+          position: "absolute",
+          left: -6,
+          top: 4,
+          width: 10,
+          height: 10,
+          borderRadius: 5,
+          background: o.excludedReason ? "var(--p-color-icon-secondary)" : "var(--p-color-bg-fill-brand)",
+        }}
+      />
       <InlineStack align="space-between" blockAlign="center" gap="200">
         <InlineStack gap="200" blockAlign="center">
-          <Text as="span" fontWeight="semibold">{o.name ?? o.orderId}</Text>
-          <Text as="span" tone="subdued" variant="bodySm">{formatDate(language, o.processedAt)}</Text>
+          <Text as="span" fontWeight="semibold">
+            {o.name ?? o.orderId}
+          </Text>
+          <Text as="span" tone="subdued" variant="bodySm">
+            {formatDate(language, o.processedAt)}
+          </Text>
           {o.excludedReason && <Badge>{t("customer.excluded", { reason: o.excludedReason })}</Badge>}
-          {o.discountCodes.length > 0 && <Badge tone="info">{t("customer.discount", { codes: o.discountCodes.join(", ") })}</Badge>}
+          {o.discountCodes.length > 0 && (
+            <Badge tone="info">{t("customer.discount", { codes: o.discountCodes.join(", ") })}</Badge>
+          )}
         </InlineStack>
-        <Text as="span" numeric>{formatMoney(language, o.totalPrice - o.refundedTotal, o.currency)}</Text>
+        <Text as="span" numeric>
+          {formatMoney(language, o.totalPrice - o.refundedTotal, o.currency)}
+        </Text>
       </InlineStack>
       {o.lines.length > 0 && (
         <InlineStack gap="200" blockAlign="center">
-          <Text as="span" variant="bodySm" tone="subdued">{contents}</Text>
-          <Button variant="plain" disclosure={open ? "up" : "down"} ariaExpanded={open} ariaControls={linesId} onClick={() => setOpen(!open)}>
+          <Text as="span" variant="bodySm" tone="subdued">
+            {contents}
+          </Text>
+          <Button
+            variant="plain"
+            disclosure={open ? "up" : "down"}
+            ariaExpanded={open}
+            ariaControls={linesId}
+            onClick={() => setOpen(!open)}
+          >
             {t(open ? "customer.hideItems" : "customer.showItems")}
           </Button>
         </InlineStack>
@@ -38,7 +72,9 @@ function TimelineOrder({ order: o }: { order: OrderSummary }) {
             {o.lines.map((l, i) => (
               <InlineStack key={i} align="space-between" gap="200" wrap={false}>
                 <Text as="span" variant="bodySm">{`${formatNumber(language, l.quantity)} × ${l.title}`}</Text>
-                <Text as="span" variant="bodySm" tone="subdued" numeric>{formatMoney(language, l.price * l.quantity, o.currency)}</Text>
+                <Text as="span" variant="bodySm" tone="subdued" numeric>
+                  {formatMoney(language, l.price * l.quantity, o.currency)}
+                </Text>
               </InlineStack>
             ))}
           </BlockStack>
@@ -49,7 +85,15 @@ function TimelineOrder({ order: o }: { order: OrderSummary }) {
 }
 
 /** Orders newest first, a page at a time, each collapsed to one line until opened. */
-export function OrderTimeline({ detail, loading, onPage }: { detail: CustomerDetailResponse; loading: boolean; onPage(page: number): void }) {
+export function OrderTimeline({
+  detail,
+  loading,
+  onPage,
+}: {
+  detail: CustomerDetailResponse;
+  loading: boolean;
+  onPage(page: number): void;
+}) {
   const { t, language } = useI18n();
   const { orders, ordersPage } = detail;
   const from = (ordersPage.page - 1) * ordersPage.pageSize + 1;
@@ -57,10 +101,18 @@ export function OrderTimeline({ detail, loading, onPage }: { detail: CustomerDet
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">{t("customer.orders")}</Text>
-        {ordersPage.total === 0 && <Text as="p" tone="subdued">{t("customer.ordersEmpty")}</Text>}
+        <Text as="h2" variant="headingMd">
+          {t("customer.orders")}
+        </Text>
+        {ordersPage.total === 0 && (
+          <Text as="p" tone="subdued">
+            {t("customer.ordersEmpty")}
+          </Text>
+        )}
         <div style={{ opacity: loading ? 0.5 : 1 }} aria-busy={loading}>
-          {orders.map((o) => <TimelineOrder key={o.orderId} order={o} />)}
+          {orders.map((o) => (
+            <TimelineOrder key={o.orderId} order={o} />
+          ))}
         </div>
         {ordersPage.total > ordersPage.pageSize && (
           <InlineStack align="center">
@@ -69,7 +121,11 @@ export function OrderTimeline({ detail, loading, onPage }: { detail: CustomerDet
               hasNext={to < ordersPage.total && !loading}
               onPrevious={() => onPage(ordersPage.page - 1)}
               onNext={() => onPage(ordersPage.page + 1)}
-              label={t("customer.ordersRange", { from: formatNumber(language, from), to: formatNumber(language, to), total: formatNumber(language, ordersPage.total) })}
+              label={t("customer.ordersRange", {
+                from: formatNumber(language, from),
+                to: formatNumber(language, to),
+                total: formatNumber(language, ordersPage.total),
+              })}
             />
           </InlineStack>
         )}

@@ -1,5 +1,5 @@
 import { Banner, Box, Button, Card, SkeletonBodyText, BlockStack } from "@shopify/polaris";
-import { useI18n } from "../i18n/i18n";
+import { useI18n } from "../i18n/i18n.js";
 
 /** What a page shows while its data loads or after it failed. */
 export function PageState({ error, onRetry }: { error: Error | null; onRetry(): void }) {

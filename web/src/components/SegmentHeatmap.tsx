@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { BlockStack, Button, ButtonGroup, Card, InlineStack, Text } from "@shopify/polaris";
-import type { SegmentCell } from "../../../server/src/http/contracts";
-import { useI18n } from "../i18n/i18n";
-import { formatDate, formatNumber } from "../i18n/format";
-import { heatColors } from "./heat";
-import { buildGrid, PURCHASE_ROWS, type LifecycleFilter } from "./segment-grid";
+import type { SegmentCell } from "../../../server/src/http/contracts.js";
+import { useI18n } from "../i18n/i18n.js";
+import { formatDate, formatNumber } from "../i18n/format.js";
+import { heatColors } from "./heat.js";
+import { buildGrid, PURCHASE_ROWS, type LifecycleFilter } from "./segment-grid.js";
 
 interface Props {
   cells: SegmentCell[];
@@ -12,7 +12,15 @@ interface Props {
   onSelect(filter: { purchase: string; visit: string; lifecycle: LifecycleFilter }): void;
 }
 
-const cellStyle = { padding: "12px", borderRadius: "8px", border: 0, width: "100%", minHeight: "64px", cursor: "pointer", textAlign: "left" as const };
+const cellStyle = {
+  padding: "12px",
+  borderRadius: "8px",
+  border: 0,
+  width: "100%",
+  minHeight: "64px",
+  cursor: "pointer",
+  textAlign: "left" as const,
+};
 
 /** The visit × purchase grid: darker cells hold more customers; the small line is the change since last week. */
 export function SegmentHeatmap({ cells, comparedTo, onSelect }: Props) {
@@ -24,7 +32,9 @@ export function SegmentHeatmap({ cells, comparedTo, onSelect }: Props) {
     <Card>
       <BlockStack gap="300">
         <InlineStack align="space-between" blockAlign="center" gap="200">
-          <Text as="h2" variant="headingMd">{t("dashboard.grid.title")}</Text>
+          <Text as="h2" variant="headingMd">
+            {t("dashboard.grid.title")}
+          </Text>
           <ButtonGroup variant="segmented">
             {filters.map((f) => (
               <Button key={f} pressed={lifecycle === f} onClick={() => setLifecycle(f)} size="slim">
@@ -34,17 +44,23 @@ export function SegmentHeatmap({ cells, comparedTo, onSelect }: Props) {
           </ButtonGroup>
         </InlineStack>
         <Text as="p" tone="subdued" variant="bodySm">
-          {comparedTo ? t("dashboard.grid.help", { date: formatDate(language, comparedTo) }) : t("dashboard.grid.helpNoSnapshot")}
+          {comparedTo
+            ? t("dashboard.grid.help", { date: formatDate(language, comparedTo) })
+            : t("dashboard.grid.helpNoSnapshot")}
         </Text>
         <table style={{ width: "100%", borderSpacing: "6px" }} data-testid="segment-grid">
           <thead>
             <tr>
               <th scope="col" style={{ textAlign: "left" }}>
-                <Text as="span" variant="bodySm" tone="subdued">{t("dashboard.grid.purchases")} ↓ · {t("dashboard.grid.visits")} →</Text>
+                <Text as="span" variant="bodySm" tone="subdued">
+                  {t("dashboard.grid.purchases")} ↓ · {t("dashboard.grid.visits")} →
+                </Text>
               </th>
               {grid.columns.map((v) => (
                 <th key={v} scope="col" style={{ textAlign: "left" }}>
-                  <Text as="span" variant="bodySm" fontWeight="semibold">{t(`visit.${v}`)}</Text>
+                  <Text as="span" variant="bodySm" fontWeight="semibold">
+                    {t(`visit.${v}`)}
+                  </Text>
                 </th>
               ))}
             </tr>
@@ -53,18 +69,34 @@ export function SegmentHeatmap({ cells, comparedTo, onSelect }: Props) {
             {PURCHASE_ROWS.map((p) => (
               <tr key={p}>
                 <th scope="row" style={{ textAlign: "left", whiteSpace: "nowrap" }}>
-                  <Text as="span" variant="bodySm" fontWeight="semibold">{t(`purchase.${p}`)}</Text>
+                  <Text as="span" variant="bodySm" fontWeight="semibold">
+                    {t(`purchase.${p}`)}
+                  </Text>
                 </th>
                 {grid.columns.map((v) => {
                   const cell = grid.at(p, v);
                   const delta = cell.previous === null ? null : cell.count - cell.previous;
-                  const label = t("dashboard.grid.cellLabel", { purchase: t(`purchase.${p}`), visit: t(`visit.${v}`), count: cell.count });
+                  const label = t("dashboard.grid.cellLabel", {
+                    purchase: t(`purchase.${p}`),
+                    visit: t(`visit.${v}`),
+                    count: cell.count,
+                  });
                   return (
                     <td key={v}>
-                      <button type="button" aria-label={label} title={label} style={{ ...cellStyle, ...heatColors(cell.count / grid.max) }} onClick={() => onSelect({ purchase: p, visit: v, lifecycle })}>
+                      <button
+                        type="button"
+                        aria-label={label}
+                        title={label}
+                        style={{ ...cellStyle, ...heatColors(cell.count / grid.max) }}
+                        onClick={() => onSelect({ purchase: p, visit: v, lifecycle })}
+                      >
                         <div style={{ fontSize: "18px", fontWeight: 650 }}>{formatNumber(language, cell.count)}</div>
                         {delta !== null && (
-                          <div style={{ fontSize: "12px", opacity: 0.85 }}>{t("dashboard.grid.sinceLastWeek", { delta: `${delta > 0 ? "+" : delta < 0 ? "−" : "±"}${formatNumber(language, Math.abs(delta))}` })}</div>
+                          <div style={{ fontSize: "12px", opacity: 0.85 }}>
+                            {t("dashboard.grid.sinceLastWeek", {
+                              delta: `${delta > 0 ? "+" : delta < 0 ? "−" : "±"}${formatNumber(language, Math.abs(delta))}`,
+                            })}
+                          </div>
                         )}
                       </button>
                     </td>

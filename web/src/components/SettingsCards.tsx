@@ -1,17 +1,22 @@
 import { BlockStack, Card, Select, Text } from "@shopify/polaris";
-import type { BacktestSummary, Language } from "../../../server/src/http/contracts";
-import { useI18n } from "../i18n/i18n";
-import { formatNumber, formatPercent } from "../i18n/format";
+import type { BacktestSummary, Language } from "../../../server/src/http/contracts.js";
+import { useI18n } from "../i18n/i18n.js";
+import { formatNumber, formatPercent } from "../i18n/format.js";
 
 export function BacktestCard({ backtest }: { backtest: BacktestSummary | null }) {
   const { t, language } = useI18n();
   return (
     <Card>
       <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">{t("settings.model")}</Text>
+        <Text as="h2" variant="headingMd">
+          {t("settings.model")}
+        </Text>
         <Text as="p" data-testid="backtest">
           {backtest
-            ? t("settings.backtest", { share: formatPercent(language, backtest.insideWindowShare), n: formatNumber(language, backtest.reordered) })
+            ? t("settings.backtest", {
+                share: formatPercent(language, backtest.insideWindowShare),
+                n: formatNumber(language, backtest.reordered),
+              })
             : t("settings.backtestNone")}
         </Text>
       </BlockStack>
@@ -24,7 +29,9 @@ export function LanguageCard({ saving, onChange }: { saving: boolean; onChange(l
   return (
     <Card>
       <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">{t("settings.language")}</Text>
+        <Text as="h2" variant="headingMd">
+          {t("settings.language")}
+        </Text>
         <Select
           label={t("settings.language")}
           labelHidden

@@ -1,9 +1,15 @@
 import { Badge, BlockStack, Card, InlineStack, ProgressBar, Text } from "@shopify/polaris";
-import type { SyncStatusResponse } from "../../../server/src/http/contracts";
-import { useI18n } from "../i18n/i18n";
-import { formatDateTime, formatNumber } from "../i18n/format";
+import type { SyncStatusResponse } from "../../../server/src/http/contracts.js";
+import { useI18n } from "../i18n/i18n.js";
+import { formatDateTime, formatNumber } from "../i18n/format.js";
 
-const TONE = { idle: undefined, backfilling: "attention", syncing: "info", done: "success", failed: "critical" } as const;
+const TONE = {
+  idle: undefined,
+  backfilling: "attention",
+  syncing: "info",
+  done: "success",
+  failed: "critical",
+} as const;
 
 /** Backfill progress while it runs, then the freshness of the data (last webhook, last sync). */
 export function SyncStatusCard({ status }: { status: SyncStatusResponse }) {
@@ -14,32 +20,58 @@ export function SyncStatusCard({ status }: { status: SyncStatusResponse }) {
     <Card>
       <BlockStack gap="300">
         <InlineStack align="space-between" blockAlign="center">
-          <Text as="h2" variant="headingMd">{t("settings.sync")}</Text>
+          <Text as="h2" variant="headingMd">
+            {t("settings.sync")}
+          </Text>
           <Badge tone={TONE[status.state]}>{t(`settings.state.${status.state}`)}</Badge>
         </InlineStack>
         {p && (
           <BlockStack gap="100">
             <ProgressBar progress={percent ?? 5} tone="primary" animated={status.state === "backfilling"} />
             <Text as="p" variant="bodySm" tone="subdued">
-              {p.total ? t("settings.progress", { done: formatNumber(language, p.done), total: formatNumber(language, p.total) }) : t("settings.progressUnknown", { done: formatNumber(language, p.done) })}
+              {p.total
+                ? t("settings.progress", {
+                    done: formatNumber(language, p.done),
+                    total: formatNumber(language, p.total),
+                  })
+                : t("settings.progressUnknown", { done: formatNumber(language, p.done) })}
             </Text>
           </BlockStack>
         )}
-        {status.error && <Text as="p" tone="critical">{status.error}</Text>}
+        {status.error && (
+          <Text as="p" tone="critical">
+            {status.error}
+          </Text>
+        )}
         <InlineStack align="space-between">
-          <Text as="span" tone="subdued">{t("settings.lastWebhook")}</Text>
-          <Text as="span" data-testid="last-webhook">{status.lastWebhookAt ? formatDateTime(language, status.lastWebhookAt) : t("settings.never")}</Text>
+          <Text as="span" tone="subdued">
+            {t("settings.lastWebhook")}
+          </Text>
+          <Text as="span" data-testid="last-webhook">
+            {status.lastWebhookAt ? formatDateTime(language, status.lastWebhookAt) : t("settings.never")}
+          </Text>
         </InlineStack>
         <InlineStack align="space-between">
-          <Text as="span" tone="subdued">{t("settings.lastSync")}</Text>
-          <Text as="span">{status.lastSyncedAt ? formatDateTime(language, status.lastSyncedAt) : t("settings.never")}</Text>
+          <Text as="span" tone="subdued">
+            {t("settings.lastSync")}
+          </Text>
+          <Text as="span">
+            {status.lastSyncedAt ? formatDateTime(language, status.lastSyncedAt) : t("settings.never")}
+          </Text>
         </InlineStack>
         {status.unpublishedCustomers > 0 && (
           <div data-testid="unpublished-customers">
-            <Text as="p" tone="caution">{t("settings.unpublished", { count: formatNumber(language, status.unpublishedCustomers) })}</Text>
+            <Text as="p" tone="caution">
+              {t("settings.unpublished", { count: formatNumber(language, status.unpublishedCustomers) })}
+            </Text>
           </div>
         )}
-        <Text as="p" variant="bodySm" tone="subdued">{t("settings.counts", { orders: formatNumber(language, status.orders), customers: formatNumber(language, status.customers) })}</Text>
+        <Text as="p" variant="bodySm" tone="subdued">
+          {t("settings.counts", {
+            orders: formatNumber(language, status.orders),
+            customers: formatNumber(language, status.customers),
+          })}
+        </Text>
       </BlockStack>
     </Card>
   );

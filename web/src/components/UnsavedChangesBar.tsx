@@ -1,9 +1,9 @@
 import { useEffect } from "react";
 import { ContextualSaveBar } from "@shopify/polaris";
 import { SaveBar } from "@shopify/app-bridge-react";
-import { isEmbedded } from "../api/app-bridge";
-import { useI18n } from "../i18n/i18n";
-import { useRouter } from "../routing/router";
+import { isEmbedded } from "../api/app-bridge.js";
+import { useI18n } from "../i18n/i18n.js";
+import { useRouter } from "../routing/router.js";
 
 interface Props {
   dirty: boolean;

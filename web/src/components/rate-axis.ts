@@ -1,5 +1,5 @@
-import type { Language } from "../../../server/src/http/contracts";
-import { formatPercent } from "../i18n/format";
+import type { Language } from "../../../server/src/http/contracts.js";
+import { formatPercent } from "../i18n/format.js";
 
 /**
  * Decimals for a percent axis whose largest value is `max` (a share, 0.012 = 1.2 %): enough that ticks about a tenth

@@ -1,4 +1,4 @@
-import type { SegmentCell } from "../../../server/src/http/contracts";
+import type { SegmentCell } from "../../../server/src/http/contracts.js";
 
 export const PURCHASE_ROWS: SegmentCell["purchase"][] = ["active", "at_risk", "inactive", "never"];
 export const VISIT_COLUMNS: SegmentCell["visit"][] = ["active", "at_risk", "inactive", "unknown"];
@@ -22,5 +22,9 @@ export function buildGrid(cells: SegmentCell[], lifecycle: LifecycleFilter) {
   }
   const columns = VISIT_COLUMNS.filter((v) => PURCHASE_ROWS.some((p) => grid.has(`${p}|${v}`)));
   const max = Math.max(1, ...[...grid.values()].map((c) => c.count));
-  return { columns: columns.length ? columns : (["unknown"] as SegmentCell["visit"][]), max, at: (p: string, v: string) => grid.get(`${p}|${v}`) ?? { count: 0, previous: null } };
+  return {
+    columns: columns.length ? columns : (["unknown"] as SegmentCell["visit"][]),
+    max,
+    at: (p: string, v: string) => grid.get(`${p}|${v}`) ?? { count: 0, previous: null },
+  };
 }

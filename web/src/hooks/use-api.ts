@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { apiFetch } from "../api/client";
+import { apiFetch } from "../api/client.js";
 
 export interface ApiState<T> {
   data: T | null;

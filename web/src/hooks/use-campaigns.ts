@@ -1,7 +1,12 @@
 import { useCallback, useState } from "react";
-import type { CampaignDto, CampaignListResponse, CampaignPatch, CampaignResultsResponse } from "../../../server/src/http/contracts";
-import { apiFetch } from "../api/client";
-import { useApi } from "./use-api";
+import type {
+  CampaignDto,
+  CampaignListResponse,
+  CampaignPatch,
+  CampaignResultsResponse,
+} from "../../../server/src/http/contracts.js";
+import { apiFetch } from "../api/client.js";
+import { useApi } from "./use-api.js";
 
 export function useCampaigns() {
   return useApi<CampaignListResponse>("/api/campaigns");

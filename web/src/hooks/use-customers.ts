@@ -1,6 +1,10 @@
-import type { CustomerDetailResponse, CustomerListQuery, CustomerListResponse } from "../../../server/src/http/contracts";
-import { queryString } from "../api/client";
-import { useApi } from "./use-api";
+import type {
+  CustomerDetailResponse,
+  CustomerListQuery,
+  CustomerListResponse,
+} from "../../../server/src/http/contracts.js";
+import { queryString } from "../api/client.js";
+import { useApi } from "./use-api.js";
 
 export function useCustomers(query: CustomerListQuery) {
   return useApi<CustomerListResponse>(`/api/customers${queryString({ ...query })}`);
@@ -8,5 +12,7 @@ export function useCustomers(query: CustomerListQuery) {
 
 /** One customer with one page of their order timeline (newest first). */
 export function useCustomer(customerId: string, ordersPage = 1) {
-  return useApi<CustomerDetailResponse>(`/api/customers/${encodeURIComponent(customerId)}${ordersPage > 1 ? `?ordersPage=${ordersPage}` : ""}`);
+  return useApi<CustomerDetailResponse>(
+    `/api/customers/${encodeURIComponent(customerId)}${ordersPage > 1 ? `?ordersPage=${ordersPage}` : ""}`,
+  );
 }

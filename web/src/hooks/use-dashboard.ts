@@ -1,5 +1,5 @@
-import type { DashboardResponse } from "../../../server/src/http/contracts";
-import { useApi } from "./use-api";
+import type { DashboardResponse } from "../../../server/src/http/contracts.js";
+import { useApi } from "./use-api.js";
 
 export function useDashboard() {
   return useApi<DashboardResponse>("/api/dashboard");

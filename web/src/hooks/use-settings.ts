@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useState } from "react";
-import type { BacktestSummary, Language, SettingsResponse, SyncStatusResponse } from "../../../server/src/http/contracts";
-import { apiFetch } from "../api/client";
-import { useApi } from "./use-api";
+import type {
+  BacktestSummary,
+  Language,
+  SettingsResponse,
+  SyncStatusResponse,
+} from "../../../server/src/http/contracts.js";
+import { apiFetch } from "../api/client.js";
+import { useApi } from "./use-api.js";
 
 export function useSettings() {
   return useApi<SettingsResponse>("/api/settings");

@@ -1,16 +1,22 @@
-import type { Language } from "../../../server/src/http/contracts";
+import type { Language } from "../../../server/src/http/contracts.js";
 
 const LOCALE: Record<Language, string> = { en: "en-US", ko: "ko-KR" };
 
 export function formatPercent(language: Language, share: number | null, digits = 0): string {
   if (share === null || !Number.isFinite(share)) return "—";
-  return new Intl.NumberFormat(LOCALE[language], { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: digits }).format(share);
+  return new Intl.NumberFormat(LOCALE[language], {
+    style: "percent",
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(share);
 }
 
 export function formatMoney(language: Language, amount: number | null, currency: string): string {
   if (amount === null || !Number.isFinite(amount)) return "—";
   try {
-    return new Intl.NumberFormat(LOCALE[language], { style: "currency", currency, maximumFractionDigits: 0 }).format(amount);
+    return new Intl.NumberFormat(LOCALE[language], { style: "currency", currency, maximumFractionDigits: 0 }).format(
+      amount,
+    );
   } catch {
     return `${Math.round(amount)} ${currency}`;
   }
@@ -22,7 +28,12 @@ export function formatNumber(language: Language, value: number, digits = 0): str
 
 export function formatDate(language: Language, iso: string | null): string {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat(LOCALE[language], { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(LOCALE[language], {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(iso));
 }
 
 export function formatDateTime(language: Language, iso: string | null): string {
@@ -34,6 +45,11 @@ export function formatDateTime(language: Language, iso: string | null): string {
 export function formatRange(language: Language, from: string, to: string, now = new Date()): string {
   const thisYear = now.getUTCFullYear();
   const otherYear = new Date(from).getUTCFullYear() !== thisYear || new Date(to).getUTCFullYear() !== thisYear;
-  const f = new Intl.DateTimeFormat(LOCALE[language], { year: otherYear ? "numeric" : undefined, month: "short", day: "numeric", timeZone: "UTC" });
+  const f = new Intl.DateTimeFormat(LOCALE[language], {
+    year: otherYear ? "numeric" : undefined,
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
   return `${f.format(new Date(from))} – ${f.format(new Date(to))}`;
 }

@@ -1,6 +1,6 @@
 // App text in English and Korean (web/src/locales); Polaris' own strings come from its bundled locales.
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
-import type { Language } from "../../../server/src/http/contracts";
+import type { Language } from "../../../server/src/http/contracts.js";
 import en from "../locales/en.json";
 import ko from "../locales/ko.json";
 
@@ -28,7 +28,11 @@ export function translate(language: Language, key: string, vars: Record<string, 
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
 }
 
-export function I18nProvider(props: { language: Language; setLanguage(language: Language): void; children: ReactNode }) {
+export function I18nProvider(props: {
+  language: Language;
+  setLanguage(language: Language): void;
+  children: ReactNode;
+}) {
   const { language, setLanguage } = props;
   const t = useCallback<Translate>((key, vars) => translate(language, key, vars), [language]);
   const value = useMemo(() => ({ language, t, setLanguage }), [language, t, setLanguage]);

@@ -1,15 +1,15 @@
 import { useEffect, useState } from "react";
 import { Banner, BlockStack, Card, EmptyState, Layout, Page } from "@shopify/polaris";
-import { ApiError } from "../api/client";
-import type { CampaignDto, Language } from "../../../server/src/http/contracts";
-import { BannerPreview } from "../components/BannerPreview";
-import { CampaignEditor, draftIsValid, type CampaignDraft } from "../components/CampaignEditor";
-import { CampaignResultsCard } from "../components/CampaignResultsCard";
-import { UnsavedChangesBar } from "../components/UnsavedChangesBar";
-import { PageState } from "../components/PageState";
-import { useCampaign, useCampaignResults, useUpdateCampaign } from "../hooks/use-campaigns";
-import { useI18n } from "../i18n/i18n";
-import { useRouter } from "../routing/router";
+import { ApiError } from "../api/client.js";
+import type { CampaignDto, Language } from "../../../server/src/http/contracts.js";
+import { BannerPreview } from "../components/BannerPreview.js";
+import { CampaignEditor, draftIsValid, type CampaignDraft } from "../components/CampaignEditor.js";
+import { CampaignResultsCard } from "../components/CampaignResultsCard.js";
+import { UnsavedChangesBar } from "../components/UnsavedChangesBar.js";
+import { PageState } from "../components/PageState.js";
+import { useCampaign, useCampaignResults, useUpdateCampaign } from "../hooks/use-campaigns.js";
+import { useI18n } from "../i18n/i18n.js";
+import { useRouter } from "../routing/router.js";
 
 export function CampaignPage({ campaignKey }: { campaignKey: string }) {
   const { t, language } = useI18n();
@@ -42,11 +42,15 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
       loaded.reload();
       results.reload();
     } catch (err) {
-      setMessage({ tone: "critical", text: t("common.error", { message: err instanceof Error ? err.message : String(err) }) });
+      setMessage({
+        tone: "critical",
+        text: t("common.error", { message: err instanceof Error ? err.message : String(err) }),
+      });
     }
   };
   const back = () => navigate("/campaigns");
-  if (loaded.error instanceof ApiError && loaded.error.status === 404) return <CampaignNotFound campaignKey={campaignKey} onBack={back} />;
+  if (loaded.error instanceof ApiError && loaded.error.status === 404)
+    return <CampaignNotFound campaignKey={campaignKey} onBack={back} />;
   // The name comes from the loaded campaign, never from the URL: an unknown key would show as a raw i18n key.
   const name = campaign ? t(`campaigns.names.${campaign.key}`) : null;
   return (
@@ -54,7 +58,13 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
       title={name ? t("campaigns.editor.title", { name }) : undefined}
       backAction={{ content: t("nav.campaigns"), onAction: back }}
     >
-      <UnsavedChangesBar dirty={dirty} saving={saving === campaignKey} canSave={!!draft && draftIsValid(draft)} onSave={save} onDiscard={discard} />
+      <UnsavedChangesBar
+        dirty={dirty}
+        saving={saving === campaignKey}
+        canSave={!!draft && draftIsValid(draft)}
+        onSave={save}
+        onDiscard={discard}
+      />
       {!campaign || !draft ? (
         <PageState error={loaded.error} onRetry={loaded.reload} />
       ) : (
@@ -62,7 +72,13 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
           {message && <Banner tone={message.tone} title={message.text} onDismiss={() => setMessage(null)} />}
           <Layout>
             <Layout.Section>
-              <CampaignEditor key={editorRevision} draft={draft} onChange={setDraft} contentLanguage={contentLanguage} onContentLanguage={setContentLanguage} />
+              <CampaignEditor
+                key={editorRevision}
+                draft={draft}
+                onChange={setDraft}
+                contentLanguage={contentLanguage}
+                onContentLanguage={setContentLanguage}
+              />
             </Layout.Section>
             <Layout.Section variant="oneThird">
               <BlockStack gap="400">
@@ -79,12 +95,21 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
 
 /** The editable part of a campaign as stored, in the draft's key order so the two compare as JSON. */
 function savedDraft(campaign: CampaignDto): CampaignDraft {
-  return { content: campaign.content, segment: campaign.segment, cap: campaign.cap, holdoutShare: campaign.holdoutShare };
+  return {
+    content: campaign.content,
+    segment: campaign.segment,
+    cap: campaign.cap,
+    holdoutShare: campaign.holdoutShare,
+  };
 }
 
 /** Compares drafts as sets of choices: unticking and ticking a segment again is no change. */
 function draftKey(d: CampaignDraft): string {
-  const segment = { ...d.segment, lifecycles: [...d.segment.lifecycles].sort(), purchaseStates: [...d.segment.purchaseStates].sort() };
+  const segment = {
+    ...d.segment,
+    lifecycles: [...d.segment.lifecycles].sort(),
+    purchaseStates: [...d.segment.purchaseStates].sort(),
+  };
   return JSON.stringify({ ...d, segment });
 }
 

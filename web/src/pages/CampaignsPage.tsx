@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { Banner, Page } from "@shopify/polaris";
-import type { CampaignDto } from "../../../server/src/http/contracts";
-import { CampaignList } from "../components/CampaignList";
-import { PageState } from "../components/PageState";
-import { useCampaigns, useUpdateCampaign } from "../hooks/use-campaigns";
-import { useI18n } from "../i18n/i18n";
-import { useRouter } from "../routing/router";
+import type { CampaignDto } from "../../../server/src/http/contracts.js";
+import { CampaignList } from "../components/CampaignList.js";
+import { PageState } from "../components/PageState.js";
+import { useCampaigns, useUpdateCampaign } from "../hooks/use-campaigns.js";
+import { useI18n } from "../i18n/i18n.js";
+import { useRouter } from "../routing/router.js";
 
 export function CampaignsPage() {
   const { t } = useI18n();
@@ -25,13 +25,24 @@ export function CampaignsPage() {
   const missing = (error as { status?: number } | null)?.status === 404;
   return (
     <Page title={t("campaigns.title")} subtitle={t("campaigns.subtitle")}>
-      {saveError && <Banner tone="critical" title={t("common.error", { message: saveError })} onDismiss={() => setSaveError(null)} />}
+      {saveError && (
+        <Banner
+          tone="critical"
+          title={t("common.error", { message: saveError })}
+          onDismiss={() => setSaveError(null)}
+        />
+      )}
       {missing ? (
         <Banner tone="info" title={t("campaigns.unavailable")} />
       ) : !data ? (
         <PageState error={error} onRetry={reload} />
       ) : (
-        <CampaignList campaigns={data.campaigns} saving={saving} onToggle={toggle} onEdit={(key) => navigate(`/campaigns/${encodeURIComponent(key)}`)} />
+        <CampaignList
+          campaigns={data.campaigns}
+          saving={saving}
+          onToggle={toggle}
+          onEdit={(key) => navigate(`/campaigns/${encodeURIComponent(key)}`)}
+        />
       )}
     </Page>
   );

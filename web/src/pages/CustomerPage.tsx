@@ -1,12 +1,12 @@
 import { BlockStack, Layout, Page } from "@shopify/polaris";
 import { useState } from "react";
-import { CouponsCard, DueProductsCard, MessagesCard } from "../components/CustomerActivityCards";
-import { CustomerPredictionCard, CustomerSummaryCard } from "../components/CustomerSummaryCard";
-import { OrderTimeline } from "../components/OrderTimeline";
-import { PageState } from "../components/PageState";
-import { useCustomer } from "../hooks/use-customers";
-import { useI18n } from "../i18n/i18n";
-import { useRouter } from "../routing/router";
+import { CouponsCard, DueProductsCard, MessagesCard } from "../components/CustomerActivityCards.js";
+import { CustomerPredictionCard, CustomerSummaryCard } from "../components/CustomerSummaryCard.js";
+import { OrderTimeline } from "../components/OrderTimeline.js";
+import { PageState } from "../components/PageState.js";
+import { useCustomer } from "../hooks/use-customers.js";
+import { useI18n } from "../i18n/i18n.js";
+import { useRouter } from "../routing/router.js";
 
 // Summary first (it must fit above the fold on a phone), then the paged timeline beside the model's view.
 export function CustomerPage({ customerId }: { customerId: string }) {

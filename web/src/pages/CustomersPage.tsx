@@ -1,17 +1,27 @@
 import { useEffect, useState } from "react";
 import { Card, ChoiceList, Filters, InlineStack, Page, Select } from "@shopify/polaris";
-import { CUSTOMER_SORTS, type CustomerListQuery } from "../../../server/src/http/contracts";
-import { queryString } from "../api/client";
-import { CustomerTable } from "../components/CustomerTable";
-import { PageState } from "../components/PageState";
-import { useCustomers } from "../hooks/use-customers";
-import { useI18n } from "../i18n/i18n";
-import { useRouter } from "../routing/router";
-import { FILTER_CHOICES, queryFromSearch } from "./customer-filters";
+import { CUSTOMER_SORTS, type CustomerListQuery } from "../../../server/src/http/contracts.js";
+import { queryString } from "../api/client.js";
+import { CustomerTable } from "../components/CustomerTable.js";
+import { PageState } from "../components/PageState.js";
+import { useCustomers } from "../hooks/use-customers.js";
+import { useI18n } from "../i18n/i18n.js";
+import { useRouter } from "../routing/router.js";
+import { FILTER_CHOICES, queryFromSearch } from "./customer-filters.js";
 
 type FilterKey = keyof typeof FILTER_CHOICES;
-const LABEL_PREFIX: Record<FilterKey, string> = { lifecycle: "lifecycle", purchase: "purchase", visit: "visit", due: "customers" };
-const FILTER_TITLE: Record<FilterKey, string> = { lifecycle: "customers.lifecycle", purchase: "customers.segment", visit: "dashboard.grid.visits", due: "customers.due" };
+const LABEL_PREFIX: Record<FilterKey, string> = {
+  lifecycle: "lifecycle",
+  purchase: "purchase",
+  visit: "visit",
+  due: "customers",
+};
+const FILTER_TITLE: Record<FilterKey, string> = {
+  lifecycle: "customers.lifecycle",
+  purchase: "customers.segment",
+  visit: "dashboard.grid.visits",
+  due: "customers.due",
+};
 
 export function CustomersPage() {
   const { t } = useI18n();
@@ -19,7 +29,8 @@ export function CustomersPage() {
   const query = queryFromSearch(search);
   const { data, error, loading, reload } = useCustomers(query);
   const [text, setText] = useState(query.q ?? "");
-  const update = (patch: Partial<CustomerListQuery>) => navigate(`/customers${queryString({ ...query, page: undefined, ...patch })}`);
+  const update = (patch: Partial<CustomerListQuery>) =>
+    navigate(`/customers${queryString({ ...query, page: undefined, ...patch })}`);
 
   // Search as the merchant types, but only after a short pause.
   useEffect(() => {
@@ -28,7 +39,10 @@ export function CustomersPage() {
     return () => clearTimeout(timer);
   });
 
-  const choiceLabel = (key: FilterKey, value: string) => (key === "due" ? t(value === "this_week" ? "customers.dueThisWeek" : "customers.overdue") : t(`${LABEL_PREFIX[key]}.${value}`));
+  const choiceLabel = (key: FilterKey, value: string) =>
+    key === "due"
+      ? t(value === "this_week" ? "customers.dueThisWeek" : "customers.overdue")
+      : t(`${LABEL_PREFIX[key]}.${value}`);
   const keys = Object.keys(FILTER_CHOICES) as FilterKey[];
   const filters = keys.map((key) => ({
     key,
@@ -44,8 +58,19 @@ export function CustomersPage() {
       />
     ),
   }));
-  const applied = keys.filter((key) => query[key]).map((key) => ({ key, label: `${t(FILTER_TITLE[key])}: ${choiceLabel(key, query[key] as string)}`, onRemove: () => update({ [key]: undefined }) }));
-  if (query.segment) applied.push({ key: "segment", label: `${t("customers.segment")}: ${query.segment}`, onRemove: () => update({ segment: undefined }) } as never);
+  const applied = keys
+    .filter((key) => query[key])
+    .map((key) => ({
+      key,
+      label: `${t(FILTER_TITLE[key])}: ${choiceLabel(key, query[key] as string)}`,
+      onRemove: () => update({ [key]: undefined }),
+    }));
+  if (query.segment)
+    applied.push({
+      key: "segment",
+      label: `${t("customers.segment")}: ${query.segment}`,
+      onRemove: () => update({ segment: undefined }),
+    } as never);
 
   return (
     <Page title={t("customers.title")} fullWidth>
@@ -73,9 +98,17 @@ export function CustomersPage() {
           </InlineStack>
         </div>
         {data ? (
-          <CustomerTable data={data} currency={data.currency} loading={loading} onOpen={(id) => navigate(`/customers/${encodeURIComponent(id)}`)} onPage={(page) => navigate(`/customers${queryString({ ...query, page })}`)} />
+          <CustomerTable
+            data={data}
+            currency={data.currency}
+            loading={loading}
+            onOpen={(id) => navigate(`/customers/${encodeURIComponent(id)}`)}
+            onPage={(page) => navigate(`/customers${queryString({ ...query, page })}`)}
+          />
         ) : (
-          <div style={{ padding: 16 }}><PageState error={error} onRetry={reload} /></div>
+          <div style={{ padding: 16 }}>
+            <PageState error={error} onRetry={reload} />
+          </div>
         )}
       </Card>
     </Page>

@@ -1,15 +1,15 @@
 import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
-import { CohortHeatmap } from "../components/CohortHeatmap";
-import { CustomerMixChart } from "../components/CustomerMixChart";
-import { DueThisWeekList } from "../components/DueThisWeekList";
-import { KpiCards } from "../components/KpiCards";
-import { PageState } from "../components/PageState";
-import { SegmentHeatmap } from "../components/SegmentHeatmap";
-import { useDashboard } from "../hooks/use-dashboard";
-import { useI18n } from "../i18n/i18n";
-import { useRouter } from "../routing/router";
-import { queryString } from "../api/client";
-import { DUE_THIS_WEEK_QUERY } from "../../../server/src/http/contracts";
+import { CohortHeatmap } from "../components/CohortHeatmap.js";
+import { CustomerMixChart } from "../components/CustomerMixChart.js";
+import { DueThisWeekList } from "../components/DueThisWeekList.js";
+import { KpiCards } from "../components/KpiCards.js";
+import { PageState } from "../components/PageState.js";
+import { SegmentHeatmap } from "../components/SegmentHeatmap.js";
+import { useDashboard } from "../hooks/use-dashboard.js";
+import { useI18n } from "../i18n/i18n.js";
+import { useRouter } from "../routing/router.js";
+import { queryString } from "../api/client.js";
+import { DUE_THIS_WEEK_QUERY } from "../../../server/src/http/contracts.js";
 
 export function DashboardPage() {
   const { t } = useI18n();
@@ -29,7 +29,9 @@ export function DashboardPage() {
                 cells={data.segments}
                 comparedTo={data.segmentsComparedTo}
                 onSelect={({ purchase, visit, lifecycle }) =>
-                  navigate(`/customers${queryString({ purchase, visit: visit === "unknown" ? undefined : visit, lifecycle: lifecycle === "all" ? undefined : lifecycle })}`)
+                  navigate(
+                    `/customers${queryString({ purchase, visit: visit === "unknown" ? undefined : visit, lifecycle: lifecycle === "all" ? undefined : lifecycle })}`,
+                  )
                 }
               />
             </Layout.Section>

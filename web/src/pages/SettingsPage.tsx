@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
-import type { Language } from "../../../server/src/http/contracts";
-import { BacktestCard, LanguageCard } from "../components/SettingsCards";
-import { DeadLetterCard } from "../components/DeadLetterCard";
-import { SyncStatusCard } from "../components/SyncStatusCard";
-import { useBacktest, useSaveLanguage, useSyncStatus } from "../hooks/use-settings";
-import { useI18n } from "../i18n/i18n";
+import type { Language } from "../../../server/src/http/contracts.js";
+import { BacktestCard, LanguageCard } from "../components/SettingsCards.js";
+import { DeadLetterCard } from "../components/DeadLetterCard.js";
+import { SyncStatusCard } from "../components/SyncStatusCard.js";
+import { useBacktest, useSaveLanguage, useSyncStatus } from "../hooks/use-settings.js";
+import { useI18n } from "../i18n/i18n.js";
 
 export function SettingsPage() {
   const { t, setLanguage } = useI18n();
@@ -31,7 +31,11 @@ export function SettingsPage() {
               {sync.data ? (
                 <SyncStatusCard status={sync.data} />
               ) : (
-                <Card><Text as="p" tone="subdued">{sync.error ? t("settings.unavailable") : t("common.loading")}</Text></Card>
+                <Card>
+                  <Text as="p" tone="subdued">
+                    {sync.error ? t("settings.unavailable") : t("common.loading")}
+                  </Text>
+                </Card>
               )}
               {sync.data && <DeadLetterCard deadLetters={sync.data.deadLetters} onChanged={sync.reload} />}
               <BacktestCard backtest={backtest.data} />

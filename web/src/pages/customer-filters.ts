@@ -1,4 +1,4 @@
-import { CUSTOMER_SORTS, type CustomerListQuery, type CustomerSort } from "../../../server/src/http/contracts";
+import { CUSTOMER_SORTS, type CustomerListQuery, type CustomerSort } from "../../../server/src/http/contracts.js";
 
 const LIFECYCLES = ["first", "repeat", "none"] as const;
 const PURCHASES = ["active", "at_risk", "inactive", "never"] as const;

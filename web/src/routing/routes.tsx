@@ -1,21 +1,21 @@
 import { Suspense } from "react";
-import { lazyPage, PageSkeleton } from "./lazy-page";
-import { matchPath } from "./router";
+import { lazyPage, PageSkeleton } from "./lazy-page.js";
+import { matchPath } from "./router.js";
 
 // One chunk per page, so a visit downloads the shell and the page it opens; chart pages also bring polaris-viz.
-const charted = async <T,>(page: Promise<T>) => Promise.all([import("./with-viz"), page]);
+const charted = async <T,>(page: Promise<T>) => Promise.all([import("./with-viz.js"), page]);
 const DashboardPage = lazyPage(async () => {
-  const [{ withViz }, m] = await charted(import("../pages/DashboardPage"));
+  const [{ withViz }, m] = await charted(import("../pages/DashboardPage.js"));
   return withViz(m.DashboardPage);
 });
 const CampaignPage = lazyPage(async () => {
-  const [{ withViz }, m] = await charted(import("../pages/CampaignPage"));
+  const [{ withViz }, m] = await charted(import("../pages/CampaignPage.js"));
   return withViz(m.CampaignPage);
 });
-const CustomersPage = lazyPage(async () => (await import("../pages/CustomersPage")).CustomersPage);
-const CustomerPage = lazyPage(async () => (await import("../pages/CustomerPage")).CustomerPage);
-const CampaignsPage = lazyPage(async () => (await import("../pages/CampaignsPage")).CampaignsPage);
-const SettingsPage = lazyPage(async () => (await import("../pages/SettingsPage")).SettingsPage);
+const CustomersPage = lazyPage(async () => (await import("../pages/CustomersPage.js")).CustomersPage);
+const CustomerPage = lazyPage(async () => (await import("../pages/CustomerPage.js")).CustomerPage);
+const CampaignsPage = lazyPage(async () => (await import("../pages/CampaignsPage.js")).CampaignsPage);
+const SettingsPage = lazyPage(async () => (await import("../pages/SettingsPage.js")).SettingsPage);
 
 export const NAV_ITEMS = [
   { path: "/", label: "nav.dashboard" },

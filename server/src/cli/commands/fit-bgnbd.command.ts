@@ -1,7 +1,7 @@
-import { fitBgnbd } from "../../domain/btyd/bgnbd-fit";
-import { parseFlags } from "../args";
-import type { Command } from "../context";
-import { readSummaryFile } from "../summary-file";
+import { fitBgnbd } from "../../domain/btyd/bgnbd-fit.js";
+import { parseFlags } from "../args.js";
+import type { Command } from "../context.js";
+import { readSummaryFile } from "../summary-file.js";
 
 /** fit-bgnbd --summary <csv frequency,recency,T> → {"r","alpha","a","b","ll"} (+ diagnostics). */
 export const fitBgnbdCommand: Command = {

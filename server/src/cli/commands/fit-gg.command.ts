@@ -1,7 +1,7 @@
-import { fitGammaGamma } from "../../domain/btyd/gamma-gamma";
-import { parseFlags } from "../args";
-import type { Command } from "../context";
-import { readSpendFile } from "../summary-file";
+import { fitGammaGamma } from "../../domain/btyd/gamma-gamma.js";
+import { parseFlags } from "../args.js";
+import type { Command } from "../context.js";
+import { readSpendFile } from "../summary-file.js";
 
 /** fit-gg --summary <csv frequency/x, monetary_value/zbar> → {"p","q","gamma","ll"}; fits the rows with x > 0. */
 export const fitGgCommand: Command = {
@@ -11,6 +11,13 @@ export const fitGgCommand: Command = {
   async run(argv, ctx) {
     const flags = parseFlags(argv, { summary: {} }, ["summary"]);
     const fit = fitGammaGamma(await readSpendFile(flags.summary as string, ctx));
-    return { ...fit.params, ll: fit.ll, corrFrequencySpend: fit.corrFrequencySpend, converged: fit.converged, degenerate: fit.degenerate, warnings: fit.warnings };
+    return {
+      ...fit.params,
+      ll: fit.ll,
+      corrFrequencySpend: fit.corrFrequencySpend,
+      converged: fit.converged,
+      degenerate: fit.degenerate,
+      warnings: fit.warnings,
+    };
   },
 };

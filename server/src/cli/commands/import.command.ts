@@ -1,9 +1,9 @@
-import { ValidationError } from "../../domain/shared/errors";
-import { createOrderImportService } from "../../services/order-import.service";
-import { parseFlags } from "../args";
-import type { Command } from "../context";
-import { toDomainOrder } from "../orders/to-domain";
-import { ORDER_FILE_FLAGS, ORDER_FILE_USAGE, readOrdersWithFlags } from "./order-file-flags";
+import { ValidationError } from "../../domain/shared/errors.js";
+import { createOrderImportService } from "../../services/order-import.service.js";
+import { parseFlags } from "../args.js";
+import type { Command } from "../context.js";
+import { toDomainOrder } from "../orders/to-domain.js";
+import { ORDER_FILE_FLAGS, ORDER_FILE_USAGE, readOrdersWithFlags } from "./order-file-flags.js";
 
 // A Shopify domain (x.myshopify.com) or another platform's shop id (a Cafe24 mall id): letters, digits, dot, dash.
 const SHOP = /^[a-z0-9][a-z0-9.-]{0,253}$/i;
@@ -19,15 +19,24 @@ ${ORDER_FILE_USAGE}
     everything and writes nothing. Re-importing a file is harmless: orders are keyed by shop + order id`,
 
   async run(argv, ctx) {
-    const flags = parseFlags(argv, { shop: {}, file: {}, "dry-run": { boolean: true }, ...ORDER_FILE_FLAGS }, ["shop", "file"]);
+    const flags = parseFlags(argv, { shop: {}, file: {}, "dry-run": { boolean: true }, ...ORDER_FILE_FLAGS }, [
+      "shop",
+      "file",
+    ]);
     const shop = (flags.shop as string).trim().toLowerCase();
-    if (!SHOP.test(shop)) throw new ValidationError(`--shop must be a shop domain such as example.myshopify.com, got "${flags.shop}"`);
+    if (!SHOP.test(shop))
+      throw new ValidationError(`--shop must be a shop domain such as example.myshopify.com, got "${flags.shop}"`);
     const dryRun = flags["dry-run"] === true;
     const { orders, report } = await readOrdersWithFlags(flags.file as string, flags, ctx);
-    if (orders.length === 0) throw new ValidationError(`${flags.file}: no customer orders to import (all rows are guests, cancellations or returns)`);
+    if (orders.length === 0)
+      throw new ValidationError(
+        `${flags.file}: no customer orders to import (all rows are guests, cancellations or returns)`,
+      );
     const session = await ctx.openDb();
     try {
-      const outcome = await createOrderImportService({ db: session.db }).importOrders(shop, orders.map(toDomainOrder), { dryRun });
+      const outcome = await createOrderImportService({ db: session.db }).importOrders(shop, orders.map(toDomainOrder), {
+        dryRun,
+      });
       return { shop, dryRun, ...outcome, customers: report.customers, input: report };
     } finally {
       await session.close();

@@ -1,10 +1,10 @@
-import { generateStore } from "../../domain/synthetic/generate-store";
-import { REGIMES, regimeNamed } from "../../domain/synthetic/regimes";
-import { validateStore, type SyntheticValidationRow } from "../../domain/synthetic/validate-synthetic";
-import { ValidationError } from "../../domain/shared/errors";
-import { parseFlags, parsePositiveInt } from "../args";
-import type { Command } from "../context";
-import { validationTable } from "../validation-table";
+import { generateStore } from "../../domain/synthetic/generate-store.js";
+import { REGIMES, regimeNamed } from "../../domain/synthetic/regimes.js";
+import { validateStore, type SyntheticValidationRow } from "../../domain/synthetic/validate-synthetic.js";
+import { ValidationError } from "../../domain/shared/errors.js";
+import { parseFlags, parsePositiveInt } from "../args.js";
+import type { Command } from "../context.js";
+import { validationTable } from "../validation-table.js";
 
 /**
  * validate-synthetic [--regime <name>]… [--customers N] [--seed N] [--horizon-days 365]: generates each synthetic
@@ -18,11 +18,17 @@ export const validateSyntheticCommand: Command = {
   async run(argv, ctx) {
     const flags = parseFlags(argv, { regime: { multiple: true }, customers: {}, seed: {}, "horizon-days": {} }, []);
     const names = (flags.regime as string[] | undefined) ?? REGIMES.map((r) => r.name);
-    const regimes = names.map((n) => regimeNamed(n) ?? fail(`Unknown --regime "${n}" (one of ${REGIMES.map((r) => r.name).join(", ")})`));
+    const regimes = names.map(
+      (n) => regimeNamed(n) ?? fail(`Unknown --regime "${n}" (one of ${REGIMES.map((r) => r.name).join(", ")})`),
+    );
     const seed = parsePositiveInt((flags.seed as string | undefined) ?? "1", "seed");
     const horizonDays = parsePositiveInt((flags["horizon-days"] as string | undefined) ?? "365", "horizon-days");
-    if (horizonDays > 365) throw new ValidationError("--horizon-days can be at most 365 (each regime leaves 365 days after its last cutoff)");
-    const customers = flags.customers === undefined ? undefined : parsePositiveInt(flags.customers as string, "customers");
+    if (horizonDays > 365)
+      throw new ValidationError(
+        "--horizon-days can be at most 365 (each regime leaves 365 days after its last cutoff)",
+      );
+    const customers =
+      flags.customers === undefined ? undefined : parsePositiveInt(flags.customers as string, "customers");
     const rows: SyntheticValidationRow[] = [];
     for (const regime of regimes) {
       ctx.warn(`validating ${regime.name}…`);

@@ -1,4 +1,4 @@
-import { ValidationError } from "../../domain/shared/errors";
+import { ValidationError } from "../../domain/shared/errors.js";
 
 /** How many unreadable rows a run tolerates: a share of the data rows (rounded up) or a fixed count. */
 export type BadRowLimit = { percent: number } | { count: number };
@@ -31,7 +31,10 @@ export class BadRows {
   }
 
   refusal(file: string, rows: number, allowed: number): ValidationError {
-    const list = this.samples.slice(0, 10).map((s) => `  line ${s.line}: ${s.reason}`).join("\n");
+    const list = this.samples
+      .slice(0, 10)
+      .map((s) => `  line ${s.line}: ${s.reason}`)
+      .join("\n");
     const more = this.count > 10 ? `\n  … and ${this.count - 10} more` : "";
     return new ValidationError(
       `${file}: ${this.count} of ${rows} rows cannot be read (limit ${allowed}; raise it with --max-bad):\n${list}${more}`,

@@ -1,5 +1,5 @@
-import { ValidationError } from "../../domain/shared/errors";
-import { FIELDS, type Field, type OrderFormat, type RowValues } from "./formats";
+import { ValidationError } from "../../domain/shared/errors.js";
+import { FIELDS, type Field, type OrderFormat, type RowValues } from "./formats.js";
 
 /** --map customer=Email,date=Created at (repeatable): field → header, overriding the format's own names. */
 export function parseColumnMap(raw: string[] | undefined): Partial<Record<Field, string>> {
@@ -10,7 +10,8 @@ export function parseColumnMap(raw: string[] | undefined): Partial<Record<Field,
     const field = part.slice(0, eq).trim() as Field;
     const header = part.slice(eq + 1).trim();
     if (eq < 0 || !header) throw new ValidationError(`--map wants field=Header pairs, got "${part}"`);
-    if (!FIELDS.includes(field)) throw new ValidationError(`--map: unknown field "${field}" (fields: ${FIELDS.join(", ")})`);
+    if (!FIELDS.includes(field))
+      throw new ValidationError(`--map: unknown field "${field}" (fields: ${FIELDS.join(", ")})`);
     map[field] = header;
   }
   return map;
@@ -24,7 +25,12 @@ export interface ColumnPlan {
   header(field: Field): string;
 }
 
-export function planColumns(header: string[], format: OrderFormat, map: Partial<Record<Field, string>>, file: string): ColumnPlan {
+export function planColumns(
+  header: string[],
+  format: OrderFormat,
+  map: Partial<Record<Field, string>>,
+  file: string,
+): ColumnPlan {
   const names = header.map((h) => h.trim());
   const columns: Partial<Record<Field, number>> = {};
   const unknownMapped: string[] = [];
@@ -39,7 +45,10 @@ export function planColumns(header: string[], format: OrderFormat, map: Partial<
     const at = (format.headers[field] ?? []).map((h) => names.indexOf(h)).find((i) => i >= 0);
     if (at !== undefined) columns[field] = at;
   }
-  if (unknownMapped.length) throw new ValidationError(`${file}: --map names column(s) not in the header: ${unknownMapped.join(", ")} (found: ${names.join(", ")})`);
+  if (unknownMapped.length)
+    throw new ValidationError(
+      `${file}: --map names column(s) not in the header: ${unknownMapped.join(", ")} (found: ${names.join(", ")})`,
+    );
   const missing = format.required.filter((f) => columns[f] === undefined);
   if (missing.length) {
     const wanted = missing.map((f) => `${(format.headers[f] ?? []).join(" or ") || "?"} (${f})`);
@@ -49,7 +58,9 @@ export function planColumns(header: string[], format: OrderFormat, map: Partial<
     );
   }
   if (columns.price === undefined && columns.total === undefined)
-    throw new ValidationError(`${file}: no price or order total column; name one with --map price=<header> or --map total=<header>`);
+    throw new ValidationError(
+      `${file}: no price or order total column; name one with --map price=<header> or --map total=<header>`,
+    );
   const entries = FIELDS.map((f) => [f, columns[f]] as const);
   return {
     columns,

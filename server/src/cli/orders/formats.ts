@@ -3,8 +3,21 @@
 
 /** What one file row can tell us. `order` groups rows into one order; the others are read from its rows. */
 export const FIELDS = [
-  "order", "orderId", "customer", "date", "product", "title", "quantity", "price",
-  "total", "refunded", "currency", "status", "financialStatus", "cancelledAt", "claimStatus",
+  "order",
+  "orderId",
+  "customer",
+  "date",
+  "product",
+  "title",
+  "quantity",
+  "price",
+  "total",
+  "refunded",
+  "currency",
+  "status",
+  "financialStatus",
+  "cancelledAt",
+  "claimStatus",
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -44,8 +57,13 @@ export const FORMATS: Record<FormatName, OrderFormat> = {
   "online-retail": {
     name: "online-retail",
     headers: {
-      order: ["Invoice", "InvoiceNo"], customer: ["Customer ID", "CustomerID"], date: ["InvoiceDate"],
-      product: ["StockCode"], title: ["Description"], quantity: ["Quantity"], price: ["Price", "UnitPrice"],
+      order: ["Invoice", "InvoiceNo"],
+      customer: ["Customer ID", "CustomerID"],
+      date: ["InvoiceDate"],
+      product: ["StockCode"],
+      title: ["Description"],
+      quantity: ["Quantity"],
+      price: ["Price", "UnitPrice"],
     },
     required: ["order", "customer", "date", "product", "quantity", "price"],
     defaultCurrency: "GBP",
@@ -56,10 +74,19 @@ export const FORMATS: Record<FormatName, OrderFormat> = {
   shopify: {
     name: "shopify",
     headers: {
-      order: ["Name"], orderId: ["Id"], customer: ["Email"], date: ["Created at", "Paid at"],
-      product: ["Lineitem sku"], title: ["Lineitem name"], quantity: ["Lineitem quantity"], price: ["Lineitem price"],
-      total: ["Total"], refunded: ["Refunded Amount"], currency: ["Currency"],
-      financialStatus: ["Financial Status"], cancelledAt: ["Cancelled at"],
+      order: ["Name"],
+      orderId: ["Id"],
+      customer: ["Email"],
+      date: ["Created at", "Paid at"],
+      product: ["Lineitem sku"],
+      title: ["Lineitem name"],
+      quantity: ["Lineitem quantity"],
+      price: ["Lineitem price"],
+      total: ["Total"],
+      refunded: ["Refunded Amount"],
+      currency: ["Currency"],
+      financialStatus: ["Financial Status"],
+      cancelledAt: ["Cancelled at"],
     },
     required: ["order", "customer", "date", "title", "quantity", "price"],
     defaultCurrency: "",
@@ -74,10 +101,15 @@ export const FORMATS: Record<FormatName, OrderFormat> = {
   cafe24: {
     name: "cafe24",
     headers: {
-      order: ["주문번호"], customer: ["주문자ID", "주문자 ID", "주문자아이디", "주문자 아이디", "회원아이디", "회원 아이디"],
-      date: ["주문일시", "주문일", "결제일시"], product: ["상품코드", "상품번호", "자체상품코드"],
-      title: ["상품명", "주문상품명"], quantity: ["수량", "주문수량"], price: ["판매가", "상품판매가", "단가"],
-      total: ["총 결제금액", "총결제금액", "결제금액", "실결제금액"], status: ["주문상태", "주문 상태", "처리상태"],
+      order: ["주문번호"],
+      customer: ["주문자ID", "주문자 ID", "주문자아이디", "주문자 아이디", "회원아이디", "회원 아이디"],
+      date: ["주문일시", "주문일", "결제일시"],
+      product: ["상품코드", "상품번호", "자체상품코드"],
+      title: ["상품명", "주문상품명"],
+      quantity: ["수량", "주문수량"],
+      price: ["판매가", "상품판매가", "단가"],
+      total: ["총 결제금액", "총결제금액", "결제금액", "실결제금액"],
+      status: ["주문상태", "주문 상태", "처리상태"],
     },
     required: ["order", "customer", "date", "title", "quantity", "price"],
     defaultCurrency: "KRW",
@@ -88,9 +120,15 @@ export const FORMATS: Record<FormatName, OrderFormat> = {
   naver: {
     name: "naver",
     headers: {
-      order: ["주문번호"], customer: ["구매자ID", "구매자 ID", "구매자아이디"], date: ["주문일시", "결제일"],
-      product: ["상품번호"], title: ["상품명"], quantity: ["수량"], price: ["상품가격", "판매가"],
-      status: ["주문상태"], claimStatus: ["클레임상태"],
+      order: ["주문번호"],
+      customer: ["구매자ID", "구매자 ID", "구매자아이디"],
+      date: ["주문일시", "결제일"],
+      product: ["상품번호"],
+      title: ["상품명"],
+      quantity: ["수량"],
+      price: ["상품가격", "판매가"],
+      status: ["주문상태"],
+      claimStatus: ["클레임상태"],
     },
     required: ["order", "customer", "date", "title", "quantity", "price"],
     defaultCurrency: "KRW",
@@ -103,7 +141,12 @@ export const FORMATS: Record<FormatName, OrderFormat> = {
     headers: {},
     required: ["order", "customer", "date"],
     defaultCurrency: "",
-    orderState: (v) => (v.cancelledAt || /^(cancel|void)/i.test(v.status) ? "cancelled" : /^refunded$/i.test(v.status) ? "refunded" : null),
+    orderState: (v) =>
+      v.cancelledAt || /^(cancel|void)/i.test(v.status)
+        ? "cancelled"
+        : /^refunded$/i.test(v.status)
+          ? "refunded"
+          : null,
     lineCancelled: (v) => koreanCancelled(v.status),
   },
 };

@@ -1,11 +1,19 @@
-import type { OrderLine } from "../../domain/orders/order";
-import { ValidationError } from "../../domain/shared/errors";
-import { csvRecords, isBlank } from "../csv";
-import { readTextChunks, type InputOptions } from "../input-file";
-import { planColumns, type ColumnPlan } from "./column-map";
-import { detectFormat, FORMAT_NAMES, FORMATS, type Field, type FormatName, type OrderFormat, type RowValues } from "./formats";
-import { BadRows, type BadRowLimit } from "./bad-rows";
-import { detached, interner, parseAmount, parseTimestamp, parseUtcOffset } from "./values";
+import type { OrderLine } from "../../domain/orders/order.js";
+import { ValidationError } from "../../domain/shared/errors.js";
+import { csvRecords, isBlank } from "../csv.js";
+import { readTextChunks, type InputOptions } from "../input-file.js";
+import { planColumns, type ColumnPlan } from "./column-map.js";
+import {
+  detectFormat,
+  FORMAT_NAMES,
+  FORMATS,
+  type Field,
+  type FormatName,
+  type OrderFormat,
+  type RowValues,
+} from "./formats.js";
+import { BadRows, type BadRowLimit } from "./bad-rows.js";
+import { detached, interner, parseAmount, parseTimestamp, parseUtcOffset } from "./values.js";
 
 /** One order as read from a file, before it becomes a domain Order. */
 export interface FileOrder {
@@ -50,7 +58,10 @@ export interface ReadOrdersOptions extends InputOptions {
  * Streams an order export (CSV or CSV.gz) into orders. Rows that cannot be read are reported with their line and
  * skipped, up to the --max-bad limit; past it the whole file is refused (nothing is returned, nothing written).
  */
-export async function readOrderFile(path: string, options: ReadOrdersOptions): Promise<{ orders: FileOrder[]; report: OrderFileReport }> {
+export async function readOrderFile(
+  path: string,
+  options: ReadOrdersOptions,
+): Promise<{ orders: FileOrder[]; report: OrderFileReport }> {
   const records = csvRecords(readTextChunks(path, options), path);
   try {
     const first = await records.next();
@@ -170,13 +181,21 @@ class OrderRows {
     if (quantity <= 0) return this.skip("return line (quantity ≤ 0)");
     if (price === 0 && this.format.skipFreeLines) return this.skip("free line (price 0)");
     const productId = v.product || v.title || "item";
-    order.lines.push({ productId: this.intern(productId), variantId: null, title: this.intern(v.title || productId), quantity, price });
+    order.lines.push({
+      productId: this.intern(productId),
+      variantId: null,
+      title: this.intern(v.title || productId),
+      quantity,
+      price,
+    });
     return null;
   }
 
   private customerOf(v: RowValues): string {
     // Shopify keys customers by e-mail in its export; letter case is not identity.
-    return this.intern(this.plan.columns.customer !== undefined && v.customer.includes("@") ? v.customer.toLowerCase() : v.customer);
+    return this.intern(
+      this.plan.columns.customer !== undefined && v.customer.includes("@") ? v.customer.toLowerCase() : v.customer,
+    );
   }
 
   private headerOf(field: Field): string {
@@ -200,13 +219,23 @@ class OrderRows {
         this.skip("order with no purchased line");
         continue;
       }
-      if (o.state) this.skip(o.state === "cancelled" ? "cancelled order (stored, not modelled)" : "refunded order (stored, not modelled)");
+      if (o.state)
+        this.skip(
+          o.state === "cancelled" ? "cancelled order (stored, not modelled)" : "refunded order (stored, not modelled)",
+        );
       orders.push(o);
     }
     const customers = new Set(orders.map((o) => o.customerId)).size;
     const report: OrderFileReport = {
-      file, format: this.format.name, rows: this.rows, orders: orders.length, customers, skipped: this.skipped,
-      badRows: this.bad.count, allowedBadRows: allowed, badRowSamples: this.bad.samples,
+      file,
+      format: this.format.name,
+      rows: this.rows,
+      orders: orders.length,
+      customers,
+      skipped: this.skipped,
+      badRows: this.bad.count,
+      allowedBadRows: allowed,
+      badRowSamples: this.bad.samples,
     };
     return { orders, report };
   }

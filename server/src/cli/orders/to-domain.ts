@@ -1,6 +1,6 @@
-import type { Order } from "../../domain/orders/order";
-import { historyFromOrders, type CustomerHistory } from "../../domain/timing/history";
-import type { FileOrder } from "./read-orders";
+import type { Order } from "../../domain/orders/order.js";
+import { historyFromOrders, type CustomerHistory } from "../../domain/timing/history.js";
+import type { FileOrder } from "./read-orders.js";
 
 /**
  * The platform-neutral Order a file row group stands for. A file has no update time; the order's own time stands in,
@@ -30,7 +30,9 @@ export function combineFiles(files: FileOrder[][]): FileOrder[] {
     .filter((f) => f.length)
     .map((f) => ({ f, start: f.reduce((m, o) => Math.min(m, o.at.getTime()), Infinity) }))
     .sort((a, b) => a.start - b.start);
-  return withStart.flatMap(({ f }, i) => (i + 1 < withStart.length ? f.filter((o) => o.at.getTime() < withStart[i + 1].start) : f));
+  return withStart.flatMap(({ f }, i) =>
+    i + 1 < withStart.length ? f.filter((o) => o.at.getTime() < withStart[i + 1].start) : f,
+  );
 }
 
 /** Customers' counted purchases (the domain decides what counts: not cancelled, not refunded, total > 0). */

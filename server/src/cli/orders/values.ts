@@ -1,7 +1,8 @@
 // Cell values as stores write them. Each parser returns null for "not this kind of value" and leaves the
 // wording of the problem to the caller, which knows the line and the column.
 
-const ISO_LIKE = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})\.?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const ISO_LIKE =
+  /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})\.?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 // Month first, as the original Online Retail file and US exports write it (12/1/2010 8:26).
 const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
@@ -12,7 +13,13 @@ const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?
  */
 export function parseTimestamp(raw: string, localOffsetMs = 0): Date | null {
   const s = raw.trim();
-  let y: number, mo: number, d: number, h = 0, mi = 0, sec = 0, zone: string | undefined;
+  let y: number,
+    mo: number,
+    d: number,
+    h = 0,
+    mi = 0,
+    sec = 0,
+    zone: string | undefined;
   let m = ISO_LIKE.exec(s);
   if (m) {
     [y, mo, d] = [+m[1], +m[2], +m[3]];

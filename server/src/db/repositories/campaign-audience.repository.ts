@@ -6,14 +6,24 @@ import { chunks } from "./order.repository.js";
 export async function listFirstNames(db: Db, shop: string, customerIds: string[]): Promise<Map<string, string | null>> {
   const out = new Map<string, string | null>();
   for (const ids of chunks(customerIds, 500)) {
-    const rows = await db.selectFrom("customers").select(["customer_id", "first_name"]).where("shop_domain", "=", shop).where("customer_id", "in", ids).execute();
+    const rows = await db
+      .selectFrom("customers")
+      .select(["customer_id", "first_name"])
+      .where("shop_domain", "=", shop)
+      .where("customer_id", "in", ids)
+      .execute();
     for (const r of rows) out.set(r.customer_id, r.first_name);
   }
   return out;
 }
 
 /** Orders that count (not cancelled, test or refunded) of these customers since `since`. */
-export async function listCountedOrders(db: Db, shop: string, customerIds: string[], since: Date): Promise<OrderFact[]> {
+export async function listCountedOrders(
+  db: Db,
+  shop: string,
+  customerIds: string[],
+  since: Date,
+): Promise<OrderFact[]> {
   const out: OrderFact[] = [];
   for (const ids of chunks(customerIds, 500)) {
     const rows = await db
@@ -25,7 +35,12 @@ export async function listCountedOrders(db: Db, shop: string, customerIds: strin
       .where("processed_at", ">", since.toISOString())
       .execute();
     for (const r of rows) {
-      out.push({ orderId: r.order_id, customerId: r.customer_id!, processedAt: new Date(r.processed_at), discountCodes: JSON.parse(r.discount_codes) });
+      out.push({
+        orderId: r.order_id,
+        customerId: r.customer_id!,
+        processedAt: new Date(r.processed_at),
+        discountCodes: JSON.parse(r.discount_codes),
+      });
     }
   }
   return out;

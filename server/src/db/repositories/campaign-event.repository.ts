@@ -8,7 +8,11 @@ export type CampaignEventRow = CampaignEventsTable;
 /** Inserts events; rows whose id already exists are skipped (engine facts use deterministic ids). */
 export async function insertCampaignEvents(db: Db, rows: CampaignEventRow[]): Promise<void> {
   for (const batch of chunks(rows, 200)) {
-    await db.insertInto("campaign_events").values(batch).onConflict((oc) => oc.column("id").doNothing()).execute();
+    await db
+      .insertInto("campaign_events")
+      .values(batch)
+      .onConflict((oc) => oc.column("id").doNothing())
+      .execute();
   }
 }
 
@@ -17,12 +21,20 @@ export async function insertCampaignEvents(db: Db, rows: CampaignEventRow[]): Pr
  * (the unique index campaign_events_page_view), so a replay is a no-op. Beacons without a page view always insert.
  */
 export async function insertBeacon(db: Db, row: CampaignEventRow): Promise<boolean> {
-  const result = await db.insertInto("campaign_events").values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  const result = await db
+    .insertInto("campaign_events")
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 /** Every event of these customers, grouped by customer, for the decision engine. */
-export async function listCustomerEventFacts(db: Db, shop: string, customerIds: string[]): Promise<Map<string, CampaignEventFact[]>> {
+export async function listCustomerEventFacts(
+  db: Db,
+  shop: string,
+  customerIds: string[],
+): Promise<Map<string, CampaignEventFact[]>> {
   const out = new Map<string, CampaignEventFact[]>(customerIds.map((id) => [id, []]));
   for (const ids of chunks(customerIds, 500)) {
     const rows = await db
@@ -33,7 +45,9 @@ export async function listCustomerEventFacts(db: Db, shop: string, customerIds: 
       .where("kind", "in", ["impression", "dismiss", "conversion"])
       .execute();
     for (const r of rows) {
-      out.get(r.customer_id!)?.push({ kind: r.kind as CampaignEventKind, campaign: r.campaign_key, occurredAt: new Date(r.occurred_at) });
+      out
+        .get(r.customer_id!)
+        ?.push({ kind: r.kind as CampaignEventKind, campaign: r.campaign_key, occurredAt: new Date(r.occurred_at) });
     }
   }
   return out;
@@ -57,7 +71,13 @@ export async function listAssignments(db: Db, shop: string, customerIds: string[
       .where("kind", "=", "assignment")
       .where("customer_id", "in", ids)
       .execute();
-    for (const r of rows) out.push({ customerId: r.customer_id!, campaign: r.campaign_key!, holdout: r.holdout === 1, assignedAt: new Date(r.occurred_at) });
+    for (const r of rows)
+      out.push({
+        customerId: r.customer_id!,
+        campaign: r.campaign_key!,
+        holdout: r.holdout === 1,
+        assignedAt: new Date(r.occurred_at),
+      });
   }
   return out;
 }
@@ -86,7 +106,12 @@ export async function countCampaignEvents(db: Db, shop: string, campaign: string
 }
 
 /** Distinct customers per arm with the given kind (assignment and conversion rows are never folded: always raw) ("assignment" = arm size, "conversion" = converters). */
-export async function countDistinctCustomersByArm(db: Db, shop: string, campaign: string, kind: CampaignEventKind): Promise<{ treatment: number; holdout: number }> {
+export async function countDistinctCustomersByArm(
+  db: Db,
+  shop: string,
+  campaign: string,
+  kind: CampaignEventKind,
+): Promise<{ treatment: number; holdout: number }> {
   const rows = await db
     .selectFrom("campaign_events")
     .select(["holdout", (eb) => eb.fn.count<number>("customer_id").distinct().as("n")])

@@ -19,7 +19,12 @@ function toConfig(row: CampaignsTable): CampaignConfig | null {
 
 /** Stored campaigns of one shop (presets not yet edited are absent; the service fills in defaults). */
 export async function listStoredCampaigns(db: Db, shop: string): Promise<CampaignConfig[]> {
-  const rows = await db.selectFrom("campaigns").selectAll().where("shop_domain", "=", shop).orderBy("campaign_key").execute();
+  const rows = await db
+    .selectFrom("campaigns")
+    .selectAll()
+    .where("shop_domain", "=", shop)
+    .orderBy("campaign_key")
+    .execute();
   return rows.map(toConfig).filter((c): c is CampaignConfig => c !== null);
 }
 
@@ -42,7 +47,14 @@ export async function saveCampaign(db: Db, shop: string, config: CampaignConfig,
 }
 
 export async function deleteShopCampaignData(db: Db, shop: string): Promise<void> {
-  for (const table of ["campaigns", "coupons", "campaign_events", "campaign_event_daily", "customer_last_visits", "published_decisions"] as const) {
+  for (const table of [
+    "campaigns",
+    "coupons",
+    "campaign_events",
+    "campaign_event_daily",
+    "customer_last_visits",
+    "published_decisions",
+  ] as const) {
     await db.deleteFrom(table).where("shop_domain", "=", shop).execute();
   }
 }

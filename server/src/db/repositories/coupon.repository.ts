@@ -30,14 +30,24 @@ function toCoupon(r: CouponRow): StoredCoupon {
 export async function listCustomerCoupons(db: Db, shop: string, customerIds: string[]): Promise<StoredCoupon[]> {
   const out: StoredCoupon[] = [];
   for (const ids of chunks(customerIds, 500)) {
-    const rows = await db.selectFrom("coupons").selectAll().where("shop_domain", "=", shop).where("customer_id", "in", ids).execute();
+    const rows = await db
+      .selectFrom("coupons")
+      .selectAll()
+      .where("shop_domain", "=", shop)
+      .where("customer_id", "in", ids)
+      .execute();
     out.push(...rows.map(toCoupon));
   }
   return out;
 }
 
 export async function listCampaignCoupons(db: Db, shop: string, campaign: string): Promise<StoredCoupon[]> {
-  const rows = await db.selectFrom("coupons").selectAll().where("shop_domain", "=", shop).where("campaign_key", "=", campaign).execute();
+  const rows = await db
+    .selectFrom("coupons")
+    .selectAll()
+    .where("shop_domain", "=", shop)
+    .where("campaign_key", "=", campaign)
+    .execute();
   return rows.map(toCoupon);
 }
 
@@ -55,7 +65,13 @@ export async function reserveCoupon(db: Db, row: CouponRow): Promise<boolean> {
 }
 
 /** Whoever holds the (customer, campaign, occasion) slot: an issued code, or one whose issuing did not finish. */
-export async function findCouponSlot(db: Db, shop: string, customerId: string, campaign: string, occasion: string): Promise<CouponRow | undefined> {
+export async function findCouponSlot(
+  db: Db,
+  shop: string,
+  customerId: string,
+  campaign: string,
+  occasion: string,
+): Promise<CouponRow | undefined> {
   return db
     .selectFrom("coupons")
     .selectAll()
@@ -66,7 +82,13 @@ export async function findCouponSlot(db: Db, shop: string, customerId: string, c
     .executeTakeFirst();
 }
 
-export async function activateCoupon(db: Db, shop: string, code: string, discountId: string, expiresAt: Date): Promise<void> {
+export async function activateCoupon(
+  db: Db,
+  shop: string,
+  code: string,
+  discountId: string,
+  expiresAt: Date,
+): Promise<void> {
   await db
     .updateTable("coupons")
     .set({ discount_id: discountId, status: "active", expires_at: expiresAt.toISOString() })
@@ -77,11 +99,22 @@ export async function activateCoupon(db: Db, shop: string, code: string, discoun
 
 /** Releases a claim the platform refused outright (nothing was created), so a later publish can try a new code. */
 export async function releasePendingCoupon(db: Db, shop: string, code: string): Promise<void> {
-  await db.deleteFrom("coupons").where("shop_domain", "=", shop).where("code", "=", code).where("status", "=", "pending").execute();
+  await db
+    .deleteFrom("coupons")
+    .where("shop_domain", "=", shop)
+    .where("code", "=", code)
+    .where("status", "=", "pending")
+    .execute();
 }
 
 /** Marks codes used by an order of their own customer (a code is bound to one customer). */
-export async function markCouponsUsed(db: Db, shop: string, customerId: string, codes: string[], usedAt: Date): Promise<void> {
+export async function markCouponsUsed(
+  db: Db,
+  shop: string,
+  customerId: string,
+  codes: string[],
+  usedAt: Date,
+): Promise<void> {
   if (codes.length === 0) return;
   await db
     .updateTable("coupons")

@@ -32,14 +32,18 @@ const SORTS: Record<CustomerSort, { column: string; direction: "asc" | "desc" }>
  */
 function whereDueThisWeek(query: Query, now: Date): Query {
   const weekEnd = new Date(now.getTime() + 7 * 86_400_000).toISOString();
-  return query.where("customer_predictions.due_early", ">=", now.toISOString()).where("customer_predictions.due_early", "<", weekEnd);
+  return query
+    .where("customer_predictions.due_early", ">=", now.toISOString())
+    .where("customer_predictions.due_early", "<", weekEnd);
 }
 
 function filtered(db: Db, shop: string, q: CustomerListQuery, now: Date): Query {
   let query = db
     .selectFrom("customers")
     .leftJoin("customer_predictions", (join) =>
-      join.onRef("customer_predictions.shop_domain", "=", "customers.shop_domain").onRef("customer_predictions.customer_id", "=", "customers.customer_id"),
+      join
+        .onRef("customer_predictions.shop_domain", "=", "customers.shop_domain")
+        .onRef("customer_predictions.customer_id", "=", "customers.customer_id"),
     )
     .where("customers.shop_domain", "=", shop) as Query;
   if (q.segment) query = query.where("customer_predictions.segment_key", "=", q.segment);
@@ -59,11 +63,20 @@ function filtered(db: Db, shop: string, q: CustomerListQuery, now: Date): Query 
 }
 
 export async function countCustomers(db: Db, shop: string, q: CustomerListQuery, now: Date): Promise<number> {
-  const row = await filtered(db, shop, q, now).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await filtered(db, shop, q, now)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export async function listCustomers(db: Db, shop: string, q: CustomerListQuery, now: Date, limit: number, offset: number): Promise<CustomerListRow[]> {
+export async function listCustomers(
+  db: Db,
+  shop: string,
+  q: CustomerListQuery,
+  now: Date,
+  limit: number,
+  offset: number,
+): Promise<CustomerListRow[]> {
   const sort = SORTS[q.sort ?? "due"];
   const direction = q.direction ?? sort.direction;
   const rows = await filtered(db, shop, q, now)
@@ -76,17 +89,42 @@ export async function listCustomers(db: Db, shop: string, q: CustomerListQuery, 
     .offset(offset)
     .execute();
   return rows.map((r) => {
-    const { cid, first_name, last_name, email, ...p } = r as unknown as Record<string, unknown> & { cid: string; first_name: string | null; last_name: string | null; email: string | null };
-    return { customer_id: cid, first_name, last_name, email, prediction: p.shop_domain ? (p as unknown as CustomerPredictionsTable) : null };
+    const { cid, first_name, last_name, email, ...p } = r as unknown as Record<string, unknown> & {
+      cid: string;
+      first_name: string | null;
+      last_name: string | null;
+      email: string | null;
+    };
+    return {
+      customer_id: cid,
+      first_name,
+      last_name,
+      email,
+      prediction: p.shop_domain ? (p as unknown as CustomerPredictionsTable) : null,
+    };
   });
 }
 
 export async function findCustomerRow(db: Db, shop: string, customerId: string) {
-  return db.selectFrom("customers").select(["customer_id", "first_name", "last_name", "email"]).where("shop_domain", "=", shop).where("customer_id", "=", customerId).executeTakeFirst();
+  return db
+    .selectFrom("customers")
+    .select(["customer_id", "first_name", "last_name", "email"])
+    .where("shop_domain", "=", shop)
+    .where("customer_id", "=", customerId)
+    .executeTakeFirst();
 }
 
-export async function findPrediction(db: Db, shop: string, customerId: string): Promise<CustomerPredictionsTable | undefined> {
-  return db.selectFrom("customer_predictions").selectAll().where("shop_domain", "=", shop).where("customer_id", "=", customerId).executeTakeFirst();
+export async function findPrediction(
+  db: Db,
+  shop: string,
+  customerId: string,
+): Promise<CustomerPredictionsTable | undefined> {
+  return db
+    .selectFrom("customer_predictions")
+    .selectAll()
+    .where("shop_domain", "=", shop)
+    .where("customer_id", "=", customerId)
+    .executeTakeFirst();
 }
 
 /** Storefront messages this customer saw or acted on, newest first. */
@@ -136,17 +174,30 @@ export async function customerOrdersPage(db: Db, shop: string, customerId: strin
   const ofCustomer = db.selectFrom("orders").where("shop_domain", "=", shop).where("customer_id", "=", customerId);
   const [count, orders] = await Promise.all([
     ofCustomer.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    ofCustomer.selectAll().orderBy("processed_at", "desc").orderBy("order_id", "desc").limit(limit).offset(offset).execute(),
+    ofCustomer
+      .selectAll()
+      .orderBy("processed_at", "desc")
+      .orderBy("order_id", "desc")
+      .limit(limit)
+      .offset(offset)
+      .execute(),
   ]);
   const lines = orders.length
     ? await db
         .selectFrom("order_lines")
         .select(["order_id", "title", "quantity", "price"])
         .where("shop_domain", "=", shop)
-        .where("order_id", "in", orders.map((o) => o.order_id))
+        .where(
+          "order_id",
+          "in",
+          orders.map((o) => o.order_id),
+        )
         .orderBy("order_id")
         .orderBy("line_no")
         .execute()
     : [];
-  return { total: Number(count.n), orders: orders.map((o) => ({ ...o, lines: lines.filter((l) => l.order_id === o.order_id) })) };
+  return {
+    total: Number(count.n),
+    orders: orders.map((o) => ({ ...o, lines: lines.filter((l) => l.order_id === o.order_id) })),
+  };
 }

@@ -32,17 +32,30 @@ export async function upsertCustomers(db: Db, shop: string, customers: PlatformC
 }
 
 export async function findCustomer(db: Db, shop: string, customerId: string): Promise<PlatformCustomer | undefined> {
-  const row = await db.selectFrom("customers").selectAll().where("shop_domain", "=", shop).where("customer_id", "=", customerId).executeTakeFirst();
+  const row = await db
+    .selectFrom("customers")
+    .selectAll()
+    .where("shop_domain", "=", shop)
+    .where("customer_id", "=", customerId)
+    .executeTakeFirst();
   return row ? fromRow(row) : undefined;
 }
 
 export async function countCustomers(db: Db, shop: string): Promise<number> {
-  const row = await db.selectFrom("customers").select((eb) => eb.fn.countAll<number>().as("n")).where("shop_domain", "=", shop).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("customers")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("shop_domain", "=", shop)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function deleteCustomer(db: Db, shop: string, customerId: string): Promise<number> {
-  const r = await db.deleteFrom("customers").where("shop_domain", "=", shop).where("customer_id", "=", customerId).executeTakeFirst();
+  const r = await db
+    .deleteFrom("customers")
+    .where("shop_domain", "=", shop)
+    .where("customer_id", "=", customerId)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 

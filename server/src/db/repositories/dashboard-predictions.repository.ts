@@ -39,5 +39,10 @@ export async function predictionTotals(db: Db, shop: string): Promise<Prediction
     ])
     .where("shop_domain", "=", shop)
     .executeTakeFirstOrThrow();
-  return { customers: Number(row.customers), totalClv: Number(row.total_clv), likelyLost: Number(row.likely_lost), computedAt: row.computed_at ?? null };
+  return {
+    customers: Number(row.customers),
+    totalClv: Number(row.total_clv),
+    likelyLost: Number(row.likely_lost),
+    computedAt: row.computed_at ?? null,
+  };
 }

@@ -50,12 +50,22 @@ export async function orderStats(db: Db, shop: string, prevStart: Date, recentSt
 
 /** The currency of the shop's latest order (the shop currency for display), or null without orders. */
 export async function shopCurrency(db: Db, shop: string): Promise<string | null> {
-  const row = await db.selectFrom("orders").select("currency").where("shop_domain", "=", shop).orderBy("processed_at", "desc").limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom("orders")
+    .select("currency")
+    .where("shop_domain", "=", shop)
+    .orderBy("processed_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
   return row?.currency ?? null;
 }
 
 /** Distinct (customer, "YYYY-MM") pairs with a counted order since `since`: the input of the cohort table. */
-export async function customerOrderMonths(db: Db, shop: string, since: Date): Promise<Array<{ customerId: string; month: string }>> {
+export async function customerOrderMonths(
+  db: Db,
+  shop: string,
+  since: Date,
+): Promise<Array<{ customerId: string; month: string }>> {
   const rows = await db
     .selectFrom("orders")
     .select(["customer_id", sql<string>`substr(processed_at, 1, 7)`.as("month")])
@@ -87,7 +97,12 @@ export async function firstOrderMonths(db: Db, shop: string, since: Date): Promi
  * counts per segment key. A snapshot written later for an earlier date (rebuilt from history) is not an
  * observation and is skipped.
  */
-export async function observedSnapshotBetween(db: Db, shop: string, from: string, to: string): Promise<{ date: string; counts: Map<string, number> } | null> {
+export async function observedSnapshotBetween(
+  db: Db,
+  shop: string,
+  from: string,
+  to: string,
+): Promise<{ date: string; counts: Map<string, number> } | null> {
   const latest = await db
     .selectFrom("segment_snapshots")
     .select((eb) => eb.fn.max("snapshot_date").as("d"))
@@ -107,10 +122,26 @@ export async function observedSnapshotBetween(db: Db, shop: string, from: string
 }
 
 /** Stores today's counts; re-running the same day replaces them (idempotent). */
-export async function saveSnapshot(db: Db, shop: string, date: string, counts: Map<string, number>, now: Date): Promise<void> {
+export async function saveSnapshot(
+  db: Db,
+  shop: string,
+  date: string,
+  counts: Map<string, number>,
+  now: Date,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("segment_snapshots").where("shop_domain", "=", shop).where("snapshot_date", "=", date).execute();
-    const rows = [...counts].map(([segment_key, customers]) => ({ shop_domain: shop, snapshot_date: date, segment_key, customers, created_at: now.toISOString() }));
+    await trx
+      .deleteFrom("segment_snapshots")
+      .where("shop_domain", "=", shop)
+      .where("snapshot_date", "=", date)
+      .execute();
+    const rows = [...counts].map(([segment_key, customers]) => ({
+      shop_domain: shop,
+      snapshot_date: date,
+      segment_key,
+      customers,
+      created_at: now.toISOString(),
+    }));
     if (rows.length) await trx.insertInto("segment_snapshots").values(rows).execute();
   });
 }

@@ -51,7 +51,11 @@ export async function savePublishedDecisions(db: Db, shop: string, decisions: Pu
   }
 }
 
-export async function findPublishedDecision(db: Db, shop: string, customerId: string): Promise<PublishedDecision | undefined> {
+export async function findPublishedDecision(
+  db: Db,
+  shop: string,
+  customerId: string,
+): Promise<PublishedDecision | undefined> {
   const row = await db
     .selectFrom("published_decisions")
     .selectAll()
@@ -61,10 +65,19 @@ export async function findPublishedDecision(db: Db, shop: string, customerId: st
   return row ? toPublished(row) : undefined;
 }
 
-export async function listPublishedDecisions(db: Db, shop: string, customerIds: string[]): Promise<Map<string, PublishedDecision>> {
+export async function listPublishedDecisions(
+  db: Db,
+  shop: string,
+  customerIds: string[],
+): Promise<Map<string, PublishedDecision>> {
   const out = new Map<string, PublishedDecision>();
   for (const ids of chunks(customerIds, 500)) {
-    const rows = await db.selectFrom("published_decisions").selectAll().where("shop_domain", "=", shop).where("customer_id", "in", ids).execute();
+    const rows = await db
+      .selectFrom("published_decisions")
+      .selectAll()
+      .where("shop_domain", "=", shop)
+      .where("customer_id", "in", ids)
+      .execute();
     for (const r of rows) out.set(r.customer_id, toPublished(r));
   }
   return out;
@@ -72,7 +85,12 @@ export async function listPublishedDecisions(db: Db, shop: string, customerIds: 
 
 export async function markDecisionsPublished(db: Db, shop: string, customerIds: string[], at: Date): Promise<void> {
   for (const ids of chunks(customerIds, 500)) {
-    await db.updateTable("published_decisions").set({ published_at: at.toISOString() }).where("shop_domain", "=", shop).where("customer_id", "in", ids).execute();
+    await db
+      .updateTable("published_decisions")
+      .set({ published_at: at.toISOString() })
+      .where("shop_domain", "=", shop)
+      .where("customer_id", "in", ids)
+      .execute();
   }
 }
 

@@ -22,7 +22,15 @@ export async function foldEventsBefore(db: Db, kind: FoldableKind, before: strin
   return db.transaction().execute(async (trx) => {
     const rows: FoldedRow[] = await trx
       .deleteFrom("campaign_events")
-      .where("id", "in", (eb) => eb.selectFrom("campaign_events").select("id").where("kind", "=", kind).where("occurred_at", "<", before).orderBy("occurred_at").limit(limit))
+      .where("id", "in", (eb) =>
+        eb
+          .selectFrom("campaign_events")
+          .select("id")
+          .where("kind", "=", kind)
+          .where("occurred_at", "<", before)
+          .orderBy("occurred_at")
+          .limit(limit),
+      )
       .returning(["shop_domain", "customer_id", "campaign_key", "occurred_at"])
       .execute();
     await addDailyCounts(trx, kind, rows);
@@ -32,11 +40,20 @@ export async function foldEventsBefore(db: Db, kind: FoldableKind, before: strin
 }
 
 async function addDailyCounts(db: Db, kind: FoldableKind, rows: FoldedRow[]): Promise<void> {
-  const counts = new Map<string, { shop_domain: string; campaign_key: string; kind: string; day: string; events: number }>();
+  const counts = new Map<
+    string,
+    { shop_domain: string; campaign_key: string; kind: string; day: string; events: number }
+  >();
   for (const r of rows) {
     const day = r.occurred_at.slice(0, 10); // occurred_at is ISO UTC, so this is the UTC day
     const key = `${r.shop_domain}\u0000${r.campaign_key ?? ""}\u0000${day}`;
-    const entry = counts.get(key) ?? { shop_domain: r.shop_domain, campaign_key: r.campaign_key ?? "", kind, day, events: 0 };
+    const entry = counts.get(key) ?? {
+      shop_domain: r.shop_domain,
+      campaign_key: r.campaign_key ?? "",
+      kind,
+      day,
+      events: 0,
+    };
     entry.events++;
     counts.set(key, entry);
   }
@@ -44,7 +61,11 @@ async function addDailyCounts(db: Db, kind: FoldableKind, rows: FoldedRow[]): Pr
     await db
       .insertInto("campaign_event_daily")
       .values(batch)
-      .onConflict((oc) => oc.columns(["shop_domain", "campaign_key", "kind", "day"]).doUpdateSet({ events: sql`campaign_event_daily.events + excluded.events` }))
+      .onConflict((oc) =>
+        oc
+          .columns(["shop_domain", "campaign_key", "kind", "day"])
+          .doUpdateSet({ events: sql`campaign_event_daily.events + excluded.events` }),
+      )
       .execute();
   }
 }
@@ -55,7 +76,8 @@ async function raiseLastVisits(db: Db, rows: FoldedRow[]): Promise<void> {
     if (!r.customer_id) continue; // guest visits from before guests stopped being stored: counted, nobody's last visit
     const key = `${r.shop_domain}\u0000${r.customer_id}`;
     const seen = latest.get(key);
-    if (!seen || seen.last_visit_at < r.occurred_at) latest.set(key, { shop_domain: r.shop_domain, customer_id: r.customer_id, last_visit_at: r.occurred_at });
+    if (!seen || seen.last_visit_at < r.occurred_at)
+      latest.set(key, { shop_domain: r.shop_domain, customer_id: r.customer_id, last_visit_at: r.occurred_at });
   }
   for (const batch of chunks([...latest.values()], 200)) {
     await db

@@ -7,11 +7,18 @@ type ModelJson = Omit<StoreModel, "fittedAt" | "productCycles">;
 /** Upserts the shop's current store model (product cycles are stored separately). */
 export async function saveModelFit(db: Db, shop: string, model: StoreModel): Promise<void> {
   const { fittedAt, productCycles: _cycles, ...rest } = model;
-  const row = { shop_domain: shop, fitted_at: fittedAt.toISOString(), customers: model.customers, model: JSON.stringify(rest satisfies ModelJson) };
+  const row = {
+    shop_domain: shop,
+    fitted_at: fittedAt.toISOString(),
+    customers: model.customers,
+    model: JSON.stringify(rest satisfies ModelJson),
+  };
   await db
     .insertInto("model_fits")
     .values(row)
-    .onConflict((oc) => oc.column("shop_domain").doUpdateSet({ fitted_at: row.fitted_at, customers: row.customers, model: row.model }))
+    .onConflict((oc) =>
+      oc.column("shop_domain").doUpdateSet({ fitted_at: row.fitted_at, customers: row.customers, model: row.model }),
+    )
     .execute();
 }
 

@@ -70,7 +70,12 @@ async function writeNewest(trx: Db, shop: string, newest: Order[]): Promise<stri
 }
 
 export async function findOrder(db: Db, shop: string, orderId: string): Promise<StoredOrder | undefined> {
-  const row = await db.selectFrom("orders").selectAll().where("shop_domain", "=", shop).where("order_id", "=", orderId).executeTakeFirst();
+  const row = await db
+    .selectFrom("orders")
+    .selectAll()
+    .where("shop_domain", "=", shop)
+    .where("order_id", "=", orderId)
+    .executeTakeFirst();
   if (!row) return undefined;
   const lines = await db
     .selectFrom("order_lines")
@@ -97,7 +102,11 @@ export async function listCustomerOrders(db: Db, shop: string, customerId: strin
     .selectFrom("order_lines")
     .selectAll()
     .where("shop_domain", "=", shop)
-    .where("order_id", "in", rows.map((r) => r.order_id))
+    .where(
+      "order_id",
+      "in",
+      rows.map((r) => r.order_id),
+    )
     .orderBy("order_id")
     .orderBy("line_no")
     .execute();
@@ -112,23 +121,38 @@ export async function countOrders(db: Db, shop: string): Promise<{ total: number
     .select((eb) => [eb.fn.countAll<number>().as("total"), eb.fn.count<number>("excluded_reason").as("excluded")])
     .where("shop_domain", "=", shop)
     .executeTakeFirstOrThrow();
-  const l = await db.selectFrom("order_lines").select((eb) => eb.fn.countAll<number>().as("n")).where("shop_domain", "=", shop).executeTakeFirstOrThrow();
+  const l = await db
+    .selectFrom("order_lines")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("shop_domain", "=", shop)
+    .executeTakeFirstOrThrow();
   return { total: Number(o.total), excluded: Number(o.excluded), lines: Number(l.n) };
 }
 
 /** Latest updated_at stored for the shop (the reconcile watermark), or null when there are no orders. */
 export async function maxOrderUpdatedAt(db: Db, shop: string): Promise<string | null> {
-  const row = await db.selectFrom("orders").select((eb) => eb.fn.max("updated_at").as("max")).where("shop_domain", "=", shop).executeTakeFirst();
+  const row = await db
+    .selectFrom("orders")
+    .select((eb) => eb.fn.max("updated_at").as("max"))
+    .where("shop_domain", "=", shop)
+    .executeTakeFirst();
   return (row?.max as string | null | undefined) ?? null;
 }
 
 /** Deletes the named orders, and every order of the customer, with their lines. Returns orders deleted. */
-export async function deleteCustomerOrders(db: Db, shop: string, customerId: string, orderIds: string[] = []): Promise<number> {
+export async function deleteCustomerOrders(
+  db: Db,
+  shop: string,
+  customerId: string,
+  orderIds: string[] = [],
+): Promise<number> {
   const ids = await db
     .selectFrom("orders")
     .select("order_id")
     .where("shop_domain", "=", shop)
-    .where((eb) => eb.or([eb("customer_id", "=", customerId), ...(orderIds.length ? [eb("order_id", "in", orderIds)] : [])]))
+    .where((eb) =>
+      eb.or([eb("customer_id", "=", customerId), ...(orderIds.length ? [eb("order_id", "in", orderIds)] : [])]),
+    )
     .execute();
   const all = ids.map((r) => r.order_id);
   for (const chunk of chunks(all, ORDER_CHUNK)) {

@@ -1,4 +1,10 @@
-import type { CustomerPrediction, DueProduct, Lifecycle, PurchaseState, VisitState } from "../../domain/timing/prediction.js";
+import type {
+  CustomerPrediction,
+  DueProduct,
+  Lifecycle,
+  PurchaseState,
+  VisitState,
+} from "../../domain/timing/prediction.js";
 import type { CustomerPredictionsTable } from "../tables/timing.tables.js";
 
 /** CustomerPrediction ⇄ customer_predictions row (the only place that knows the column layout). */
@@ -46,7 +52,10 @@ export function fromPredictionRow(r: CustomerPredictionsTable): CustomerPredicti
     lastOrderAt: date(r.last_order_at),
     cycleDays: num(r.cycle_days),
     cycleSpreadDays: num(r.cycle_spread_days),
-    dueWindow: r.due_early && r.due_likely && r.due_late ? { early: date(r.due_early), likely: date(r.due_likely), late: date(r.due_late) } : null,
+    dueWindow:
+      r.due_early && r.due_likely && r.due_late
+        ? { early: date(r.due_early), likely: date(r.due_likely), late: date(r.due_late) }
+        : null,
     churnRisk: Number(r.churn_risk),
     pAlive: Number(r.p_alive),
     ...(r.p_active === null ? {} : { pActive: Number(r.p_active) }),
@@ -54,10 +63,23 @@ export function fromPredictionRow(r: CustomerPredictionsTable): CustomerPredicti
     ...(r.p_order_90d === null ? {} : { pOrder90d: Number(r.p_order_90d) }),
     averageOrderValue: Number(r.average_order_value),
     clv: Number(r.clv),
-    rfm: { recency: Number(r.rfm_recency), frequency: Number(r.rfm_frequency), monetary: Number(r.rfm_monetary), group: r.rfm_group },
-    segment: { key: r.segment_key, lifecycle: r.lifecycle as Lifecycle, purchase: r.purchase_state as PurchaseState, visit: r.visit_state as VisitState },
+    rfm: {
+      recency: Number(r.rfm_recency),
+      frequency: Number(r.rfm_frequency),
+      monetary: Number(r.rfm_monetary),
+      group: r.rfm_group,
+    },
+    segment: {
+      key: r.segment_key,
+      lifecycle: r.lifecycle as Lifecycle,
+      purchase: r.purchase_state as PurchaseState,
+      visit: r.visit_state as VisitState,
+    },
     reason: { en: r.reason_en, ko: r.reason_ko },
-    dueProducts: (JSON.parse(r.due_products) as Array<Omit<DueProduct, "dueAt"> & { dueAt: string }>).map((d) => ({ ...d, dueAt: date(d.dueAt) })),
+    dueProducts: (JSON.parse(r.due_products) as Array<Omit<DueProduct, "dueAt"> & { dueAt: string }>).map((d) => ({
+      ...d,
+      dueAt: date(d.dueAt),
+    })),
     computedAt: date(r.computed_at),
   };
 }

@@ -19,7 +19,11 @@ export async function upsertPredictions(db: Db, shop: string, predictions: Custo
         .values(rows)
         .onConflict((oc) =>
           oc.columns(["shop_domain", "customer_id"]).doUpdateSet((eb) =>
-            Object.fromEntries(Object.keys(rows[0]).filter((k) => k !== "shop_domain" && k !== "customer_id").map((k) => [k, eb.ref(`excluded.${k}` as never)])),
+            Object.fromEntries(
+              Object.keys(rows[0])
+                .filter((k) => k !== "shop_domain" && k !== "customer_id")
+                .map((k) => [k, eb.ref(`excluded.${k}` as never)]),
+            ),
           ),
         )
         .execute();
@@ -31,26 +35,52 @@ export async function upsertPredictions(db: Db, shop: string, predictions: Custo
  * A full recompute's results: the store model, its product cycles and every prediction replace the shop's
  * previous ones in one transaction, so readers never see a half-written recompute.
  */
-export async function replaceShopTiming(db: Db, shop: string, model: StoreModel, predictions: CustomerPrediction[]): Promise<void> {
+export async function replaceShopTiming(
+  db: Db,
+  shop: string,
+  model: StoreModel,
+  predictions: CustomerPrediction[],
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await saveModelFit(trx, shop, model);
     await replaceProductCycles(trx, shop, model.productCycles, model.fittedAt);
     await trx.deleteFrom("customer_predictions").where("shop_domain", "=", shop).execute();
     for (let i = 0; i < predictions.length; i += CHUNK)
-      await trx.insertInto("customer_predictions").values(predictions.slice(i, i + CHUNK).map((p) => toPredictionRow(shop, p))).execute();
+      await trx
+        .insertInto("customer_predictions")
+        .values(predictions.slice(i, i + CHUNK).map((p) => toPredictionRow(shop, p)))
+        .execute();
   });
 }
 
-export async function findPrediction(db: Db, shop: string, customerId: string): Promise<CustomerPrediction | undefined> {
-  const row = await db.selectFrom("customer_predictions").selectAll().where("shop_domain", "=", shop).where("customer_id", "=", customerId).executeTakeFirst();
+export async function findPrediction(
+  db: Db,
+  shop: string,
+  customerId: string,
+): Promise<CustomerPrediction | undefined> {
+  const row = await db
+    .selectFrom("customer_predictions")
+    .selectAll()
+    .where("shop_domain", "=", shop)
+    .where("customer_id", "=", customerId)
+    .executeTakeFirst();
   return row ? fromPredictionRow(row) : undefined;
 }
 
 export async function listPredictions(db: Db, shop: string): Promise<CustomerPrediction[]> {
-  const rows = await db.selectFrom("customer_predictions").selectAll().where("shop_domain", "=", shop).orderBy("customer_id").execute();
+  const rows = await db
+    .selectFrom("customer_predictions")
+    .selectAll()
+    .where("shop_domain", "=", shop)
+    .orderBy("customer_id")
+    .execute();
   return rows.map(fromPredictionRow);
 }
 
 export async function deletePrediction(db: Db, shop: string, customerId: string): Promise<void> {
-  await db.deleteFrom("customer_predictions").where("shop_domain", "=", shop).where("customer_id", "=", customerId).execute();
+  await db
+    .deleteFrom("customer_predictions")
+    .where("shop_domain", "=", shop)
+    .where("customer_id", "=", customerId)
+    .execute();
 }

@@ -5,7 +5,12 @@ import type { ProductCyclesTable } from "../tables/timing.tables.js";
 const CHUNK = 800;
 
 /** Replaces the shop's product norms (call inside the recompute transaction). */
-export async function replaceProductCycles(db: Db, shop: string, cycles: ReadonlyMap<string, ProductCycle>, at: Date): Promise<void> {
+export async function replaceProductCycles(
+  db: Db,
+  shop: string,
+  cycles: ReadonlyMap<string, ProductCycle>,
+  at: Date,
+): Promise<void> {
   await db.deleteFrom("product_cycles").where("shop_domain", "=", shop).execute();
   const rows: ProductCyclesTable[] = [...cycles.values()].map((c) => ({
     shop_domain: shop,
@@ -19,7 +24,11 @@ export async function replaceProductCycles(db: Db, shop: string, cycles: Readonl
     next_order_gaps: c.nextOrderGaps,
     computed_at: at.toISOString(),
   }));
-  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto("product_cycles").values(rows.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto("product_cycles")
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
 }
 
 export async function listProductCycles(db: Db, shop: string): Promise<Map<string, ProductCycle>> {

@@ -11,7 +11,12 @@ export interface PublishError {
 }
 
 /** Marks these customers' decisions as refused (their row must exist: the publisher saves decisions first). */
-export async function recordPublishErrors(db: Db, shop: string, errors: Array<Omit<PublishError, "failedAt">>, at: Date): Promise<void> {
+export async function recordPublishErrors(
+  db: Db,
+  shop: string,
+  errors: Array<Omit<PublishError, "failedAt">>,
+  at: Date,
+): Promise<void> {
   for (const e of errors) {
     await db
       .updateTable("published_decisions")
@@ -46,7 +51,12 @@ export async function listPublishErrors(db: Db, shop: string, customerIds?: stri
     return q.orderBy("customer_id").execute();
   };
   const rows = customerIds ? (await Promise.all(chunks(customerIds, 500).map(query))).flat() : await query();
-  return rows.map((r) => ({ customerId: r.customer_id, reason: r.publish_error!, message: r.publish_error_message ?? "", failedAt: new Date(r.publish_failed_at!) }));
+  return rows.map((r) => ({
+    customerId: r.customer_id,
+    reason: r.publish_error!,
+    message: r.publish_error_message ?? "",
+    failedAt: new Date(r.publish_failed_at!),
+  }));
 }
 
 /** How many of the shop's customers have a refused decision (what the admin can show). */

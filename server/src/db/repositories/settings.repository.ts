@@ -13,11 +13,22 @@ export async function readShopSettings(db: Db, shop: string): Promise<Record<str
 }
 
 /** Replaces the settings JSON; creates the shop row first if the shop has none yet (demo before its first sync). */
-export async function writeShopSettings(db: Db, shop: string, settings: Record<string, unknown>, now: Date): Promise<void> {
+export async function writeShopSettings(
+  db: Db,
+  shop: string,
+  settings: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
   const json = JSON.stringify(settings);
   await db
     .insertInto("shops")
-    .values({ shop_domain: shop, platform: "shopify", installed_at: now.toISOString(), uninstalled_at: null, settings: json })
+    .values({
+      shop_domain: shop,
+      platform: "shopify",
+      installed_at: now.toISOString(),
+      uninstalled_at: null,
+      settings: json,
+    })
     .onConflict((oc) => oc.column("shop_domain").doUpdateSet({ settings: json }))
     .execute();
 }

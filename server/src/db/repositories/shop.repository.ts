@@ -16,7 +16,12 @@ export async function findShop(db: Db, shop: string): Promise<ShopsTable | undef
 
 /** Shops with the app installed, e.g. for the reconcile job. */
 export async function listInstalledShops(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom("shops").select("shop_domain").where("uninstalled_at", "is", null).orderBy("shop_domain").execute();
+  const rows = await db
+    .selectFrom("shops")
+    .select("shop_domain")
+    .where("uninstalled_at", "is", null)
+    .orderBy("shop_domain")
+    .execute();
   return rows.map((r) => r.shop_domain);
 }
 

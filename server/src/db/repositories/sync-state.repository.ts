@@ -23,12 +23,21 @@ export async function recordWebhookSeen(db: Db, shop: string, at: Date): Promise
   const iso = at.toISOString();
   await db
     .insertInto("sync_state")
-    .values({ shop_domain: shop, phase: "pending", orders_done: 0, customers_done: 0, last_webhook_at: iso, updated_at: iso })
+    .values({
+      shop_domain: shop,
+      phase: "pending",
+      orders_done: 0,
+      customers_done: 0,
+      last_webhook_at: iso,
+      updated_at: iso,
+    })
     .onConflict((oc) =>
       oc
         .column("shop_domain")
         .doUpdateSet({ last_webhook_at: iso })
-        .where((eb) => eb.or([eb("sync_state.last_webhook_at", "is", null), eb("sync_state.last_webhook_at", "<", iso)])),
+        .where((eb) =>
+          eb.or([eb("sync_state.last_webhook_at", "is", null), eb("sync_state.last_webhook_at", "<", iso)]),
+        ),
     )
     .execute();
 }

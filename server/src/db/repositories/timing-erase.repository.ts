@@ -10,5 +10,9 @@ export async function deleteShopTimingData(db: Db, shop: string): Promise<void> 
 
 /** One customer's prediction (customers/redact). Store-level norms hold no personal data and stay. */
 export async function deleteCustomerTimingData(db: Db, shop: string, customerId: string): Promise<void> {
-  await db.deleteFrom("customer_predictions").where("shop_domain", "=", shop).where("customer_id", "=", customerId).execute();
+  await db
+    .deleteFrom("customer_predictions")
+    .where("shop_domain", "=", shop)
+    .where("customer_id", "=", customerId)
+    .execute();
 }

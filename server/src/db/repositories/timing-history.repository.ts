@@ -16,8 +16,19 @@ export async function loadShopHistories(db: Db, shop: string): Promise<CustomerH
     .execute();
   const lines = await db
     .selectFrom("order_lines")
-    .innerJoin("orders", (j) => j.onRef("orders.shop_domain", "=", "order_lines.shop_domain").onRef("orders.order_id", "=", "order_lines.order_id"))
-    .select(["order_lines.order_id", "order_lines.product_id", "order_lines.variant_id", "order_lines.title", "order_lines.quantity", "order_lines.price"])
+    .innerJoin("orders", (j) =>
+      j
+        .onRef("orders.shop_domain", "=", "order_lines.shop_domain")
+        .onRef("orders.order_id", "=", "order_lines.order_id"),
+    )
+    .select([
+      "order_lines.order_id",
+      "order_lines.product_id",
+      "order_lines.variant_id",
+      "order_lines.title",
+      "order_lines.quantity",
+      "order_lines.price",
+    ])
     .where("order_lines.shop_domain", "=", shop)
     .where("orders.customer_id", "is not", null)
     .where("orders.excluded_reason", "is", null)
@@ -25,15 +36,29 @@ export async function loadShopHistories(db: Db, shop: string): Promise<CustomerH
   const linesByOrder = new Map<string, Order["lines"]>();
   for (const l of lines) {
     const list = linesByOrder.get(l.order_id) ?? [];
-    list.push({ productId: l.product_id, variantId: l.variant_id, title: l.title, quantity: Number(l.quantity), price: Number(l.price) });
+    list.push({
+      productId: l.product_id,
+      variantId: l.variant_id,
+      title: l.title,
+      quantity: Number(l.quantity),
+      price: Number(l.price),
+    });
     linesByOrder.set(l.order_id, list);
   }
   const byCustomer = new Map<string, Order[]>();
   for (const o of orders) {
     const order: Order = {
-      id: o.order_id, customerId: o.customer_id, processedAt: new Date(o.processed_at), updatedAt: new Date(o.updated_at),
-      cancelledAt: null, test: false, totalPrice: Number(o.total_price), refundedTotal: Number(o.refunded_total),
-      currency: o.currency, discountCodes: [], lines: linesByOrder.get(o.order_id) ?? [],
+      id: o.order_id,
+      customerId: o.customer_id,
+      processedAt: new Date(o.processed_at),
+      updatedAt: new Date(o.updated_at),
+      cancelledAt: null,
+      test: false,
+      totalPrice: Number(o.total_price),
+      refundedTotal: Number(o.refunded_total),
+      currency: o.currency,
+      discountCodes: [],
+      lines: linesByOrder.get(o.order_id) ?? [],
     };
     const list = byCustomer.get(o.customer_id!) ?? [];
     list.push(order);

@@ -7,10 +7,25 @@ import type { VisitSummary } from "../../domain/segments/visit-purchase-grid.js"
  * Null when the shop has never sent a visit: the segment grid then falls back to purchases only.
  * Otherwise every asked-for customer gets a summary, with lastVisitAt null when they never visited.
  */
-export async function loadVisitSummaries(db: Db, shop: string, customerIds: string[] | null): Promise<Map<string, VisitSummary> | null> {
+export async function loadVisitSummaries(
+  db: Db,
+  shop: string,
+  customerIds: string[] | null,
+): Promise<Map<string, VisitSummary> | null> {
   const [raw, folded] = await Promise.all([
-    db.selectFrom("campaign_events").select("id").where("shop_domain", "=", shop).where("kind", "=", "visit").limit(1).executeTakeFirst(),
-    db.selectFrom("customer_last_visits").select("customer_id").where("shop_domain", "=", shop).limit(1).executeTakeFirst(),
+    db
+      .selectFrom("campaign_events")
+      .select("id")
+      .where("shop_domain", "=", shop)
+      .where("kind", "=", "visit")
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom("customer_last_visits")
+      .select("customer_id")
+      .where("shop_domain", "=", shop)
+      .limit(1)
+      .executeTakeFirst(),
   ]);
   if (!raw && !folded) return null;
   if (customerIds?.length === 0) return new Map();
@@ -21,7 +36,10 @@ export async function loadVisitSummaries(db: Db, shop: string, customerIds: stri
     .where("kind", "=", "visit")
     .where("customer_id", "is not", null)
     .groupBy("customer_id");
-  let foldedQuery = db.selectFrom("customer_last_visits").select(["customer_id", "last_visit_at as last_visit"]).where("shop_domain", "=", shop);
+  let foldedQuery = db
+    .selectFrom("customer_last_visits")
+    .select(["customer_id", "last_visit_at as last_visit"])
+    .where("shop_domain", "=", shop);
   if (customerIds) {
     rawQuery = rawQuery.where("customer_id", "in", customerIds);
     foldedQuery = foldedQuery.where("customer_id", "in", customerIds);
@@ -33,5 +51,7 @@ export async function loadVisitSummaries(db: Db, shop: string, customerIds: stri
     if (!last.has(id) || last.get(id)! < at) last.set(id, at);
   }
   const ids = customerIds ?? [...last.keys()];
-  return new Map<string, VisitSummary>(ids.map((id) => [id, { lastVisitAt: last.has(id) ? new Date(last.get(id)!) : null }]));
+  return new Map<string, VisitSummary>(
+    ids.map((id) => [id, { lastVisitAt: last.has(id) ? new Date(last.get(id)!) : null }]),
+  );
 }

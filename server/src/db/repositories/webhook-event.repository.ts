@@ -3,13 +3,18 @@ import type { PrivacyRequestsTable, WebhookEventsTable } from "../tables/sync.ta
 
 export type WebhookEventRow = WebhookEventsTable;
 /** A new delivery: no failed tries yet, and (unless told otherwise) due for a retry from the moment it arrived. */
-export type NewWebhookEvent = Omit<WebhookEventRow, "attempts" | "next_attempt_at"> & Partial<Pick<WebhookEventRow, "attempts" | "next_attempt_at">>;
+export type NewWebhookEvent = Omit<WebhookEventRow, "attempts" | "next_attempt_at"> &
+  Partial<Pick<WebhookEventRow, "attempts" | "next_attempt_at">>;
 
 /** Stores a delivery once. Returns false when this X-Shopify-Webhook-Id was already stored (a duplicate). */
 export async function insertWebhookEvent(db: Db, row: NewWebhookEvent): Promise<boolean> {
   const inserted = await db
     .insertInto("webhook_events")
-    .values({ ...row, attempts: row.attempts ?? 0, next_attempt_at: row.next_attempt_at === undefined ? row.received_at : row.next_attempt_at })
+    .values({
+      ...row,
+      attempts: row.attempts ?? 0,
+      next_attempt_at: row.next_attempt_at === undefined ? row.received_at : row.next_attempt_at,
+    })
     .onConflict((oc) => oc.columns(["shop_domain", "webhook_id"]).doNothing())
     .returning("webhook_id")
     .execute();
@@ -17,7 +22,12 @@ export async function insertWebhookEvent(db: Db, row: NewWebhookEvent): Promise<
 }
 
 export async function findWebhookEvent(db: Db, shop: string, webhookId: string): Promise<WebhookEventRow | undefined> {
-  return db.selectFrom("webhook_events").selectAll().where("shop_domain", "=", shop).where("webhook_id", "=", webhookId).executeTakeFirst();
+  return db
+    .selectFrom("webhook_events")
+    .selectAll()
+    .where("shop_domain", "=", shop)
+    .where("webhook_id", "=", webhookId)
+    .executeTakeFirst();
 }
 
 /** Marks a delivery done and drops its payload (the data now lives in the domain tables). */
@@ -31,7 +41,12 @@ export async function markWebhookProcessed(db: Db, shop: string, webhookId: stri
 }
 
 /** A failed try: `nextAttemptAt` null makes it a dead letter (kept, with its payload, for the merchant to retry). */
-export async function markWebhookFailed(db: Db, shop: string, webhookId: string, failure: { error: string; attempts: number; nextAttemptAt: Date | null }): Promise<void> {
+export async function markWebhookFailed(
+  db: Db,
+  shop: string,
+  webhookId: string,
+  failure: { error: string; attempts: number; nextAttemptAt: Date | null },
+): Promise<void> {
   await db
     .updateTable("webhook_events")
     .set({
@@ -46,10 +61,22 @@ export async function markWebhookFailed(db: Db, shop: string, webhookId: string,
 }
 
 /** A delivery we will never apply (e.g. an order body another shop owns): nothing written, payload dropped. */
-export async function markWebhookRefused(db: Db, shop: string, webhookId: string, reason: string, now: Date): Promise<void> {
+export async function markWebhookRefused(
+  db: Db,
+  shop: string,
+  webhookId: string,
+  reason: string,
+  now: Date,
+): Promise<void> {
   await db
     .updateTable("webhook_events")
-    .set({ status: "refused", processed_at: now.toISOString(), payload: null, error: reason.slice(0, 1000), next_attempt_at: null })
+    .set({
+      status: "refused",
+      processed_at: now.toISOString(),
+      payload: null,
+      error: reason.slice(0, 1000),
+      next_attempt_at: null,
+    })
     .where("shop_domain", "=", shop)
     .where("webhook_id", "=", webhookId)
     .execute();
@@ -61,7 +88,12 @@ export async function markWebhookRefused(db: Db, shop: string, webhookId: string
  * refused, dead, or already taken by another worker (two paths racing apply it once). `fresh` takes a
  * delivery nobody has started ("received"), however recent; otherwise only one that is due.
  */
-export async function claimWebhookEvent(db: Db, shop: string, webhookId: string, claim: { now: Date; leaseUntil: Date; fresh: boolean }): Promise<WebhookEventRow | undefined> {
+export async function claimWebhookEvent(
+  db: Db,
+  shop: string,
+  webhookId: string,
+  claim: { now: Date; leaseUntil: Date; fresh: boolean },
+): Promise<WebhookEventRow | undefined> {
   const take = db
     .updateTable("webhook_events")
     .set({ status: "applying", next_attempt_at: claim.leaseUntil.toISOString() })
@@ -69,13 +101,24 @@ export async function claimWebhookEvent(db: Db, shop: string, webhookId: string,
     .where("webhook_id", "=", webhookId);
   const claimable = claim.fresh
     ? take.where("status", "=", "received")
-    : take.where("status", "in", ["received", "failed", "applying"]).where("next_attempt_at", "<=", claim.now.toISOString());
+    : take
+        .where("status", "in", ["received", "failed", "applying"])
+        .where("next_attempt_at", "<=", claim.now.toISOString());
   return claimable.returningAll().executeTakeFirst();
 }
 
 /** Deliveries stored and never started (e.g. by a process that died after answering), oldest first: keys only. */
-export async function listUnstartedWebhookEvents(db: Db, limit: number): Promise<Array<Pick<WebhookEventRow, "shop_domain" | "webhook_id">>> {
-  return db.selectFrom("webhook_events").select(["shop_domain", "webhook_id"]).where("status", "=", "received").orderBy("received_at").limit(limit).execute();
+export async function listUnstartedWebhookEvents(
+  db: Db,
+  limit: number,
+): Promise<Array<Pick<WebhookEventRow, "shop_domain" | "webhook_id">>> {
+  return db
+    .selectFrom("webhook_events")
+    .select(["shop_domain", "webhook_id"])
+    .where("status", "=", "received")
+    .orderBy("received_at")
+    .limit(limit)
+    .execute();
 }
 
 /**
@@ -96,9 +139,18 @@ export async function listDueWebhookEvents(db: Db, now: Date, limit: number): Pr
 export type DeadWebhookEvent = Pick<WebhookEventRow, "webhook_id" | "topic" | "received_at" | "attempts" | "error">;
 
 /** One shop's dead letters, newest first. */
-export async function listDeadWebhookEvents(db: Db, shop: string, limit: number): Promise<{ total: number; items: DeadWebhookEvent[] }> {
+export async function listDeadWebhookEvents(
+  db: Db,
+  shop: string,
+  limit: number,
+): Promise<{ total: number; items: DeadWebhookEvent[] }> {
   const dead = db.selectFrom("webhook_events").where("shop_domain", "=", shop).where("status", "=", "dead");
-  const items = await dead.select(["webhook_id", "topic", "received_at", "attempts", "error"]).orderBy("received_at", "desc").orderBy("webhook_id").limit(limit).execute();
+  const items = await dead
+    .select(["webhook_id", "topic", "received_at", "attempts", "error"])
+    .orderBy("received_at", "desc")
+    .orderBy("webhook_id")
+    .limit(limit)
+    .execute();
   const count = await dead.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return { total: Number(count.n), items };
 }
@@ -116,7 +168,11 @@ export async function requeueDeadWebhookEvent(db: Db, shop: string, webhookId: s
 }
 
 export async function countWebhookEvents(db: Db, shop: string): Promise<number> {
-  const r = await db.selectFrom("webhook_events").select((eb) => eb.fn.countAll<number>().as("n")).where("shop_domain", "=", shop).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("webhook_events")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("shop_domain", "=", shop)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -125,7 +181,11 @@ export async function deleteShopWebhookEvents(db: Db, shop: string): Promise<voi
 }
 
 export async function insertPrivacyRequest(db: Db, row: PrivacyRequestsTable): Promise<void> {
-  await db.insertInto("privacy_requests").values(row).onConflict((oc) => oc.columns(["shop_domain", "webhook_id"]).doNothing()).execute();
+  await db
+    .insertInto("privacy_requests")
+    .values(row)
+    .onConflict((oc) => oc.columns(["shop_domain", "webhook_id"]).doNothing())
+    .execute();
 }
 
 export async function listPrivacyRequests(db: Db, shop: string): Promise<PrivacyRequestsTable[]> {

@@ -1,8 +1,8 @@
-import { bgnbdTotalLogLikelihood, type BgNbdParams } from "./bgnbd";
-import { boundWarnings, clampLog, LOG_LOWER, LOG_UPPER, type FitDiagnostics } from "./fit-diagnostics";
-import { minimize } from "./nelder-mead";
-import { lnGamma } from "./special";
-import { compressSummaries, validateSummaries, type RfmSummary } from "./summary";
+import { bgnbdTotalLogLikelihood, type BgNbdParams } from "./bgnbd.js";
+import { boundWarnings, clampLog, LOG_LOWER, LOG_UPPER, type FitDiagnostics } from "./fit-diagnostics.js";
+import { minimize } from "./nelder-mead.js";
+import { lnGamma } from "./special.js";
+import { compressSummaries, validateSummaries, type RfmSummary } from "./summary.js";
 
 export interface BgNbdFit extends FitDiagnostics {
   params: BgNbdParams;
@@ -19,19 +19,31 @@ export function fitBgnbd(rows: RfmSummary[], start?: BgNbdParams): BgNbdFit {
   const scale = rows.reduce((m, s) => Math.max(m, s.T), 0) || 1;
   const scaled = compressSummaries(rows.map((s) => ({ ...s, tx: s.tx / scale, T: s.T / scale })));
   const negLl = scaledNegLogLikelihood(scaled);
-  const x0 = start
-    ? [start.r, start.alpha / scale, start.a, start.b].map(Math.log)
-    : [0, 0, 0, 0];
-  const res = minimize((v) => negLl(v.map(clampLog)), x0, { step: 0.5, fTolerance: 1e-12, xTolerance: 1e-7, restarts: 2, bounds: [LOG_LOWER, LOG_UPPER] });
+  const x0 = start ? [start.r, start.alpha / scale, start.a, start.b].map(Math.log) : [0, 0, 0, 0];
+  const res = minimize((v) => negLl(v.map(clampLog)), x0, {
+    step: 0.5,
+    fTolerance: 1e-12,
+    xTolerance: 1e-7,
+    restarts: 2,
+    bounds: [LOG_LOWER, LOG_UPPER],
+  });
   const v = res.x.map(clampLog);
   const params = { r: Math.exp(v[0]), alpha: Math.exp(v[1]) * scale, a: Math.exp(v[2]), b: Math.exp(v[3]) };
   const ll = bgnbdTotalLogLikelihood(params, rows);
   const warnings = boundWarnings(NAMES, v);
   // a ≪ 1 puts the dropout Beta's mass at p ≈ 0: the data show no dropout and a, b drift along a flat ridge.
-  if (params.a < 1e-3 && !warnings.some((w) => w.startsWith("a "))) warnings.push(`a → 0 (${params.a.toPrecision(3)}): dropout not identified`);
+  if (params.a < 1e-3 && !warnings.some((w) => w.startsWith("a ")))
+    warnings.push(`a → 0 (${params.a.toPrecision(3)}): dropout not identified`);
   if (!Number.isFinite(ll)) warnings.push("log-likelihood is not finite");
   if (!res.converged) warnings.push("optimiser did not converge");
-  return { params, ll, converged: res.converged, degenerate: warnings.length > 0 && !onlyNonConvergence(warnings), warnings, iterations: res.iterations };
+  return {
+    params,
+    ll,
+    converged: res.converged,
+    degenerate: warnings.length > 0 && !onlyNonConvergence(warnings),
+    warnings,
+    iterations: res.iterations,
+  };
 }
 
 function onlyNonConvergence(w: string[]): boolean {
@@ -56,7 +68,10 @@ function scaledNegLogLikelihood(rows: RfmSummary[]): (v: number[]) => number {
   const perX = new Float64Array(xs.values.length);
   const lnBx = new Float64Array(xs.values.length);
   return (v) => {
-    const r = Math.exp(v[0]), alpha = Math.exp(v[1]), a = Math.exp(v[2]), b = Math.exp(v[3]);
+    const r = Math.exp(v[0]),
+      alpha = Math.exp(v[1]),
+      a = Math.exp(v[2]),
+      b = Math.exp(v[3]);
     const base = -lnGamma(r) + r * v[1] + lnGamma(a + b) - lnGamma(b);
     for (let k = 0; k < xs.values.length; k++) {
       const x = xs.values[k];

@@ -1,5 +1,5 @@
-import { hyp2f1, lnGamma, logAddExp } from "./special";
-import type { RfmSummary } from "./summary";
+import { hyp2f1, lnGamma, logAddExp } from "./special.js";
+import type { RfmSummary } from "./summary.js";
 
 /** BG/NBD parameters (FHL05): purchase rate λ ~ Gamma(r, α); dropout p ~ Beta(a, b). */
 export interface BgNbdParams {
@@ -31,7 +31,8 @@ export function bgnbdTotalLogLikelihood(p: BgNbdParams, rows: RfmSummary[]): num
 /** P(alive at T | x, t_x, T) (Hardie note 021); 1 for x = 0 by construction. */
 export function bgnbdPAlive(p: BgNbdParams, s: RfmSummary): number {
   if (s.x === 0) return 1;
-  const u = Math.log(p.a) - Math.log(p.b + s.x - 1) + (p.r + s.x) * (Math.log(p.alpha + s.T) - Math.log(p.alpha + s.tx));
+  const u =
+    Math.log(p.a) - Math.log(p.b + s.x - 1) + (p.r + s.x) * (Math.log(p.alpha + s.T) - Math.log(p.alpha + s.tx));
   return u > 700 ? 0 : 1 / (1 + Math.exp(u));
 }
 

@@ -1,5 +1,5 @@
-import { bgnbdConditionalExpected, type BgNbdParams } from "./bgnbd";
-import type { RfmSummary } from "./summary";
+import { bgnbdConditionalExpected, type BgNbdParams } from "./bgnbd.js";
+import type { RfmSummary } from "./summary.js";
 
 export interface ClvOptions {
   /** Length of one discounting period in model time units (e.g. 30.4375 days for a month). */

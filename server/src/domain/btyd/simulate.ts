@@ -1,4 +1,4 @@
-import type { BgNbdParams } from "./bgnbd";
+import type { BgNbdParams } from "./bgnbd.js";
 
 /** Seeded uniform (0,1) generator (mulberry32), so simulated stores are reproducible. */
 export function seededRandom(seed: number): () => number {
@@ -20,7 +20,8 @@ export function sampleGamma(shape: number, rand: () => number): number {
   for (;;) {
     let x: number, v: number;
     do {
-      const u1 = rand(), u2 = rand();
+      const u1 = rand(),
+        u2 = rand();
       x = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
       v = 1 + c * x;
     } while (v <= 0);
@@ -36,7 +37,8 @@ export function sampleGamma(shape: number, rand: () => number): number {
  */
 export function simulateBgnbdCustomer(p: BgNbdParams, T: number, rand: () => number, maxPurchases = 1000): number[] {
   const lambda = sampleGamma(p.r, rand) / p.alpha;
-  const ga = sampleGamma(p.a, rand), gb = sampleGamma(p.b, rand);
+  const ga = sampleGamma(p.a, rand),
+    gb = sampleGamma(p.b, rand);
   const drop = ga / (ga + gb);
   const times = [0];
   let t = 0;

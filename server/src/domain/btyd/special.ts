@@ -33,7 +33,7 @@ export function hyp2f1(a: number, b: number, c: number, z: number, maxTerms = 10
   let term = 1;
   let sum = 1;
   for (let j = 0; j < maxTerms; j++) {
-    term *= ((a + j) * (b + j)) / ((c + j) * (j + 1)) * z;
+    term *= (((a + j) * (b + j)) / ((c + j) * (j + 1))) * z;
     sum += term;
     if (Math.abs(term) <= 1e-16 * Math.abs(sum)) return sum;
   }

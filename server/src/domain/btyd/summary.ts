@@ -1,4 +1,4 @@
-import { ValidationError } from "../shared/errors";
+import { ValidationError } from "../shared/errors.js";
 
 /** BTYD sufficient statistics of one customer, in one time unit (weeks for CDNOW, days in the app). */
 export interface RfmSummary {
@@ -17,8 +17,14 @@ export function validateSummaries(rows: RfmSummary[]): void {
   if (rows.length === 0) throw new ValidationError("No customers to fit: the summary is empty");
   rows.forEach((s, i) => {
     const ok =
-      Number.isInteger(s.x) && s.x >= 0 && Number.isFinite(s.tx) && Number.isFinite(s.T) &&
-      s.tx >= 0 && s.T >= s.tx && (s.x > 0 || s.tx === 0) && (s.weight ?? 1) > 0;
+      Number.isInteger(s.x) &&
+      s.x >= 0 &&
+      Number.isFinite(s.tx) &&
+      Number.isFinite(s.T) &&
+      s.tx >= 0 &&
+      s.T >= s.tx &&
+      (s.x > 0 || s.tx === 0) &&
+      (s.weight ?? 1) > 0;
     if (!ok) throw new ValidationError(`Invalid summary row ${i + 1}: x=${s.x}, t_x=${s.tx}, T=${s.T}`, { row: i + 1 });
   });
 }

@@ -46,7 +46,14 @@ export function attributeConversions(
   const holdoutOf = new Map(assignments.map((a) => [`${a.campaign}\u0000${a.customerId}`, a.holdout]));
   const add = (campaign: string, order: OrderFact, holdout: boolean) => {
     const key = `${campaign}\u0000${order.orderId}`;
-    if (!out.has(key)) out.set(key, { campaign, customerId: order.customerId, orderId: order.orderId, holdout, occurredAt: order.processedAt });
+    if (!out.has(key))
+      out.set(key, {
+        campaign,
+        customerId: order.customerId,
+        orderId: order.orderId,
+        holdout,
+        occurredAt: order.processedAt,
+      });
   };
   for (const order of orders) {
     for (const used of order.discountCodes) {

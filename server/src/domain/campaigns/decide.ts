@@ -67,18 +67,30 @@ export function decide(input: DecisionInput): DecisionResult {
   for (const c of ordered) {
     const slot = PRESET_DEFINITIONS[c.key].slot;
     const verdict = (outcome: Outcome, detail: string) => verdicts.push({ campaign: c.key, slot, outcome, detail });
-    if (!c.enabled) { verdict("disabled", "campaign is off"); continue; }
+    if (!c.enabled) {
+      verdict("disabled", "campaign is off");
+      continue;
+    }
     // Every slot winner (shown, holdout or awaiting its code) is in `assignments`.
     if (assignments.some((a) => PRESET_DEFINITIONS[a.campaign].slot === slot)) {
       verdict("outranked", "a higher-priority campaign took the slot");
       continue;
     }
     const miss = targetingMiss(c.segment, input.prediction);
-    if (miss) { verdict("not_targeted", miss); continue; }
+    if (miss) {
+      verdict("not_targeted", miss);
+      continue;
+    }
     const found = eligibility(c, input);
-    if (!found.eligible) { verdict("not_eligible", found.detail); continue; }
+    if (!found.eligible) {
+      verdict("not_eligible", found.detail);
+      continue;
+    }
     const suppressed = suppression(c.key, input.events, found.occasion);
-    if (suppressed) { verdict(suppressed, `${suppressed} after ${found.occasion.toISOString()}`); continue; }
+    if (suppressed) {
+      verdict(suppressed, `${suppressed} after ${found.occasion.toISOString()}`);
+      continue;
+    }
     if (budgetExhausted(c, input.events, input.now)) {
       verdict("capped", `${c.cap.maxImpressions} impressions in ${c.cap.perDays} days reached`);
       continue;
@@ -100,7 +112,10 @@ export function decide(input: DecisionInput): DecisionResult {
       assignments.push({ campaign: c.key, holdout: false });
       continue;
     }
-    if (winner === "coupon_spent") { verdict("not_eligible", "this occasion's code was already used or expired"); continue; }
+    if (winner === "coupon_spent") {
+      verdict("not_eligible", "this occasion's code was already used or expired");
+      continue;
+    }
     winners[slot] = winner;
     assignments.push({ campaign: c.key, holdout: false });
     verdict("shown", slot === "banner" ? "shown as the banner" : "shown as the notice");
@@ -120,10 +135,20 @@ export function decide(input: DecisionInput): DecisionResult {
   };
 }
 
-function withCoupon(c: CampaignConfig, found: Eligible, input: DecisionInput): Winner | "needs_coupon" | "coupon_spent" {
+function withCoupon(
+  c: CampaignConfig,
+  found: Eligible,
+  input: DecisionInput,
+): Winner | "needs_coupon" | "coupon_spent" {
   if (!PRESET_DEFINITIONS[c.key].issuesCoupon) {
     const code = found.coupon?.code ?? null;
-    return { campaign: c, found, code, percent: found.tokens.percent ?? null, expiresAt: found.coupon ? new Date(found.coupon.expiresAt) : null };
+    return {
+      campaign: c,
+      found,
+      code,
+      percent: found.tokens.percent ?? null,
+      expiresAt: found.coupon ? new Date(found.coupon.expiresAt) : null,
+    };
   }
   const coupon = occasionCoupon(input.coupons, c.key, found.occasion);
   if (!coupon) return "needs_coupon";

@@ -75,7 +75,13 @@ function firstPurchase(c: CampaignConfig, input: DecisionInput): Eligibility {
   const max = c.settings.maxDaysAfterFirstOrder ?? 3;
   const days = (input.now.getTime() - p.firstOrderAt.getTime()) / DAY;
   if (days < min || days > max) return no(`first order was ${Math.floor(days)} days ago, outside ${min}–${max}`);
-  return { eligible: true, occasion: p.firstOrderAt, tokens: {}, ctaUrl: (code) => discountLink(code, ctaPath(c)), coupon: null };
+  return {
+    eligible: true,
+    occasion: p.firstOrderAt,
+    tokens: {},
+    ctaUrl: (code) => discountLink(code, ctaPath(c)),
+    coupon: null,
+  };
 }
 
 function winBack(c: CampaignConfig, input: DecisionInput): Eligibility {
@@ -85,7 +91,13 @@ function winBack(c: CampaignConfig, input: DecisionInput): Eligibility {
   const grace = c.settings.graceDays ?? 0;
   const overdueAfter = p.dueWindow.late.getTime() + grace * DAY;
   if (input.now.getTime() <= overdueAfter) return no("not overdue against their own cycle");
-  return { eligible: true, occasion: p.lastOrderAt, tokens: {}, ctaUrl: (code) => discountLink(code, ctaPath(c)), coupon: null };
+  return {
+    eligible: true,
+    occasion: p.lastOrderAt,
+    tokens: {},
+    ctaUrl: (code) => discountLink(code, ctaPath(c)),
+    coupon: null,
+  };
 }
 
 function vipThanks(c: CampaignConfig, input: DecisionInput): Eligibility {
@@ -107,7 +119,11 @@ export function eligibility(c: CampaignConfig, input: DecisionInput): Eligibilit
 }
 
 /** The code a coupon-issuing campaign gave for this occasion, whatever its state. */
-export function occasionCoupon(coupons: CustomerCoupon[], campaign: CampaignKey, occasion: Date): CustomerCoupon | undefined {
+export function occasionCoupon(
+  coupons: CustomerCoupon[],
+  campaign: CampaignKey,
+  occasion: Date,
+): CustomerCoupon | undefined {
   const key = occasion.toISOString();
   return coupons.find((k) => k.campaign === campaign && k.occasion === key);
 }

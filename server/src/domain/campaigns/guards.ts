@@ -21,7 +21,11 @@ export function targetingMiss(segment: TargetSegment, prediction: CustomerPredic
 }
 
 /** A dismissal or conversion after the occasion started ends the campaign for that customer. */
-export function suppression(campaign: string, events: CampaignEventFact[], occasion: Date): "dismissed" | "converted" | null {
+export function suppression(
+  campaign: string,
+  events: CampaignEventFact[],
+  occasion: Date,
+): "dismissed" | "converted" | null {
   const after = events.filter((e) => e.campaign === campaign && e.occurredAt.getTime() > occasion.getTime());
   if (after.some((e) => e.kind === "conversion")) return "converted";
   if (after.some((e) => e.kind === "dismiss")) return "dismissed";

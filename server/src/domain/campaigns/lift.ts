@@ -49,12 +49,20 @@ export function newcombeInterval(a: ArmCounts, b: ArmCounts, z = Z95): Interval 
 
 export function lift(treatment: ArmCounts, holdout: ArmCounts): LiftResult {
   for (const arm of [treatment, holdout]) {
-    if (arm.conversions < 0 || arm.conversions > arm.customers) throw new RangeError("conversions must be between 0 and customers");
+    if (arm.conversions < 0 || arm.conversions > arm.customers)
+      throw new RangeError("conversions must be between 0 and customers");
   }
   const treatmentRate = treatment.customers > 0 ? treatment.conversions / treatment.customers : null;
   const holdoutRate = holdout.customers > 0 ? holdout.conversions / holdout.customers : null;
   if (treatmentRate === null || holdoutRate === null) {
-    return { treatmentRate, holdoutRate, absoluteLift: null, relativeLift: null, confidenceInterval: null, significant: false };
+    return {
+      treatmentRate,
+      holdoutRate,
+      absoluteLift: null,
+      relativeLift: null,
+      confidenceInterval: null,
+      significant: false,
+    };
   }
   const absoluteLift = treatmentRate - holdoutRate;
   const ci = newcombeInterval(treatment, holdout);

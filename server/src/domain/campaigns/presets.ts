@@ -11,10 +11,30 @@ export interface PresetDefinition {
 }
 
 export const PRESET_DEFINITIONS: Record<CampaignKey, PresetDefinition> = {
-  replenishment: { key: "replenishment", slot: "banner", issuesCoupon: false, tokens: ["first_name", "product", "days_left"] },
-  coupon_expiry: { key: "coupon_expiry", slot: "notice", issuesCoupon: false, tokens: ["first_name", "code", "days_left", "percent"] },
-  first_purchase: { key: "first_purchase", slot: "banner", issuesCoupon: true, tokens: ["first_name", "code", "percent", "days_left"] },
-  win_back: { key: "win_back", slot: "banner", issuesCoupon: true, tokens: ["first_name", "code", "percent", "days_left"] },
+  replenishment: {
+    key: "replenishment",
+    slot: "banner",
+    issuesCoupon: false,
+    tokens: ["first_name", "product", "days_left"],
+  },
+  coupon_expiry: {
+    key: "coupon_expiry",
+    slot: "notice",
+    issuesCoupon: false,
+    tokens: ["first_name", "code", "days_left", "percent"],
+  },
+  first_purchase: {
+    key: "first_purchase",
+    slot: "banner",
+    issuesCoupon: true,
+    tokens: ["first_name", "code", "percent", "days_left"],
+  },
+  win_back: {
+    key: "win_back",
+    slot: "banner",
+    issuesCoupon: true,
+    tokens: ["first_name", "code", "percent", "days_left"],
+  },
   vip_thanks: { key: "vip_thanks", slot: "banner", issuesCoupon: false, tokens: ["first_name"] },
 };
 

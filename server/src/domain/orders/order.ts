@@ -26,7 +26,9 @@ export interface Order {
 export type ExclusionReason = "cancelled" | "test" | "zero_total" | "fully_refunded";
 
 /** Why an order is kept out of the model's inputs (it stays stored), or null if it counts. */
-export function exclusionReason(order: Pick<Order, "cancelledAt" | "test" | "totalPrice" | "refundedTotal">): ExclusionReason | null {
+export function exclusionReason(
+  order: Pick<Order, "cancelledAt" | "test" | "totalPrice" | "refundedTotal">,
+): ExclusionReason | null {
   if (order.cancelledAt) return "cancelled";
   if (order.test) return "test";
   if (!(order.totalPrice > 0)) return "zero_total";

@@ -1,5 +1,5 @@
-import type { Rfm } from "../timing/prediction";
-import { rfmGroup } from "./rfm-groups";
+import type { Rfm } from "../timing/prediction.js";
+import { rfmGroup } from "./rfm-groups.js";
 
 /** Store-wide quintile cut points (20/40/60/80th percentiles) for each RFM dimension. */
 export interface RfmCutpoints {

@@ -1,4 +1,4 @@
-import type { Lifecycle, PurchaseState, Segment, VisitState } from "../timing/prediction";
+import type { Lifecycle, PurchaseState, Segment, VisitState } from "../timing/prediction.js";
 
 /** Storefront beacon summary for one customer; absent when the shop sends no visits. */
 export interface VisitSummary {
@@ -24,10 +24,30 @@ export function visitState(visits: VisitSummary | undefined, now: Date, cycleDay
 }
 
 const NAMES: Record<PurchaseState, Record<VisitState, string>> = {
-  active: { active: "core_active", at_risk: "purchase_active_visit_at_risk", inactive: "purchase_active_visit_inactive", unknown: "active" },
-  at_risk: { active: "purchase_at_risk_visit_active", at_risk: "visit_at_risk", inactive: "purchase_at_risk_visit_inactive", unknown: "at_risk" },
-  inactive: { active: "inactive_visit_active", at_risk: "inactive_visit_at_risk", inactive: "inactive", unknown: "inactive" },
-  never: { active: "never_purchased_visit_active", at_risk: "never_purchased_visit_at_risk", inactive: "never_purchased_visit_inactive", unknown: "never_purchased" },
+  active: {
+    active: "core_active",
+    at_risk: "purchase_active_visit_at_risk",
+    inactive: "purchase_active_visit_inactive",
+    unknown: "active",
+  },
+  at_risk: {
+    active: "purchase_at_risk_visit_active",
+    at_risk: "visit_at_risk",
+    inactive: "purchase_at_risk_visit_inactive",
+    unknown: "at_risk",
+  },
+  inactive: {
+    active: "inactive_visit_active",
+    at_risk: "inactive_visit_at_risk",
+    inactive: "inactive",
+    unknown: "inactive",
+  },
+  never: {
+    active: "never_purchased_visit_active",
+    at_risk: "never_purchased_visit_at_risk",
+    inactive: "never_purchased_visit_inactive",
+    unknown: "never_purchased",
+  },
 };
 
 /** The visit × purchase grid cell, split by first-purchase vs repeat customers (key "<lifecycle>:<cell>"). */

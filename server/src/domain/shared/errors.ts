@@ -2,7 +2,11 @@
 export type ErrorCode = "InvalidInput" | "Unauthorized" | "NotFound" | "Conflict" | "PlatformUnavailable" | "Unknown";
 
 export class AppError extends Error {
-  constructor(readonly code: ErrorCode, message: string, readonly details?: unknown) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -28,7 +32,12 @@ export class NotFoundError extends AppError {
 
 /** Raised by platform adapters only; `retriable` tells callers whether backing off can help. */
 export class PlatformError extends AppError {
-  constructor(message: string, readonly retriable: boolean, readonly retryAfterMs?: number, details?: unknown) {
+  constructor(
+    message: string,
+    readonly retriable: boolean,
+    readonly retryAfterMs?: number,
+    details?: unknown,
+  ) {
     super("PlatformUnavailable", message, details);
   }
 }

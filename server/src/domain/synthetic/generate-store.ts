@@ -1,6 +1,6 @@
-import { sampleGamma, seededRandom } from "../btyd/simulate";
-import type { PurchaseDay } from "../timing/purchase-days";
-import type { Regime } from "./regimes";
+import { sampleGamma, seededRandom } from "../btyd/simulate.js";
+import type { PurchaseDay } from "../timing/purchase-days.js";
+import type { Regime } from "./regimes.js";
 
 /** What the generator decided for one customer (the ground truth the harness scores against). */
 export interface CustomerTruth {
@@ -33,7 +33,12 @@ export const DEFAULT_START_DAY = 18993;
 const UNIT_PRICE = 20;
 
 /** A deterministic synthetic store: same regime, seed and size give the same customers and orders. */
-export function generateStore(regime: Regime, seed: number, customers = regime.customers, startDay = DEFAULT_START_DAY): SyntheticStore {
+export function generateStore(
+  regime: Regime,
+  seed: number,
+  customers = regime.customers,
+  startDay = DEFAULT_START_DAY,
+): SyntheticStore {
   const rand = seededRandom(seed);
   const out: SyntheticCustomer[] = [];
   for (let i = 0; i < customers; i++) out.push(generateCustomer(regime, `${regime.name}-${i}`, rand, startDay));
@@ -73,7 +78,8 @@ function pickProduct(regime: Regime, rand: () => number) {
 function acquisitionDay(regime: Regime, rand: () => number): number {
   for (;;) {
     let u = rand();
-    const part = regime.acquisition.find((a) => (u -= a.weight) < 0) ?? regime.acquisition[regime.acquisition.length - 1];
+    const part =
+      regime.acquisition.find((a) => (u -= a.weight) < 0) ?? regime.acquisition[regime.acquisition.length - 1];
     const day = Math.floor(part.from + rand() * (part.to - part.from));
     if (rand() * (1 + regime.season.amplitude) <= intensity(regime, day)) return Math.min(day, regime.storeDays - 1);
   }
@@ -87,7 +93,8 @@ export function intensity(regime: Regime, day: number): number {
 /** Calendar days for a gap of `operational` days: time runs faster at seasonal peaks (a time change). */
 function calendarGap(regime: Regime, from: number, operational: number): number {
   if (regime.season.amplitude === 0) return Math.max(1, Math.round(operational));
-  let acc = 0, d = from;
+  let acc = 0,
+    d = from;
   while (acc < operational) acc += intensity(regime, ++d);
   return Math.max(1, d - from);
 }
@@ -106,6 +113,7 @@ function normal(rand: () => number): number {
 }
 
 function beta(a: number, b: number, rand: () => number): number {
-  const x = sampleGamma(a, rand), y = sampleGamma(b, rand);
+  const x = sampleGamma(a, rand),
+    y = sampleGamma(b, rand);
   return x / (x + y);
 }

@@ -1,6 +1,6 @@
-import { runBacktest, type BacktestCustomer, type BacktestResult } from "../timing/backtest";
-import { DAY_MS } from "../timing/days";
-import type { SyntheticStore } from "./generate-store";
+import { runBacktest, type BacktestCustomer, type BacktestResult } from "../timing/backtest.js";
+import { DAY_MS } from "../timing/days.js";
+import type { SyntheticStore } from "./generate-store.js";
 
 /** One regime cut at one date: the backtest's scores plus what the generator knows about the customers. */
 export interface SyntheticValidationRow {
@@ -23,13 +23,20 @@ export function splitAtCutoff(store: SyntheticStore, cutDay: number, horizonDays
   for (const c of store.customers) {
     const calibration = c.days.filter((d) => d.day < cutDay);
     if (calibration.length === 0) continue;
-    out.push({ calibration, holdoutDays: c.days.filter((d) => d.day >= cutDay && d.day < cutDay + horizonDays).map((d) => d.day) });
+    out.push({
+      calibration,
+      holdoutDays: c.days.filter((d) => d.day >= cutDay && d.day < cutDay + horizonDays).map((d) => d.day),
+    });
   }
   return out;
 }
 
 /** Runs the backtest (our model and plain BG/NBD, fitted on data before the cutoff only) at each cutoff. */
-export function validateStore(store: SyntheticStore, horizonDays: number, cutoffs = store.regime.cutoffs): SyntheticValidationRow[] {
+export function validateStore(
+  store: SyntheticStore,
+  horizonDays: number,
+  cutoffs = store.regime.cutoffs,
+): SyntheticValidationRow[] {
   return cutoffs.map((offset) => {
     const cutDay = store.startDay + offset;
     const customers = splitAtCutoff(store, cutDay, horizonDays);
@@ -40,7 +47,10 @@ export function validateStore(store: SyntheticStore, horizonDays: number, cutoff
       cutoff: new Date(cutDay * DAY_MS).toISOString().slice(0, 10),
       cutoffOffsetDays: offset,
       horizonDays,
-      truth: { aliveAtCutoffShare: round(alive / known.length), oneTimerShare: round(known.filter((c) => c.truth.oneTimer).length / known.length) },
+      truth: {
+        aliveAtCutoffShare: round(alive / known.length),
+        oneTimerShare: round(known.filter((c) => c.truth.oneTimer).length / known.length),
+      },
       result: runBacktest(customers, new Date(cutDay * DAY_MS), horizonDays),
     };
   });

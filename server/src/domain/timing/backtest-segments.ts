@@ -1,4 +1,4 @@
-import type { BacktestCustomer } from "./backtest";
+import type { BacktestCustomer } from "./backtest.js";
 
 /** Customers the issue singles out: bias there is what a merchant notices first. */
 export type SegmentName = "oneTimers" | "young" | "heavy";
@@ -29,12 +29,19 @@ export function segmentsOf(customers: BacktestCustomer[], cutDay: number): Recor
   };
 }
 
-export function scoreSegments(members: Record<SegmentName, boolean[]>, actual: number[], ours: number[], bgnbd: number[]): Record<SegmentName, SegmentScore> {
+export function scoreSegments(
+  members: Record<SegmentName, boolean[]>,
+  actual: number[],
+  ours: number[],
+  bgnbd: number[],
+): Record<SegmentName, SegmentScore> {
   const out = {} as Record<SegmentName, SegmentScore>;
   for (const name of Object.keys(members) as SegmentName[]) {
     const m = members[name];
     const total = (v: number[]) => v.reduce((s, x, i) => s + (m[i] ? x : 0), 0);
-    const a = total(actual), o = total(ours), b = bgnbd.length ? total(bgnbd) : NaN;
+    const a = total(actual),
+      o = total(ours),
+      b = bgnbd.length ? total(bgnbd) : NaN;
     out[name] = {
       customers: m.filter(Boolean).length,
       actualRepeatOrders: a,

@@ -1,13 +1,13 @@
-import { bgnbdConditionalExpected, bgnbdNextPurchaseQuantile, bgnbdProbPurchaseWithin } from "../btyd/bgnbd";
-import { auc } from "./auc";
-import { calibratedExpectedOrders, calibratedOrderProbability90, calibratedPredictive } from "./calibration";
-import { dayIndex } from "./days";
-import { btydSummary, fitStoreModelFromDays } from "./fit-store-model";
-import { gapCdf, gapQuantile, type GapPredictive } from "./gap-model";
-import { baseView } from "./timing-features";
-import type { PurchaseDay } from "./purchase-days";
-import { ValidationError } from "../shared/errors";
-import { scoreSegments, segmentsOf, type SegmentName, type SegmentScore } from "./backtest-segments";
+import { bgnbdConditionalExpected, bgnbdNextPurchaseQuantile, bgnbdProbPurchaseWithin } from "../btyd/bgnbd.js";
+import { auc } from "./auc.js";
+import { calibratedExpectedOrders, calibratedOrderProbability90, calibratedPredictive } from "./calibration.js";
+import { dayIndex } from "./days.js";
+import { btydSummary, fitStoreModelFromDays } from "./fit-store-model.js";
+import { gapCdf, gapQuantile, type GapPredictive } from "./gap-model.js";
+import { baseView } from "./timing-features.js";
+import type { PurchaseDay } from "./purchase-days.js";
+import { ValidationError } from "../shared/errors.js";
+import { scoreSegments, segmentsOf, type SegmentName, type SegmentScore } from "./backtest-segments.js";
 
 /** One customer split at the cutoff: purchase days before it, and the days (day indexes) they bought after it. */
 export interface BacktestCustomer {
@@ -48,7 +48,10 @@ export interface BacktestResult {
 export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizonDays: number): BacktestResult {
   if (customers.length === 0) throw new ValidationError("No customers have orders before the cutoff");
   const cut = dayIndex(cutoff);
-  const model = fitStoreModelFromDays(customers.map((c) => c.calibration), cutoff);
+  const model = fitStoreModelFromDays(
+    customers.map((c) => c.calibration),
+    cutoff,
+  );
   const bg = model.bgnbd?.params ?? null;
   const actual = customers.map((c) => c.holdoutDays.length);
   const label90 = customers.map((c) => c.holdoutDays.some((d) => d < cut + 90));
@@ -91,7 +94,16 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
       medianWindowDays: round(median(m.width), 1),
     };
   };
-  const empty = { predictedRepeatOrders: NaN, errorPct: NaN, reorderedInsideWindowShare: NaN, auc90: NaN, medianWindowDays: NaN, windowedShare: NaN, windowedCoverage: NaN, medianShownWindowDays: NaN };
+  const empty = {
+    predictedRepeatOrders: NaN,
+    errorPct: NaN,
+    reorderedInsideWindowShare: NaN,
+    auc90: NaN,
+    medianWindowDays: NaN,
+    windowedShare: NaN,
+    windowedCoverage: NaN,
+    medianShownWindowDays: NaN,
+  };
   const recency = customers.map((c) => c.calibration[c.calibration.length - 1].day);
   return {
     customers: customers.length,
@@ -99,8 +111,24 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
     reorderers,
     recencyAuc90: round(auc(recency, label90), 4),
     segments: scoreSegments(segmentsOf(customers, cut), actual, ours.pred, base.pred),
-    ours: { ...score(ours), calibration: model.calibration ? { origins: model.calibration.origins, rows: model.calibration.rows, pooledFactor: round(model.calibration.pooledFactor, 3), window: model.calibration.window, tenure: model.calibration.tenure ?? null } : null },
-    bgnbd: { ...(bg ? score(base) : empty), params: bg, degenerate: model.bgnbd?.degenerate ?? true, warnings: model.bgnbd?.warnings ?? ["fit failed"] },
+    ours: {
+      ...score(ours),
+      calibration: model.calibration
+        ? {
+            origins: model.calibration.origins,
+            rows: model.calibration.rows,
+            pooledFactor: round(model.calibration.pooledFactor, 3),
+            window: model.calibration.window,
+            tenure: model.calibration.tenure ?? null,
+          }
+        : null,
+    },
+    bgnbd: {
+      ...(bg ? score(base) : empty),
+      params: bg,
+      degenerate: model.bgnbd?.degenerate ?? true,
+      warnings: model.bgnbd?.warnings ?? ["fit failed"],
+    },
   };
 }
 

@@ -1,9 +1,9 @@
-import { expectedOrders, probOrderWithin } from "./expected-orders";
-import { predictLogistic, type LogisticModel } from "./logistic";
-import { RANK_HORIZON_DAYS, type BaseView } from "./timing-features";
-import { tenureFactor, type TenureCalibration } from "./tenure-calibration";
-import { calibrate, IDENTITY_WINDOW, type WindowCalibration } from "./window-calibration";
-import type { GapPredictive } from "./gap-model";
+import { expectedOrders, probOrderWithin } from "./expected-orders.js";
+import { predictLogistic, type LogisticModel } from "./logistic.js";
+import { RANK_HORIZON_DAYS, type BaseView } from "./timing-features.js";
+import { tenureFactor, type TenureCalibration } from "./tenure-calibration.js";
+import { calibrate, IDENTITY_WINDOW, type WindowCalibration } from "./window-calibration.js";
+import type { GapPredictive } from "./gap-model.js";
 
 /**
  * What the store's own recent past says about the base timing model, learned by rolling-origin validation
@@ -24,13 +24,20 @@ export interface TimingCalibration {
   tenure?: TenureCalibration | null;
 }
 
-export function calibratedExpectedOrders(v: BaseView, cal: TimingCalibration | null | undefined, horizonDays: number): number {
+export function calibratedExpectedOrders(
+  v: BaseView,
+  cal: TimingCalibration | null | undefined,
+  horizonDays: number,
+): number {
   const t = v.timing;
   const base = expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, horizonDays);
   if (!cal) return base;
   // The cell factor was validated on the first validationDays only (a validation window of one season says
   // nothing about the rest of a year); later orders keep the base model's level, scaled only by tenure.
-  const validated = horizonDays <= cal.validationDays ? base : expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, cal.validationDays);
+  const validated =
+    horizonDays <= cal.validationDays
+      ? base
+      : expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, cal.validationDays);
   const later = (base - validated) * tenureFactor(cal.tenure, v.tenureDays);
   return validated * (cal.orderFactors[v.cell] ?? cal.pooledFactor) + later;
 }

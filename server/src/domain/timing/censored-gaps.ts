@@ -1,5 +1,5 @@
-import { normalPdf, normalSurvival } from "./normal";
-import { RETENTION_CLASSES, retentionClass } from "./retention";
+import { normalPdf, normalSurvival } from "./normal.js";
+import { RETENTION_CLASSES, retentionClass } from "./retention.js";
 
 /** One customer for the store-level fit: their observed ln(gaps) and the open gap since the last purchase. */
 export interface GapObservation {
@@ -35,11 +35,16 @@ export function fitPopulationGaps(obs: GapObservation[], iterations = 200): Popu
   });
   const withGaps = stats.filter((s) => s.n > 0);
   let m0 = withGaps.length ? withGaps.reduce((s, v) => s + v.mean, 0) / withGaps.length : Math.log(30);
-  let tau2 = 0.5, sigmaW2 = 0.5;
+  let tau2 = 0.5,
+    sigmaW2 = 0.5;
   let retention = new Array(RETENTION_CLASSES).fill(0.5);
   for (let it = 0; it < iterations; it++) {
-    let sMu = 0, sMu2 = 0, within = 0, nGaps = 0;
-    const wBy = new Float64Array(RETENTION_CLASSES), cBy = new Float64Array(RETENTION_CLASSES);
+    let sMu = 0,
+      sMu2 = 0,
+      within = 0,
+      nGaps = 0;
+    const wBy = new Float64Array(RETENTION_CLASSES),
+      cBy = new Float64Array(RETENTION_CLASSES);
     for (const s of stats) {
       const v = 1 / (1 / tau2 + s.n / sigmaW2);
       const m = v * (m0 / tau2 + (s.n * s.mean) / sigmaW2);
@@ -69,7 +74,9 @@ export function fitPopulationGaps(obs: GapObservation[], iterations = 200): Popu
     tau2 = Math.max(sMu2 / stats.length - next * next, 0.01);
     sigmaW2 = nGaps > 0 ? Math.max(within / nGaps, 0.02) : sigmaW2;
     const pooled = (sum(returned) + sum(wBy)) / Math.max(sum(returned) + sum(cBy), 1);
-    retention = retention.map((_, c) => clamp((returned[c] + wBy[c] + PSEUDO * pooled) / (returned[c] + cBy[c] + PSEUDO)));
+    retention = retention.map((_, c) =>
+      clamp((returned[c] + wBy[c] + PSEUDO * pooled) / (returned[c] + cBy[c] + PSEUDO)),
+    );
     const done = Math.abs(next - m0) < 1e-7;
     m0 = next;
     if (done && it > 5) break;

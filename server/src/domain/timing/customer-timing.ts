@@ -1,8 +1,8 @@
-import { gapCdf, gapMode, gapPosterior, gapQuantile, type GapPredictive } from "./gap-model";
-import { productPriorMean } from "./product-cycles";
-import { logGaps, type PurchaseDay } from "./purchase-days";
-import { pActive, retentionClass } from "./retention";
-import type { StoreModel } from "./store-model";
+import { gapCdf, gapMode, gapPosterior, gapQuantile, type GapPredictive } from "./gap-model.js";
+import { productPriorMean } from "./product-cycles.js";
+import { logGaps, type PurchaseDay } from "./purchase-days.js";
+import { pActive, retentionClass } from "./retention.js";
+import type { StoreModel } from "./store-model.js";
 
 /** The rhythm-based view of one customer at day `nowDay`, in days relative to their last purchase. */
 export interface CustomerTiming {

@@ -1,4 +1,4 @@
-import { gapCdf, gapMean, type GapPredictive } from "./gap-model";
+import { gapCdf, gapMean, type GapPredictive } from "./gap-model.js";
 
 const BINS = 6;
 
@@ -18,7 +18,8 @@ export function expectedOrders(p: GapPredictive, active: number, piNext: number,
   const f0 = gapCdf(p, e);
   const survival = Math.max(1 - f0, 1e-12);
   const mean = gapMean(p, e);
-  let prev = f0, total = 0;
+  let prev = f0,
+    total = 0;
   for (let j = 1; j <= BINS; j++) {
     const fj = gapCdf(p, e + (h * j) / BINS);
     const prob = (fj - prev) / survival;

@@ -1,17 +1,17 @@
-import { fitBgnbd } from "../btyd/bgnbd-fit";
-import { fitGammaGamma, type SpendSummary } from "../btyd/gamma-gamma";
-import type { RfmSummary } from "../btyd/summary";
-import { rfmCutpoints } from "../segments/rfm";
-import { dayIndex } from "./days";
-import { estimateGapPrior } from "./gap-prior-fit";
-import { learnCalibration } from "./learn-calibration";
-import { validateHistory, type CustomerHistory } from "./history";
-import { estimateProductCycles, type ProductCycle } from "./product-cycles";
-import { fitPopulationGaps, type PopulationGaps } from "./censored-gaps";
-import type { GapPrior } from "./gap-model";
-import { logGaps, toPurchaseDays, type PurchaseDay } from "./purchase-days";
-import type { StoreModel, StoredFit } from "./store-model";
-import { ValidationError } from "../shared/errors";
+import { fitBgnbd } from "../btyd/bgnbd-fit.js";
+import { fitGammaGamma, type SpendSummary } from "../btyd/gamma-gamma.js";
+import type { RfmSummary } from "../btyd/summary.js";
+import { rfmCutpoints } from "../segments/rfm.js";
+import { dayIndex } from "./days.js";
+import { estimateGapPrior } from "./gap-prior-fit.js";
+import { learnCalibration } from "./learn-calibration.js";
+import { validateHistory, type CustomerHistory } from "./history.js";
+import { estimateProductCycles, type ProductCycle } from "./product-cycles.js";
+import { fitPopulationGaps, type PopulationGaps } from "./censored-gaps.js";
+import type { GapPrior } from "./gap-model.js";
+import { logGaps, toPurchaseDays, type PurchaseDay } from "./purchase-days.js";
+import type { StoreModel, StoredFit } from "./store-model.js";
+import { ValidationError } from "../shared/errors.js";
 
 /** Validates every history first (a bad one throws before anything is fitted), then fits the store model. */
 export function fitStoreModel(histories: CustomerHistory[], now: Date): StoreModel {
@@ -21,7 +21,11 @@ export function fitStoreModel(histories: CustomerHistory[], now: Date): StoreMod
 }
 
 /** The same fit from already merged purchase days (the bench and backtest build these directly). */
-export function fitStoreModelFromDays(all: PurchaseDay[][], now: Date, options: { calibrate?: boolean } = {}): StoreModel {
+export function fitStoreModelFromDays(
+  all: PurchaseDay[][],
+  now: Date,
+  options: { calibrate?: boolean } = {},
+): StoreModel {
   const base = fitBaseModel(all, now);
   if (options.calibrate === false) return base;
   return { ...base, calibration: learnCalibration(all, dayIndex(now), fitBaseModel) };
@@ -33,7 +37,9 @@ function fitBaseModel(all: PurchaseDay[][], now: Date): StoreModel {
   const customers = evenSample(all, FIT_SAMPLE_SIZE);
   const gaps = customers.map(logGaps);
   const observedPrior = estimateGapPrior(gaps);
-  const pop = fitPopulationGaps(customers.map((d, i) => ({ logGaps: gaps[i], elapsedDays: nowDay - d[d.length - 1].day })));
+  const pop = fitPopulationGaps(
+    customers.map((d, i) => ({ logGaps: gaps[i], elapsedDays: nowDay - d[d.length - 1].day })),
+  );
   const gapPrior = censoringCorrectedPrior(observedPrior.a0, pop);
   const productCycles = shiftNextOrderNorms(estimateProductCycles(all, observedPrior), pop.m0 - observedPrior.m0);
   return {
@@ -44,7 +50,13 @@ function fitBaseModel(all: PurchaseDay[][], now: Date): StoreModel {
     retention: pop.retention,
     bgnbd: fitOrNull(() => fitBgnbd(evenSample(customers, BTYD_SAMPLE_SIZE).map((d) => btydSummary(d, nowDay)))),
     gammaGamma: fitOrNull(() => fitGammaGamma(spendSummaries(evenSample(customers, BTYD_SAMPLE_SIZE)))),
-    rfmCuts: rfmCutpoints(all.map((d) => ({ recencyDays: nowDay - d[d.length - 1].day, frequency: d.length, monetary: d.reduce((s, p) => s + p.amount, 0) }))),
+    rfmCuts: rfmCutpoints(
+      all.map((d) => ({
+        recencyDays: nowDay - d[d.length - 1].day,
+        frequency: d.length,
+        monetary: d.reduce((s, p) => s + p.amount, 0),
+      })),
+    ),
     calibration: null,
   };
 }
@@ -75,7 +87,11 @@ function shiftNextOrderNorms(cycles: Map<string, ProductCycle>, delta: number): 
 /** (x, t_x, T) in days, from merged purchase days. */
 export function btydSummary(days: PurchaseDay[], nowDay: number): RfmSummary {
   const first = days[0].day;
-  return { x: days.length - 1, tx: days[days.length - 1].day - first, T: Math.max(nowDay - first, days[days.length - 1].day - first) };
+  return {
+    x: days.length - 1,
+    tx: days[days.length - 1].day - first,
+    T: Math.max(nowDay - first, days[days.length - 1].day - first),
+  };
 }
 
 /** Repeat buyers' mean repeat-day value (first purchase excluded), skipping zero-value histories. */
@@ -89,7 +105,9 @@ export function spendSummaries(customers: PurchaseDay[][]): SpendSummary[] {
   return out;
 }
 
-function fitOrNull<P>(fit: () => { params: P; ll: number; degenerate: boolean; warnings: string[] }): StoredFit<P> | null {
+function fitOrNull<P>(
+  fit: () => { params: P; ll: number; degenerate: boolean; warnings: string[] },
+): StoredFit<P> | null {
   try {
     const f = fit();
     return { params: f.params, ll: f.ll, degenerate: f.degenerate, warnings: f.warnings };

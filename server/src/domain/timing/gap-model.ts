@@ -1,5 +1,5 @@
-import { normalPdf, normalSurvival } from "./normal";
-import { studentTCdf, studentTQuantile } from "./student-t";
+import { normalPdf, normalSurvival } from "./normal.js";
+import { studentTCdf, studentTQuantile } from "./student-t.js";
 
 /**
  * Log-normal gap model with a conjugate Normal-Inverse-Gamma prior on (μ, σ²) of ln(gap in days).
@@ -36,7 +36,14 @@ export function gapPosterior(prior: GapPrior, logGaps: number[]): GapPredictive 
   const mn = (prior.kappa0 * prior.m0 + n * mean) / kn;
   const an = prior.a0 + n / 2;
   const bn = prior.b0 + ss / 2 + (prior.kappa0 * n * (mean - prior.m0) ** 2) / (2 * kn);
-  return { nu: 2 * an, loc: mn, scale: Math.sqrt((bn * (kn + 1)) / (an * kn)), sigma2: bn / Math.max(an - 1, 0.5), gaps: n, kappa: kn };
+  return {
+    nu: 2 * an,
+    loc: mn,
+    scale: Math.sqrt((bn * (kn + 1)) / (an * kn)),
+    sigma2: bn / Math.max(an - 1, 0.5),
+    gaps: n,
+    kappa: kn,
+  };
 }
 
 /** q-quantile of the next gap, in days. */

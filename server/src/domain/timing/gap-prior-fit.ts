@@ -1,4 +1,4 @@
-import type { GapPrior } from "./gap-model";
+import type { GapPrior } from "./gap-model.js";
 
 /** Used when a store has too few repeat gaps to learn from: a monthly rhythm, held loosely. */
 export const DEFAULT_GAP_PRIOR: GapPrior = { m0: Math.log(30), kappa0: 1, a0: 3, b0: 2 * 0.6 };
@@ -15,7 +15,8 @@ export function estimateGapPrior(perCustomer: number[][], a0 = 3): GapPrior {
   if (total < MIN_GAPS) return DEFAULT_GAP_PRIOR;
   const means = withGaps.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
   const m0 = means.reduce((s, v) => s + v, 0) / means.length;
-  let within = 0, dof = 0;
+  let within = 0,
+    dof = 0;
   withGaps.forEach((g, i) => {
     for (const v of g) within += (v - means[i]) ** 2;
     dof += g.length - 1;

@@ -1,5 +1,5 @@
-import { exclusionReason, type Order } from "../orders/order";
-import { ValidationError } from "../shared/errors";
+import { exclusionReason, type Order } from "../orders/order.js";
+import { ValidationError } from "../shared/errors.js";
 
 /** One product line as the timing engine sees it. */
 export interface PurchaseLine {
@@ -31,7 +31,12 @@ export function historyFromOrders(customerId: string, orders: Order[]): Customer
     .map((o) => ({
       at: o.processedAt,
       amount: o.totalPrice - o.refundedTotal,
-      lines: o.lines.map((l) => ({ productId: l.productId, variantId: l.variantId, title: l.title, quantity: l.quantity })),
+      lines: o.lines.map((l) => ({
+        productId: l.productId,
+        variantId: l.variantId,
+        title: l.title,
+        quantity: l.quantity,
+      })),
     }));
   return { customerId, purchases };
 }
@@ -41,13 +46,17 @@ export function validateHistory(h: CustomerHistory, now: Date): void {
   const who = `customer ${h.customerId}`;
   if (h.purchases.length === 0) throw new ValidationError(`Empty order history for ${who}`);
   if (h.purchases.length > MAX_PURCHASES_PER_CUSTOMER)
-    throw new ValidationError(`${who} has ${h.purchases.length} orders (limit ${MAX_PURCHASES_PER_CUSTOMER}); refusing to model it`);
+    throw new ValidationError(
+      `${who} has ${h.purchases.length} orders (limit ${MAX_PURCHASES_PER_CUSTOMER}); refusing to model it`,
+    );
   for (const p of h.purchases) {
     const t = p.at instanceof Date ? p.at.getTime() : NaN;
     if (!Number.isFinite(t)) throw new ValidationError(`Invalid order date for ${who}`);
     if (t > now.getTime()) throw new ValidationError(`Order dated in the future for ${who}: ${p.at.toISOString()}`);
-    if (!Number.isFinite(p.amount) || p.amount < 0) throw new ValidationError(`Negative or non-numeric amount ${p.amount} for ${who}`);
+    if (!Number.isFinite(p.amount) || p.amount < 0)
+      throw new ValidationError(`Negative or non-numeric amount ${p.amount} for ${who}`);
     for (const l of p.lines)
-      if (!Number.isFinite(l.quantity) || l.quantity < 0) throw new ValidationError(`Invalid quantity ${l.quantity} for ${who}`);
+      if (!Number.isFinite(l.quantity) || l.quantity < 0)
+        throw new ValidationError(`Invalid quantity ${l.quantity} for ${who}`);
   }
 }

@@ -1,12 +1,12 @@
-import type { TimingCalibration } from "./calibration";
-import { DAY_MS } from "./days";
-import { expectedOrders } from "./expected-orders";
-import { fitLogistic } from "./logistic";
-import type { PurchaseDay } from "./purchase-days";
-import type { StoreModel } from "./store-model";
-import { baseView, CELLS, RANK_HORIZON_DAYS } from "./timing-features";
-import { learnTenureFactors, tenureClass, TENURE_EDGES, type TenureCell } from "./tenure-calibration";
-import { learnWindowCalibration, type WindowRow } from "./window-calibration";
+import type { TimingCalibration } from "./calibration.js";
+import { DAY_MS } from "./days.js";
+import { expectedOrders } from "./expected-orders.js";
+import { fitLogistic } from "./logistic.js";
+import type { PurchaseDay } from "./purchase-days.js";
+import type { StoreModel } from "./store-model.js";
+import { baseView, CELLS, RANK_HORIZON_DAYS } from "./timing-features.js";
+import { learnTenureFactors, tenureClass, TENURE_EDGES, type TenureCell } from "./tenure-calibration.js";
+import { learnWindowCalibration, type WindowRow } from "./window-calibration.js";
 
 /** Validation origins step back from now − 90 d by this much; each needs this much history before it. */
 const ORIGIN_STEP_DAYS = 45;
@@ -32,12 +32,16 @@ export function learnCalibration(all: PurchaseDay[][], nowDay: number, fitBase: 
   const firstDay = sample.reduce((m, d) => Math.min(m, d[0].day), Infinity);
   const H = RANK_HORIZON_DAYS;
   const acc = { actual: new Float64Array(CELLS), predicted: new Float64Array(CELLS) };
-  const features: number[][] = [], labels: boolean[] = [], windows: WindowRow[] = [], tenureCells: TenureCell[] = [];
+  const features: number[][] = [],
+    labels: boolean[] = [],
+    windows: WindowRow[] = [],
+    tenureCells: TenureCell[] = [];
   let origins = 0;
   for (let k = 0; k < MAX_ORIGINS; k++) {
     const origin = nowDay - H - ORIGIN_STEP_DAYS * k;
     if (origin - firstDay < MIN_HISTORY_DAYS) break;
-    const before: PurchaseDay[][] = [], after: number[][] = [];
+    const before: PurchaseDay[][] = [],
+      after: number[][] = [];
     for (const d of sample) {
       const b = d.filter((p) => p.day < origin);
       if (b.length === 0) continue;
@@ -59,7 +63,13 @@ export function learnCalibration(all: PurchaseDay[][], nowDay: number, fitBase: 
       acc.predicted[v.cell] += first;
       features.push(v.features);
       labels.push(inWindow.length > 0);
-      if (inWindow.length > 0) windows.push({ predictive: t.predictive, elapsedDays: t.elapsedDays, gapDays: inWindow[0] - b[b.length - 1].day, horizonDays: H });
+      if (inWindow.length > 0)
+        windows.push({
+          predictive: t.predictive,
+          elapsedDays: t.elapsedDays,
+          gapDays: inWindow[0] - b[b.length - 1].day,
+          horizonDays: H,
+        });
       if (span > H) {
         const cls = late[tenureClass(v.tenureDays)];
         cls.actual += after[i].length - inWindow.length;
@@ -70,8 +80,13 @@ export function learnCalibration(all: PurchaseDay[][], nowDay: number, fitBase: 
   }
   if (origins === 0) return null;
   const pooled = sum(acc.actual) / Math.max(sum(acc.predicted), 1e-9);
-  const orderFactors = Array.from(acc.actual, (a, c) => clamp((a + CELL_PSEUDO_ORDERS * pooled) / (acc.predicted[c] + CELL_PSEUDO_ORDERS)));
-  const rankIdx = evenSample(features.map((_, i) => i), MAX_RANKER_ROWS);
+  const orderFactors = Array.from(acc.actual, (a, c) =>
+    clamp((a + CELL_PSEUDO_ORDERS * pooled) / (acc.predicted[c] + CELL_PSEUDO_ORDERS)),
+  );
+  const rankIdx = evenSample(
+    features.map((_, i) => i),
+    MAX_RANKER_ROWS,
+  );
   const hasBoth = labels.some(Boolean) && labels.some((l) => !l);
   return {
     validationDays: H,
@@ -79,7 +94,13 @@ export function learnCalibration(all: PurchaseDay[][], nowDay: number, fitBase: 
     rows: features.length,
     orderFactors,
     pooledFactor: clamp(pooled),
-    ranker: rankIdx.length >= MIN_RANKER_ROWS && hasBoth ? fitLogistic(rankIdx.map((i) => features[i]), rankIdx.map((i) => labels[i])) : null,
+    ranker:
+      rankIdx.length >= MIN_RANKER_ROWS && hasBoth
+        ? fitLogistic(
+            rankIdx.map((i) => features[i]),
+            rankIdx.map((i) => labels[i]),
+          )
+        : null,
     window: learnWindowCalibration(evenSample(windows, MAX_WINDOW_ROWS)),
     tenure: learnTenureFactors(tenureCells),
   };

@@ -17,7 +17,9 @@ export function fitLogistic(rows: number[][], labels: boolean[], l2 = 1, iterati
   const z = rows.map((r) => [1, ...r.map((v, j) => (v - means[j]) / sds[j])]);
   const w = new Array(k + 1).fill(0);
   for (let it = 0; it < iterations; it++) {
-    const h = Array.from({ length: k + 1 }, (_, i) => Array.from({ length: k + 1 }, (_, j) => (i === j && i > 0 ? l2 : 0)));
+    const h = Array.from({ length: k + 1 }, (_, i) =>
+      Array.from({ length: k + 1 }, (_, j) => (i === j && i > 0 ? l2 : 0)),
+    );
     const g = w.map((wi, i) => (i > 0 ? -l2 * wi : 0));
     for (let r = 0; r < n; r++) {
       const p = sigmoid(dot(w, z[r]));

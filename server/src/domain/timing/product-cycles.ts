@@ -1,5 +1,5 @@
-import type { GapPrior } from "./gap-model";
-import type { PurchaseDay } from "./purchase-days";
+import type { GapPrior } from "./gap-model.js";
+import type { PurchaseDay } from "./purchase-days.js";
 
 /** Per-product norms learned from the whole store. */
 export interface ProductCycle {
@@ -22,13 +22,31 @@ const MIN_REPEAT_PAIRS = 3;
 /** Pseudo-observations pulling a product's norm toward the store's. */
 const SHRINK_PSEUDO = 5;
 
-interface Acc { title: string; variantId: string | null; qtys: number[]; pairs: Array<[number, number]>; nextSum: number; nextN: number }
+interface Acc {
+  title: string;
+  variantId: string | null;
+  qtys: number[];
+  pairs: Array<[number, number]>;
+  nextSum: number;
+  nextN: number;
+}
 
 export function estimateProductCycles(customers: PurchaseDay[][], prior: GapPrior): Map<string, ProductCycle> {
   const acc = new Map<string, Acc>();
   const get = (id: string, d: PurchaseDay) => {
     let a = acc.get(id);
-    if (!a) acc.set(id, (a = { title: d.titles.get(id)?.title ?? id, variantId: d.titles.get(id)?.variantId ?? null, qtys: [], pairs: [], nextSum: 0, nextN: 0 }));
+    if (!a)
+      acc.set(
+        id,
+        (a = {
+          title: d.titles.get(id)?.title ?? id,
+          variantId: d.titles.get(id)?.variantId ?? null,
+          qtys: [],
+          pairs: [],
+          nextSum: 0,
+          nextN: 0,
+        }),
+      );
     return a;
   };
   for (const days of customers) {
@@ -60,7 +78,16 @@ function summarise(productId: string, a: Acc, prior: GapPrior): ProductCycle {
     cycleDays = Math.exp(adj.reduce((s, v) => s + v, 0) / adj.length);
   }
   const nextOrderLogMean = (a.nextSum + SHRINK_PSEUDO * prior.m0) / (a.nextN + SHRINK_PSEUDO);
-  return { productId, variantId: a.variantId, title: a.title, cycleDays, typicalQuantity, repeatPairs: a.pairs.length, nextOrderLogMean, nextOrderGaps: a.nextN };
+  return {
+    productId,
+    variantId: a.variantId,
+    title: a.title,
+    cycleDays,
+    typicalQuantity,
+    repeatPairs: a.pairs.length,
+    nextOrderLogMean,
+    nextOrderGaps: a.nextN,
+  };
 }
 
 function median(v: number[]): number {
@@ -71,8 +98,13 @@ function median(v: number[]): number {
 }
 
 /** Prior mean of ln(gap) for a customer: the norms of the products in their latest purchase, else the store's. */
-export function productPriorMean(last: PurchaseDay, cycles: ReadonlyMap<string, ProductCycle>, prior: GapPrior): { m0: number; fromProducts: boolean } {
-  let sum = 0, w = 0;
+export function productPriorMean(
+  last: PurchaseDay,
+  cycles: ReadonlyMap<string, ProductCycle>,
+  prior: GapPrior,
+): { m0: number; fromProducts: boolean } {
+  let sum = 0,
+    w = 0;
   for (const id of last.quantities.keys()) {
     const c = cycles.get(id);
     if (!c || c.nextOrderGaps === 0) continue;

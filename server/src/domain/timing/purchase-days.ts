@@ -1,5 +1,5 @@
-import { dayIndex } from "./days";
-import type { CustomerHistory } from "./history";
+import { dayIndex } from "./days.js";
+import type { CustomerHistory } from "./history.js";
 
 /** All of a customer's purchases on one UTC day, merged (the BTYD convention: one "transaction" per day). */
 export interface PurchaseDay {

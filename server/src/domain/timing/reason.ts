@@ -13,7 +13,11 @@ export interface ReasonInput {
 type Status = "not_due" | "due" | "overdue";
 
 const STATUS_EN: Record<Status, string> = { not_due: "not due yet", due: "due now", overdue: "overdue" };
-const STATUS_KO: Record<Status, string> = { not_due: "아직 이른 시기", due: "재구매 시기", overdue: "재구매 시기 지남" };
+const STATUS_KO: Record<Status, string> = {
+  not_due: "아직 이른 시기",
+  due: "재구매 시기",
+  overdue: "재구매 시기 지남",
+};
 
 export function reasonLine(r: ReasonInput): { en: string; ko: string } {
   const status: Status = r.elapsedDays < r.earlyDays ? "not_due" : r.elapsedDays <= r.lateDays ? "due" : "overdue";

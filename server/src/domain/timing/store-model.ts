@@ -1,9 +1,9 @@
-import type { BgNbdParams } from "../btyd/bgnbd";
-import type { GammaGammaParams } from "../btyd/gamma-gamma";
-import type { RfmCutpoints } from "../segments/rfm";
-import type { TimingCalibration } from "./calibration";
-import type { GapPrior } from "./gap-model";
-import type { ProductCycle } from "./product-cycles";
+import type { BgNbdParams } from "../btyd/bgnbd.js";
+import type { GammaGammaParams } from "../btyd/gamma-gamma.js";
+import type { RfmCutpoints } from "../segments/rfm.js";
+import type { TimingCalibration } from "./calibration.js";
+import type { GapPrior } from "./gap-model.js";
+import type { ProductCycle } from "./product-cycles.js";
 
 /** A fitted model plus whether it can be trusted (degenerate fits are kept for inspection, never used). */
 export interface StoredFit<P> {

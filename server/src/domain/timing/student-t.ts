@@ -1,5 +1,5 @@
 /** Student-t CDF and cached quantiles, via the regularised incomplete beta function. */
-import { lnGamma } from "../btyd/special";
+import { lnGamma } from "../btyd/special.js";
 
 /** I_x(a, b) by the Lentz continued fraction (Numerical Recipes §6.4). */
 export function incompleteBeta(x: number, a: number, b: number): number {
@@ -23,7 +23,10 @@ function betaCf(x: number, a: number, b: number): number {
   let h = d;
   for (let m = 1; m <= 300; m++) {
     const m2 = 2 * m;
-    for (const num of [(m * (b - m) * x) / ((a + m2 - 1) * (a + m2)), (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1))]) {
+    for (const num of [
+      (m * (b - m) * x) / ((a + m2 - 1) * (a + m2)),
+      (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1)),
+    ]) {
       d = 1 + num * d;
       d = 1 / (Math.abs(d) < tiny ? tiny : d);
       c = 1 + num / c;
@@ -50,7 +53,8 @@ export function studentTQuantile(q: number, nu: number): number {
   const key = `${nu}|${q}`;
   const hit = quantileCache.get(key);
   if (hit !== undefined) return hit;
-  let lo = -1e3, hi = 1e3;
+  let lo = -1e3,
+    hi = 1e3;
   for (let i = 0; i < 100; i++) {
     const mid = (lo + hi) / 2;
     if (studentTCdf(mid, nu) < q) lo = mid;

@@ -47,7 +47,8 @@ export function learnTenureFactors(cells: TenureCell[], edges: number[] = TENURE
   const origins = [...new Set(cells.map((c) => c.origin))];
   const level = new Map(origins.map((o) => [o, 1]));
   const factor = new Array(classes).fill(1);
-  const actualBy = new Array(classes).fill(0), predictedBy = new Array(classes).fill(0);
+  const actualBy = new Array(classes).fill(0),
+    predictedBy = new Array(classes).fill(0);
   for (const c of cells) {
     actualBy[c.tenureClass] += c.actual;
     predictedBy[c.tenureClass] += c.predicted;
@@ -57,7 +58,8 @@ export function learnTenureFactors(cells: TenureCell[], edges: number[] = TENURE
   if (ref < 0) return null;
   for (let it = 0; it < 50; it++) {
     for (const o of origins) {
-      let a = 0, p = 0;
+      let a = 0,
+        p = 0;
       for (const c of cells) if (c.origin === o) (a += c.actual), (p += c.predicted * factor[c.tenureClass]);
       level.set(o, p > 0 ? a / p : 1);
     }

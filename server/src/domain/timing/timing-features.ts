@@ -1,8 +1,8 @@
-import { bgnbdConditionalExpected, bgnbdPAlive, type BgNbdParams } from "../btyd/bgnbd";
-import { customerTiming, type CustomerTiming } from "./customer-timing";
-import { expectedOrders, probOrderWithin } from "./expected-orders";
-import type { PurchaseDay } from "./purchase-days";
-import type { StoreModel } from "./store-model";
+import { bgnbdConditionalExpected, bgnbdPAlive, type BgNbdParams } from "../btyd/bgnbd.js";
+import { customerTiming, type CustomerTiming } from "./customer-timing.js";
+import { expectedOrders, probOrderWithin } from "./expected-orders.js";
+import type { PurchaseDay } from "./purchase-days.js";
+import type { StoreModel } from "./store-model.js";
 
 /** The label horizon of the ranker and the validation horizon of the calibration, in days. */
 export const RANK_HORIZON_DAYS = 90;
@@ -37,7 +37,11 @@ export function baseView(days: PurchaseDay[], model: StoreModel, nowDay: number)
   const first = days[0].day;
   const total = days.reduce((s, d) => s + d.amount, 0);
   const bg: BgNbdParams | null = model.bgnbd?.params ?? null;
-  const s = { x: days.length - 1, tx: days[days.length - 1].day - first, T: Math.max(nowDay - first, days[days.length - 1].day - first) };
+  const s = {
+    x: days.length - 1,
+    tx: days[days.length - 1].day - first,
+    T: Math.max(nowDay - first, days[days.length - 1].day - first),
+  };
   const pAlive = bg ? bgnbdPAlive(bg, s) : t.pActive;
   const bgOrders = bg ? bgnbdConditionalExpected(bg, s, RANK_HORIZON_DAYS) : 0;
   const p90 = probOrderWithin(t.predictive, t.pActive, t.elapsedDays, RANK_HORIZON_DAYS);

@@ -1,4 +1,4 @@
-import { gapCdf, type GapPredictive } from "./gap-model";
+import { gapCdf, type GapPredictive } from "./gap-model.js";
 
 /** A calibrated gap distribution: ln(gap) location moved by `shift`, its scale multiplied by `scale`. */
 export interface WindowCalibration {
@@ -29,7 +29,10 @@ export function learnWindowCalibration(rows: WindowRow[]): WindowCalibration {
   let w = { ...IDENTITY_WINDOW };
   for (let round = 0; round < 2; round++) {
     w = { ...w, shift: goldenMax((s) => logLik(rows, { ...w, shift: s }), -1, 1) };
-    w = { ...w, scale: Math.exp(goldenMax((ls) => logLik(rows, { ...w, scale: Math.exp(ls) }), Math.log(0.4), Math.log(3))) };
+    w = {
+      ...w,
+      scale: Math.exp(goldenMax((ls) => logLik(rows, { ...w, scale: Math.exp(ls) }), Math.log(0.4), Math.log(3))),
+    };
   }
   return w;
 }
@@ -48,16 +51,25 @@ export function logLik(rows: WindowRow[], w: WindowCalibration): number {
 
 function goldenMax(f: (x: number) => number, lo: number, hi: number, iterations = 14): number {
   const g = (Math.sqrt(5) - 1) / 2;
-  let a = lo, b = hi;
-  let c = b - g * (b - a), d = a + g * (b - a);
-  let fc = f(c), fd = f(d);
+  let a = lo,
+    b = hi;
+  let c = b - g * (b - a),
+    d = a + g * (b - a);
+  let fc = f(c),
+    fd = f(d);
   for (let i = 0; i < iterations; i++) {
     if (fc > fd) {
-      b = d; d = c; fd = fc;
-      c = b - g * (b - a); fc = f(c);
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - g * (b - a);
+      fc = f(c);
     } else {
-      a = c; c = d; fc = fd;
-      d = a + g * (b - a); fd = f(d);
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + g * (b - a);
+      fd = f(d);
     }
   }
   return (a + b) / 2;

@@ -28,12 +28,15 @@ export async function verifySessionToken(token: string, options: SessionTokenOpt
       requiredClaims: ["exp", "nbf", "dest"],
     }));
   } catch (err) {
-    throw new UnauthorizedError(err instanceof joseErrors.JOSEError ? `Invalid session token (${err.code})` : "Invalid session token");
+    throw new UnauthorizedError(
+      err instanceof joseErrors.JOSEError ? `Invalid session token (${err.code})` : "Invalid session token",
+    );
   }
   const shop = hostOf(payload.dest);
   if (!shop || !SHOP_DOMAIN.test(shop)) throw new UnauthorizedError("Session token has no valid shop in dest");
   // iss is "https://{shop}/admin"; a token whose issuer names another shop is not trusted either.
-  if (payload.iss !== undefined && hostOf(payload.iss) !== shop) throw new UnauthorizedError("Session token iss and dest disagree");
+  if (payload.iss !== undefined && hostOf(payload.iss) !== shop)
+    throw new UnauthorizedError("Session token iss and dest disagree");
   return shop;
 }
 

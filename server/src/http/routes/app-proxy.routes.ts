@@ -18,7 +18,10 @@ export function rawQueryOf(url: string): string {
  * params (a re-split query or any id a page adds is refused). Forged, stale, unsigned or non-canonical requests
  * throw Unauthorized before anything is read. Both front doors (this router and decision-fast-path.ts) use it.
  */
-export function verifyProxyIdentity(platform: Pick<CommercePlatform, "verifyAppProxy">, rawQuery: string): ProxyIdentity {
+export function verifyProxyIdentity(
+  platform: Pick<CommercePlatform, "verifyAppProxy">,
+  rawQuery: string,
+): ProxyIdentity {
   const identity = platform.verifyAppProxy(rawQuery);
   if (!identity) throw new UnauthorizedError("Invalid app proxy request");
   return identity;
@@ -32,7 +35,11 @@ function verifiedProxy(platform: Pick<CommercePlatform, "verifyAppProxy">): Requ
 }
 
 /** What GET /decision answers with besides the JSON itself (the fast path in decision-fast-path.ts sends the same). */
-export const DECISION_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store", ...NOSNIFF } as const;
+export const DECISION_HEADERS = {
+  "Content-Type": "application/json; charset=utf-8",
+  "Cache-Control": "private, no-store",
+  ...NOSNIFF,
+} as const;
 
 /** sendBeacon posts a string (text/plain) or a Blob (application/json); both carry the same small JSON. */
 function beaconBody(body: unknown): unknown {
@@ -45,7 +52,10 @@ function beaconBody(body: unknown): unknown {
 }
 
 /** Mount at /apps/dangol (as rawMounts: it brings its own small body parsers). */
-export function appProxyRoutes(deps: { platform: Pick<CommercePlatform, "verifyAppProxy">; storefront: StorefrontService }): Router {
+export function appProxyRoutes(deps: {
+  platform: Pick<CommercePlatform, "verifyAppProxy">;
+  storefront: StorefrontService;
+}): Router {
   const router = Router();
   router.use(verifiedProxy(deps.platform));
 
@@ -64,7 +74,10 @@ export function appProxyRoutes(deps: { platform: Pick<CommercePlatform, "verifyA
       const client = { forwardedFor: req.headers["x-forwarded-for"], peer: req.socket.remoteAddress };
       const outcome = await deps.storefront.recordEvent(shop, customerId, beaconBody(req.body), client);
       if (outcome.limited) {
-        res.set("Retry-After", String(outcome.retryAfterSeconds)).status(429).json({ error: { code: "RateLimited", message: "Too many storefront events; retry later" } });
+        res
+          .set("Retry-After", String(outcome.retryAfterSeconds))
+          .status(429)
+          .json({ error: { code: "RateLimited", message: "Too many storefront events; retry later" } });
         return;
       }
       res.status(204).end(); // stored, a replay of a stored beacon (a no-op), or a guest's (not stored)

@@ -74,7 +74,10 @@ export function appProxyMessage(params: ReadonlyMap<string, string | readonly st
  * takes the raw query string and answers who is asking, or null for anything unsigned, forged, stale (more than
  * 90 s either side of `now`) or not in the one canonical form.
  */
-export function createAppProxyVerifier(secret: string, now: () => Date = () => new Date()): (rawQuery: string) => AppProxyIdentity | null {
+export function createAppProxyVerifier(
+  secret: string,
+  now: () => Date = () => new Date(),
+): (rawQuery: string) => AppProxyIdentity | null {
   const key = createSecretKey(Buffer.from(secret, "utf8"));
   return (rawQuery) => {
     const params = parseCanonicalProxyQuery(rawQuery);

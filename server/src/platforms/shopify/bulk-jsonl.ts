@@ -13,7 +13,8 @@ export async function* readBulkOrders(url: string, fetchFn: typeof fetch): Async
   const response = await fetchFn(url).catch((err: unknown) => {
     throw new PlatformError(`Bulk result download failed: ${String(err)}`, true);
   });
-  if (!response.ok || !response.body) throw new PlatformError(`Bulk result download failed: HTTP ${response.status}`, response.status >= 500);
+  if (!response.ok || !response.body)
+    throw new PlatformError(`Bulk result download failed: HTTP ${response.status}`, response.status >= 500);
   const orders = new Map<string, GqlOrder>();
   const children = new Map<string, GqlLineItem[]>();
   const lines = createInterface({ input: Readable.fromWeb(response.body as WebReadableStream), crlfDelay: Infinity });

@@ -12,12 +12,19 @@ interface CreatePayload {
   discountCodeBasicCreate: { codeDiscountNode: { id: string } | null; userErrors: DiscountUserErrors };
 }
 interface ByCodePayload {
-  codeDiscountNodeByCode: { id: string; codeDiscount: { endsAt?: string | null; context?: { customers?: Array<{ id: string }> } } } | null;
+  codeDiscountNodeByCode: {
+    id: string;
+    codeDiscount: { endsAt?: string | null; context?: { customers?: Array<{ id: string }> } };
+  } | null;
 }
 
 const WHAT = "Creating the coupon";
 
-export async function createCustomerCoupon(graphql: GraphqlCaller, shop: string, request: CouponRequest): Promise<Coupon> {
+export async function createCustomerCoupon(
+  graphql: GraphqlCaller,
+  shop: string,
+  request: CouponRequest,
+): Promise<Coupon> {
   const customerGid = toGid("Customer", request.customerId);
   const data = await graphql.request<CreatePayload>(shop, DISCOUNT_CREATE_MUTATION, {
     discount: {
@@ -48,7 +55,12 @@ function couponOf(request: CouponRequest, discountId: string, endsAt: Date): Cou
 }
 
 /** The discount holding this code, when it is limited to exactly this one customer (ours); otherwise null. */
-async function ownDiscountByCode(graphql: GraphqlCaller, shop: string, code: string, customerGid: string): Promise<{ id: string; endsAt: Date | null } | null> {
+async function ownDiscountByCode(
+  graphql: GraphqlCaller,
+  shop: string,
+  code: string,
+  customerGid: string,
+): Promise<{ id: string; endsAt: Date | null } | null> {
   const data = await graphql.request<ByCodePayload>(shop, DISCOUNT_BY_CODE_QUERY, { code });
   const node = data.codeDiscountNodeByCode;
   const customers = node?.codeDiscount.context?.customers ?? [];

@@ -39,18 +39,28 @@ export function toPlatformError(err: unknown, what: string): PlatformError {
   if (err instanceof HttpThrottlingError) {
     return new PlatformError(`${what}: HTTP 429 from Shopify`, true, (err.response.retryAfter ?? 1) * 1000);
   }
-  if (err instanceof HttpInternalError || err instanceof HttpRetriableError || err instanceof HttpMaxRetriesError || err instanceof HttpRequestError) {
+  if (
+    err instanceof HttpInternalError ||
+    err instanceof HttpRetriableError ||
+    err instanceof HttpMaxRetriesError ||
+    err instanceof HttpRequestError
+  ) {
     return new PlatformError(`${what}: ${err.message.split("\n")[0]}`, true);
   }
   if (err instanceof HttpResponseError) {
-    return new PlatformError(`${what}: HTTP ${err.response.code} from Shopify`, false, undefined, { status: err.response.code });
+    return new PlatformError(`${what}: HTTP ${err.response.code} from Shopify`, false, undefined, {
+      status: err.response.code,
+    });
   }
   if (err instanceof TypeError) return new PlatformError(`${what}: network error (${err.message})`, true);
   return new PlatformError(`${what}: ${err instanceof Error ? err.message : String(err)}`, false);
 }
 
 /** Mutations report validation problems as userErrors in a 200 response. */
-export function throwOnUserErrors(what: string, userErrors: Array<{ field?: string[] | null; message: string }> | undefined): void {
+export function throwOnUserErrors(
+  what: string,
+  userErrors: Array<{ field?: string[] | null; message: string }> | undefined,
+): void {
   if (userErrors && userErrors.length > 0) {
     throw new PlatformError(`${what}: ${userErrors.map((e) => e.message).join("; ")}`, false, undefined, userErrors);
   }

@@ -151,7 +151,15 @@ export function orderFromWebhook(payload: RestOrder): Order {
     lines: payload.line_items.flatMap((l) =>
       l.product_id == null
         ? []
-        : [{ productId: String(l.product_id), variantId: l.variant_id == null ? null : String(l.variant_id), title: l.title, quantity: l.quantity, price: Number(l.price) }],
+        : [
+            {
+              productId: String(l.product_id),
+              variantId: l.variant_id == null ? null : String(l.variant_id),
+              title: l.title,
+              quantity: l.quantity,
+              price: Number(l.price),
+            },
+          ],
     ),
   };
 }

@@ -17,13 +17,21 @@ const WHAT = "Setting customer metafields";
 // Owner errors that say nothing about the customer's existence (they would apply to every input alike).
 const NOT_ABOUT_THE_OWNER = new Set(["APP_NOT_AUTHORIZED", "DISALLOWED_OWNER_TYPE"]);
 
-export async function setCustomerMetafields(graphql: GraphqlCaller, shop: string, metafields: CustomerMetafield[]): Promise<MetafieldWriteResult> {
+export async function setCustomerMetafields(
+  graphql: GraphqlCaller,
+  shop: string,
+  metafields: CustomerMetafield[],
+): Promise<MetafieldWriteResult> {
   const rejected: MetafieldRejection[] = [];
   for (let i = 0; i < metafields.length; i += METAFIELDS_SET_BATCH) {
     let pending = metafields.slice(i, i + METAFIELDS_SET_BATCH);
     // Each round either writes everything pending or removes at least one refused input, so it ends.
     while (pending.length > 0) {
-      const data = await graphql.request<{ metafieldsSet: { userErrors: SetUserError[] } }>(shop, METAFIELDS_SET_MUTATION, { metafields: pending.map(toInput) });
+      const data = await graphql.request<{ metafieldsSet: { userErrors: SetUserError[] } }>(
+        shop,
+        METAFIELDS_SET_MUTATION,
+        { metafields: pending.map(toInput) },
+      );
       const refused = refusedInputs(data.metafieldsSet.userErrors, pending);
       if (refused.size === 0) break;
       rejected.push(...refused.values());
@@ -47,7 +55,11 @@ function refusedInputs(userErrors: SetUserError[], sent: CustomerMetafield[]): M
     }
     if (refused.has(index)) continue;
     const aboutOwner = e.field?.[2] === "ownerId" && !NOT_ABOUT_THE_OWNER.has(e.code ?? "");
-    refused.set(index, { customerId: sent[index].customerId, reason: aboutOwner ? "unknown_customer" : "invalid", message: e.message });
+    refused.set(index, {
+      customerId: sent[index].customerId,
+      reason: aboutOwner ? "unknown_customer" : "invalid",
+      message: e.message,
+    });
   }
   return refused;
 }

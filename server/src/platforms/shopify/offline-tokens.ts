@@ -17,13 +17,18 @@ export interface OfflineTokens {
   exchange(shop: string, sessionToken: string): Promise<Session>;
 }
 
-export function createOfflineTokens(api: Shopify, storage: KyselySessionStorage, now: () => Date = () => new Date()): OfflineTokens {
+export function createOfflineTokens(
+  api: Shopify,
+  storage: KyselySessionStorage,
+  now: () => Date = () => new Date(),
+): OfflineTokens {
   // Refresh tokens rotate on use: one refresh per shop at a time, everyone else awaits it.
   const inFlight = new Map<string, Promise<Session>>();
 
   async function load(shop: string): Promise<Session> {
     const session = await storage.loadSession(api.session.getOfflineId(shop));
-    if (!session?.accessToken) throw new PlatformError(`No offline session for ${shop}: the app is not installed`, false);
+    if (!session?.accessToken)
+      throw new PlatformError(`No offline session for ${shop}: the app is not installed`, false);
     return session;
   }
 
@@ -32,7 +37,8 @@ export function createOfflineTokens(api: Shopify, storage: KyselySessionStorage,
     if (running) return running;
     const job = (async () => {
       const current = await load(shop);
-      if (!current.refreshToken) throw new PlatformError(`Offline token for ${shop} expired and has no refresh token`, false);
+      if (!current.refreshToken)
+        throw new PlatformError(`Offline token for ${shop} expired and has no refresh token`, false);
       try {
         const { session } = await api.auth.refreshToken({ shop, refreshToken: current.refreshToken });
         await storage.storeSession(session);

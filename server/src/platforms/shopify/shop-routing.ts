@@ -29,7 +29,15 @@ export const shopFetch: typeof fetch = (input, init) => {
   const target = new URL(url.pathname + url.search, base);
   const headers = new Headers(request.headers);
   headers.set(SHOP_DOMAIN_HEADER, url.hostname);
-  return globalThis.fetch(new Request(target, { method: request.method, headers, body: request.body, signal: request.signal, duplex: "half" } as RequestInit));
+  return globalThis.fetch(
+    new Request(target, {
+      method: request.method,
+      headers,
+      body: request.body,
+      signal: request.signal,
+      duplex: "half",
+    } as RequestInit),
+  );
 };
 
 export function installShopRouting(): void {

@@ -2,7 +2,15 @@
 // store simulator: shop-routing.ts only changes where requests for a shop are sent.
 import type { Shopify } from "@shopify/shopify-api";
 import type { Order } from "../../domain/orders/order.js";
-import type { BulkExportStatus, CommercePlatform, Coupon, CouponRequest, ListOptions, Page, PlatformCustomer } from "../commerce-platform.js";
+import type {
+  BulkExportStatus,
+  CommercePlatform,
+  Coupon,
+  CouponRequest,
+  ListOptions,
+  Page,
+  PlatformCustomer,
+} from "../commerce-platform.js";
 import { PlatformError } from "../../domain/shared/errors.js";
 import { readBulkOrders } from "./bulk-jsonl.js";
 import { throwOnUserErrors, toPlatformError } from "./errors.js";
@@ -11,8 +19,23 @@ import { CUSTOMERS_QUERY } from "./graphql/customers.js";
 import { createCustomerCoupon } from "./coupons.js";
 import { setCustomerMetafields } from "./metafields-set.js";
 import { ACCESS_CHECK_QUERY } from "./graphql/shop.js";
-import { ORDERS_COUNT_QUERY, ORDERS_QUERY, ORDER_EXISTS_QUERY, ORDER_LINES_QUERY, bulkOrdersQuery } from "./graphql/orders.js";
-import { bulkStateFromGraphql, customerFromGraphql, legacyId, orderFromGraphql, toGid, type GqlCustomer, type GqlLineItem, type GqlOrder } from "./mappers.js";
+import {
+  ORDERS_COUNT_QUERY,
+  ORDERS_QUERY,
+  ORDER_EXISTS_QUERY,
+  ORDER_LINES_QUERY,
+  bulkOrdersQuery,
+} from "./graphql/orders.js";
+import {
+  bulkStateFromGraphql,
+  customerFromGraphql,
+  legacyId,
+  orderFromGraphql,
+  toGid,
+  type GqlCustomer,
+  type GqlLineItem,
+  type GqlOrder,
+} from "./mappers.js";
 import { shopFetch } from "./shop-routing.js";
 import type { GraphqlCaller } from "./throttled-graphql.js";
 import { webhookEvent } from "./webhook-events.js";
@@ -43,14 +66,22 @@ export interface ShopifyPlatformDeps {
 export type ShopifyPlatform = CommercePlatform & Required<Pick<CommercePlatform, "countOrders">>;
 
 export function createShopifyPlatform({ api, graphql, now = () => new Date() }: ShopifyPlatformDeps): ShopifyPlatform {
-  const pageSize = (requested: number | undefined, fallback: number, max = MAX_PAGE) => Math.min(Math.max(requested ?? fallback, 1), max);
+  const pageSize = (requested: number | undefined, fallback: number, max = MAX_PAGE) =>
+    Math.min(Math.max(requested ?? fallback, 1), max);
 
   /** Orders longer than the inline line-item page get their remaining lines fetched separately. */
-  async function allLines(shop: string, node: GqlOrder & { lineItems?: Connection<GqlLineItem> }): Promise<GqlLineItem[]> {
+  async function allLines(
+    shop: string,
+    node: GqlOrder & { lineItems?: Connection<GqlLineItem> },
+  ): Promise<GqlLineItem[]> {
     const lines = [...(node.lineItems?.nodes ?? [])];
     let info = node.lineItems?.pageInfo;
     while (info?.hasNextPage) {
-      const data = await graphql.request<{ order: { lineItems: Connection<GqlLineItem> } | null }>(shop, ORDER_LINES_QUERY, { id: node.id, after: info.endCursor });
+      const data = await graphql.request<{ order: { lineItems: Connection<GqlLineItem> } | null }>(
+        shop,
+        ORDER_LINES_QUERY,
+        { id: node.id, after: info.endCursor },
+      );
       if (!data.order) break;
       lines.push(...data.order.lineItems.nodes);
       info = data.order.lineItems.pageInfo;
@@ -59,11 +90,16 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
   }
 
   async function bulkStatus(shop: string, id: string) {
-    const data = await graphql.request<{ bulkOperation: { id: string; status: string; errorCode: string | null; objectCount: string; rootObjectCount: string | null; url: string | null } | null }>(
-      shop,
-      BULK_STATUS_QUERY,
-      { id: toGid("BulkOperation", id) },
-    );
+    const data = await graphql.request<{
+      bulkOperation: {
+        id: string;
+        status: string;
+        errorCode: string | null;
+        objectCount: string;
+        rootObjectCount: string | null;
+        url: string | null;
+      } | null;
+    }>(shop, BULK_STATUS_QUERY, { id: toGid("BulkOperation", id) });
     if (!data.bulkOperation) throw toPlatformError(new Error(`Bulk operation ${id} not found`), "Bulk export");
     return data.bulkOperation;
   }
@@ -72,11 +108,15 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
     id: "shopify",
 
     async listOrders(shop: string, options: ListOptions): Promise<Page<Order>> {
-      const data = await graphql.request<{ orders: Connection<GqlOrder & { lineItems: Connection<GqlLineItem> }> }>(shop, ORDERS_QUERY, {
-        first: pageSize(options.pageSize, MAX_ORDER_PAGE, MAX_ORDER_PAGE),
-        after: options.cursor ?? null,
-        query: updatedSinceQuery(options.updatedSince),
-      });
+      const data = await graphql.request<{ orders: Connection<GqlOrder & { lineItems: Connection<GqlLineItem> }> }>(
+        shop,
+        ORDERS_QUERY,
+        {
+          first: pageSize(options.pageSize, MAX_ORDER_PAGE, MAX_ORDER_PAGE),
+          after: options.cursor ?? null,
+          query: updatedSinceQuery(options.updatedSince),
+        },
+      );
       const items: Order[] = [];
       for (const node of data.orders.nodes) items.push(orderFromGraphql(node, await allLines(shop, node)));
       return { items, nextCursor: nextCursorOf(data.orders) };
@@ -103,11 +143,9 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
     },
 
     async startBulkExport(shop, options) {
-      const data = await graphql.request<{ bulkOperationRunQuery: { bulkOperation: { id: string } | null; userErrors: UserErrors } }>(
-        shop,
-        BULK_RUN_QUERY,
-        { query: bulkOrdersQuery(updatedSinceQuery(options.updatedSince)) },
-      );
+      const data = await graphql.request<{
+        bulkOperationRunQuery: { bulkOperation: { id: string } | null; userErrors: UserErrors };
+      }>(shop, BULK_RUN_QUERY, { query: bulkOrdersQuery(updatedSinceQuery(options.updatedSince)) });
       throwOnUserErrors("Starting the bulk export", data.bulkOperationRunQuery.userErrors);
       const op = data.bulkOperationRunQuery.bulkOperation;
       if (!op) throw toPlatformError(new Error("no bulk operation returned"), "Starting the bulk export");
@@ -117,17 +155,25 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
     async getBulkExport(shop, id): Promise<BulkExportStatus> {
       const op = await bulkStatus(shop, id);
       const state = bulkStateFromGraphql(op.status);
-      return { id: op.id, state, objectCount: Number(op.objectCount ?? 0), rootObjectCount: op.rootObjectCount == null ? undefined : Number(op.rootObjectCount), ...(op.errorCode ? { errorCode: op.errorCode } : state === "failed" ? { errorCode: op.status } : {}) };
+      return {
+        id: op.id,
+        state,
+        objectCount: Number(op.objectCount ?? 0),
+        rootObjectCount: op.rootObjectCount == null ? undefined : Number(op.rootObjectCount),
+        ...(op.errorCode ? { errorCode: op.errorCode } : state === "failed" ? { errorCode: op.status } : {}),
+      };
     },
 
     async *readBulkExport(shop, id) {
       const op = await bulkStatus(shop, id);
-      if (op.status !== "COMPLETED") throw toPlatformError(new Error(`bulk operation is ${op.status}`), "Reading the bulk export");
+      if (op.status !== "COMPLETED")
+        throw toPlatformError(new Error(`bulk operation is ${op.status}`), "Reading the bulk export");
       if (!op.url) return; // Shopify: url is null when the query matched nothing
       yield* readBulkOrders(op.url, shopFetch);
     },
 
-    createCustomerCoupon: (shop: string, request: CouponRequest): Promise<Coupon> => createCustomerCoupon(graphql, shop, request),
+    createCustomerCoupon: (shop: string, request: CouponRequest): Promise<Coupon> =>
+      createCustomerCoupon(graphql, shop, request),
 
     setCustomerMetafields: (shop, metafields) => setCustomerMetafields(graphql, shop, metafields),
 
@@ -143,7 +189,9 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
     },
 
     async orderBelongsTo(shop: string, orderId: string): Promise<boolean> {
-      const data = await graphql.request<{ order: { id: string } | null }>(shop, ORDER_EXISTS_QUERY, { id: toGid("Order", orderId) });
+      const data = await graphql.request<{ order: { id: string } | null }>(shop, ORDER_EXISTS_QUERY, {
+        id: toGid("Order", orderId),
+      });
       return data.order !== null;
     },
 

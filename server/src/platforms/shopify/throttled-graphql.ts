@@ -38,7 +38,11 @@ export function throttleWaitMs(cost: QueryCost | undefined): number {
   return Math.ceil((missing / restoreRate) * 1000);
 }
 
-export function createThrottledGraphql(api: Shopify, tokens: OfflineTokens, options: ThrottledGraphqlOptions = {}): GraphqlCaller {
+export function createThrottledGraphql(
+  api: Shopify,
+  tokens: OfflineTokens,
+  options: ThrottledGraphqlOptions = {},
+): GraphqlCaller {
   const maxAttempts = options.maxAttempts ?? 8;
   const maxThrottledAttempts = Math.max(maxAttempts, 20);
   const sleep = options.sleep ?? defaultSleep;
@@ -81,4 +85,3 @@ export function createThrottledGraphql(api: Shopify, tokens: OfflineTokens, opti
     },
   };
 }
-

@@ -26,10 +26,26 @@ const restOrder = z.object({
   discount_codes: z.array(z.object({ code: z.string() }).passthrough()).optional(),
   line_items: z.array(
     z
-      .object({ title: z.string(), quantity: z.number().int(), price: money, product_id: id.nullish(), variant_id: id.nullish() })
+      .object({
+        title: z.string(),
+        quantity: z.number().int(),
+        price: money,
+        product_id: id.nullish(),
+        variant_id: id.nullish(),
+      })
       .passthrough(),
   ),
-  refunds: z.array(z.object({ transactions: z.array(z.object({ kind: z.string(), status: z.string(), amount: money }).passthrough()).optional() }).passthrough()).optional(),
+  refunds: z
+    .array(
+      z
+        .object({
+          transactions: z
+            .array(z.object({ kind: z.string(), status: z.string(), amount: money }).passthrough())
+            .optional(),
+        })
+        .passthrough(),
+    )
+    .optional(),
   // Marks of the shop resource and of the privacy bodies: an order never has them.
   myshopify_domain: absent,
   shop_id: absent,
@@ -126,7 +142,8 @@ export function bodyProvesTopic(topic: string, payload: unknown, shop: string): 
 
 function parse<K extends BodyKind>(kind: K, payload: unknown, topic: string): z.output<(typeof SHAPES)[K]> {
   const result = SHAPES[kind].safeParse(payload);
-  if (!result.success) throw new ValidationError(`Webhook ${topic} payload is malformed`, result.error.issues.slice(0, 5));
+  if (!result.success)
+    throw new ValidationError(`Webhook ${topic} payload is malformed`, result.error.issues.slice(0, 5));
   return result.data as z.output<(typeof SHAPES)[K]>;
 }
 
@@ -144,11 +161,19 @@ export function webhookEvent(hook: VerifiedWebhook): PlatformEvent {
       return { kind: "shop_erase", reason: "redact" };
     case "customers_redact": {
       const req = parse(kind, hook.payload, topic);
-      return { kind: "customer_redact", customerId: String(req.customer.id), orderIds: req.orders_to_redact.map(String) };
+      return {
+        kind: "customer_redact",
+        customerId: String(req.customer.id),
+        orderIds: req.orders_to_redact.map(String),
+      };
     }
     case "customers_data_request": {
       const req = parse(kind, hook.payload, topic);
-      return { kind: "customer_data_request", customerId: String(req.customer.id), orderIds: req.orders_requested.map(String) };
+      return {
+        kind: "customer_data_request",
+        customerId: String(req.customer.id),
+        orderIds: req.orders_requested.map(String),
+      };
     }
     default:
       return { kind: "ignored" }; // bulk_operations/finish (we poll), customers/update, …

@@ -18,7 +18,11 @@ function header(headers: RawHeaders, name: string): string | undefined {
  * missing or forged signature, or unsigned headers the body does not prove (topic, shop); throws ValidationError (400) for a signed
  * body that is not JSON.
  */
-export async function verifyWebhook(api: Shopify, rawBody: Buffer, headers: RawHeaders): Promise<VerifiedWebhook | null> {
+export async function verifyWebhook(
+  api: Shopify,
+  rawBody: Buffer,
+  headers: RawHeaders,
+): Promise<VerifiedWebhook | null> {
   if (rawBody.length === 0) return null;
   const result = await api.webhooks.validate({
     rawBody: rawBody.toString("utf8"),

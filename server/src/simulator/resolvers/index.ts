@@ -11,7 +11,8 @@ import { nodeResolvers } from "./nodes.js";
 
 export function buildAdminSchema(): GraphQLSchema {
   const schema = buildSchema(ADMIN_SCHEMA_SDL);
-  for (const map of [orderResolvers, metafieldResolvers, discountResolvers, bulkResolvers, nodeResolvers]) attach(schema, map);
+  for (const map of [orderResolvers, metafieldResolvers, discountResolvers, bulkResolvers, nodeResolvers])
+    attach(schema, map);
   configureScalars(schema);
   return schema;
 }
@@ -32,12 +33,14 @@ function configureScalars(schema: GraphQLSchema): void {
   const dateTime = schema.getType("DateTime") as GraphQLScalarType;
   dateTime.serialize = (value: unknown) => (typeof value === "number" ? isoSeconds(value) : value);
   const parseDate = (value: unknown) => {
-    if (typeof value !== "string" || !Number.isFinite(Date.parse(value))) throw new GraphQLError(`Invalid DateTime: ${JSON.stringify(value)}`);
+    if (typeof value !== "string" || !Number.isFinite(Date.parse(value)))
+      throw new GraphQLError(`Invalid DateTime: ${JSON.stringify(value)}`);
     return value;
   };
   dateTime.parseValue = parseDate;
   dateTime.parseLiteral = (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined);
   for (const name of ["UnsignedInt64", "Decimal"]) {
-    (schema.getType(name) as GraphQLScalarType).serialize = (value: unknown) => (value === null || value === undefined ? value : String(value));
+    (schema.getType(name) as GraphQLScalarType).serialize = (value: unknown) =>
+      value === null || value === undefined ? value : String(value);
   }
 }

@@ -23,7 +23,12 @@ export const nodeResolvers: ResolverMap = {
   QueryRoot: {
     node: (_p, args: { id: string }, ctx) => lookup(ctx, args.id),
     nodes: (_p, args: { ids: string[] }, ctx) => args.ids.map((id) => lookup(ctx, id)),
-    shop: (_p, _a, ctx) => ({ id: ctx.store.shopId, name: ctx.store.domain.split(".")[0], myshopifyDomain: ctx.store.domain, currencyCode: ctx.store.currency }),
+    shop: (_p, _a, ctx) => ({
+      id: ctx.store.shopId,
+      name: ctx.store.domain.split(".")[0],
+      myshopifyDomain: ctx.store.domain,
+      currencyCode: ctx.store.currency,
+    }),
   },
   Shop: { id: (s: { id: number }) => gid("Shop", s.id) },
 };

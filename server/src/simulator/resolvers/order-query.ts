@@ -28,18 +28,31 @@ const CUSTOMER_FIELDS: FieldAccessors<CustomerRecord> = {
 };
 
 const ORDER_SORT: Record<string, (o: OrderRecord) => number | string> = {
-  ID: (o) => o.id, ORDER_NUMBER: (o) => o.id, CREATED_AT: (o) => o.createdAt, UPDATED_AT: (o) => o.updatedAt,
-  PROCESSED_AT: (o) => o.processedAt, TOTAL_PRICE: (o) => orderTotal(o),
+  ID: (o) => o.id,
+  ORDER_NUMBER: (o) => o.id,
+  CREATED_AT: (o) => o.createdAt,
+  UPDATED_AT: (o) => o.updatedAt,
+  PROCESSED_AT: (o) => o.processedAt,
+  TOTAL_PRICE: (o) => orderTotal(o),
 };
 
 const CUSTOMER_SORT: Record<string, (c: CustomerRecord) => number | string> = {
-  ID: (c) => c.id, RELEVANCE: (c) => c.id, CREATED_AT: (c) => c.createdAt, UPDATED_AT: (c) => c.updatedAt,
+  ID: (c) => c.id,
+  RELEVANCE: (c) => c.id,
+  CREATED_AT: (c) => c.createdAt,
+  UPDATED_AT: (c) => c.updatedAt,
   NAME: (c) => `${c.firstName ?? ""} ${c.lastName ?? ""}`.toLowerCase(),
 };
 
 const sortedCache = new WeakMap<object, Map<string, { version: number; items: unknown[] }>>();
 
-function sortedBy<T extends { id: number }>(owner: object, version: number, name: string, items: () => Iterable<T>, value: (item: T) => number | string): T[] {
+function sortedBy<T extends { id: number }>(
+  owner: object,
+  version: number,
+  name: string,
+  items: () => Iterable<T>,
+  value: (item: T) => number | string,
+): T[] {
   let byKey = sortedCache.get(owner);
   if (!byKey) sortedCache.set(owner, (byKey = new Map()));
   const cached = byKey.get(name);
@@ -53,31 +66,68 @@ function sortedBy<T extends { id: number }>(owner: object, version: number, name
   return sorted;
 }
 
-export function listOrders(ctx: GraphqlContext, args: ListArgs, path: string, only?: (o: OrderRecord) => boolean, root = false) {
+export function listOrders(
+  ctx: GraphqlContext,
+  args: ListArgs,
+  path: string,
+  only?: (o: OrderRecord) => boolean,
+  root = false,
+) {
   const sortKey = args.sortKey ?? "ID";
   const value = ORDER_SORT[sortKey] ?? ORDER_SORT.ID;
-  const sorted = sortedBy(ctx.store.orders, ctx.store.version, `orders:${sortKey}`, () => ctx.store.orders.values(), value);
+  const sorted = sortedBy(
+    ctx.store.orders,
+    ctx.store.version,
+    `orders:${sortKey}`,
+    () => ctx.store.orders.values(),
+    value,
+  );
   const search = parseSearch(args.query, ORDER_FIELDS);
   noteWarnings(ctx, path, args.query, search.warnings);
-  return page(sorted, (o) => (!only || only(o)) && search.matches(o), value, args, ctx.bulk, root ? ctx.bulkWindow : undefined);
+  return page(
+    sorted,
+    (o) => (!only || only(o)) && search.matches(o),
+    value,
+    args,
+    ctx.bulk,
+    root ? ctx.bulkWindow : undefined,
+  );
 }
 
 export function listCustomers(ctx: GraphqlContext, args: ListArgs, path: string, root = false) {
   const sortKey = args.sortKey ?? "ID";
   const value = CUSTOMER_SORT[sortKey] ?? CUSTOMER_SORT.ID;
-  const sorted = sortedBy(ctx.store.customers, ctx.store.version, `customers:${sortKey}`, () => ctx.store.customers.values(), value);
+  const sorted = sortedBy(
+    ctx.store.customers,
+    ctx.store.version,
+    `customers:${sortKey}`,
+    () => ctx.store.customers.values(),
+    value,
+  );
   const search = parseSearch(args.query, CUSTOMER_FIELDS);
   noteWarnings(ctx, path, args.query, search.warnings);
   return page(sorted, search.matches, value, args, ctx.bulk, root ? ctx.bulkWindow : undefined);
 }
 
-function page<T extends { id: number }>(sorted: T[], keep: (item: T) => boolean, value: (item: T) => number | string, args: ListArgs, bulk: boolean, window?: { start: number; size: number }) {
+function page<T extends { id: number }>(
+  sorted: T[],
+  keep: (item: T) => boolean,
+  value: (item: T) => number | string,
+  args: ListArgs,
+  bulk: boolean,
+  window?: { start: number; size: number },
+) {
   let items = sorted.filter(keep);
   if (args.reverse) items = items.slice().reverse();
   if (bulk && window) items = items.slice(window.start, window.start + window.size);
   return paginate(items, (item) => ({ v: value(item), id: item.id }), args, bulk, Boolean(args.reverse));
 }
 
-function noteWarnings(ctx: GraphqlContext, path: string, query: string | null | undefined, warnings: Array<{ field: string; message: string }>): void {
+function noteWarnings(
+  ctx: GraphqlContext,
+  path: string,
+  query: string | null | undefined,
+  warnings: Array<{ field: string; message: string }>,
+): void {
   if (warnings.length && query) ctx.searchWarnings.push({ path: [path], query, warnings });
 }

@@ -1,14 +1,29 @@
 // Order, LineItem, Product, Customer field resolvers and the list/lookup queries.
 import { gid, parseGid } from "../ids.js";
 import { paginate } from "../connection.js";
-import { financialStatus, orderCurrentTotal, orderRefunded, orderSubtotal, orderTotal, type CustomerRecord, type LineRecord, type OrderRecord, type ProductRecord } from "../records.js";
+import {
+  financialStatus,
+  orderCurrentTotal,
+  orderRefunded,
+  orderSubtotal,
+  orderTotal,
+  type CustomerRecord,
+  type LineRecord,
+  type OrderRecord,
+  type ProductRecord,
+} from "../records.js";
 import { moneyBag } from "./money.js";
 import { listCustomers, listOrders, type ListArgs } from "./order-query.js";
 import { customerStats } from "./customer-stats.js";
 import { findMetafield } from "./metafields.js";
 import type { GraphqlContext, ResolverMap } from "./context.js";
 
-const variantView = (product: ProductRecord) => ({ id: product.variantId, title: "Default Title", sku: product.sku, product });
+const variantView = (product: ProductRecord) => ({
+  id: product.variantId,
+  title: "Default Title",
+  sku: product.sku,
+  product,
+});
 
 export const orderResolvers: ResolverMap = {
   QueryRoot: {
@@ -22,10 +37,12 @@ export const orderResolvers: ResolverMap = {
     cancelReason: (o: OrderRecord) => o.cancelReason?.toUpperCase() ?? null,
     closed: (o: OrderRecord) => o.cancelledAt !== null,
     currencyCode: (o: OrderRecord) => o.currency,
-    email: (o: OrderRecord, _a, ctx) => (o.customerId === null ? null : ctx.store.customers.get(o.customerId)?.email ?? null),
+    email: (o: OrderRecord, _a, ctx) =>
+      o.customerId === null ? null : (ctx.store.customers.get(o.customerId)?.email ?? null),
     displayFinancialStatus: (o: OrderRecord) => financialStatus(o),
     discountCode: (o: OrderRecord) => o.discountCodes[0] ?? null,
-    customer: (o: OrderRecord, _a, ctx) => (o.customerId === null ? null : ctx.store.customers.get(o.customerId) ?? null),
+    customer: (o: OrderRecord, _a, ctx) =>
+      o.customerId === null ? null : (ctx.store.customers.get(o.customerId) ?? null),
     subtotalPriceSet: (o: OrderRecord) => moneyBag(orderSubtotal(o), o.currency),
     totalPriceSet: (o: OrderRecord) => moneyBag(orderTotal(o), o.currency),
     currentTotalPriceSet: (o: OrderRecord) => moneyBag(orderCurrentTotal(o), o.currency),
@@ -44,8 +61,8 @@ export const orderResolvers: ResolverMap = {
     id: (l: LineRecord) => gid("LineItem", l.id),
     name: (l: LineRecord) => l.title,
     currentQuantity: (l: LineRecord) => l.quantity,
-    sku: (l: LineRecord, _a, ctx) => (l.productId === null ? null : ctx.store.products.get(l.productId)?.sku ?? null),
-    product: (l: LineRecord, _a, ctx) => (l.productId === null ? null : ctx.store.products.get(l.productId) ?? null),
+    sku: (l: LineRecord, _a, ctx) => (l.productId === null ? null : (ctx.store.products.get(l.productId)?.sku ?? null)),
+    product: (l: LineRecord, _a, ctx) => (l.productId === null ? null : (ctx.store.products.get(l.productId) ?? null)),
     variant: (l: LineRecord, _a, ctx) => {
       const product = l.productId === null ? undefined : ctx.store.products.get(l.productId);
       return product ? variantView(product) : null;
@@ -61,7 +78,8 @@ export const orderResolvers: ResolverMap = {
     id: (c: CustomerRecord) => gid("Customer", c.id),
     displayName: (c: CustomerRecord) => [c.firstName, c.lastName].filter(Boolean).join(" ") || c.email || "",
     numberOfOrders: (c: CustomerRecord, _a, ctx) => String(customerStats(ctx.store).get(c.id)?.count ?? 0),
-    amountSpent: (c: CustomerRecord, _a, ctx) => moneyBag(customerStats(ctx.store).get(c.id)?.spent ?? 0, ctx.store.currency).shopMoney,
+    amountSpent: (c: CustomerRecord, _a, ctx) =>
+      moneyBag(customerStats(ctx.store).get(c.id)?.spent ?? 0, ctx.store.currency).shopMoney,
     metafield: (c: CustomerRecord, args: { namespace?: string | null; key: string }, ctx) =>
       findMetafield(ctx, "CUSTOMER", c.id, args.namespace ?? null, args.key),
     orders: (c: CustomerRecord, args: ListArgs, ctx) => listOrders(ctx, args, "orders", (o) => o.customerId === c.id),

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
-  bgnbdConditionalExpected, bgnbdExpected, bgnbdPAlive, bgnbdProbN, bgnbdTotalLogLikelihood,
+  bgnbdConditionalExpected,
+  bgnbdExpected,
+  bgnbdPAlive,
+  bgnbdProbN,
+  bgnbdTotalLogLikelihood,
 } from "../../../../server/src/domain/btyd/bgnbd.js";
 import { cdnowSummary, referenceParams, referencePredictions, relErr } from "./cdnow-fixtures.js";
 
@@ -12,7 +16,12 @@ describe("BG/NBD formulas against the lifetimes golden file and published values
     let worst = 0;
     for (const c of referencePredictions()) {
       const s = { x: c.x, tx: c.tx, T: c.T };
-      worst = Math.max(worst, relErr(bgnbdPAlive(P, s), c.pAlive), relErr(bgnbdConditionalExpected(P, s, 39), c.ce39), relErr(bgnbdConditionalExpected(P, s, 52), c.ce52));
+      worst = Math.max(
+        worst,
+        relErr(bgnbdPAlive(P, s), c.pAlive),
+        relErr(bgnbdConditionalExpected(P, s, 39), c.ce39),
+        relErr(bgnbdConditionalExpected(P, s, 52), c.ce52),
+      );
     }
     expect(worst).toBeLessThan(1e-8);
   });
@@ -38,7 +47,9 @@ describe("BG/NBD formulas against the lifetimes golden file and published values
 
   it("shows the increasing-frequency paradox of the BTYD vignette", () => {
     const want = [0.347494, 0.042838, 0.0041594, 0.0003584];
-    [10, 15, 20, 25].forEach((x, i) => expect(relErr(bgnbdConditionalExpected(P, { x, tx: 20, T: 39 }, 52), want[i])).toBeLessThan(1e-3));
+    [10, 15, 20, 25].forEach((x, i) =>
+      expect(relErr(bgnbdConditionalExpected(P, { x, tx: 20, T: 39 }, 52), want[i])).toBeLessThan(1e-3),
+    );
   });
 
   it("handles the edge cases without overflow", () => {

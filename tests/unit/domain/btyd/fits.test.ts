@@ -29,7 +29,10 @@ describe("BG/NBD maximum likelihood on CDNOW", () => {
     expect(relErr(weighted.params.r, fit.params.r)).toBeLessThan(1e-4);
     const scaled = fitBgnbd(rows.map((s) => ({ x: s.x, tx: s.tx * 10, T: s.T * 10 })));
     expect(relErr(scaled.params.alpha, fit.params.alpha * 10)).toBeLessThan(1e-3);
-    expect(bgnbdPAlive(scaled.params, { x: 1, tx: 10, T: 20 })).toBeCloseTo(bgnbdPAlive(fit.params, { x: 1, tx: 1, T: 2 }), 4);
+    expect(bgnbdPAlive(scaled.params, { x: 1, tx: 10, T: 20 })).toBeCloseTo(
+      bgnbdPAlive(fit.params, { x: 1, tx: 1, T: 2 }),
+      4,
+    );
   });
 
   it("flags a boundary solution when nobody ever drops out", () => {
@@ -68,7 +71,10 @@ describe("Gamma-Gamma on the CDNOW repeat buyers", () => {
     const { p, q, v } = referenceParams().gg;
     const spend = cdnowSpend();
     let worst = 0;
-    referencePredictions().forEach((c, i) => (worst = Math.max(worst, relErr(gammaGammaExpectedSpend({ p, q, gamma: v }, c.x, spend[i].zbar), c.gg))));
+    referencePredictions().forEach(
+      (c, i) =>
+        (worst = Math.max(worst, relErr(gammaGammaExpectedSpend({ p, q, gamma: v }, c.x, spend[i].zbar), c.gg))),
+    );
     expect(worst).toBeLessThan(1e-8);
   });
 

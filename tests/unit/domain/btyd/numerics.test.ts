@@ -34,7 +34,11 @@ describe("numerical building blocks", () => {
   it("reproduces the lifetimes CLV example (its 30-week 'months', 1% per step)", () => {
     const { bgnbd, gg } = referenceParams();
     const spend = gammaGammaExpectedSpend({ p: gg.p, q: gg.q, gamma: gg.v }, 2, 22.35);
-    const clv = customerLifetimeValue(bgnbd, { x: 2, tx: 30.43, T: 38.86 }, spend, { periodLength: 30, periods: 12, discountRate: 0.01 });
+    const clv = customerLifetimeValue(bgnbd, { x: 2, tx: 30.43, T: 38.86 }, spend, {
+      periodLength: 30,
+      periods: 12,
+      discountRate: 0.01,
+    });
     expect(clv).toBeCloseTo(140.096211, 3);
   });
 });

@@ -30,7 +30,13 @@ describe("decide: replenishment", () => {
   });
 
   it("stays silent when nothing is due soon, and says why", () => {
-    const r = decide(input({ prediction: prediction({ dueProducts: [{ productId: "p", variantId: null, title: "Tea", dueAt: daysAgo(-20), cycleDays: 30 }] }) }));
+    const r = decide(
+      input({
+        prediction: prediction({
+          dueProducts: [{ productId: "p", variantId: null, title: "Tea", dueAt: daysAgo(-20), cycleDays: 30 }],
+        }),
+      }),
+    );
     expect(r.decision.banner).toBeNull();
     expect(r.verdicts.find((v) => v.campaign === "replenishment")).toMatchObject({ outcome: "not_eligible" });
   });
@@ -45,14 +51,24 @@ describe("decide: replenishment", () => {
 describe("decide: holdout, caps, dismissal", () => {
   it("keeps a holdout customer out of the banner but records the assignment", () => {
     const id = customerOnSide("replenishment", 0.1, true);
-    const r = decide(input({ customer: { id, firstName: "A" }, campaigns: campaigns(["replenishment"], (c) => (c.holdoutShare = 0.1)) }));
+    const r = decide(
+      input({
+        customer: { id, firstName: "A" },
+        campaigns: campaigns(["replenishment"], (c) => (c.holdoutShare = 0.1)),
+      }),
+    );
     expect(r.decision.banner).toBeNull();
     expect(r.assignments).toEqual([{ campaign: "replenishment", holdout: true }]);
   });
 
   it("shows the banner to a treatment customer under the same holdout share", () => {
     const id = customerOnSide("replenishment", 0.1, false);
-    const r = decide(input({ customer: { id, firstName: "A" }, campaigns: campaigns(["replenishment"], (c) => (c.holdoutShare = 0.1)) }));
+    const r = decide(
+      input({
+        customer: { id, firstName: "A" },
+        campaigns: campaigns(["replenishment"], (c) => (c.holdoutShare = 0.1)),
+      }),
+    );
     expect(r.decision.banner?.campaign).toBe("replenishment");
     expect(r.decision.customerId).toBe(id);
   });
@@ -70,7 +86,11 @@ describe("decide: holdout, caps, dismissal", () => {
   });
 
   it("shares one impression budget across campaigns", () => {
-    const events = Array.from({ length: 10 }, (_, i) => ({ kind: "impression" as const, campaign: "vip_thanks", occurredAt: daysAgo(i * 0.5) }));
+    const events = Array.from({ length: 10 }, (_, i) => ({
+      kind: "impression" as const,
+      campaign: "vip_thanks",
+      occurredAt: daysAgo(i * 0.5),
+    }));
     const r = decide(input({ events }));
     expect(r.decision.banner).toBeNull();
     expect(r.verdicts.find((v) => v.campaign === "replenishment")!.outcome).toBe("capped");
@@ -80,16 +100,24 @@ describe("decide: holdout, caps, dismissal", () => {
 });
 
 describe("decide: coupons", () => {
-  const overdue = prediction({ lastOrderAt: daysAgo(60), dueWindow: { early: daysAgo(40), likely: daysAgo(30), late: daysAgo(20) }, dueProducts: [] });
+  const overdue = prediction({
+    lastOrderAt: daysAgo(60),
+    dueWindow: { early: daysAgo(40), likely: daysAgo(30), late: daysAgo(20) },
+    dueProducts: [],
+  });
 
   it("asks for a win-back code for an overdue customer before showing the banner", () => {
     const r = decide(input({ prediction: overdue, campaigns: campaigns(["win_back"]) }));
     expect(r.decision.banner).toBeNull();
-    expect(r.couponNeeds).toEqual([{ campaign: "win_back", occasion: daysAgo(60).toISOString(), percentOff: 0.15, validDays: 14 }]);
+    expect(r.couponNeeds).toEqual([
+      { campaign: "win_back", occasion: daysAgo(60).toISOString(), percentOff: 0.15, validDays: 14 },
+    ]);
   });
 
   it("shows the win-back banner with the issued code, and the expiry notice with a countdown", () => {
-    const r = decide(input({ prediction: overdue, coupons: [coupon()], campaigns: campaigns(["win_back", "coupon_expiry"]) }));
+    const r = decide(
+      input({ prediction: overdue, coupons: [coupon()], campaigns: campaigns(["win_back", "coupon_expiry"]) }),
+    );
     expect(r.couponNeeds).toEqual([]);
     expect(r.decision.banner).toMatchObject({ campaign: "win_back", coupon: { code: "DG-WB-7Q2K" } });
     expect(r.decision.banner!.body.en).toContain("15% off with your personal code DG-WB-7Q2K");
@@ -107,7 +135,13 @@ describe("decide: coupons", () => {
 
   it("never asks for a code for a holdout customer", () => {
     const id = customerOnSide("win_back", 0.5, true);
-    const r = decide(input({ customer: { id, firstName: null }, prediction: overdue, campaigns: campaigns(["win_back"], (c) => (c.holdoutShare = 0.5)) }));
+    const r = decide(
+      input({
+        customer: { id, firstName: null },
+        prediction: overdue,
+        campaigns: campaigns(["win_back"], (c) => (c.holdoutShare = 0.5)),
+      }),
+    );
     expect(r.couponNeeds).toEqual([]);
     expect(r.assignments).toEqual([{ campaign: "win_back", holdout: true }]);
   });
@@ -115,7 +149,10 @@ describe("decide: coupons", () => {
   it("skips the expiry notice for codes far from expiry or already used", () => {
     const far = coupon({ expiresAt: new Date(NOW.getTime() + 20 * 86_400_000) });
     expect(decide(input({ coupons: [far], campaigns: campaigns(["coupon_expiry"]) })).decision.notice).toBeNull();
-    expect(decide(input({ coupons: [coupon({ usedAt: daysAgo(1) })], campaigns: campaigns(["coupon_expiry"]) })).decision.notice).toBeNull();
+    expect(
+      decide(input({ coupons: [coupon({ usedAt: daysAgo(1) })], campaigns: campaigns(["coupon_expiry"]) })).decision
+        .notice,
+    ).toBeNull();
   });
 });
 
@@ -137,9 +174,19 @@ describe("decide: priorities and targeting", () => {
   });
 
   it("offers the second-purchase incentive only within days 0–3 after a first order", () => {
-    const first = (days: number) => prediction({ orderCount: 1, firstOrderAt: daysAgo(days), lastOrderAt: daysAgo(days), segment: { lifecycle: "first", purchase: "active", visit: "unknown", key: "first:active" } });
-    expect(decide(input({ prediction: first(1), campaigns: campaigns(["first_purchase"]) })).couponNeeds).toHaveLength(1);
-    expect(decide(input({ prediction: first(5), campaigns: campaigns(["first_purchase"]) })).couponNeeds).toHaveLength(0);
+    const first = (days: number) =>
+      prediction({
+        orderCount: 1,
+        firstOrderAt: daysAgo(days),
+        lastOrderAt: daysAgo(days),
+        segment: { lifecycle: "first", purchase: "active", visit: "unknown", key: "first:active" },
+      });
+    expect(decide(input({ prediction: first(1), campaigns: campaigns(["first_purchase"]) })).couponNeeds).toHaveLength(
+      1,
+    );
+    expect(decide(input({ prediction: first(5), campaigns: campaigns(["first_purchase"]) })).couponNeeds).toHaveLength(
+      0,
+    );
   });
 
   it("is deterministic for the same input", () => {

@@ -26,7 +26,15 @@ export function prediction(overrides: Partial<CustomerPrediction> = {}): Custome
     rfm: { recency: 4, frequency: 4, monetary: 4, group: "Loyal" },
     segment: { lifecycle: "repeat", purchase: "active", visit: "unknown", key: "repeat:active" },
     reason: { en: "r", ko: "r" },
-    dueProducts: [{ productId: "gid://shopify/Product/1", variantId: "gid://shopify/ProductVariant/4711", title: "Coffee beans", dueAt: daysAgo(-2), cycleDays: 30 }],
+    dueProducts: [
+      {
+        productId: "gid://shopify/Product/1",
+        variantId: "gid://shopify/ProductVariant/4711",
+        title: "Coffee beans",
+        dueAt: daysAgo(-2),
+        cycleDays: 30,
+      },
+    ],
     computedAt: NOW,
     ...overrides,
   };

@@ -3,12 +3,20 @@ import { daysLeft, renderLocalized, renderTemplate } from "../../../../server/sr
 
 describe("renderTemplate", () => {
   it("fills known tokens", () => {
-    expect(renderTemplate("Hi {first_name}, {percent}% off with {code} for {days_left} days", { first_name: "Mina", percent: 15, code: "DG-AB", days_left: 3 }, "en"))
-      .toBe("Hi Mina, 15% off with DG-AB for 3 days");
+    expect(
+      renderTemplate(
+        "Hi {first_name}, {percent}% off with {code} for {days_left} days",
+        { first_name: "Mina", percent: 15, code: "DG-AB", days_left: 3 },
+        "en",
+      ),
+    ).toBe("Hi Mina, 15% off with DG-AB for 3 days");
   });
 
   it("falls back to a friendly name per locale when the first name is missing", () => {
-    expect(renderLocalized({ en: "Hi {first_name}", ko: "{first_name}님" }, { first_name: null })).toEqual({ en: "Hi friend", ko: "고객님" });
+    expect(renderLocalized({ en: "Hi {first_name}", ko: "{first_name}님" }, { first_name: null })).toEqual({
+      en: "Hi friend",
+      ko: "고객님",
+    });
   });
 
   it("leaves unknown tokens visible so the merchant notices the typo", () => {

@@ -25,6 +25,11 @@ describe("visit × purchase grid", () => {
     expect(segmentFor(1, "at_risk", "active").key).toBe("first:purchase_at_risk_visit_active");
     expect(segmentFor(0, "never", "active").key).toBe("none:never_purchased_visit_active");
     expect(segmentFor(2, "at_risk", "at_risk").key).toBe("repeat:visit_at_risk");
-    expect(segmentFor(2, "inactive", "unknown")).toEqual({ lifecycle: "repeat", purchase: "inactive", visit: "unknown", key: "repeat:inactive" });
+    expect(segmentFor(2, "inactive", "unknown")).toEqual({
+      lifecycle: "repeat",
+      purchase: "inactive",
+      visit: "unknown",
+      key: "repeat:inactive",
+    });
   });
 });

@@ -9,7 +9,8 @@ describe("synthetic store generator", () => {
     const a = generateStore(regime("monthly-beauty"), 7, 300);
     const b = generateStore(regime("monthly-beauty"), 7, 300);
     const c = generateStore(regime("monthly-beauty"), 8, 300);
-    const daysOf = (s: typeof a) => s.customers.map((x) => x.days.map((d) => `${d.day}:${d.amount}`).join(",")).join("|");
+    const daysOf = (s: typeof a) =>
+      s.customers.map((x) => x.days.map((d) => `${d.day}:${d.amount}`).join(",")).join("|");
     expect(daysOf(a)).toBe(daysOf(b));
     expect(daysOf(a)).not.toBe(daysOf(c));
   });
@@ -72,7 +73,8 @@ describe("synthetic store generator", () => {
   it("puts more orders near the seasonal peak than a flat store would", () => {
     const r = regime("seasonal-peaks");
     const s = generateStore(r, 4, 1500);
-    let near = 0, all = 0;
+    let near = 0,
+      all = 0;
     for (const c of s.customers)
       for (const d of c.days) {
         const offset = (((d.day - s.startDay - r.season.peakDay) % 365) + 365) % 365;

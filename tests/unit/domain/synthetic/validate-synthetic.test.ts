@@ -8,8 +8,19 @@ const START = 19000;
 function aCustomer(id: string, days: number[], leftAfter: number | null, oneTimer = false): SyntheticCustomer {
   return {
     id,
-    days: days.map((d) => ({ day: START + d, amount: 10, quantities: new Map([["p", 1]]), titles: new Map([["p", { title: "p", variantId: null }]]) })),
-    truth: { productId: "p", cycleDays: 60, oneTimer, dropoutP: 0.1, leftAfterDay: leftAfter === null ? null : START + leftAfter },
+    days: days.map((d) => ({
+      day: START + d,
+      amount: 10,
+      quantities: new Map([["p", 1]]),
+      titles: new Map([["p", { title: "p", variantId: null }]]),
+    })),
+    truth: {
+      productId: "p",
+      cycleDays: 60,
+      oneTimer,
+      dropoutP: 0.1,
+      leftAfterDay: leftAfter === null ? null : START + leftAfter,
+    },
   };
 }
 
@@ -51,7 +62,9 @@ describe("synthetic validation harness", () => {
     expect(r.segments.young).toMatchObject({ customers: 2, actualRepeatOrders: 1 });
     expect(r.segments.heavy).toMatchObject({ customers: 2, actualRepeatOrders: 2 });
     // predictedRepeatOrders is rounded to 0.1, so the error it implies is within 100·0.05/3 %.
-    expect(Math.abs(r.ours.errorPct - (100 * (r.ours.predictedRepeatOrders - 3)) / 3)).toBeLessThanOrEqual(100 * 0.05 / 3 + 0.05);
+    expect(Math.abs(r.ours.errorPct - (100 * (r.ours.predictedRepeatOrders - 3)) / 3)).toBeLessThanOrEqual(
+      (100 * 0.05) / 3 + 0.05,
+    );
     expect(r.ours.windowedShare).toBeGreaterThanOrEqual(0);
     expect(r.ours.windowedShare).toBeLessThanOrEqual(1);
   });

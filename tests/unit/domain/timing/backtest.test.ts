@@ -20,7 +20,9 @@ describe("backtest scoring", () => {
     const customers: BacktestCustomer[] = [];
     for (let i = 0; i < 1500; i++) {
       const birth = cut - 1 - Math.floor(rand() * 300);
-      const times = simulateBgnbdCustomer({ r: 1, alpha: 40, a: 0.5, b: 4 }, cut + 180 - birth, rand).map((t) => birth + Math.floor(t));
+      const times = simulateBgnbdCustomer({ r: 1, alpha: 40, a: 0.5, b: 4 }, cut + 180 - birth, rand).map(
+        (t) => birth + Math.floor(t),
+      );
       const days = [...new Set(times)];
       const cal = days.filter((d) => d < cut);
       customers.push({

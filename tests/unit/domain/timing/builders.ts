@@ -5,11 +5,22 @@ const DAY = 86_400_000;
 
 /** A purchase `daysAgo` days before NOW. */
 export function aPurchase(daysAgo: number, productId = "coffee", quantity = 1, amount = 20): Purchase {
-  return { at: new Date(NOW.getTime() - daysAgo * DAY), amount, lines: [{ productId, variantId: null, title: productId, quantity }] };
+  return {
+    at: new Date(NOW.getTime() - daysAgo * DAY),
+    amount,
+    lines: [{ productId, variantId: null, title: productId, quantity }],
+  };
 }
 
 /** A customer buying `productId` every `gap` days (± jitter from a fixed pattern), last purchase `lastAgo` days ago. */
-export function aRegular(id: string, gap: number, orders: number, lastAgo: number, productId = "coffee", quantity = 1): CustomerHistory {
+export function aRegular(
+  id: string,
+  gap: number,
+  orders: number,
+  lastAgo: number,
+  productId = "coffee",
+  quantity = 1,
+): CustomerHistory {
   const jitter = [0, 2, -1, 1, -2, 0, 1, -1];
   const purchases: Purchase[] = [];
   let ago = lastAgo;

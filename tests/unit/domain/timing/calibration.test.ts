@@ -18,7 +18,9 @@ function normal(rand: () => number): number {
 describe("logistic stacking", () => {
   it("learns a known logistic relation", () => {
     const rand = seededRandom(7);
-    const rows: number[][] = [], labels: boolean[] = [], truth: number[] = [];
+    const rows: number[][] = [],
+      labels: boolean[] = [],
+      truth: number[] = [];
     for (let i = 0; i < 4000; i++) {
       const x = [normal(rand), 3 * normal(rand) + 10, normal(rand)];
       const p = 1 / (1 + Math.exp(-(0.5 + 2 * x[0] - (x[1] - 10) / 3)));
@@ -33,7 +35,12 @@ describe("logistic stacking", () => {
     expect(Math.abs(m.weights[3])).toBeLessThan(0.15);
     expect(m.weights[1]).toBeGreaterThan(1.5);
     expect(m.weights[2]).toBeLessThan(-0.7);
-    expect(auc(rows.map((x) => predictLogistic(m, x)), labels)).toBeGreaterThan(0.8);
+    expect(
+      auc(
+        rows.map((x) => predictLogistic(m, x)),
+        labels,
+      ),
+    ).toBeGreaterThan(0.8);
   });
 });
 
@@ -78,7 +85,8 @@ describe("rolling-origin order calibration", () => {
     const cal = learnCalibration(before, nowDay, fit);
     expect(cal).not.toBeNull();
     expect(cal!.origins).toBeGreaterThan(2);
-    let base = 0, calibrated = 0;
+    let base = 0,
+      calibrated = 0;
     for (const d of before) {
       const v = baseView(d, model, nowDay);
       base += expectedOrders(v.timing.predictive, v.timing.pActive, v.timing.piNext, v.timing.elapsedDays, 90);

@@ -11,14 +11,17 @@ describe("predictCustomer", () => {
   it("gives a one-order customer a window from the norm of what they bought", () => {
     const coffee = predictCustomer({ customerId: "n1", purchases: [aPurchase(3, "coffee")] }, model, NOW);
     const shampoo = predictCustomer({ customerId: "n2", purchases: [aPurchase(3, "shampoo")] }, model, NOW);
-    const cw = coffee.dueWindow!, sw = shampoo.dueWindow!;
+    const cw = coffee.dueWindow!,
+      sw = shampoo.dueWindow!;
     expect(days(coffee.lastOrderAt, cw.early)).toBeLessThan(days(coffee.lastOrderAt, cw.likely));
     expect(days(coffee.lastOrderAt, cw.likely)).toBeLessThan(days(coffee.lastOrderAt, cw.late));
     expect(coffee.cycleDays!).toBeGreaterThan(14);
     expect(coffee.cycleDays!).toBeLessThan(35);
     expect(shampoo.cycleDays!).toBeGreaterThan(1.8 * coffee.cycleDays!);
     expect(coffee.segment.key).toBe("first:active");
-    expect(coffee.reason.en).toMatch(/^first order 3 days ago; similar shoppers reorder in about \d+ days → not due yet$/);
+    expect(coffee.reason.en).toMatch(
+      /^first order 3 days ago; similar shoppers reorder in about \d+ days → not due yet$/,
+    );
   });
 
   it("follows a regular buyer's own rhythm and explains it in English and Korean", () => {
@@ -39,7 +42,9 @@ describe("predictCustomer", () => {
   });
 
   it("uses visits for the grid when there are any", () => {
-    const p = predictCustomer(aRegular("v", 21, 5, 5), model, NOW, { lastVisitAt: new Date(NOW.getTime() - 86_400_000) });
+    const p = predictCustomer(aRegular("v", 21, 5, 5), model, NOW, {
+      lastVisitAt: new Date(NOW.getTime() - 86_400_000),
+    });
     expect(p.segment.key).toBe("repeat:core_active");
     expect(p.rfm.recency).toBeGreaterThanOrEqual(4);
   });
@@ -56,7 +61,11 @@ describe("predictCustomer", () => {
     ["a NaN amount", { customerId: "e", purchases: [{ ...aPurchase(1), amount: NaN }] }, /amount/],
     ["a negative amount", { customerId: "e", purchases: [{ ...aPurchase(1), amount: -5 }] }, /Negative/],
     ["a future date", { customerId: "e", purchases: [aPurchase(-2)] }, /future/],
-    ["10,000 orders", { customerId: "e", purchases: Array.from({ length: 10_000 }, (_, i) => aPurchase(i % 300)) }, /10000 orders/],
+    [
+      "10,000 orders",
+      { customerId: "e", purchases: Array.from({ length: 10_000 }, (_, i) => aPurchase(i % 300)) },
+      /10000 orders/,
+    ],
   ])("rejects %s with a ValidationError", (_name, history, message) => {
     expect(() => predictCustomer(history, model, NOW)).toThrow(ValidationError);
     expect(() => predictCustomer(history, model, NOW)).toThrow(message);

@@ -5,14 +5,22 @@ import { expectedOrders } from "../../../../server/src/domain/timing/expected-or
 import { fitStoreModelFromDays } from "../../../../server/src/domain/timing/fit-store-model.js";
 import { learnCalibration } from "../../../../server/src/domain/timing/learn-calibration.js";
 import type { PurchaseDay } from "../../../../server/src/domain/timing/purchase-days.js";
-import { learnTenureFactors, tenureClass, type TenureCell } from "../../../../server/src/domain/timing/tenure-calibration.js";
+import {
+  learnTenureFactors,
+  tenureClass,
+  type TenureCell,
+} from "../../../../server/src/domain/timing/tenure-calibration.js";
 import { baseView } from "../../../../server/src/domain/timing/timing-features.js";
 import { DAY_MS } from "../../../../server/src/domain/timing/days.js";
 
 describe("tenure factors for later orders", () => {
   it("recovers the relative tenure effect and leaves out each origin's own level", () => {
     const truth = [0.6, 0.75, 0.9, 1];
-    const levels = new Map([[100, 1.6], [145, 1.2], [190, 0.8]]);
+    const levels = new Map([
+      [100, 1.6],
+      [145, 1.2],
+      [190, 0.8],
+    ]);
     const cells: TenureCell[] = [];
     for (const [origin, level] of levels)
       truth.forEach((f, k) => {
@@ -51,7 +59,8 @@ describe("tenure factors for later orders", () => {
       const established = start < nowDay - 380;
       const stopAt = established ? Infinity : start + 80 + rand() * 40;
       const days: PurchaseDay[] = [];
-      for (let d = start; d < nowDay && d < stopAt; d += Math.max(1, Math.round(20 * (0.5 + rand())))) days.push(buy(d));
+      for (let d = start; d < nowDay && d < stopAt; d += Math.max(1, Math.round(20 * (0.5 + rand()))))
+        days.push(buy(d));
       all.push(days);
     }
     const fit = (c: PurchaseDay[][], now: Date) => fitStoreModelFromDays(c, now, { calibrate: false });
@@ -68,6 +77,9 @@ describe("tenure factors for later orders", () => {
     // Within the validation window nothing changes; beyond it the young customer's later orders shrink.
     expect(calibratedExpectedOrders(v, cal, 90)).toBeCloseTo(calibratedExpectedOrders(v, noTenure, 90), 9);
     const later = base(365) - base(90);
-    expect(calibratedExpectedOrders(v, noTenure, 365) - calibratedExpectedOrders(v, cal, 365)).toBeCloseTo(later * (1 - cal.tenure!.factors[0]), 6);
+    expect(calibratedExpectedOrders(v, noTenure, 365) - calibratedExpectedOrders(v, cal, 365)).toBeCloseTo(
+      later * (1 - cal.tenure!.factors[0]),
+      6,
+    );
   });
 });

@@ -20,7 +20,11 @@ const detailQuery = z.strictObject({
   ordersPage: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
-const customerId = z.string().min(1).max(64).regex(/^[\w:.-]+$/, "customer id has unexpected characters");
+const customerId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w:.-]+$/, "customer id has unexpected characters");
 
 /** GET /api/customers (filtered, sorted, paged) and GET /api/customers/:id?ordersPage=n */
 export function customerRoutes(deps: { insights: CustomerInsightsService }): Router {
