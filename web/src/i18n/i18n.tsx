@@ -1,5 +1,6 @@
 // App text in English and Korean (web/src/locales); Polaris' own strings come from its bundled locales.
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
+import { fillWithParticles } from "../../../server/src/domain/shared/korean-particles.js";
 import type { Language } from "../../../server/src/http/contracts.js";
 import en from "../locales/en.json";
 import ko from "../locales/ko.json";
@@ -25,7 +26,8 @@ function lookup(messages: Messages, key: string): string | undefined {
 
 export function translate(language: Language, key: string, vars: Record<string, string | number> = {}): string {
   const template = lookup(MESSAGES[language], key) ?? lookup(MESSAGES.en, key) ?? key;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+  // Korean text may write a particle in both forms after a value ("{name}을(를)"): the value filled in chooses it.
+  return fillWithParticles(template, (name) => (name in vars ? String(vars[name]) : undefined));
 }
 
 export function I18nProvider(props: {

@@ -1,3 +1,4 @@
+import { fillWithParticles } from "../shared/korean-particles.js";
 import type { LocalizedText } from "./storefront-decision.js";
 
 export type Locale = keyof LocalizedText;
@@ -43,7 +44,8 @@ function tokenValue(name: string, values: TokenValues, locale: Locale): string |
  * Liquid (`| escape`) and the DOM (`textContent`) escape at output, so escaping twice would show "&amp;lt;".
  */
 export function renderTemplate(template: string, values: TokenValues, locale: Locale): string {
-  const filled = template.replace(/\{([a-z_]+)\}/g, (whole, name: string) => tokenValue(name, values, locale) ?? whole);
+  // A Korean particle written in both forms after a token ("{code}을(를)") takes the form its value needs.
+  const filled = fillWithParticles(template, (name) => tokenValue(name, values, locale));
   return clean(filled).slice(0, MAX_LENGTH);
 }
 

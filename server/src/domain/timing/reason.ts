@@ -1,4 +1,4 @@
-/** The one-line "why" shown to merchants, in English and Korean. */
+/** The one-line "why" shown to merchants, in English and Korean: plain sentences, not "17 ± 23일마다 구매". */
 export interface ReasonInput {
   orders: number;
   /** Typical gap (median) and its ± spread, in days. */
@@ -11,27 +11,54 @@ export interface ReasonInput {
 }
 
 type Status = "not_due" | "due" | "overdue";
+/** How steady the gaps are: the spread against the cycle (17 ± 23 days is "irregular"). */
+type Rhythm = "regular" | "varying" | "irregular";
 
-const STATUS_EN: Record<Status, string> = { not_due: "not due yet", due: "due now", overdue: "overdue" };
-const STATUS_KO: Record<Status, string> = {
-  not_due: "아직 이른 시기",
-  due: "재구매 시기",
-  overdue: "재구매 시기 지남",
+const REGULAR_AT_MOST = 0.3;
+const IRREGULAR_FROM = 0.75;
+
+const STATUS_EN: Record<Status, string> = {
+  not_due: "not due yet",
+  due: "due to reorder now",
+  overdue: "later than usual",
 };
+const STATUS_KO: Record<Status, string> = {
+  not_due: "아직 재구매 시기 전이에요",
+  due: "지금이 재구매 시기예요",
+  overdue: "평소보다 늦어지고 있어요",
+};
+const RHYTHM_EN: Record<Rhythm, string> = {
+  regular: ", quite regularly",
+  varying: "",
+  irregular: ", though the gaps vary a lot",
+};
+const RHYTHM_KO: Record<Rhythm, string> = {
+  regular: " (꽤 규칙적이에요)",
+  varying: "",
+  irregular: " (주기가 들쭉날쭉해요)",
+};
+
+function rhythmOf(cycle: number, spread: number): Rhythm {
+  const ratio = spread / Math.max(cycle, 1);
+  return ratio <= REGULAR_AT_MOST ? "regular" : ratio >= IRREGULAR_FROM ? "irregular" : "varying";
+}
+
+const daysEn = (n: number) => (n === 1 ? "1 day" : `${n} days`);
+const agoEn = (n: number) => (n === 0 ? "today" : `${daysEn(n)} ago`);
 
 export function reasonLine(r: ReasonInput): { en: string; ko: string } {
   const status: Status = r.elapsedDays < r.earlyDays ? "not_due" : r.elapsedDays <= r.lateDays ? "due" : "overdue";
-  const c = Math.round(r.cycleDays);
-  const s = Math.round(r.spreadDays);
-  const e = Math.round(r.elapsedDays);
+  const c = Math.max(1, Math.round(r.cycleDays));
+  const e = Math.max(0, Math.round(r.elapsedDays));
   if (r.orders <= 1) {
     return {
-      en: `first order ${e} days ago; similar shoppers reorder in about ${c} days → ${STATUS_EN[status]}`,
-      ko: `첫 주문 후 ${e}일; 비슷한 고객은 약 ${c}일 후 재구매 → ${STATUS_KO[status]}`,
+      en: `First order ${agoEn(e)}. Similar shoppers reorder after about ${daysEn(c)}: ${STATUS_EN[status]}.`,
+      ko: `${e === 0 ? "오늘" : `${e}일 전에`} 첫 주문을 했어요. 비슷한 고객은 보통 ${c}일쯤 뒤에 다시 구매해요. ${STATUS_KO[status]}.`,
     };
   }
+  const rhythm = rhythmOf(r.cycleDays, r.spreadDays);
   return {
-    en: `buys every ${c} ± ${s} days; ${e} days since last order → ${STATUS_EN[status]}`,
-    ko: `${c} ± ${s}일마다 구매; 마지막 주문 후 ${e}일 → ${STATUS_KO[status]}`,
+    en: `Buys about every ${daysEn(c)}${RHYTHM_EN[rhythm]}. Last order ${agoEn(e)}: ${STATUS_EN[status]}.`,
+    ko: `보통 ${c}일쯤마다 구매해요${RHYTHM_KO[rhythm]}. ${e === 0 ? "오늘 주문했고" : `마지막 주문 후 ${e}일이 지났고`}, ${STATUS_KO[status]}.`,
   };
 }

@@ -20,7 +20,7 @@ describe("predictCustomer", () => {
     expect(shampoo.cycleDays!).toBeGreaterThan(1.8 * coffee.cycleDays!);
     expect(coffee.segment.key).toBe("first:active");
     expect(coffee.reason.en).toMatch(
-      /^first order 3 days ago; similar shoppers reorder in about \d+ days → not due yet$/,
+      /^First order 3 days ago\. Similar shoppers reorder after about \d+ days: not due yet\.$/,
     );
   });
 
@@ -28,8 +28,10 @@ describe("predictCustomer", () => {
     const p = predictCustomer(aRegular("r", 21, 8, 33), model, NOW);
     expect(p.cycleDays!).toBeGreaterThan(19);
     expect(p.cycleDays!).toBeLessThan(23);
-    expect(p.reason.en).toMatch(/^buys every (20|21|22) ± \d+ days; 33 days since last order → overdue$/);
-    expect(p.reason.ko).toMatch(/^(20|21|22) ± \d+일마다 구매; 마지막 주문 후 33일 → 재구매 시기 지남$/);
+    expect(p.reason.en).toMatch(/^Buys about every (20|21|22) days[^.]*\. Last order 33 days ago: later than usual\.$/);
+    expect(p.reason.ko).toMatch(
+      /^보통 (20|21|22)일쯤마다 구매해요[^.]*\. 마지막 주문 후 33일이 지났고, 평소보다 늦어지고 있어요\.$/,
+    );
     expect(p.churnRisk).toBeGreaterThan(0.9);
     expect(p.segment.key).toBe("repeat:at_risk");
   });
