@@ -11,12 +11,11 @@ export function formatPercent(language: Language, share: number | null, digits =
   }).format(share);
 }
 
+/** Money as the shop's currency writes it: its own decimals (KRW "₩12,300", USD "$12.30", JPY "¥1,230"). */
 export function formatMoney(language: Language, amount: number | null, currency: string): string {
   if (amount === null || !Number.isFinite(amount)) return "—";
   try {
-    return new Intl.NumberFormat(LOCALE[language], { style: "currency", currency, maximumFractionDigits: 0 }).format(
-      amount,
-    );
+    return new Intl.NumberFormat(LOCALE[language], { style: "currency", currency }).format(amount);
   } catch {
     return `${Math.round(amount)} ${currency}`;
   }
