@@ -54,6 +54,9 @@ export interface CampaignSettings {
   couponValidDays?: number;
   /** Banner link for campaigns without a product (a relative storefront path such as "/collections/all"). */
   ctaPath?: string;
+  /** Schedule (schedule.ts): first and last UTC day the campaign runs, "YYYY-MM-DD"; null or absent = open. */
+  startsOn?: string | null;
+  endsOn?: string | null;
 }
 
 export interface CampaignConfig {

@@ -5,6 +5,7 @@ import { PRESET_DEFINITIONS } from "./presets.js";
 import { eligibility, occasionCoupon, type Eligible } from "./eligibility.js";
 import { budgetExhausted, suppression, targetingMiss } from "./guards.js";
 import { isInHoldout } from "./holdout.js";
+import { scheduleMiss } from "./schedule.js";
 import { daysLeft, renderLocalized, type TokenValues } from "./render.js";
 
 export type Outcome =
@@ -13,6 +14,7 @@ export type Outcome =
   | "awaiting_coupon"
   | "outranked"
   | "disabled"
+  | "off_schedule"
   | "not_targeted"
   | "not_eligible"
   | "dismissed"
@@ -69,6 +71,11 @@ export function decide(input: DecisionInput): DecisionResult {
     const verdict = (outcome: Outcome, detail: string) => verdicts.push({ campaign: c.key, slot, outcome, detail });
     if (!c.enabled) {
       verdict("disabled", "campaign is off");
+      continue;
+    }
+    const offSchedule = scheduleMiss(c.settings, input.now);
+    if (offSchedule) {
+      verdict("off_schedule", offSchedule);
       continue;
     }
     // Every slot winner (shown, holdout or awaiting its code) is in `assignments`.
