@@ -18,5 +18,5 @@ for (const file of readdirSync(dir)
   }
   lock[file] = hash;
 }
-writeFileSync(lockFile, JSON.stringify(lock, null, 2) + "\n");
+writeFileSync(lockFile, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`locked ${Object.keys(lock).length} migrations`);

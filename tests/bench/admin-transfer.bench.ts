@@ -36,7 +36,9 @@ async function visit(context: BrowserContext, url: string): Promise<Visit> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const result: Visit = { bytes: 0, requests: 0, fromCache: 0, revalidated: 0 };
-  cdp.on("Network.loadingFinished", (e: { encodedDataLength: number }) => void (result.bytes += e.encodedDataLength));
+  cdp.on("Network.loadingFinished", (e: { encodedDataLength: number }) => {
+    result.bytes += e.encodedDataLength;
+  });
   cdp.on("Network.requestWillBeSent", () => void result.requests++);
   cdp.on("Network.requestServedFromCache", () => void result.fromCache++);
   cdp.on("Network.responseReceived", (e: { response: { status: number; fromDiskCache?: boolean } }) => {

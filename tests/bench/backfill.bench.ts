@@ -86,8 +86,8 @@ const lineCsv = all
     o.lines.map((l, i) => [SHOP, o.id, i, l.productId, l.variantId, l.title, l.quantity, l.price].map(csv).join(",")),
   )
   .join("\n");
-writeFileSync(path.join(dir, "orders.csv"), orderCsv + "\n");
-writeFileSync(path.join(dir, "lines.csv"), lineCsv + "\n");
+writeFileSync(path.join(dir, "orders.csv"), `${orderCsv}\n`);
+writeFileSync(path.join(dir, "lines.csv"), `${lineCsv}\n`);
 const cli = await migratedDb("cli.sqlite");
 await cli.db.destroy();
 const script = `.mode csv\nBEGIN;\n.import ${path.join(dir, "orders.csv")} orders\n.import ${path.join(dir, "lines.csv")} order_lines\nCOMMIT;\n`;

@@ -18,9 +18,10 @@ describe("decision fast path", () => {
       res.writeHead(418).end();
     };
     const storefront = {
-      decisionJsonFor: async (shop: string, id: string | null) => (
-        asked.push(`${shop}/${id}`), JSON.stringify({ customerId: id ?? "" })
-      ),
+      decisionJsonFor: async (shop: string, id: string | null) => {
+        asked.push(`${shop}/${id}`);
+        return JSON.stringify({ customerId: id ?? "" });
+      },
     };
     const server = createServer(withDecisionFastPath(express, { platform: realProxyVerifier(), storefront })).listen(0);
     await new Promise((resolve) => server.once("listening", resolve));

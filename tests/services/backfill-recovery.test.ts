@@ -113,7 +113,10 @@ describe.each(DB_KINDS)("backfill recovery on %s", (kind) => {
       db: t.db,
       sync: {
         isBackfilling: () => false,
-        backfill: async (s) => (resumed.push(s), { method: "bulk", orders: 0, customers: 0 }),
+        backfill: async (s) => {
+          resumed.push(s);
+          return { method: "bulk", orders: 0, customers: 0 };
+        },
       },
       listShops: async () => [shop],
       onBackfilled: async () => undefined,

@@ -37,7 +37,10 @@ const CUSTOMERS = Array.from({ length: 24 }, (_, i) => String(100 + i));
 /** A deterministic spread of every event kind over shops, customers, campaigns and ages. */
 function seedRows(): CampaignEventRow[] {
   let x = 7;
-  const pick = <T>(list: readonly T[]): T => list[(x = (x * 1103515245 + 12345) % 2 ** 31) % list.length];
+  const pick = <T>(list: readonly T[]): T => {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    return list[x % list.length];
+  };
   const rows: CampaignEventRow[] = [];
   const at = (ageDays: number) => new Date(NOW.getTime() - ageDays * DAY).toISOString();
   for (let i = 0; i < 900; i++) {

@@ -71,7 +71,10 @@ describe("pipeline", () => {
       db: t.db,
       recompute: {
         recomputeShop: async () => ({ customers: 0 }),
-        recomputeCustomer: async (shop, id) => (seen.push(`${shop}/${id}`), null),
+        recomputeCustomer: async (shop, id) => {
+          seen.push(`${shop}/${id}`);
+          return null;
+        },
       },
       log: () => {},
     });

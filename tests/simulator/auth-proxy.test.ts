@@ -62,7 +62,7 @@ describe("simulator tokens and app-proxy signing", () => {
     expect(wrongShop.status).toBe(400);
     const forged = await tokenRequest(DEMO, {
       grant_type: EXCHANGE,
-      subject_token: sessionToken.slice(0, -3) + "abc",
+      subject_token: `${sessionToken.slice(0, -3)}abc`,
       requested_token_type: OFFLINE,
     });
     expect(forged.status).toBe(400);

@@ -37,7 +37,10 @@ async function killDuringBulk(h: Harness, shop: string): Promise<void> {
     db: h.t.db,
     platform: {
       ...h.stack.platform,
-      getBulkExport: async () => (controller.abort(new Error("killed")), controller.signal.throwIfAborted() as never),
+      getBulkExport: async () => {
+        controller.abort(new Error("killed"));
+        return controller.signal.throwIfAborted() as never;
+      },
     },
     log: () => undefined,
   });
@@ -162,7 +165,10 @@ describe.each(DB_KINDS)("interrupted backfills recover by themselves on %s", (ki
     const starts: string[] = [];
     const platform: CommercePlatform = {
       ...h.stack.platform,
-      startBulkExport: async (s, o) => (starts.push(s), h.stack.platform.startBulkExport(s, o)),
+      startBulkExport: async (s, o) => {
+        starts.push(s);
+        return h.stack.platform.startBulkExport(s, o);
+      },
     };
     const sync = createOrderSyncService({ db: h.t.db, platform, bulkPollMs: 10, log: () => undefined });
     const first = sync.backfill(shop);

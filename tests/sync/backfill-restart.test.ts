@@ -79,7 +79,10 @@ async function createAppDatabase(
     return {
       url: `sqlite:${filename}`,
       handle,
-      drop: async () => (await handle.db.destroy(), rmSync(dir, { recursive: true, force: true })),
+      drop: async () => {
+        await handle.db.destroy();
+        rmSync(dir, { recursive: true, force: true });
+      },
     };
   }
   // Its own database (not a schema): the app migrates as it would in production, into public.

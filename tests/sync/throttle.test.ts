@@ -25,7 +25,7 @@ it("waits out the simulator's THROTTLED answers and still lists every order", as
     let cursor: string | null = null;
     do {
       const page = await h.stack.platform.listOrders(SHOP, { cursor, pageSize: 8 }); // ~866 points each
-      page.items.forEach((o) => seen.add(o.id));
+      for (const o of page.items) seen.add(o.id);
       cursor = page.nextCursor;
     } while (cursor);
     return seen.size;

@@ -46,7 +46,10 @@ describe.each(DB_KINDS)("webhooks acknowledged before they are applied (%s)", (k
     const confirmation = new Promise<void>((r) => (release = r));
     // Confirming a new order id with Shopify hangs until released.
     const platform: CommercePlatform = Object.create(h.stack.platform);
-    platform.orderBelongsTo = async (shop, id) => (await confirmation, h.stack.platform.orderBelongsTo(shop, id));
+    platform.orderBelongsTo = async (shop, id) => {
+      await confirmation;
+      return h.stack.platform.orderBelongsTo(shop, id);
+    };
     const ingest = createWebhookIngestService({
       db: h.t.db,
       platform,

@@ -84,7 +84,7 @@ async function openConfiguredDb(): Promise<DbSession> {
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/"))) {
   process.exitCode = await runCli(
     process.argv.slice(2),
-    (s) => process.stdout.write(s + "\n"),
-    (s) => process.stderr.write(s + "\n"),
+    (s) => process.stdout.write(`${s}\n`),
+    (s) => process.stderr.write(`${s}\n`),
   );
 }

@@ -5,7 +5,7 @@ import { createDb } from "../db/create-db.js";
 import { migrateToLatest } from "../db/migrate.js";
 
 export async function runMigrate(out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (e) {
@@ -33,7 +33,7 @@ export async function runMigrate(out: (s: string) => void, err: (s: string) => v
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/"))) {
   process.exitCode = await runMigrate(
-    (s) => process.stdout.write(s + "\n"),
-    (s) => process.stderr.write(s + "\n"),
+    (s) => process.stdout.write(`${s}\n`),
+    (s) => process.stderr.write(`${s}\n`),
   );
 }

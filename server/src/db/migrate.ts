@@ -29,6 +29,7 @@ class FolderMigrationProvider implements MigrationProvider {
  * `schema` (PostgreSQL only) keeps Kysely's bookkeeping tables in that schema: its introspector sees every
  * schema, so without it a lock table in a neighbouring schema is mistaken for ours.
  */
+// biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not today's types
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,

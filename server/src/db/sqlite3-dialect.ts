@@ -135,6 +135,7 @@ export class Sqlite3Dialect implements Dialect {
   createQueryCompiler(): QueryCompiler {
     return new SqliteQueryCompiler();
   }
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's Dialect interface declares it so
   createIntrospector(db: Kysely<any>): DatabaseIntrospector {
     return new SqliteIntrospector(db);
   }

@@ -81,7 +81,7 @@ async function claimSlot(
   };
   if (await reserveCoupon(db, row)) return row;
   const held = await findCouponSlot(db, shop, customerId, need.campaign, need.occasion);
-  if (!held || held.status !== "pending") return null;
+  if (held?.status !== "pending") return null;
   // An unfinished claim whose window has passed would only create a dead code: drop it; a later publish starts afresh.
   if (Date.parse(held.expires_at) <= now.getTime()) {
     await releasePendingCoupon(db, shop, held.code);

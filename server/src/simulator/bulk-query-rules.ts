@@ -98,7 +98,10 @@ function checkField(
   const named = getNamedType(field.type);
   if (!(named instanceof GraphQLObjectType) || !node.selectionSet) return;
   const isConnection = named.name.endsWith("Connection");
-  if (!isConnection) return walk(named, node.selectionSet, depth, false, stats, problems);
+  if (!isConnection) {
+    walk(named, node.selectionSet, depth, false, stats, problems);
+    return;
+  }
   stats.connections++;
   if (depth + 1 > MAX_BULK_DEPTH)
     problems.push({

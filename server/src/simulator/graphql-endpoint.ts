@@ -1,5 +1,5 @@
 // POST /admin/api/:version/graphql.json: parse, validate, price, throttle, execute, report cost like Shopify.
-import { execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from "graphql";
+import { execute, type GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import { actualCost, findOperation, MAX_QUERY_COST, requestedCost } from "./cost.js";
 import type { CostBucket } from "./throttle.js";
 import type { GraphqlContext } from "./resolvers/context.js";

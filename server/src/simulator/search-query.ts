@@ -17,7 +17,7 @@ interface Term {
 
 export function parseSearch<T>(query: string | null | undefined, fields: FieldAccessors<T>): ParsedSearch<T> {
   const warnings: ParsedSearch<T>["warnings"] = [];
-  if (!query || !query.trim()) return { matches: () => true, warnings };
+  if (!query?.trim()) return { matches: () => true, warnings };
   const groups: Array<Array<(item: T) => boolean>> = [[]];
   for (const token of tokenize(query)) {
     if (token === "AND") continue;

@@ -137,8 +137,8 @@ async function readInvoices(
       skippedRows++;
       continue;
     }
-    let inv = invoices.get(invoice);
-    if (!inv) invoices.set(invoice, (inv = { invoice, date, customerId, country, lines: [] }));
+    const inv = invoices.get(invoice) ?? { invoice, date, customerId, country, lines: [] };
+    invoices.set(invoice, inv);
     inv.lines.push({ stockCode, title: description.trim() || stockCode, quantity: Math.abs(quantity), price });
   }
   return { invoices, rows, skippedRows };

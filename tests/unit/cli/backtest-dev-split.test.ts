@@ -26,5 +26,5 @@ describe("backtest on the Online Retail development split", () => {
     expect(r.customers).toBeGreaterThan(2000);
     expect(Math.abs(r.ours.errorPct)).toBeLessThan(Math.abs(r.bgnbd.errorPct));
     expect(r.ours.auc90).toBeGreaterThan(r.bgnbd.auc90);
-  }, 20_000);
+  }, 90_000); // CPU-bound: 26 s was seen on a loaded 2-core machine
 });

@@ -21,7 +21,7 @@ describe("CLI on unreadable input", () => {
   });
 
   it("a truncated .gz is bad input too", async () => {
-    const whole = gzipSync("frequency,recency,T\n" + "1,2,30\n".repeat(5000));
+    const whole = gzipSync(`frequency,recency,T\n${"1,2,30\n".repeat(5000)}`);
     const cut = path.join(dir, "cut.csv.gz");
     writeFileSync(cut, whole.subarray(0, whole.length >> 1));
     const r = await run(["fit-bgnbd", "--summary", cut]);

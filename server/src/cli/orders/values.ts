@@ -20,15 +20,15 @@ export function parseTimestamp(raw: string, localOffsetMs = 0): Date | null {
     mi = 0,
     sec = 0,
     zone: string | undefined;
-  let m = ISO_LIKE.exec(s);
-  if (m) {
+  const iso = ISO_LIKE.exec(s);
+  const us = iso ? null : US.exec(s);
+  const m = iso ?? us;
+  if (!m) return null;
+  if (iso) {
     [y, mo, d] = [+m[1], +m[2], +m[3]];
-    if (m[4] !== undefined) [h, mi, sec] = [+m[4], +m[5], +(m[6] ?? 0)];
     zone = m[7];
-  } else if ((m = US.exec(s))) {
-    [mo, d, y] = [+m[1], +m[2], +m[3]];
-    if (m[4] !== undefined) [h, mi, sec] = [+m[4], +m[5], +(m[6] ?? 0)];
-  } else return null;
+  } else [mo, d, y] = [+m[1], +m[2], +m[3]];
+  if (m[4] !== undefined) [h, mi, sec] = [+m[4], +m[5], +(m[6] ?? 0)];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59) return null;
   const utc = Date.UTC(y, mo - 1, d, h, mi, sec);
   if (new Date(utc).getUTCDate() !== d) return null; // 2024-02-30

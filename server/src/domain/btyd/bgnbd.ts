@@ -46,7 +46,7 @@ export function bgnbdConditionalExpected(p: BgNbdParams, s: RfmSummary, t: numbe
   const a = Math.abs(p.a - 1) < 1e-9 ? 1 + 1e-9 : p.a;
   const c = a + p.b + s.x - 1;
   const z = t / (p.alpha + s.T + t);
-  const tail = Math.pow(1 - z, a - 1) * hyp2f1(c - p.r - s.x, a - 1, c, z);
+  const tail = (1 - z) ** (a - 1) * hyp2f1(c - p.r - s.x, a - 1, c, z);
   return (c / (a - 1)) * (1 - tail) * bgnbdPAlive(p, s);
 }
 
@@ -57,12 +57,12 @@ export function bgnbdExpected(p: BgNbdParams, t: number): number {
 
 /** P(at least one purchase in (T, T+t]) = P(alive)·[1 − ((α+T)/(α+T+t))^(r+x)] (model-reference §4.1). */
 export function bgnbdProbPurchaseWithin(p: BgNbdParams, s: RfmSummary, t: number): number {
-  return bgnbdPAlive(p, s) * (1 - Math.pow((p.alpha + s.T) / (p.alpha + s.T + t), p.r + s.x));
+  return bgnbdPAlive(p, s) * (1 - ((p.alpha + s.T) / (p.alpha + s.T + t)) ** (p.r + s.x));
 }
 
 /** Quantile of the time to the next purchase given alive: Lomax(r+x, α+T). */
 export function bgnbdNextPurchaseQuantile(p: BgNbdParams, s: RfmSummary, q: number): number {
-  return (p.alpha + s.T) * (Math.pow(1 - q, -1 / (p.r + s.x)) - 1);
+  return (p.alpha + s.T) * ((1 - q) ** (-1 / (p.r + s.x)) - 1);
 }
 
 /** P(X(t) = n) for a new customer (FHL05 eq. 8). */

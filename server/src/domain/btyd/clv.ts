@@ -16,7 +16,7 @@ export function customerLifetimeValue(p: BgNbdParams, s: RfmSummary, expectedSpe
   let prev = 0;
   for (let k = 1; k <= o.periods; k++) {
     const cum = bgnbdConditionalExpected(p, s, k * o.periodLength);
-    total += (expectedSpend * (cum - prev)) / Math.pow(1 + o.discountRate, k);
+    total += (expectedSpend * (cum - prev)) / (1 + o.discountRate) ** k;
     prev = cum;
   }
   return total;

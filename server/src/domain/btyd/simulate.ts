@@ -14,7 +14,7 @@ export function seededRandom(seed: number): () => number {
 
 /** Gamma(shape, rate=1) by Marsaglia-Tsang (with the shape < 1 boost). */
 export function sampleGamma(shape: number, rand: () => number): number {
-  if (shape < 1) return sampleGamma(shape + 1, rand) * Math.pow(rand(), 1 / shape);
+  if (shape < 1) return sampleGamma(shape + 1, rand) * rand() ** (1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {

@@ -21,7 +21,7 @@ export function lnGamma(x: number): number {
 export function logAddExp(a: number, b: number): number {
   if (a === -Infinity) return b;
   if (b === -Infinity) return a;
-  const m = a > b ? a : b;
+  const m = Math.max(a, b);
   return m + Math.log1p(Math.exp(-Math.abs(a - b)));
 }
 

@@ -70,7 +70,10 @@ function generateCustomer(regime: Regime, id: string, rand: () => number, startD
 
 function pickProduct(regime: Regime, rand: () => number) {
   let u = rand();
-  for (const p of regime.products) if ((u -= p.weight) < 0) return p;
+  for (const p of regime.products) {
+    u -= p.weight;
+    if (u < 0) return p;
+  }
   return regime.products[regime.products.length - 1];
 }
 
@@ -79,7 +82,10 @@ function acquisitionDay(regime: Regime, rand: () => number): number {
   for (;;) {
     let u = rand();
     const part =
-      regime.acquisition.find((a) => (u -= a.weight) < 0) ?? regime.acquisition[regime.acquisition.length - 1];
+      regime.acquisition.find((a) => {
+        u -= a.weight;
+        return u < 0;
+      }) ?? regime.acquisition[regime.acquisition.length - 1];
     const day = Math.floor(part.from + rand() * (part.to - part.from));
     if (rand() * (1 + regime.season.amplitude) <= intensity(regime, day)) return Math.min(day, regime.storeDays - 1);
   }

@@ -34,5 +34,5 @@ export function expectedOrders(p: GapPredictive, active: number, piNext: number,
 function followOn(m: number, pi: number): number {
   if (m <= 0) return 0;
   if (pi >= 0.9999) return m;
-  return (pi * (1 - Math.pow(pi, m))) / (1 - pi);
+  return (pi * (1 - pi ** m)) / (1 - pi);
 }

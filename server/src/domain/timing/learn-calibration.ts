@@ -76,7 +76,7 @@ export function learnCalibration(all: PurchaseDay[][], nowDay: number, fitBase: 
         cls.predicted += expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, span) - first;
       }
     });
-    if (span > H) late.forEach((c, k) => tenureCells.push({ origin, tenureClass: k, ...c }));
+    if (span > H) for (const [k, c] of late.entries()) tenureCells.push({ origin, tenureClass: k, ...c });
   }
   if (origins === 0) return null;
   const pooled = sum(acc.actual) / Math.max(sum(acc.predicted), 1e-9);

@@ -34,19 +34,17 @@ interface Acc {
 export function estimateProductCycles(customers: PurchaseDay[][], prior: GapPrior): Map<string, ProductCycle> {
   const acc = new Map<string, Acc>();
   const get = (id: string, d: PurchaseDay) => {
-    let a = acc.get(id);
-    if (!a)
-      acc.set(
-        id,
-        (a = {
-          title: d.titles.get(id)?.title ?? id,
-          variantId: d.titles.get(id)?.variantId ?? null,
-          qtys: [],
-          pairs: [],
-          nextSum: 0,
-          nextN: 0,
-        }),
-      );
+    const found = acc.get(id);
+    if (found) return found;
+    const a: Acc = {
+      title: d.titles.get(id)?.title ?? id,
+      variantId: d.titles.get(id)?.variantId ?? null,
+      qtys: [],
+      pairs: [],
+      nextSum: 0,
+      nextN: 0,
+    };
+    acc.set(id, a);
     return a;
   };
   for (const days of customers) {

@@ -14,8 +14,8 @@ export function toPurchaseDays(h: CustomerHistory): PurchaseDay[] {
   const byDay = new Map<number, PurchaseDay>();
   for (const p of h.purchases) {
     const day = dayIndex(p.at);
-    let d = byDay.get(day);
-    if (!d) byDay.set(day, (d = { day, amount: 0, quantities: new Map(), titles: new Map() }));
+    const d = byDay.get(day) ?? { day, amount: 0, quantities: new Map(), titles: new Map() };
+    byDay.set(day, d);
     d.amount += p.amount;
     for (const l of p.lines) {
       d.quantities.set(l.productId, (d.quantities.get(l.productId) ?? 0) + l.quantity);

@@ -60,7 +60,11 @@ export function learnTenureFactors(cells: TenureCell[], edges: number[] = TENURE
     for (const o of origins) {
       let a = 0,
         p = 0;
-      for (const c of cells) if (c.origin === o) (a += c.actual), (p += c.predicted * factor[c.tenureClass]);
+      for (const c of cells) {
+        if (c.origin !== o) continue;
+        a += c.actual;
+        p += c.predicted * factor[c.tenureClass];
+      }
       level.set(o, p > 0 ? a / p : 1);
     }
     for (let k = 0; k < classes; k++) {

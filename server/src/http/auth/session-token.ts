@@ -18,7 +18,7 @@ const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 
 /** Verifies the token and returns the shop domain it was issued for; throws UnauthorizedError otherwise. */
 export async function verifySessionToken(token: string, options: SessionTokenOptions): Promise<string> {
-  let payload;
+  let payload: Awaited<ReturnType<typeof jwtVerify>>["payload"];
   try {
     ({ payload } = await jwtVerify(token, new TextEncoder().encode(options.apiSecret), {
       algorithms: ["HS256"],

@@ -52,7 +52,7 @@ export function parseCanonicalProxyQuery(rawQuery: string): Map<string, string> 
     const value = decode(eq === -1 ? "" : pair.slice(eq + 1));
     if (key === null || value === null || params.has(key)) return null;
     const accepts = Object.hasOwn(SHOPIFY_PARAMS, key) ? SHOPIFY_PARAMS[key] : undefined;
-    if (!accepts || !accepts(value)) return null;
+    if (!accepts?.(value)) return null;
     params.set(key, value);
   }
   return params.size === PARAM_COUNT ? params : null;

@@ -12,10 +12,10 @@ import type {
   PlatformCustomer,
 } from "../commerce-platform.js";
 import { PlatformError } from "../../domain/shared/errors.js";
-import { readBulkOrders } from "./bulk-jsonl.js";
+import { readBulkCustomers, readBulkOrders } from "./bulk-jsonl.js";
 import { throwOnUserErrors, toPlatformError } from "./errors.js";
 import { BULK_RUN_QUERY, BULK_STATUS_QUERY } from "./graphql/bulk.js";
-import { CUSTOMERS_QUERY } from "./graphql/customers.js";
+import { CUSTOMERS_QUERY, bulkCustomersQuery } from "./graphql/customers.js";
 import { createCustomerCoupon } from "./coupons.js";
 import { setCustomerMetafields } from "./metafields-set.js";
 import { ACCESS_CHECK_QUERY } from "./graphql/shop.js";
@@ -29,7 +29,6 @@ import {
 import {
   bulkStateFromGraphql,
   customerFromGraphql,
-  legacyId,
   orderFromGraphql,
   toGid,
   type GqlCustomer,
@@ -63,7 +62,8 @@ export interface ShopifyPlatformDeps {
   now?: () => Date;
 }
 
-export type ShopifyPlatform = CommercePlatform & Required<Pick<CommercePlatform, "countOrders">>;
+export type ShopifyPlatform = CommercePlatform &
+  Required<Pick<CommercePlatform, "countOrders" | "startCustomerBulkExport" | "readCustomerBulkExport">>;
 
 export function createShopifyPlatform({ api, graphql, now = () => new Date() }: ShopifyPlatformDeps): ShopifyPlatform {
   const pageSize = (requested: number | undefined, fallback: number, max = MAX_PAGE) =>
@@ -104,6 +104,24 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
     return data.bulkOperation;
   }
 
+  async function startBulk(shop: string, query: string, what: string): Promise<{ id: string }> {
+    const data = await graphql.request<{
+      bulkOperationRunQuery: { bulkOperation: { id: string } | null; userErrors: UserErrors };
+    }>(shop, BULK_RUN_QUERY, { query });
+    throwOnUserErrors(what, data.bulkOperationRunQuery.userErrors);
+    const op = data.bulkOperationRunQuery.bulkOperation;
+    if (!op) throw toPlatformError(new Error("no bulk operation returned"), what);
+    return { id: op.id };
+  }
+
+  /** The result file of a completed export; null when the query matched nothing (Shopify gives no url then). */
+  async function completedBulkUrl(shop: string, id: string): Promise<string | null> {
+    const op = await bulkStatus(shop, id);
+    if (op.status !== "COMPLETED")
+      throw toPlatformError(new Error(`bulk operation is ${op.status}`), "Reading the bulk export");
+    return op.url;
+  }
+
   return {
     id: "shopify",
 
@@ -142,15 +160,11 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
       }
     },
 
-    async startBulkExport(shop, options) {
-      const data = await graphql.request<{
-        bulkOperationRunQuery: { bulkOperation: { id: string } | null; userErrors: UserErrors };
-      }>(shop, BULK_RUN_QUERY, { query: bulkOrdersQuery(updatedSinceQuery(options.updatedSince)) });
-      throwOnUserErrors("Starting the bulk export", data.bulkOperationRunQuery.userErrors);
-      const op = data.bulkOperationRunQuery.bulkOperation;
-      if (!op) throw toPlatformError(new Error("no bulk operation returned"), "Starting the bulk export");
-      return { id: op.id };
-    },
+    startBulkExport: (shop, options) =>
+      startBulk(shop, bulkOrdersQuery(updatedSinceQuery(options.updatedSince)), "Starting the bulk export"),
+
+    startCustomerBulkExport: (shop, options) =>
+      startBulk(shop, bulkCustomersQuery(updatedSinceQuery(options.updatedSince)), "Starting the customer export"),
 
     async getBulkExport(shop, id): Promise<BulkExportStatus> {
       const op = await bulkStatus(shop, id);
@@ -165,11 +179,13 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
     },
 
     async *readBulkExport(shop, id) {
-      const op = await bulkStatus(shop, id);
-      if (op.status !== "COMPLETED")
-        throw toPlatformError(new Error(`bulk operation is ${op.status}`), "Reading the bulk export");
-      if (!op.url) return; // Shopify: url is null when the query matched nothing
-      yield* readBulkOrders(op.url, shopFetch);
+      const url = await completedBulkUrl(shop, id);
+      if (url) yield* readBulkOrders(url, shopFetch);
+    },
+
+    async *readCustomerBulkExport(shop, id) {
+      const url = await completedBulkUrl(shop, id);
+      if (url) yield* readBulkCustomers(url, shopFetch);
     },
 
     createCustomerCoupon: (shop: string, request: CouponRequest): Promise<Coupon> =>

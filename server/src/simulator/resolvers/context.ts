@@ -15,5 +15,6 @@ export interface GraphqlContext {
   searchWarnings: Array<{ path: string[]; query: string; warnings: Array<{ field: string; message: string }> }>;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: GraphQL hands each resolver its parent and args untyped
 export type Resolver<P = any, A = any> = (parent: P, args: A, ctx: GraphqlContext) => unknown;
 export type ResolverMap = Record<string, Record<string, Resolver>>;

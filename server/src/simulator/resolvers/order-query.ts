@@ -53,8 +53,8 @@ function sortedBy<T extends { id: number }>(
   items: () => Iterable<T>,
   value: (item: T) => number | string,
 ): T[] {
-  let byKey = sortedCache.get(owner);
-  if (!byKey) sortedCache.set(owner, (byKey = new Map()));
+  const byKey = sortedCache.get(owner) ?? new Map();
+  sortedCache.set(owner, byKey);
   const cached = byKey.get(name);
   if (cached && cached.version === version) return cached.items as T[];
   const sorted = [...items()].sort((a, b) => {
@@ -107,6 +107,19 @@ export function listCustomers(ctx: GraphqlContext, args: ListArgs, path: string,
   const search = parseSearch(args.query, CUSTOMER_FIELDS);
   noteWarnings(ctx, path, args.query, search.warnings);
   return page(sorted, search.matches, value, args, ctx.bulk, root ? ctx.bulkWindow : undefined);
+}
+
+/** ordersCount / customersCount: matches of the search, capped at `limit` (null = exact, however many). */
+export function countMatching<T>(
+  items: Iterable<T>,
+  fields: "orders" | "customers",
+  args: { query?: string | null; limit?: number | null },
+): { count: number; precision: "EXACT" | "AT_LEAST" } {
+  const search = parseSearch(args.query, (fields === "orders" ? ORDER_FIELDS : CUSTOMER_FIELDS) as FieldAccessors<T>);
+  let count = 0;
+  for (const item of items) if (search.matches(item)) count++;
+  const limit = args.limit ?? Number.POSITIVE_INFINITY;
+  return count > limit ? { count: limit, precision: "AT_LEAST" } : { count, precision: "EXACT" };
 }
 
 function page<T extends { id: number }>(

@@ -34,7 +34,7 @@ describe("BG/NBD formulas against the lifetimes golden file and published values
     expect(bgnbdConditionalExpected(P, { x: 2, tx: 30.43, T: 38.86 }, 39)).toBeCloseTo(1.226, 3);
     const ts = [0.1429, 1, 3, 31.8571, 32, 78];
     const want = [0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576];
-    ts.forEach((t, i) => expect(bgnbdExpected(P, t)).toBeCloseTo(want[i], 3));
+    for (const [i, t] of ts.entries()) expect(bgnbdExpected(P, t)).toBeCloseTo(want[i], 3);
     expect(bgnbdExpected(P, 52)).toBeCloseTo(1.444, 3);
   });
 
@@ -42,14 +42,13 @@ describe("BG/NBD formulas against the lifetimes golden file and published values
     expect(bgnbdProbN(PUBLISHED, 39, 0)).toBeCloseTo(0.5737864, 6);
     expect(relErr(bgnbdProbN(PUBLISHED, 2, 10), 1.07869e-7)).toBeLessThan(1e-4);
     const p30 = [0.0019995214, 0.0015170236, 0.001163315, 0.0009003148, 0.0007023638];
-    p30.forEach((v, i) => expect(bgnbdProbN(PUBLISHED, 30, 11 + i)).toBeCloseTo(v, 5));
+    for (const [i, v] of p30.entries()) expect(bgnbdProbN(PUBLISHED, 30, 11 + i)).toBeCloseTo(v, 5);
   });
 
   it("shows the increasing-frequency paradox of the BTYD vignette", () => {
     const want = [0.347494, 0.042838, 0.0041594, 0.0003584];
-    [10, 15, 20, 25].forEach((x, i) =>
-      expect(relErr(bgnbdConditionalExpected(P, { x, tx: 20, T: 39 }, 52), want[i])).toBeLessThan(1e-3),
-    );
+    for (const [i, x] of [10, 15, 20, 25].entries())
+      expect(relErr(bgnbdConditionalExpected(P, { x, tx: 20, T: 39 }, 52), want[i])).toBeLessThan(1e-3);
   });
 
   it("handles the edge cases without overflow", () => {

@@ -71,10 +71,8 @@ describe("Gamma-Gamma on the CDNOW repeat buyers", () => {
     const { p, q, v } = referenceParams().gg;
     const spend = cdnowSpend();
     let worst = 0;
-    referencePredictions().forEach(
-      (c, i) =>
-        (worst = Math.max(worst, relErr(gammaGammaExpectedSpend({ p, q, gamma: v }, c.x, spend[i].zbar), c.gg))),
-    );
+    for (const [i, c] of referencePredictions().entries())
+      worst = Math.max(worst, relErr(gammaGammaExpectedSpend({ p, q, gamma: v }, c.x, spend[i].zbar), c.gg));
     expect(worst).toBeLessThan(1e-8);
   });
 

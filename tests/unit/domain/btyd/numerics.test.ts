@@ -16,7 +16,7 @@ describe("numerical building blocks", () => {
   it("2F1 matches closed forms", () => {
     for (const z of [0.1, 0.5, 0.9]) {
       expect(hyp2f1(1, 1, 2, z)).toBeCloseTo(-Math.log(1 - z) / z, 10);
-      expect(hyp2f1(0.5, 1, 1, z)).toBeCloseTo(Math.pow(1 - z, -0.5), 10);
+      expect(hyp2f1(0.5, 1, 1, z)).toBeCloseTo((1 - z) ** -0.5, 10);
     }
   });
 

@@ -162,7 +162,9 @@ describe("decide: priorities and targeting", () => {
     const r = decide(input({ prediction: both, campaigns: campaigns(["replenishment", "vip_thanks"]) }));
     expect(r.decision.banner?.campaign).toBe("replenishment");
     expect(r.verdicts.find((v) => v.campaign === "vip_thanks")!.outcome).toBe("outranked");
-    const flipped = campaigns(["replenishment", "vip_thanks"], (c) => c.key === "vip_thanks" && (c.priority = 99));
+    const flipped = campaigns(["replenishment", "vip_thanks"], (c) => {
+      if (c.key === "vip_thanks") c.priority = 99;
+    });
     expect(decide(input({ prediction: both, campaigns: flipped })).decision.banner?.campaign).toBe("vip_thanks");
   });
 

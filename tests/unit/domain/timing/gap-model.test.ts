@@ -21,7 +21,7 @@ describe("log-normal gap model with a conjugate prior", () => {
     const few = gapPosterior(prior, [Math.log(10)]);
     const many = gapPosterior(prior, Array(30).fill(Math.log(10)));
     expect(gapQuantile(few, 0.5)).toBeGreaterThan(12);
-    expect(gapQuantile(many, 0.5)).toBeCloseTo(10 * Math.pow(3, 2 / 32), 6);
+    expect(gapQuantile(many, 0.5)).toBeCloseTo(10 * 3 ** (2 / 32), 6);
     expect(gapQuantile(many, 0.9) - gapQuantile(many, 0.1)).toBeLessThan(gapQuantile(few, 0.9) - gapQuantile(few, 0.1));
   });
 
