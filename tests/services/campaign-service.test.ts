@@ -83,12 +83,12 @@ describe("campaign service", () => {
         }),
       ],
     });
-    const sample = await preview.preview(SHOP, "win_back", null);
+    const sample = await preview.preview(SHOP, "win_back");
     expect(sample.banner!.body.en).toContain(PREVIEW_CODE);
-    const real = await preview.preview(SHOP, "win_back", "c1");
+    const real = await preview.preview(SHOP, "win_back", { customerId: "c1" });
     expect(real.banner!.coupon!.code).toBe(PREVIEW_CODE);
     expect(real.verdict!.outcome).toBe("shown");
-    const notDue = await preview.preview(SHOP, "first_purchase", "c1");
+    const notDue = await preview.preview(SHOP, "first_purchase", { customerId: "c1" });
     expect(notDue.banner).toBeNull();
     expect(notDue.verdict!.outcome).toBe("not_targeted");
   });

@@ -2,6 +2,9 @@
 // Dates travel as ISO-8601 UTC strings. Owned by the admin UI (issue 6); features may add their types here.
 
 import type { CampaignResults } from "../services/campaign-results.service.js";
+import type { FieldIssue } from "../services/campaign-input.js";
+import type { CampaignPreview } from "../services/campaign-preview.service.js";
+import { RFM_GROUPS } from "../domain/segments/rfm-groups.js";
 
 export interface LocalizedText {
   en: string;
@@ -270,7 +273,24 @@ export interface CampaignListResponse {
   campaigns: CampaignDto[];
 }
 
-export type CampaignPatch = Partial<Pick<CampaignDto, "enabled" | "holdoutShare" | "cap" | "segment" | "content">>;
+export type CampaignPatch = Partial<
+  Pick<CampaignDto, "enabled" | "priority" | "holdoutShare" | "cap" | "segment" | "content" | "settings">
+>;
+
+/** The settings each preset's rules read, plus the schedule; what the editor shows (domain/campaigns/knobs.ts). */
+export { knobsOf as campaignKnobs, type SettingKnob } from "../domain/campaigns/knobs.js";
+/** Shopify's RFM groups: `name` is what a campaign's segment.rfmGroups holds, `key` its enum value (labels). */
+export const RFM_GROUP_CHOICES = Object.entries(RFM_GROUPS).map(([key, name]) => ({ key, name }));
+
+/** A refused field of a campaign edit (400 details): services/campaign-input.ts. */
+export type CampaignFieldIssue = FieldIssue;
+
+/** POST /api/campaigns/:key/preview {draft?, customer?, lang}: the draft decided and rendered by the storefront's Liquid. */
+export interface CampaignPreviewResponse extends CampaignPreview {
+  lang: Language;
+  /** A whole HTML document: the theme extension's blocks for this decision, for a sandboxed iframe. */
+  html: string;
+}
 
 /** Exactly what the results service returns (type-only import: nothing server-side reaches the web bundle). */
 export type CampaignResultsResponse = CampaignResults;

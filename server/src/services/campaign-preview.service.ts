@@ -1,16 +1,18 @@
 import type { Db } from "../db/database.js";
 import { listCustomerCoupons } from "../db/repositories/coupon.repository.js";
 import { listFirstNames } from "../db/repositories/campaign-audience.repository.js";
+import type { CampaignConfig } from "../domain/campaigns/campaign.js";
 import { decide, type Verdict } from "../domain/campaigns/decide.js";
-import type { CustomerCoupon } from "../domain/campaigns/decision-input.js";
-import type { BannerDecision, NoticeDecision } from "../domain/campaigns/storefront-decision.js";
-import { PRESET_DEFINITIONS } from "../domain/campaigns/presets.js";
-import { renderLocalized } from "../domain/campaigns/render.js";
+import type { CustomerCoupon, DecisionInput } from "../domain/campaigns/decision-input.js";
+import type { Locale } from "../domain/campaigns/render.js";
+import type { BannerDecision, NoticeDecision, StorefrontDecision } from "../domain/campaigns/storefront-decision.js";
 import type { PredictionLoader } from "./decision-publisher.service.js";
 import { createCampaignService, effectiveCampaigns } from "./campaign.service.js";
+import { applyCampaignPatch } from "./campaign-input.js";
+import { PREVIEW_CODE, sampleDecisionInput } from "./campaign-preview-sample.js";
 
 const DAY = 86_400_000;
-export const PREVIEW_CODE = "DANGOL-PREVIEW";
+export { PREVIEW_CODE };
 
 export interface CampaignPreview {
   key: string;
@@ -19,60 +21,59 @@ export interface CampaignPreview {
   notice: NoticeDecision | null;
   /** Why the campaign would or would not show to this customer right now. */
   verdict: Verdict | null;
+  /** The whole decision as the customer metafield would hold it: what the storefront's Liquid renders. */
+  decision: StorefrontDecision;
+  /** The shopper it was decided for (the sample shopper without a customer), for the storefront's `customer`. */
+  customer: { id: string; firstName: string | null };
+}
+
+export interface PreviewOptions {
+  /** A real customer; without one, a sample shopper who qualifies. */
+  customerId?: string | null;
+  /** The editor's unsaved edit (a PATCH body), validated like a save; previewed instead of the stored campaign. */
+  draft?: unknown;
+  /** The storefront language the sample shopper's name and product are in. */
+  lang?: Locale;
 }
 
 /**
- * What one campaign looks like for a real customer (or, without one, with sample values), ignoring the
- * holdout, caps and dismissals so the merchant always sees their text. Issues nothing: a code the campaign
- * would issue is shown as a placeholder.
+ * What one campaign looks like, decided by the real engine (decide()) for a real customer or a sample shopper
+ * who qualifies, ignoring the holdout, caps, dismissals and schedule so the merchant always sees their text.
+ * Issues nothing: a code the campaign would issue is a placeholder with the campaign's own percent and validity.
  */
 export function createCampaignPreviewService(deps: { db: Db; loadPredictions: PredictionLoader; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
   const campaigns = createCampaignService({ db: deps.db });
+
+  async function customerInput(shop: string, customerId: string, at: Date, all: CampaignConfig[]) {
+    const [prediction] = await deps.loadPredictions(shop, [customerId]);
+    const names = await listFirstNames(deps.db, shop, [customerId]);
+    const coupons = (await listCustomerCoupons(deps.db, shop, [customerId])).filter((c) => c.status === "active");
+    const input: DecisionInput = {
+      shop,
+      customer: { id: customerId, firstName: names.get(customerId) ?? null },
+      prediction: prediction ?? null,
+      coupons,
+      events: [],
+      campaigns: all,
+      now: at,
+    };
+    return input;
+  }
+
   return {
-    async preview(shop: string, key: string, customerId: string | null): Promise<CampaignPreview> {
-      const campaign = await campaigns.get(shop, key);
+    async preview(shop: string, key: string, options: PreviewOptions = {}): Promise<CampaignPreview> {
+      const stored = await campaigns.get(shop, key);
+      const campaign = options.draft === undefined ? stored : applyCampaignPatch(stored, options.draft);
       const at = now();
-      if (!customerId) {
-        const text = {
-          title: renderLocalized(campaign.content.title, SAMPLE),
-          body: renderLocalized(campaign.content.body, SAMPLE),
-          cta: renderLocalized(campaign.content.cta, SAMPLE),
-        };
-        const coupon = { code: PREVIEW_CODE, expiresAt: new Date(at.getTime() + 3 * DAY).toISOString() };
-        return PRESET_DEFINITIONS[campaign.key].slot === "notice"
-          ? { key, customerId, banner: null, notice: { campaign: key, text: text.body, coupon }, verdict: null }
-          : {
-              key,
-              customerId,
-              banner: {
-                campaign: key,
-                title: text.title,
-                body: text.body,
-                ctaLabel: text.cta,
-                ctaUrl: "/collections/all",
-                coupon: null,
-              },
-              notice: null,
-              verdict: null,
-            };
-      }
-      const [prediction] = await deps.loadPredictions(shop, [customerId]);
-      const names = await listFirstNames(deps.db, shop, [customerId]);
-      const coupons: CustomerCoupon[] = (await listCustomerCoupons(deps.db, shop, [customerId])).filter(
-        (c) => c.status === "active",
-      );
-      const forced = { ...campaign, enabled: true, holdoutShare: 0 };
-      const others = (await effectiveCampaigns(deps.db, shop)).map((c) => ({ ...c, enabled: false }));
-      const input = {
-        shop,
-        customer: { id: customerId, firstName: names.get(customerId) ?? null },
-        prediction: prediction ?? null,
-        coupons,
-        events: [],
-        campaigns: [...others.filter((c) => c.key !== key), forced],
-        now: at,
-      };
+      const all = (await effectiveCampaigns(deps.db, shop)).map((c) => (c.key === key ? campaign : c));
+      const base = options.customerId
+        ? await customerInput(shop, options.customerId, at, all)
+        : sampleDecisionInput(shop, campaign, all, options.lang ?? "en", at);
+      // Only this campaign runs, always (no holdout, no schedule): the preview is about its text and offer.
+      const { startsOn: _s, endsOn: _e, ...settings } = campaign.settings;
+      const forced = { ...campaign, enabled: true, holdoutShare: 0, settings };
+      const input = { ...base, campaigns: [...all.filter((c) => c.key !== key).map(disable), forced] };
       let result = decide(input);
       const need = result.couponNeeds[0];
       if (need) {
@@ -85,14 +86,23 @@ export function createCampaignPreviewService(deps: { db: Db; loadPredictions: Pr
           expiresAt: new Date(at.getTime() + need.validDays * DAY),
           usedAt: null,
         };
-        result = decide({ ...input, coupons: [...coupons, placeholder] });
+        result = decide({ ...input, coupons: [...input.coupons, placeholder] });
       }
+      const { banner, notice } = result.decision;
       const verdict = result.verdicts.find((v) => v.campaign === key) ?? null;
-      return { key, customerId, banner: result.decision.banner, notice: result.decision.notice, verdict };
+      return {
+        key,
+        customerId: options.customerId ?? null,
+        banner,
+        notice,
+        verdict,
+        decision: result.decision,
+        customer: input.customer,
+      };
     },
   };
 }
 
-const SAMPLE = { first_name: "Mina", product: "Coffee beans", days_left: 3, code: PREVIEW_CODE, percent: 15 };
+const disable = (c: CampaignConfig): CampaignConfig => ({ ...c, enabled: false });
 
 export type CampaignPreviewService = ReturnType<typeof createCampaignPreviewService>;

@@ -2,8 +2,8 @@ import type { Db } from "../db/database.js";
 import { listStoredCampaigns, saveCampaign } from "../db/repositories/campaign.repository.js";
 import { CAMPAIGN_KEYS, isCampaignKey, type CampaignConfig, type CampaignKey } from "../domain/campaigns/campaign.js";
 import { defaultCampaigns } from "../domain/campaigns/presets.js";
-import { NotFoundError, ValidationError } from "../domain/shared/errors.js";
-import { campaignPatchSchema } from "./campaign-input.js";
+import { NotFoundError } from "../domain/shared/errors.js";
+import { applyCampaignPatch } from "./campaign-input.js";
 
 /** The shop's five campaigns: stored edits over the preset defaults, in a fixed order. */
 export async function effectiveCampaigns(db: Db, shop: string): Promise<CampaignConfig[]> {
@@ -38,23 +38,7 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     /** Validates and applies a merchant edit; toggles and edits republish the shop's decisions. */
     async update(shop: string, key: string, rawPatch: unknown): Promise<CampaignConfig> {
       const current = await get(shop, key);
-      const parsed = campaignPatchSchema.safeParse(rawPatch);
-      if (!parsed.success) throw new ValidationError("Invalid campaign change", parsed.error.issues);
-      const patch = parsed.data;
-      const next: CampaignConfig = {
-        ...current,
-        ...(patch.enabled !== undefined && { enabled: patch.enabled }),
-        ...(patch.priority !== undefined && { priority: patch.priority }),
-        ...(patch.holdoutShare !== undefined && { holdoutShare: patch.holdoutShare }),
-        ...(patch.cap && { cap: patch.cap }),
-        ...(patch.segment && { segment: patch.segment }),
-        content: { ...current.content, ...patch.content },
-        settings: { ...current.settings, ...patch.settings },
-      };
-      const s = next.settings;
-      if ((s.minDaysAfterFirstOrder ?? 0) > (s.maxDaysAfterFirstOrder ?? 3)) {
-        throw new ValidationError("minDaysAfterFirstOrder must not exceed maxDaysAfterFirstOrder");
-      }
+      const next = applyCampaignPatch(current, rawPatch);
       await saveCampaign(deps.db, shop, next, now());
       if (deps.onChanged && JSON.stringify(next) !== JSON.stringify(current)) {
         deps.onChanged(shop).catch((err) => log(`Republishing ${shop} after a campaign change failed`, err));

@@ -4,6 +4,10 @@ import type { CampaignService } from "../../../services/campaign.service.js";
 import type { CampaignResultsService } from "../../../services/campaign-results.service.js";
 import type { CampaignPreviewService } from "../../../services/campaign-preview.service.js";
 import { UnauthorizedError } from "../../../domain/shared/errors.js";
+import {
+  createDecisionDocumentRenderer,
+  type DecisionDocumentRenderer,
+} from "../../../storefront-preview/decision-document.js";
 
 export interface CampaignRoutesDeps {
   campaigns: CampaignService;
@@ -11,13 +15,23 @@ export interface CampaignRoutesDeps {
   preview: CampaignPreviewService;
   /** Demo mode: the shop to use when no admin session set res.locals.shop. */
   defaultShop?: string;
+  /** Renders a decision with the theme extension's Liquid (defaults to the extension in this repository). */
+  renderStorefront?: DecisionDocumentRenderer;
 }
 
-const previewQuery = z.object({ customer: z.string().trim().min(1).max(64).optional() });
+const previewCustomer = z.string().trim().min(1).max(64).optional();
+const previewQuery = z.object({ customer: previewCustomer });
+/** The editor's unsaved draft (validated by the campaign service like a save), and the storefront language. */
+const previewBody = z.strictObject({
+  draft: z.unknown().optional(),
+  customer: previewCustomer,
+  lang: z.enum(["en", "ko"]).default("en"),
+});
 
 /** /api/campaigns…: list, one campaign, toggle/edit, results with lift, live preview. Mount under /api after the admin auth middleware. */
 export function campaignRoutes(deps: CampaignRoutesDeps): Router {
   const router = Router();
+  let renderStorefront = deps.renderStorefront;
   const shopOf = (res: Response): string => {
     const shop = res.locals.shop ?? deps.defaultShop;
     if (typeof shop !== "string" || !shop) throw new UnauthorizedError("No shop session");
@@ -39,7 +53,19 @@ export function campaignRoutes(deps: CampaignRoutesDeps): Router {
   });
   router.get("/campaigns/:key/preview", async (req, res) => {
     const { customer } = previewQuery.parse(req.query);
-    res.json(await deps.preview.preview(shopOf(res), req.params.key, customer ?? null));
+    res.json(await deps.preview.preview(shopOf(res), req.params.key, { customerId: customer ?? null }));
+  });
+  // The editor's live preview: the draft decided by the engine and rendered by the storefront's own Liquid.
+  router.post("/campaigns/:key/preview", async (req, res) => {
+    const body = previewBody.parse(req.body ?? {});
+    const preview = await deps.preview.preview(shopOf(res), req.params.key, {
+      customerId: body.customer ?? null,
+      draft: body.draft,
+      lang: body.lang,
+    });
+    renderStorefront ??= createDecisionDocumentRenderer();
+    const html = await renderStorefront({ decision: preview.decision, lang: body.lang, customer: preview.customer });
+    res.json({ ...preview, lang: body.lang, html });
   });
   return router;
 }
