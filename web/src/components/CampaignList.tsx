@@ -2,6 +2,7 @@ import { Badge, BlockStack, Button, Card, InlineStack, ResourceItem, ResourceLis
 import type { CampaignDto } from "../../../server/src/http/contracts.js";
 import { useI18n, type Translate } from "../i18n/i18n.js";
 import { formatPercent } from "../i18n/format.js";
+import { rfmGroupLabel } from "../i18n/labels.js";
 
 interface Props {
   campaigns: CampaignDto[];
@@ -14,7 +15,7 @@ export function targetSummary(t: Translate, c: CampaignDto): string {
   const parts = [
     ...c.segment.lifecycles.map((l) => t(`lifecycle.${l}`)),
     ...c.segment.purchaseStates.map((p) => t(`purchase.${p}`)),
-    ...c.segment.rfmGroups,
+    ...c.segment.rfmGroups.map((g) => rfmGroupLabel(t, g)),
   ];
   return t("campaigns.targets", { targets: parts.length ? parts.join(", ") : t("campaigns.anyone") });
 }

@@ -2,6 +2,7 @@ import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
 import type { CustomerDetailResponse } from "../../../server/src/http/contracts.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatDate, formatDateTime } from "../i18n/format.js";
+import { campaignName, couponStatusLabel } from "../i18n/labels.js";
 
 export function DueProductsCard({ products }: { products: CustomerDetailResponse["customer"]["dueProducts"] }) {
   const { t, language } = useI18n();
@@ -41,7 +42,7 @@ export function MessagesCard({ messages }: { messages: CustomerDetailResponse["m
         )}
         {messages.map((m, i) => (
           <InlineStack key={i} align="space-between">
-            <Text as="span">{`${t(`customer.messageKinds.${m.kind}`)} · ${m.campaign}`}</Text>
+            <Text as="span">{`${t(`customer.messageKinds.${m.kind}`)} · ${campaignName(t, m.campaign)}`}</Text>
             <Text as="span" tone="subdued" variant="bodySm">
               {formatDateTime(language, m.at)}
             </Text>
@@ -78,7 +79,7 @@ export function CouponsCard({ coupons }: { coupons: CustomerDetailResponse["coup
                   {t("customer.couponExpires", { date: formatDate(language, c.expiresAt) })}
                 </Text>
               )}
-              <Badge tone={COUPON_TONE[c.status]}>{c.status}</Badge>
+              <Badge tone={COUPON_TONE[c.status]}>{couponStatusLabel(t, c.status)}</Badge>
             </InlineStack>
           </InlineStack>
         ))}

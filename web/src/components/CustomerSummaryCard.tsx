@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { CustomerDetailResponse } from "../../../server/src/http/contracts.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatDate, formatMoney, formatNumber, formatPercent, formatRange } from "../i18n/format.js";
+import { rfmGroupLabel } from "../i18n/labels.js";
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
@@ -124,7 +125,7 @@ export function CustomerPredictionCard({ detail }: { detail: CustomerDetailRespo
           label={t("customer.expected90")}
           value={c.expectedOrders90d === null ? "—" : formatNumber(language, c.expectedOrders90d, 2)}
         />
-        <Row label={t("customer.rfm")} value={c.rfmGroup ?? "—"} />
+        <Row label={t("customer.rfm")} value={rfmGroupLabel(t, c.rfmGroup)} />
       </BlockStack>
     </Card>
   );

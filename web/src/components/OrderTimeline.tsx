@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { CustomerDetailResponse, OrderSummary } from "../../../server/src/http/contracts.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatDate, formatMoney, formatNumber } from "../i18n/format.js";
+import { excludedReasonLabel } from "../i18n/labels.js";
 
 /** One order: what, when and how much at a glance; its lines only when asked for. */
 function TimelineOrder({ order: o }: { order: OrderSummary }) {
@@ -41,7 +42,9 @@ function TimelineOrder({ order: o }: { order: OrderSummary }) {
           <Text as="span" tone="subdued" variant="bodySm">
             {formatDate(language, o.processedAt)}
           </Text>
-          {o.excludedReason && <Badge>{t("customer.excluded", { reason: o.excludedReason })}</Badge>}
+          {o.excludedReason && (
+            <Badge>{t("customer.excluded", { reason: excludedReasonLabel(t, o.excludedReason) })}</Badge>
+          )}
           {o.discountCodes.length > 0 && (
             <Badge tone="info">{t("customer.discount", { codes: o.discountCodes.join(", ") })}</Badge>
           )}
