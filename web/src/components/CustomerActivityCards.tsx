@@ -40,8 +40,8 @@ export function MessagesCard({ messages }: { messages: CustomerDetailResponse["m
             {t("customer.messagesEmpty")}
           </Text>
         )}
-        {messages.map((m, i) => (
-          <InlineStack key={i} align="space-between">
+        {messages.map((m) => (
+          <InlineStack key={`${m.at}-${m.campaign}-${m.kind}`} align="space-between">
             <Text as="span">{`${t(`customer.messageKinds.${m.kind}`)} · ${campaignName(t, m.campaign)}`}</Text>
             <Text as="span" tone="subdued" variant="bodySm">
               {formatDateTime(language, m.at)}

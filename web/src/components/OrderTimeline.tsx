@@ -73,6 +73,7 @@ function TimelineOrder({ order: o }: { order: OrderSummary }) {
         <Box paddingBlockStart="100">
           <BlockStack gap="050">
             {o.lines.map((l, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: an order's lines never reorder, and two may share a title
               <InlineStack key={i} align="space-between" gap="200" wrap={false}>
                 <Text as="span" variant="bodySm">{`${formatNumber(language, l.quantity)} × ${l.title}`}</Text>
                 <Text as="span" variant="bodySm" tone="subdued" numeric>

@@ -19,6 +19,7 @@ export function useApi<T>(path: string | null, options: { pollMs?: number } = {}
   const pathRef = useRef(path);
   pathRef.current = path;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the reload trigger, not read inside
   useEffect(() => {
     if (path === null) return;
     const controller = new AbortController();

@@ -16,7 +16,7 @@ export function RouterProvider({ children }: { children: ReactNode }) {
   const leaveGuard = useRef<string | null>(null);
   const current = useRef(location);
   current.current = location;
-  const mayLeave = () => leaveGuard.current === null || window.confirm(leaveGuard.current);
+  const mayLeave = useCallback(() => leaveGuard.current === null || window.confirm(leaveGuard.current), []);
   useEffect(() => {
     const onPop = () => {
       // The browser has already moved: put the page's own URL back if the user chose to stay.
@@ -26,7 +26,7 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     };
     window.addEventListener("popstate", onPop);
     return () => window.removeEventListener("popstate", onPop);
-  }, []);
+  }, [mayLeave]);
   const navigate = useCallback((to: string) => {
     if (!mayLeave()) return;
     leaveGuard.current = null;
@@ -34,7 +34,7 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     const url = new URL(to, window.location.origin);
     setLocation({ path: url.pathname, search: url.search });
     window.scrollTo?.(0, 0);
-  }, []);
+  }, [mayLeave]);
   const setLeaveGuard = useCallback((question: string | null) => {
     leaveGuard.current = question;
   }, []);
