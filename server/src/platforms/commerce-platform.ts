@@ -114,6 +114,10 @@ export interface CommercePlatform {
   getBulkExport(shop: string, id: string): Promise<BulkExportStatus>;
   /** Streams a completed export's orders in file order; customers are attached to orders by id. */
   readBulkExport(shop: string, id: string): AsyncIterable<Order>;
+  /** Optional: a bulk export of customers (polled with getBulkExport); without it, customers are paged. */
+  startCustomerBulkExport?(shop: string, options: { updatedSince?: Date }): Promise<{ id: string }>;
+  /** Streams a completed customer export. */
+  readCustomerBulkExport?(shop: string, id: string): AsyncIterable<PlatformCustomer>;
   createCustomerCoupon(shop: string, request: CouponRequest): Promise<Coupon>;
   /**
    * Writes metafields in platform-sized batches (Shopify: 25 per metafieldsSet). A metafield the platform refuses

@@ -6,7 +6,7 @@ import * as orders from "../db/repositories/order.repository.js";
 import * as syncState from "../db/repositories/sync-state.repository.js";
 import type { SyncPhase } from "../db/tables/sync.tables.js";
 import type { Order } from "../domain/orders/order.js";
-import type { CommercePlatform } from "../platforms/commerce-platform.js";
+import type { BulkExportStatus, CommercePlatform, PlatformCustomer } from "../platforms/commerce-platform.js";
 import { pageThroughCustomers, pageThroughOrders } from "./sync-paging.js";
 
 export interface OrderSyncDeps {
@@ -46,6 +46,9 @@ function resumePhase(state: syncState.SyncState | undefined): SyncPhase | null {
   return null;
 }
 
+/** customers_cursor holds a customer export's id behind this mark while it runs (a paging cursor otherwise). */
+const CUSTOMER_BULK_MARK = "bulk-operation:";
+
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function createOrderSyncService(deps: OrderSyncDeps) {
@@ -54,20 +57,24 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const batchSize = deps.batchSize ?? 500;
   const log = deps.log ?? console.log;
+  const pollMs = deps.bulkPollMs ?? 1000;
   const save = (shop: string, patch: syncState.SyncStatePatch) => syncState.saveSyncState(db, shop, patch, now());
 
-  /** Waits for one bulk export and streams it in. Throws when it failed, expired, vanished or can't be read. */
-  async function importBulk(shop: string, opId: string, signal?: AbortSignal): Promise<void> {
-    for (;;) {
+  /** Waits for a bulk export to finish: polls quickly at first (small exports take a second), then every bulkPollMs. */
+  async function awaitBulk(shop: string, opId: string, signal?: AbortSignal): Promise<BulkExportStatus> {
+    for (let waitMs = Math.min(200, pollMs); ; waitMs = Math.min(waitMs * 2, pollMs)) {
       signal?.throwIfAborted();
       const status = await platform.getBulkExport(shop, opId);
       if (status.state === "failed") throw new Error(`bulk export ${opId} ${status.errorCode ?? "failed"}`);
-      if (status.state === "completed") {
-        if (status.rootObjectCount != null) await save(shop, { orders_total: status.rootObjectCount });
-        break;
-      }
-      await sleep(deps.bulkPollMs ?? 1000);
+      if (status.state === "completed") return status;
+      await sleep(waitMs);
     }
+  }
+
+  /** Waits for one bulk export and streams it in. Throws when it failed, expired, vanished or can't be read. */
+  async function importBulk(shop: string, opId: string, signal?: AbortSignal): Promise<void> {
+    const status = await awaitBulk(shop, opId, signal);
+    if (status.rootObjectCount != null) await save(shop, { orders_total: status.rootObjectCount });
     // Re-reading after a crash is safe: upserts are keyed by (shop, order id).
     let done = 0;
     let batch: Order[] = [];
@@ -89,6 +96,8 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
 
   /** Bulk export, resuming a stored one; returns false when bulk isn't usable (caller pages instead). */
   async function backfillWithBulk(shop: string, signal?: AbortSignal): Promise<boolean> {
+    // The customer export runs beside the orders' (Shopify runs up to 5 bulk queries per shop), ready when needed.
+    prestartCustomerExport(shop);
     const stored = (await syncState.findSyncState(db, shop))?.bulk_operation_id ?? null;
     if (stored) {
       try {
@@ -116,15 +125,17 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
     const state = await syncState.findSyncState(db, shop);
     const resuming = state?.method === "pages" && state.phase === "paging";
     if (!resuming) {
-      const total = (await platform.countOrders?.(shop, {})) ?? null;
       await save(shop, {
         phase: "paging",
         method: "pages",
         cursor: null,
         orders_done: 0,
-        orders_total: total,
+        orders_total: await countOrdersOrNull(shop),
         error: null,
       });
+    } else if (state.orders_total == null) {
+      // A total lets the status show a percentage; the count runs again if a resumed run never had one.
+      await save(shop, { orders_total: await countOrdersOrNull(shop) });
     }
     await pageThroughOrders(
       {
@@ -143,18 +154,85 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
     );
   }
 
+  async function countOrdersOrNull(shop: string): Promise<number | null> {
+    return (await platform.countOrders?.(shop, {}).catch(() => null)) ?? null;
+  }
+
+  // Customer exports started beside an orders export, by shop; in memory only (a restart starts a new one).
+  const customerExports = new Map<string, Promise<string | null>>();
+
+  function prestartCustomerExport(shop: string): void {
+    if (!platform.startCustomerBulkExport || customerExports.has(shop)) return;
+    const started = platform.startCustomerBulkExport(shop, {}).then(
+      (op) => op.id,
+      () => null, // started again (or paged) when the customer phase comes
+    );
+    customerExports.set(shop, started);
+  }
+
+  async function importCustomerBulk(shop: string, opId: string, signal?: AbortSignal): Promise<void> {
+    await save(shop, { customers_cursor: `${CUSTOMER_BULK_MARK}${opId}`, customers_done: 0 });
+    await awaitBulk(shop, opId, signal);
+    let done = 0;
+    let batch: PlatformCustomer[] = [];
+    const store = async () => {
+      signal?.throwIfAborted();
+      await customers.upsertCustomers(db, shop, batch);
+      done += batch.length;
+      batch = [];
+      await save(shop, { customers_done: done });
+    };
+    for await (const customer of platform.readCustomerBulkExport!(shop, opId)) {
+      batch.push(customer);
+      if (batch.length >= batchSize) await store();
+    }
+    await store();
+  }
+
+  /** Customers by bulk export: the stored or pre-started one, else a new one. False when bulk isn't usable. */
+  async function backfillCustomersWithBulk(shop: string, signal?: AbortSignal): Promise<boolean> {
+    if (!platform.startCustomerBulkExport || !platform.readCustomerBulkExport) return false;
+    const cursor = (await syncState.findSyncState(db, shop))?.customers_cursor;
+    const prestarted = customerExports.get(shop);
+    customerExports.delete(shop);
+    const known = cursor?.startsWith(CUSTOMER_BULK_MARK) ? cursor.slice(CUSTOMER_BULK_MARK.length) : await prestarted;
+    if (known) {
+      try {
+        await importCustomerBulk(shop, known, signal);
+        return true;
+      } catch (err) {
+        if (signal?.aborted) throw err;
+        log(`customer export ${known} for ${shop} is unusable (${messageOf(err)}); starting a new one`);
+      }
+    }
+    try {
+      await importCustomerBulk(shop, (await platform.startCustomerBulkExport(shop, {})).id, signal);
+      return true;
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      log(`customer export for ${shop} unavailable (${messageOf(err)}); paging customers instead`);
+      return false;
+    }
+  }
+
   async function backfillCustomers(shop: string, signal?: AbortSignal): Promise<void> {
-    const state = await syncState.findSyncState(db, shop);
-    const resuming = state?.phase === "customers";
-    if (!resuming) await save(shop, { phase: "customers", customers_cursor: null, customers_done: 0 });
+    let state = await syncState.findSyncState(db, shop);
+    if (state?.phase !== "customers")
+      await save(shop, { phase: "customers", customers_cursor: null, customers_done: 0 });
+    state = await syncState.findSyncState(db, shop);
+    const pagingCursor = state?.customers_cursor?.startsWith(CUSTOMER_BULK_MARK) ? null : state?.customers_cursor;
+    if (!pagingCursor) {
+      if (await backfillCustomersWithBulk(shop, signal)) return;
+      await save(shop, { customers_cursor: null, customers_done: 0 });
+    }
     await pageThroughCustomers(
       {
         platform,
         shop,
         pageSize: 250,
         signal,
-        startCursor: resuming ? state.customers_cursor : null,
-        startDone: resuming ? state.customers_done : 0,
+        startCursor: pagingCursor ?? null,
+        startDone: pagingCursor ? (state?.customers_done ?? 0) : 0,
       },
       async (page, cursor, done) => {
         await customers.upsertCustomers(db, shop, page);
@@ -232,7 +310,10 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
     backfill(shop: string, options: BackfillOptions = {}): Promise<BackfillResult> {
       let run = running.get(shop);
       if (!run) {
-        run = runBackfill(shop, { ...options, signal: withStop(options.signal) }).finally(() => running.delete(shop));
+        run = runBackfill(shop, { ...options, signal: withStop(options.signal) }).finally(() => {
+          running.delete(shop);
+          customerExports.delete(shop); // one a failed run started is not read; the next run starts its own
+        });
         running.set(shop, run);
       }
       return run;

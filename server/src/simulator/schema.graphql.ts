@@ -16,6 +16,7 @@ enum OrderCancelReason { CUSTOMER DECLINED FRAUD INVENTORY OTHER STAFF }
 enum BulkOperationStatus { CANCELED CANCELING COMPLETED CREATED EXPIRED FAILED RUNNING }
 enum BulkOperationErrorCode { ACCESS_DENIED INTERNAL_SERVER_ERROR TIMEOUT }
 enum BulkOperationType { MUTATION QUERY }
+enum CountPrecision { AT_LEAST EXACT }
 enum DiscountStatus { ACTIVE EXPIRED SCHEDULED }
 enum DiscountBuyerSelection { ALL }
 enum MetafieldOwnerType { CUSTOMER ORDER PRODUCT SHOP }
@@ -119,10 +120,14 @@ input DiscountCodeBasicInput {
 }
 input MetafieldsSetInput { ownerId: ID! namespace: String key: String! type: String value: String! compareDigest: String }
 
+type Count { count: Int! precision: CountPrecision! }
+
 type QueryRoot {
   shop: Shop!
   orders(first: Int, after: String, last: Int, before: String, query: String, sortKey: OrderSortKeys, reverse: Boolean): OrderConnection!
   customers(first: Int, after: String, last: Int, before: String, query: String, sortKey: CustomerSortKeys, reverse: Boolean): CustomerConnection!
+  ordersCount(query: String, limit: Int = 10000): Count
+  customersCount(query: String, limit: Int = 10000): Count
   order(id: ID!): Order
   customer(id: ID!): Customer
   node(id: ID!): Node

@@ -1,26 +1,31 @@
 // Reads a bulk operation's JSONL result. Line items arrive as their own lines carrying __parentId (the
-// order's GID); we index by id instead of trusting that children follow their parent.
+// order's GID); we index by id instead of trusting that children follow their parent. A customers export has
+// no nested connection, so every line is one customer.
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { Order } from "../../domain/orders/order.js";
 import { PlatformError } from "../../domain/shared/errors.js";
-import { orderFromGraphql, type GqlLineItem, type GqlOrder } from "./mappers.js";
+import type { PlatformCustomer } from "../commerce-platform.js";
+import { customerFromGraphql, orderFromGraphql, type GqlCustomer, type GqlLineItem, type GqlOrder } from "./mappers.js";
 
 type BulkLine = (GqlOrder | GqlLineItem) & { __parentId?: string; id?: string };
 
-export async function* readBulkOrders(url: string, fetchFn: typeof fetch): AsyncGenerator<Order> {
+/** The result file's objects, one per non-empty line, as they download. */
+async function* readJsonl<T>(url: string, fetchFn: typeof fetch): AsyncGenerator<T> {
   const response = await fetchFn(url).catch((err: unknown) => {
     throw new PlatformError(`Bulk result download failed: ${String(err)}`, true);
   });
   if (!response.ok || !response.body)
     throw new PlatformError(`Bulk result download failed: HTTP ${response.status}`, response.status >= 500);
+  const lines = createInterface({ input: Readable.fromWeb(response.body as WebReadableStream), crlfDelay: Infinity });
+  for await (const text of lines) if (text.trim()) yield JSON.parse(text) as T;
+}
+
+export async function* readBulkOrders(url: string, fetchFn: typeof fetch): AsyncGenerator<Order> {
   const orders = new Map<string, GqlOrder>();
   const children = new Map<string, GqlLineItem[]>();
-  const lines = createInterface({ input: Readable.fromWeb(response.body as WebReadableStream), crlfDelay: Infinity });
-  for await (const text of lines) {
-    if (!text.trim()) continue;
-    const obj = JSON.parse(text) as BulkLine;
+  for await (const obj of readJsonl<BulkLine>(url, fetchFn)) {
     if (obj.__parentId) {
       const list = children.get(obj.__parentId);
       if (list) list.push(obj as GqlLineItem);
@@ -30,4 +35,10 @@ export async function* readBulkOrders(url: string, fetchFn: typeof fetch): Async
     }
   }
   for (const [id, order] of orders) yield orderFromGraphql(order, children.get(id) ?? []);
+}
+
+export async function* readBulkCustomers(url: string, fetchFn: typeof fetch): AsyncGenerator<PlatformCustomer> {
+  for await (const obj of readJsonl<GqlCustomer & { __parentId?: string }>(url, fetchFn)) {
+    if (!obj.__parentId && obj.id?.includes("/Customer/")) yield customerFromGraphql(obj);
+  }
 }

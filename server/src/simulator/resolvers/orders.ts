@@ -13,7 +13,7 @@ import {
   type ProductRecord,
 } from "../records.js";
 import { moneyBag } from "./money.js";
-import { listCustomers, listOrders, type ListArgs } from "./order-query.js";
+import { countMatching, listCustomers, listOrders, type ListArgs } from "./order-query.js";
 import { customerStats } from "./customer-stats.js";
 import { findMetafield } from "./metafields.js";
 import type { GraphqlContext, ResolverMap } from "./context.js";
@@ -29,6 +29,10 @@ export const orderResolvers: ResolverMap = {
   QueryRoot: {
     orders: (_p, args: ListArgs, ctx) => listOrders(ctx, args, "orders", undefined, true),
     customers: (_p, args: ListArgs, ctx) => listCustomers(ctx, args, "customers", true),
+    ordersCount: (_p, args: { query?: string | null; limit?: number | null }, ctx) =>
+      countMatching(ctx.store.orders.values(), "orders", args),
+    customersCount: (_p, args: { query?: string | null; limit?: number | null }, ctx) =>
+      countMatching(ctx.store.customers.values(), "customers", args),
     order: (_p, args: { id: string }, ctx) => ctx.store.orders.get(parseGid(args.id, "Order") ?? -1) ?? null,
     customer: (_p, args: { id: string }, ctx) => ctx.store.customers.get(parseGid(args.id, "Customer") ?? -1) ?? null,
   },
