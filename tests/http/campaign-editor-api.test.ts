@@ -65,6 +65,7 @@ describe.each(DB_KINDS)("campaign editor API on %s", (kind) => {
   it.each([
     [{ settings: { percentOff: 0.95 } }, "settings.percentOff", "must be at most 0.9"],
     [{ settings: { percentOff: 0.125 } }, "settings.percentOff", "must be a whole percent"],
+    [{ settings: { percentOff: 0 } }, "settings.percentOff", "must be above 0"],
     [{ settings: { couponValidDays: 0 } }, "settings.couponValidDays", "must be at least 1"],
     [{ settings: { couponValidDays: 2.5 } }, "settings.couponValidDays", "must be a whole number"],
     [{ settings: { graceDays: null } }, "settings.graceDays", "must be a number"],

@@ -83,11 +83,10 @@ function fieldIssues(issues: z.core.$ZodIssue[]): FieldIssue[] {
     }
     if (issue.code === "too_small") {
       const minimum = Number(issue.minimum);
-      const words =
-        issue.origin === "string" ? "must not be empty" : `must be ${issue.inclusive ? "at least" : "above"}`;
-      return [
-        { field, code: "too_small", minimum, message: issue.origin === "string" ? words : `${words} ${minimum}` },
-      ];
+      if (issue.origin === "string") return [{ field, code: "empty", message: "must not be empty" }];
+      return issue.inclusive
+        ? [{ field, code: "too_small", minimum, message: `must be at least ${minimum}` }]
+        : [{ field, code: "not_above", minimum, message: `must be above ${minimum}` }];
     }
     if (issue.code === "too_big") {
       const maximum = Number(issue.maximum);

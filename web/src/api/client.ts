@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error body's details, e.g. the refused fields of a campaign edit. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -33,7 +35,7 @@ export async function apiFetch<T>(
   const json: unknown = text ? JSON.parse(text) : null;
   if (!res.ok) {
     const err = (json as ApiErrorBody | null)?.error;
-    throw new ApiError(res.status, err?.code ?? "Unknown", err?.message ?? res.statusText);
+    throw new ApiError(res.status, err?.code ?? "Unknown", err?.message ?? res.statusText, err?.details);
   }
   return json as T;
 }

@@ -1,11 +1,14 @@
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type {
   CampaignDto,
+  CampaignFieldIssue,
   CampaignListResponse,
   CampaignPatch,
+  CampaignPreviewResponse,
   CampaignResultsResponse,
+  Language,
 } from "../../../server/src/http/contracts.js";
-import { apiFetch } from "../api/client.js";
+import { ApiError, apiFetch } from "../api/client.js";
 import { useApi } from "./use-api.js";
 
 export function useCampaigns() {
@@ -33,4 +36,51 @@ export function useUpdateCampaign() {
     }
   }, []);
   return { update, saving };
+}
+
+/** The refused fields of a 400 campaign edit, or null for any other error. */
+export function fieldIssues(err: unknown): CampaignFieldIssue[] | null {
+  return err instanceof ApiError && err.status === 400 && Array.isArray(err.details)
+    ? (err.details as CampaignFieldIssue[])
+    : null;
+}
+
+export interface CampaignPreviewState {
+  preview: CampaignPreviewResponse | null;
+  /** What the server refused in the draft (empty when it is valid). */
+  issues: CampaignFieldIssue[];
+  error: Error | null;
+}
+
+/**
+ * POST /api/campaigns/:key/preview with the unsaved draft, a moment after the last keystroke: the server validates
+ * it like a save and renders it with the storefront's own Liquid. An invalid draft keeps the last good preview.
+ */
+export function useCampaignPreview(key: string, draft: CampaignPatch | null, lang: Language): CampaignPreviewState {
+  const [state, setState] = useState<CampaignPreviewState>({ preview: null, issues: [], error: null });
+  const body = draft ? JSON.stringify({ draft, lang }) : null;
+  useEffect(() => {
+    if (body === null) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      apiFetch<CampaignPreviewResponse>(`/api/campaigns/${encodeURIComponent(key)}/preview`, {
+        method: "POST",
+        body: JSON.parse(body),
+        signal: controller.signal,
+      }).then(
+        (preview) => setState({ preview, issues: [], error: null }),
+        (err: unknown) => {
+          if (controller.signal.aborted) return;
+          const issues = fieldIssues(err);
+          const error = issues ? null : err instanceof Error ? err : new Error(String(err));
+          setState((s) => ({ preview: s.preview, issues: issues ?? [], error }));
+        },
+      );
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [key, body]);
+  return state;
 }

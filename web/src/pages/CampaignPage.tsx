@@ -1,13 +1,24 @@
 import { useEffect, useState } from "react";
 import { Banner, BlockStack, Card, EmptyState, Layout, Page } from "@shopify/polaris";
 import { ApiError } from "../api/client.js";
-import type { CampaignDto, Language } from "../../../server/src/http/contracts.js";
-import { BannerPreview } from "../components/BannerPreview.js";
+import {
+  type CampaignDto,
+  type CampaignFieldIssue,
+  campaignKnobs,
+  type Language,
+} from "../../../server/src/http/contracts.js";
 import { CampaignEditor, draftIsValid, type CampaignDraft } from "../components/CampaignEditor.js";
 import { CampaignResultsCard } from "../components/CampaignResultsCard.js";
 import { UnsavedChangesBar } from "../components/UnsavedChangesBar.js";
 import { PageState } from "../components/PageState.js";
-import { useCampaign, useCampaignResults, useUpdateCampaign } from "../hooks/use-campaigns.js";
+import { StorefrontPreview } from "../components/StorefrontPreview.js";
+import {
+  fieldIssues,
+  useCampaign,
+  useCampaignPreview,
+  useCampaignResults,
+  useUpdateCampaign,
+} from "../hooks/use-campaigns.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useRouter } from "../routing/router.js";
 
@@ -23,6 +34,14 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
   const [editorRevision, setEditorRevision] = useState(0);
   const [contentLanguage, setContentLanguage] = useState<Language>(language);
   const [message, setMessage] = useState<{ tone: "success" | "critical"; text: string } | null>(null);
+  // What a save was refused for, until the next edit; the live preview validates every edit as well.
+  const [saveIssues, setSaveIssues] = useState<CampaignFieldIssue[]>([]);
+  const preview = useCampaignPreview(campaignKey, draft, contentLanguage);
+  const issues = preview.issues.length ? preview.issues : saveIssues;
+  const edit = (next: CampaignDraft) => {
+    setDraft(next);
+    setSaveIssues([]);
+  };
 
   const saved = campaign ? savedDraft(campaign) : null;
   useEffect(() => {
@@ -31,6 +50,7 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
   const dirty = !!draft && !!saved && draftKey(draft) !== draftKey(saved);
   const discard = () => {
     if (saved) setDraft(saved);
+    setSaveIssues([]);
     setEditorRevision((n) => n + 1);
   };
 
@@ -42,6 +62,7 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
       loaded.reload();
       results.reload();
     } catch (err) {
+      setSaveIssues(fieldIssues(err) ?? []);
       setMessage({
         tone: "critical",
         text: t("common.error", { message: err instanceof Error ? err.message : String(err) }),
@@ -61,7 +82,7 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
       <UnsavedChangesBar
         dirty={dirty}
         saving={saving === campaignKey}
-        canSave={!!draft && draftIsValid(draft)}
+        canSave={!!draft && draftIsValid(draft) && preview.issues.length === 0}
         onSave={save}
         onDiscard={discard}
       />
@@ -74,15 +95,17 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
             <Layout.Section>
               <CampaignEditor
                 key={editorRevision}
+                campaignKey={campaign.key}
                 draft={draft}
-                onChange={setDraft}
+                issues={issues}
+                onChange={edit}
                 contentLanguage={contentLanguage}
                 onContentLanguage={setContentLanguage}
               />
             </Layout.Section>
             <Layout.Section variant="oneThird">
               <BlockStack gap="400">
-                <BannerPreview content={draft.content} language={contentLanguage} enabled={campaign.enabled} />
+                <StorefrontPreview preview={preview.preview} />
                 {results.data && <CampaignResultsCard results={results.data} />}
               </BlockStack>
             </Layout.Section>
@@ -95,11 +118,21 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
 
 /** The editable part of a campaign as stored, in the draft's key order so the two compare as JSON. */
 function savedDraft(campaign: CampaignDto): CampaignDraft {
+  const stored = (campaign.settings ?? {}) as CampaignDraft["settings"];
+  // Only the knobs this preset reads; an unset link or schedule shows as the engine reads it.
+  const settings = Object.fromEntries(
+    campaignKnobs(campaign.key as Parameters<typeof campaignKnobs>[0]).map((k) => [
+      k,
+      stored[k] ?? (k === "ctaPath" ? "/collections/all" : null),
+    ]),
+  );
   return {
     content: campaign.content,
     segment: campaign.segment,
     cap: campaign.cap,
     holdoutShare: campaign.holdoutShare,
+    priority: campaign.priority,
+    settings,
   };
 }
 
@@ -109,6 +142,7 @@ function draftKey(d: CampaignDraft): string {
     ...d.segment,
     lifecycles: [...d.segment.lifecycles].sort(),
     purchaseStates: [...d.segment.purchaseStates].sort(),
+    rfmGroups: [...d.segment.rfmGroups].sort(),
   };
   return JSON.stringify({ ...d, segment });
 }

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
+import type { CampaignPreviewResponse } from "../../server/src/http/contracts.js";
+import { campaignRoutes } from "../../server/src/http/routes/admin/campaigns.routes.js";
+import type { StorefrontDecision } from "../../server/src/domain/campaigns/storefront-decision.js";
+import { createCampaignPreviewService } from "../../server/src/services/campaign-preview.service.js";
+import { createCampaignResultsService } from "../../server/src/services/campaign-results.service.js";
+import { createCampaignService } from "../../server/src/services/campaign.service.js";
+import { previewRoutes } from "../../server/src/storefront-preview/preview.routes.js";
+import { createTestDb, type TestDb } from "../helpers/test-db.js";
+import { seedTwoShops, SHOP_A } from "../http/admin/fixtures.js";
+import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuild, serveAdmin } from "./admin-server.js";
+
+// The editor's preview is the storefront's own rendering of the unsaved draft: the discount typed in shows at
+// once, and the banner reads exactly as /preview (the theme extension's Liquid) renders the same decision.
+describe("campaign editor preview = storefront rendering (Chromium)", () => {
+  let db: TestDb;
+  let browser: Browser;
+  let server: { url: string; close(): Promise<void> };
+  // What /preview shows for the sample shopper: the decision the editor's preview was rendered from.
+  const published = new Map<string, StorefrontDecision>();
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    db = await createTestDb();
+    await seedTwoShops(db.db);
+    server = await serveAdmin({
+      db: db.db,
+      dbKind: db.kind,
+      auth: demoShopAuth(SHOP_A),
+      extraMounts: [
+        {
+          path: "/api",
+          handler: campaignRoutes({
+            campaigns: createCampaignService({ db: db.db, onChanged: async () => undefined }),
+            results: createCampaignResultsService({ db: db.db }),
+            preview: createCampaignPreviewService({ db: db.db, loadPredictions: async () => [] }),
+          }),
+        },
+        {
+          path: "/preview",
+          handler: previewRoutes({
+            shop: SHOP_A,
+            loadCustomer: async (_shop, id) =>
+              published.has(id) ? { id, firstName: "Mina", lastName: null, email: null } : null,
+            loadDecision: async (_shop, id) => published.get(id) ?? null,
+            listPicks: async () => [],
+          }),
+        },
+      ],
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await db?.destroy();
+  });
+
+  const previewFrame = async (page: Page): Promise<Frame> => {
+    const handle = await page.locator("iframe[data-testid=storefront-preview]").elementHandle();
+    const frame = await handle!.contentFrame();
+    return frame!;
+  };
+  /** The banner's words as a shopper reads them, and the moment its countdown runs to (its text keeps ticking). */
+  const bannerText = (frame: Frame | Page) =>
+    frame.locator(".dangol-banner").evaluate((el) => {
+      const read = (selector: string) => el.querySelector(selector)?.textContent?.replace(/\s+/g, " ").trim();
+      return {
+        title: read(".dangol-banner__title"),
+        body: read(".dangol-banner__body"),
+        cta: read(".dangol-banner__cta"),
+        code: read(".dangol-banner__coupon bdi"),
+        expires: el.querySelector(".dangol-countdown")?.getAttribute("data-expires"),
+      };
+    });
+  const isDraft =
+    (percentOff: number, couponValidDays: number) =>
+    (r: { url(): string; request(): { method(): string; postData(): string | null } }) => {
+      if (!r.url().endsWith("/api/campaigns/win_back/preview") || r.request().method() !== "POST") return false;
+      const settings = JSON.parse(r.request().postData() ?? "{}").draft?.settings;
+      return settings?.percentOff === percentOff && settings?.couponValidDays === couponValidDays;
+    };
+
+  it("shows the typed discount and validity, rendered as the storefront renders that decision", async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+    await page.goto(`${server.url}/campaigns/win_back`);
+    // Before any edit: the campaign's own offer (15 % for 14 days), not a made-up sample.
+    await page.locator("iframe[data-testid=storefront-preview]").waitFor();
+    let frame = await previewFrame(page);
+    await expect.poll(async () => (await bannerText(frame)).body).toContain("Take 15% off");
+    expect((await bannerText(frame)).body).toContain("yours for 14 days");
+
+    const answered = page.waitForResponse(isDraft(0.25, 7));
+    await page.getByRole("spinbutton", { name: "Discount" }).fill("25");
+    await page.getByRole("spinbutton", { name: "Code valid for" }).fill("7");
+    const preview = (await (await answered).json()) as CampaignPreviewResponse;
+    await expect
+      .poll(async () => (await bannerText(await previewFrame(page))).body)
+      .toBe("It's been a while. Take 25% off with your personal code DANGOL-PREVIEW — it's yours for 7 days.");
+    frame = await previewFrame(page);
+    const inEditor = await bannerText(frame);
+    // The code is valid for the 7 days typed, counted from the moment of the preview.
+    expect(inEditor.code).toBe("DANGOL-PREVIEW");
+    expect(Date.parse(inEditor.expires!) - Date.parse(preview.decision.decidedAt)).toBe(7 * 86_400_000);
+    expect(await frame.locator(".dangol-countdown").textContent()).toMatch(/^\s*[67]d /);
+
+    // The storefront (/preview, the extension's Liquid) given the decision the editor previewed reads the same.
+    published.set(preview.customer.id, preview.decision);
+    const shop = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+    await shop.goto(`${server.url}/preview?customer=${preview.customer.id}&lang=en`);
+    expect(await bannerText(shop)).toEqual(inEditor);
+    await shop.close();
+    await page.close();
+  });
+
+  it("shows an inline error for a discount out of range and keeps the save bar's Save off", async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+    await page.goto(`${server.url}/campaigns/win_back`);
+    await page.getByRole("spinbutton", { name: "Discount" }).fill("95");
+    await page.getByText("Must be at most 90").waitFor();
+    await page.getByText("Unsaved changes").waitFor();
+    expect(await page.getByRole("button", { name: "Save" }).isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  it("previews in Korean with Korean text, in the storefront's Korean rendering", async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+    await page.goto(`${server.url}/campaigns/win_back`);
+    await page.getByRole("tab", { name: "Korean" }).click();
+    await expect
+      .poll(async () => (await previewFrame(page)).locator("html").getAttribute("lang"), { timeout: 5000 })
+      .toBe("ko");
+    const ko = await bannerText(await previewFrame(page));
+    expect(ko.title).toBe("민아님, 보고 싶었어요");
+    expect(ko.body).toContain("15% 할인 쿠폰");
+    await page.close();
+  });
+});

@@ -1,0 +1,58 @@
+import { useCallback, useRef, useState } from "react";
+import { BlockStack, Card, Text } from "@shopify/polaris";
+import type { CampaignPreviewResponse } from "../../../server/src/http/contracts.js";
+import { useI18n } from "../i18n/i18n.js";
+
+/**
+ * The campaign as a shopper would see it: HTML the server rendered with the theme extension's own Liquid (the one
+ * renderer, as on /preview and the storefront) from the unsaved draft. Sandboxed: no script in it runs and it
+ * cannot reach the admin; same-origin only so the frame can be sized to its content.
+ */
+export function StorefrontPreview({ preview }: { preview: CampaignPreviewResponse | null }) {
+  const { t } = useI18n();
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [height, setHeight] = useState(160);
+  const fit = useCallback(() => {
+    const doc = frame.current?.contentDocument;
+    if (!doc?.body) return;
+    // The notice bar is position: fixed, so it adds nothing to the body's height: make room for it too.
+    const fixed = [...doc.querySelectorAll<HTMLElement>(".dangol-notice")].map((el) => el.offsetHeight + 16);
+    setHeight(Math.max(doc.documentElement.scrollHeight, ...fixed, 48));
+  }, []);
+  const empty = preview && !preview.banner && !preview.notice;
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          {t("campaigns.preview.title")}
+        </Text>
+        <Text as="p" variant="bodySm" tone="subdued">
+          {t("campaigns.preview.help")}
+        </Text>
+        {preview && (
+          <iframe
+            ref={frame}
+            data-testid="storefront-preview"
+            title={t("campaigns.preview.title")}
+            sandbox="allow-same-origin"
+            srcDoc={preview.html}
+            onLoad={fit}
+            style={{
+              width: "100%",
+              height,
+              pointerEvents: "none",
+              border: "1px solid #e3e3e3",
+              borderRadius: 8,
+              background: "#fff",
+            }}
+          />
+        )}
+        {empty && (
+          <Text as="p" variant="bodySm" tone="subdued">
+            {t("campaigns.preview.nothing")}
+          </Text>
+        )}
+      </BlockStack>
+    </Card>
+  );
+}
