@@ -82,17 +82,49 @@ describe("admin in Korean has no English left (Chromium)", () => {
       "risk",
     ]);
     expect(englishWords("최우수 고객 · RFM 그룹 · US$12.30 · 캠페인 win_back")).toEqual(["win_back"]);
+    expect(englishWords("링크 /collections/all · https://shop.example/a · 09:00 UTC · 사용 가능/Active")).toEqual([
+      "Active",
+    ]);
   });
+
+  // polaris-viz estimates every Hangul glyph as wide as a "W": under vertical bars 1,040-1,200 px wide it cut
+  // "주기대로 구매" to "주…". Each state's name must be drawn whole and unclipped at every width.
+  it("draws the dashboard chart's Korean labels whole at every width", async () => {
+    const labels = ["주기대로 구매", "구매 지연", "구매 중단"];
+    for (const width of [390, 768, 1040, 1120, 1200, 1440]) {
+      const page = await browser.newPage({ viewport: { width, height: 1000 }, locale: "ko-KR" });
+      await page.goto(server.url);
+      await page.getByText("고객 구성").first().waitFor({ timeout: 60_000 });
+      await page.waitForLoadState("networkidle");
+      const drawn = await page.evaluate(() =>
+        [...document.querySelectorAll("svg text, svg foreignObject div")].map((e) => ({
+          text: (e.textContent ?? "").trim(),
+          clipped: e instanceof HTMLElement && e.scrollWidth > e.clientWidth + 1,
+        })),
+      );
+      await page.close();
+      const texts = drawn.map((d) => d.text);
+      expect(
+        texts.filter((t) => t.includes("…")),
+        `truncated at ${width} px`,
+      ).toEqual([]);
+      for (const label of labels) expect(texts, `${label} at ${width} px`).toContain(label);
+      expect(
+        drawn.filter((d) => d.clipped).map((d) => d.text),
+        `clipped at ${width} px`,
+      ).toEqual([]);
+    }
+  }, 180_000);
 
   for (const { path, ready } of PAGES) {
     it(`${path} reads in Korean`, async () => {
       const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: "ko-KR" });
       await page.goto(`${server.url}${path}`);
-      await page.getByText(ready).first().waitFor();
+      await page.getByText(ready).first().waitFor({ timeout: 60_000 });
       await page.waitForLoadState("networkidle");
       const english = englishWords(await visibleText(page));
       await page.close();
       expect(english.join(" "), `English on ${path}`).toBe("");
-    });
+    }, 90_000);
   }
 });

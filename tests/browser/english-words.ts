@@ -7,6 +7,7 @@ const ALLOWED = new Set([
   "RFM",
   "CLV",
   "VIP",
+  "UTC", // schedule times name their zone
   "US", // Intl's Korean "US$12.30"
   "English", // the language picker names each language in itself
   // The seeded shop's data: customer names, the product and the emails' shop.
@@ -18,6 +19,7 @@ export function englishWords(text: string): string[] {
   const words = text
     .replace(/\{[a-z_]+\}/g, " ")
     .replace(/\S+@\S+/g, " ")
+    .replace(/(?:\S+:\/\/|(?<![^\s(“"])\/)\S*/g, " ") // URLs and paths (/collections/all)
     .split(/[\s,.:;()[\]"“”'‘’·!?/|<>+=×–—]+/u)
     .filter((w) => /[A-Za-z]/.test(w))
     .filter((w) => !/[0-9#]/.test(w)) // codes (WELCOME10, DANGOL-A1), order names (#a11), 1kg
