@@ -125,16 +125,26 @@ describe("campaign editor preview = storefront rendering (Chromium)", () => {
     await page.close();
   });
 
-  it("previews in Korean with Korean text, in the storefront's Korean rendering", async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-    await page.goto(`${server.url}/campaigns/win_back`);
-    await page.getByRole("tab", { name: "Korean" }).click();
-    await expect
-      .poll(async () => (await previewFrame(page)).locator("html").getAttribute("lang"), { timeout: 5000 })
-      .toBe("ko");
-    const ko = await bannerText(await previewFrame(page));
-    expect(ko.title).toBe("민아님, 보고 싶었어요");
-    expect(ko.body).toContain("15% 할인 쿠폰");
-    await page.close();
+  it("previews in Korean with Korean text, whole (not clipped) on a phone", async () => {
+    for (const width of [1440, 390]) {
+      const page = await browser.newPage({ viewport: { width, height: 1100 } });
+      await page.goto(`${server.url}/campaigns/win_back`);
+      await page.getByRole("tab", { name: "Korean" }).click();
+      await expect
+        .poll(async () => (await previewFrame(page)).locator("html").getAttribute("lang"), { timeout: 5000 })
+        .toBe("ko");
+      const frame = await previewFrame(page);
+      const ko = await bannerText(frame);
+      expect(ko.title).toBe("민아님, 보고 싶었어요");
+      expect(ko.body).toContain("15% 할인 쿠폰");
+      // The frame is sized to the rendered banner: nothing of it is cut off.
+      const content = await frame.locator("html").evaluate((el) => el.scrollHeight);
+      await expect
+        .poll(() => page.locator("iframe[data-testid=storefront-preview]").evaluate((el) => el.clientHeight))
+        .toBeGreaterThanOrEqual(content);
+      const shots = process.env.SCREENSHOT_DIR;
+      if (shots) await page.screenshot({ path: `${shots}/campaign-preview-ko-${width}.png`, fullPage: true });
+      await page.close();
+    }
   });
 });

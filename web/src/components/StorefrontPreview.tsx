@@ -38,7 +38,9 @@ export function StorefrontPreview({ preview }: { preview: CampaignPreviewRespons
             srcDoc={preview.html}
             onLoad={fit}
             style={{
-              width: "100%",
+              // The measured height is the content's: the border goes outside it, so nothing is cut off.
+              boxSizing: "content-box",
+              width: "calc(100% - 2px)",
               height,
               pointerEvents: "none",
               border: "1px solid #e3e3e3",
