@@ -190,17 +190,13 @@ export async function startApp(config: Config): Promise<RunningApp> {
     void demo.backfilled
       .then(async () => {
         if (closing) return;
-        const visits = await sendDemoVisits(
-          visitDeps,
-          sampleCustomers([...demo.simulator.store(DEMO_SHOP).customers.keys()].map(String), 0.35),
-        );
+        const visits = await sendDemoVisits(visitDeps, sampleCustomers(demo.simulator.customerIds, 0.35));
         log(`Demo shoppers visited the storefront: ${visits} visit beacons`);
         // Codes issued 10 days ago, so the coupon-expiry notice has someone to show to (see demo-campaigns.ts).
-        const customerIds = [...demo.simulator.store(DEMO_SHOP).customers.keys()].map(String);
         await seedExpiringDemoCoupons(
           { db, platform, log: (m, e) => log(`${m}: ${String(e)}`) },
           DEMO_SHOP,
-          customerIds,
+          demo.simulator.customerIds,
           new Date(),
         );
         if (!closing) await pipeline.shopSynced(DEMO_SHOP);
@@ -250,7 +246,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const running = await startApp(config);
-  console.log(`Dangol (${config.mode} mode, ${config.database.kind}) listening on http://localhost:${config.port}`);
+  const { port } = running.server.address() as import("node:net").AddressInfo; // the port bound
+  console.log(`Dangol (${config.mode} mode, ${config.database.kind}) listening on http://localhost:${port}`);
   let signalled = false;
   const shutdown = (signal: NodeJS.Signals) => {
     // A second Ctrl-C means "now".

@@ -5,9 +5,10 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../db/database.js";
 import * as shops from "../db/repositories/shop.repository.js";
 import type { OrderSyncService } from "../services/order-sync.service.js";
-import { startSimulator, type SimulatorHandle } from "../simulator/index.js";
+import { mintSessionToken } from "../simulator/index.js";
 import type { ShopifyStack } from "../platforms/shopify/shopify-stack.js";
 import { routeShopTo } from "../platforms/shopify/shop-routing.js";
+import { startSimulatorThread, type SimulatorThread } from "./simulator-thread.js";
 
 export const DEMO_SHOP = "demo-dangol.myshopify.com";
 
@@ -45,7 +46,8 @@ export interface DemoStoreDeps {
 
 export interface DemoStore {
   shop: string;
-  simulator: SimulatorHandle;
+  /** The simulator runs on its own thread (see simulator-thread.ts). */
+  simulator: SimulatorThread;
   /** Settles when the background backfill finishes (or fails; the status route shows the error). */
   backfilled: Promise<void>;
   stop(): Promise<void>;
@@ -55,19 +57,19 @@ export async function startDemoStore(deps: DemoStoreDeps): Promise<DemoStore> {
   const log = deps.log ?? console.log;
   const startedAt = Date.now();
   // The latest seeded order lands yesterday so predictions look current.
-  const simulator = await startSimulator({
+  const simulator = await startSimulatorThread({
     app: { apiKey: deps.credentials.apiKey, apiSecret: deps.credentials.apiSecret },
     shops: [{ domain: DEMO_SHOP, seed: { timeShiftTo: new Date(Date.now() - 86_400_000) } }],
   });
-  const store = simulator.store(DEMO_SHOP);
   log(
-    `Demo store ${DEMO_SHOP} seeded: ${store.orders.size} orders, ${store.customers.size} customers (${Date.now() - startedAt} ms)`,
+    `Demo store ${DEMO_SHOP} seeded: ${simulator.orders} orders, ${simulator.customerIds.length} customers (${Date.now() - startedAt} ms)`,
   );
 
   routeShopTo(DEMO_SHOP, simulator.url);
-  await deps.stack.tokens.exchange(DEMO_SHOP, simulator.mintSessionToken(DEMO_SHOP));
+  const { apiKey, apiSecret } = deps.credentials;
+  await deps.stack.tokens.exchange(DEMO_SHOP, mintSessionToken(DEMO_SHOP, apiKey, apiSecret));
   await shops.upsertInstalledShop(deps.db, DEMO_SHOP, "shopify", new Date());
-  simulator.webhooks.subscribe(WEBHOOK_TOPICS, `${deps.appBaseUrl}/api/webhooks`, DEMO_SHOP);
+  await simulator.subscribe(WEBHOOK_TOPICS, `${deps.appBaseUrl}/api/webhooks`);
 
   const backfillStart = Date.now();
   const backfilled = deps.sync
@@ -82,11 +84,9 @@ export async function startDemoStore(deps: DemoStoreDeps): Promise<DemoStore> {
   let player: NodeJS.Timeout | undefined;
   if (deps.playEverySeconds > 0) {
     player = setInterval(() => {
-      try {
-        simulator.playOrders(DEMO_SHOP, 1);
-      } catch (err) {
-        log(`Demo play failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
+      simulator
+        .playOrders(1)
+        .catch((err: unknown) => log(`Demo play failed: ${err instanceof Error ? err.message : String(err)}`));
     }, deps.playEverySeconds * 1000);
     player.unref();
   }
