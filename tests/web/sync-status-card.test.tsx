@@ -43,3 +43,24 @@ describe("SyncStatusCard: customers Shopify refused a decision for", () => {
     expect(screen.getByTestId("unpublished-customers").textContent).toMatch(text);
   });
 });
+
+describe("SyncStatusCard: backfill progress", () => {
+  const backfilling = (done: number, total: number | null): SyncStatusResponse => ({
+    ...status(0),
+    state: "backfilling",
+    progress: { done, total },
+  });
+  it.each([
+    ["en", /1,234 of 26,692 orders imported \(4%\)/],
+    ["ko", /주문 26,692건 중 1,234건 가져옴 \(4%\)/],
+  ] as const)("shows the total and the percentage while paging in %s", (language, text) => {
+    renderIn(language, backfilling(1234, 26692));
+    expect(document.body.textContent).toMatch(text);
+    expect(document.querySelector("progress")?.getAttribute("value")).toBe("4");
+  });
+  it("shows the count alone when the platform gives no total", () => {
+    renderIn("en", backfilling(1234, null));
+    expect(document.body.textContent).toMatch(/1,234 orders imported/);
+    expect(document.body.textContent).not.toMatch(/\(\d+%\)/);
+  });
+});

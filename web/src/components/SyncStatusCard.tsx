@@ -15,7 +15,8 @@ const TONE = {
 export function SyncStatusCard({ status }: { status: SyncStatusResponse }) {
   const { t, language } = useI18n();
   const p = status.progress;
-  const percent = p && p.total ? Math.min(100, Math.round((p.done / p.total) * 100)) : null;
+  // Floored, as the status API's percent: "100%" only once every order is in.
+  const percent = p?.total ? Math.min(100, Math.floor((p.done / p.total) * 100)) : null;
   return (
     <Card>
       <BlockStack gap="300">
@@ -33,6 +34,7 @@ export function SyncStatusCard({ status }: { status: SyncStatusResponse }) {
                 ? t("settings.progress", {
                     done: formatNumber(language, p.done),
                     total: formatNumber(language, p.total),
+                    percent: formatNumber(language, percent ?? 0),
                   })
                 : t("settings.progressUnknown", { done: formatNumber(language, p.done) })}
             </Text>
