@@ -7,7 +7,8 @@ import type { CampaignKey, CampaignSettings } from "./campaign.js";
  */
 export const SETTING_KNOBS = {
   replenishment: ["leadDays", "maxOverdueDays"],
-  coupon_expiry: ["withinDays", "ctaPath"],
+  // The notice bar has no link (NoticeDecision has no URL), so its ctaPath would change nothing a shopper sees.
+  coupon_expiry: ["withinDays"],
   first_purchase: ["percentOff", "couponValidDays", "minDaysAfterFirstOrder", "maxDaysAfterFirstOrder", "ctaPath"],
   win_back: ["percentOff", "couponValidDays", "graceDays", "ctaPath"],
   vip_thanks: ["ctaPath"],
