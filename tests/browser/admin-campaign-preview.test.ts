@@ -146,5 +146,5 @@ describe("campaign editor preview = storefront rendering (Chromium)", () => {
       if (shots) await page.screenshot({ path: `${shots}/campaign-preview-ko-${width}.png`, fullPage: true });
       await page.close();
     }
-  });
+  }, 60_000);
 });
