@@ -21,9 +21,3 @@ describe("labels for values the API sends as keys", () => {
     expect(campaignName(ko, "custom_one")).toBe("custom_one");
   });
 });
-
-describe("translate", () => {
-  it("shows the particle hint with its {token} as written (no value to choose a particle from)", () => {
-    expect(ko("campaigns.tokens")).toContain("{code}을(를)");
-  });
-});
