@@ -36,7 +36,7 @@ export function createSyncStatusService(deps: { db: Db }) {
       // waits behind them instead of every query waiting behind a batch (status checks stalled for seconds).
       const [state, counts, dead, customerCount, unpublished] = await Promise.all([
         syncState.findSyncState(deps.db, shop),
-        orders.countOrders(deps.db, shop),
+        orders.countOrderRows(deps.db, shop),
         webhookEvents.listDeadWebhookEvents(deps.db, shop, DEAD_LETTERS_LISTED),
         customers.countCustomers(deps.db, shop),
         countPublishErrors(deps.db, shop),
