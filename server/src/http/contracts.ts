@@ -1,6 +1,8 @@
 // Request/response shapes of the admin API (/api/*), shared with web/ through `import type` only.
 // Dates travel as ISO-8601 UTC strings. Owned by the admin UI (issue 6); features may add their types here.
 
+import type { ChurnRiskBand } from "../domain/timing/churn-risk-bands.js";
+import type { RfmGroupKey } from "../domain/segments/rfm-groups.js";
 import type { CampaignResults } from "../services/campaign-results.service.js";
 import type { FieldIssue } from "../services/campaign-input.js";
 import type { CampaignPreview } from "../services/campaign-preview.service.js";
@@ -86,9 +88,40 @@ export interface DashboardResponse {
 
 // ---------- Customers: GET /api/customers, GET /api/customers/:id ----------
 
-export const CUSTOMER_SORTS = ["due", "clv", "p_alive", "last_order", "orders", "name"] as const;
+export const CUSTOMER_SORTS = [
+  "due",
+  "churn_risk",
+  "rfm",
+  "spend",
+  "clv",
+  "p_alive",
+  "last_order",
+  "orders",
+  "name",
+] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
-export const CUSTOMER_PAGE_SIZE = 25;
+export type SortDirection = "asc" | "desc";
+/** Each sort's natural direction: soonest due, riskiest, best RFM, biggest spender, newest order first. */
+export const CUSTOMER_SORT_DIRECTIONS: Record<CustomerSort, SortDirection> = {
+  due: "asc",
+  churn_risk: "desc",
+  rfm: "desc",
+  spend: "desc",
+  clv: "desc",
+  p_alive: "asc",
+  last_order: "desc",
+  orders: "desc",
+  name: "asc",
+};
+/**
+ * Where a customer's reorder window stands: "overdue" (it closed), "open" (it opened before today and is still
+ * open), "this_week" (it opens within 7 days), "next_30_days" (opens within 30 days, this week included), "later".
+ */
+export const CUSTOMER_DUE_WINDOWS = ["overdue", "open", "this_week", "next_30_days", "later"] as const;
+export type CustomerDueWindow = (typeof CUSTOMER_DUE_WINDOWS)[number];
+export { CHURN_RISK_BAND_KEYS, type ChurnRiskBand } from "../domain/timing/churn-risk-bands.js";
+export { RFM_GROUP_KEYS, type RfmGroupKey } from "../domain/segments/rfm-groups.js";
+export const CUSTOMER_PAGE_SIZE = 50;
 /** The dashboard's "Due this week" card and its "View all" link both read the customer list with this query. */
 export const DUE_THIS_WEEK_QUERY = { due: "this_week", sort: "due" } as const satisfies CustomerListQuery;
 
@@ -98,10 +131,12 @@ export interface CustomerListQuery {
   lifecycle?: "first" | "repeat" | "none";
   purchase?: "active" | "at_risk" | "inactive" | "never";
   visit?: "active" | "at_risk" | "inactive" | "unknown";
-  /** "this_week": due window opens within the next 7 days; "overdue": late date passed. */
-  due?: "this_week" | "overdue";
+  /** Shopify RFM groups (any of them). */
+  rfm?: RfmGroupKey[];
+  churn?: ChurnRiskBand;
+  due?: CustomerDueWindow;
   sort?: CustomerSort;
-  direction?: "asc" | "desc";
+  direction?: SortDirection;
   /** Matches name or email. */
   q?: string;
   /** 1-based. */
@@ -127,6 +162,9 @@ export interface CustomerRow {
   pAlive: number | null;
   churnRisk: number | null;
   clv: number | null;
+  rfmGroup: RfmGroupKey | null;
+  /** Net spend over the orders the model counts. */
+  spent: number | null;
 }
 
 export interface CustomerListResponse {
@@ -184,7 +222,6 @@ export interface CustomerDetailResponse {
     /** Calibrated chance of at least one order in the next 90 days (null until a recompute has stored it). */
     orderChance90d: number | null;
     averageOrderValue: number | null;
-    rfmGroup: string | null;
     reason: LocalizedText | null;
     dueProducts: Array<{ productId: string; title: string; dueAt: string; cycleDays: number }>;
     computedAt: string | null;

@@ -11,6 +11,7 @@ import {
   type CustomerListRow,
 } from "../db/repositories/customer-insights.repository.js";
 import { shopCurrency } from "../db/repositories/dashboard.repository.js";
+import { rfmGroupKey } from "../domain/segments/rfm-groups.js";
 import { NotFoundError } from "../domain/shared/errors.js";
 import {
   CUSTOMER_ORDERS_PAGE_SIZE,
@@ -40,6 +41,8 @@ function toRow(r: CustomerListRow): CustomerRow {
     pAlive: p ? (p.p_active ?? p.p_alive) : null, // own-cycle chance of being active; BG/NBD's P(alive) is 1 for every one-time buyer
     churnRisk: p?.churn_risk ?? null,
     clv: p?.clv ?? null,
+    rfmGroup: p ? rfmGroupKey(p.rfm_group) : null,
+    spent: p ? p.order_count * p.average_order_value : null, // the same product the list sorts by
   };
 }
 
@@ -98,7 +101,6 @@ export function createCustomerInsightsService(deps: { db: Db; now?: () => Date }
           expectedOrders90d: p?.expected_orders_90d ?? null,
           orderChance90d: p?.p_order_90d ?? null,
           averageOrderValue: p?.average_order_value ?? null,
-          rfmGroup: p?.rfm_group ?? null,
           reason: p ? { en: p.reason_en, ko: p.reason_ko } : null,
           dueProducts: dueProducts.map((d) => ({
             productId: d.productId,

@@ -1,7 +1,8 @@
 import { Badge, BlockStack, Box, IndexTable, InlineStack, Text, useBreakpoints } from "@shopify/polaris";
 import type { CustomerListResponse } from "../../../server/src/http/contracts.js";
 import { useI18n } from "../i18n/i18n.js";
-import { formatDate, formatMoney, formatPercent, formatRange } from "../i18n/format.js";
+import { formatDate, formatMoney, formatNumber, formatPercent, formatRange } from "../i18n/format.js";
+import { pageRange } from "../pages/customer-filters.js";
 
 interface Props {
   data: CustomerListResponse;
@@ -28,7 +29,10 @@ export function CustomerTable({ data, currency, loading, onOpen, onPage }: Props
       "—"
     );
   const dueWindow = (c: Row) => (c.dueWindow ? formatRange(language, c.dueWindow.early, c.dueWindow.late) : "—");
+  const rfm = (c: Row) => (c.rfmGroup ? t(`rfmGroups.${c.rfmGroup}`) : "—");
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  const { from, to } = pageRange(data.page, data.pageSize, data.total, data.customers.length);
+  const count = (n: number) => formatNumber(language, n);
   return (
     <IndexTable
       resourceName={{ singular: t("customers.resourceName.singular"), plural: t("customers.resourceName.plural") }}
@@ -46,9 +50,12 @@ export function CustomerTable({ data, currency, loading, onOpen, onPage }: Props
       headings={[
         { title: t("customers.columns.customer") },
         { title: t("customers.columns.segment") },
+        { title: t("customers.columns.rfm") },
         { title: t("customers.columns.orders"), alignment: "end" },
+        { title: t("customers.columns.spent"), alignment: "end" },
         { title: t("customers.columns.lastOrder") },
         { title: t("customers.columns.dueWindow") },
+        { title: t("customers.columns.churnRisk"), alignment: "end" },
         { title: t("customers.columns.pAlive"), alignment: "end" },
         { title: t("customers.columns.clv"), alignment: "end" },
       ]}
@@ -57,7 +64,8 @@ export function CustomerTable({ data, currency, loading, onOpen, onPage }: Props
         hasNext: data.page < pages,
         onPrevious: () => onPage(data.page - 1),
         onNext: () => onPage(data.page + 1),
-        label: t("customers.pagination", { page: data.page, pages, total: data.total }),
+        // "1–50 of 3,088 customers": where this page sits in everything that matches.
+        label: t("customers.pagination", { from: count(from), to: count(to), total: count(data.total) }),
       }}
     >
       {data.customers.map((c, index) => (
@@ -80,12 +88,15 @@ export function CustomerTable({ data, currency, loading, onOpen, onPage }: Props
                     {formatMoney(language, c.clv, currency)}
                   </Text>
                 </InlineStack>
-                <div>{segment(c)}</div>
+                <InlineStack gap="100" wrap>
+                  {segment(c)}
+                  {c.rfmGroup && <Badge>{rfm(c)}</Badge>}
+                </InlineStack>
                 <Text as="span" variant="bodySm" tone="subdued">
-                  {`${t("customers.columns.orders")} ${c.orderCount} · ${t("customers.columns.lastOrder")} ${formatDate(language, c.lastOrderAt)}`}
+                  {`${t("customers.columns.orders")} ${c.orderCount} · ${t("customers.columns.spent")} ${formatMoney(language, c.spent, currency)} · ${t("customers.columns.lastOrder")} ${formatDate(language, c.lastOrderAt)}`}
                 </Text>
                 <Text as="span" variant="bodySm" tone="subdued">
-                  {`${t("customers.columns.dueWindow")} ${dueWindow(c)} · ${t("customers.columns.pAlive")} ${formatPercent(language, c.pAlive)}`}
+                  {`${t("customers.columns.dueWindow")} ${dueWindow(c)} · ${t("customers.columns.churnRisk")} ${formatPercent(language, c.churnRisk)}`}
                 </Text>
               </BlockStack>
             </Box>
@@ -102,13 +113,24 @@ export function CustomerTable({ data, currency, loading, onOpen, onPage }: Props
                 )}
               </IndexTable.Cell>
               <IndexTable.Cell>{segment(c)}</IndexTable.Cell>
+              <IndexTable.Cell>{rfm(c)}</IndexTable.Cell>
               <IndexTable.Cell>
                 <Text as="span" alignment="end" numeric>
                   {c.orderCount}
                 </Text>
               </IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric>
+                  {formatMoney(language, c.spent, currency)}
+                </Text>
+              </IndexTable.Cell>
               <IndexTable.Cell>{formatDate(language, c.lastOrderAt)}</IndexTable.Cell>
               <IndexTable.Cell>{dueWindow(c)}</IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric>
+                  {formatPercent(language, c.churnRisk)}
+                </Text>
+              </IndexTable.Cell>
               <IndexTable.Cell>
                 <Text as="span" alignment="end" numeric>
                   {formatPercent(language, c.pAlive)}

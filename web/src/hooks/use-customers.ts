@@ -3,11 +3,11 @@ import type {
   CustomerListQuery,
   CustomerListResponse,
 } from "../../../server/src/http/contracts.js";
-import { queryString } from "../api/client.js";
+import { searchFromQuery } from "../pages/customer-filters.js";
 import { useApi } from "./use-api.js";
 
 export function useCustomers(query: CustomerListQuery) {
-  return useApi<CustomerListResponse>(`/api/customers${queryString({ ...query })}`);
+  return useApi<CustomerListResponse>(`/api/customers${searchFromQuery(query)}`);
 }
 
 /** One customer with one page of their order timeline (newest first). */

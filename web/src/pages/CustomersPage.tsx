@@ -1,109 +1,172 @@
-import { useEffect, useState } from "react";
-import { Card, ChoiceList, Filters, InlineStack, Page, Select } from "@shopify/polaris";
-import { CUSTOMER_SORTS, type CustomerListQuery } from "../../../server/src/http/contracts.js";
-import { queryString } from "../api/client.js";
+import { useEffect, useRef, useState } from "react";
+import {
+  type AppliedFilterInterface,
+  Card,
+  ChoiceList,
+  IndexFilters,
+  IndexFiltersMode,
+  Page,
+  useSetIndexFiltersMode,
+} from "@shopify/polaris";
+import { CUSTOMER_SORTS, type CustomerListQuery, type CustomerSort } from "../../../server/src/http/contracts.js";
 import { CustomerTable } from "../components/CustomerTable.js";
 import { PageState } from "../components/PageState.js";
 import { useCustomers } from "../hooks/use-customers.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useRouter } from "../routing/router.js";
-import { FILTER_CHOICES, queryFromSearch } from "./customer-filters.js";
+import {
+  currentSort,
+  FILTER_CHOICES,
+  type FilterKey,
+  queryFromSearch,
+  SORT_KIND,
+  searchFromQuery,
+  selectedChoices,
+} from "./customer-filters.js";
 
-type FilterKey = keyof typeof FILTER_CHOICES;
-const LABEL_PREFIX: Record<FilterKey, string> = {
-  lifecycle: "lifecycle",
-  purchase: "purchase",
-  visit: "visit",
-  due: "customers",
-};
 const FILTER_TITLE: Record<FilterKey, string> = {
+  rfm: "customers.rfm",
+  churn: "customers.churn",
+  due: "customers.due",
   lifecycle: "customers.lifecycle",
   purchase: "customers.segment",
   visit: "dashboard.grid.visits",
-  due: "customers.due",
 };
+const CHOICE_LABEL: Record<FilterKey, string> = {
+  rfm: "rfmGroups",
+  churn: "customers.churnBands",
+  due: "customers.dueWindows",
+  lifecycle: "lifecycle",
+  purchase: "purchase",
+  visit: "visit",
+};
+const FILTER_KEYS = Object.keys(FILTER_CHOICES) as FilterKey[];
+const NO_FILTERS = Object.fromEntries([...FILTER_KEYS, "segment", "q"].map((key) => [key, undefined]));
 
 export function CustomersPage() {
   const { t } = useI18n();
   const { search, navigate } = useRouter();
   const query = queryFromSearch(search);
   const { data, error, loading, reload } = useCustomers(query);
-  const [text, setText] = useState(query.q ?? "");
-  const update = (patch: Partial<CustomerListQuery>) =>
-    navigate(`/customers${queryString({ ...query, page: undefined, ...patch })}`);
-
-  // Search as the merchant types, but only after a short pause.
+  // Polaris keeps its own list of pills and only adds the ones a merchant opens: when the URL changes under the
+  // page (back/forward), the filter bar is rebuilt so its pills are the URL's again.
+  const searchText = search.toString();
+  const ownSearch = useRef(searchText);
+  const [filterBarKey, setFilterBarKey] = useState(0);
   useEffect(() => {
-    if ((query.q ?? "") === text) return;
+    if (ownSearch.current === searchText) return;
+    ownSearch.current = searchText;
+    setFilterBarKey((n) => n + 1);
+  }, [searchText]);
+  const go = (next: CustomerListQuery) => {
+    const target = searchFromQuery(next);
+    ownSearch.current = new URLSearchParams(target).toString();
+    navigate(`/customers${target}`);
+  };
+  const update = (patch: Partial<CustomerListQuery>) => go({ ...query, page: undefined, ...patch });
+  const filtered = FILTER_KEYS.some((key) => query[key] !== undefined) || query.segment !== undefined;
+
+  // Search as the merchant types, after a short pause; back/forward puts the URL's search back in the field.
+  const urlText = query.q ?? "";
+  const [text, setText] = useState(urlText);
+  const shownUrlText = useRef(urlText);
+  useEffect(() => {
+    if (shownUrlText.current === urlText) return;
+    shownUrlText.current = urlText;
+    setText(urlText);
+  }, [urlText]);
+  useEffect(() => {
+    if (text === urlText) return;
     const timer = setTimeout(() => update({ q: text || undefined }), 300);
     return () => clearTimeout(timer);
   });
 
-  const choiceLabel = (key: FilterKey, value: string) =>
-    key === "due"
-      ? t(value === "this_week" ? "customers.dueThisWeek" : "customers.overdue")
-      : t(`${LABEL_PREFIX[key]}.${value}`);
-  const keys = Object.keys(FILTER_CHOICES) as FilterKey[];
-  const filters = keys.map((key) => ({
+  // Applied filters show as removable pills only while filtering, so a filtered URL opens in that mode.
+  const { mode, setMode } = useSetIndexFiltersMode(filtered ? IndexFiltersMode.Filtering : IndexFiltersMode.Default);
+  useEffect(() => {
+    if (filtered && mode === IndexFiltersMode.Default) setMode(IndexFiltersMode.Filtering);
+  }, [filtered, mode, setMode]);
+
+  const choiceLabel = (key: FilterKey, value: string) => t(`${CHOICE_LABEL[key]}.${value}`);
+  const filters = FILTER_KEYS.map((key) => ({
     key,
     label: t(FILTER_TITLE[key]),
-    shortcut: key !== "visit",
     filter: (
       <ChoiceList
         title={t(FILTER_TITLE[key])}
         titleHidden
+        allowMultiple={key === "rfm"}
         choices={FILTER_CHOICES[key].map((value) => ({ value, label: choiceLabel(key, value) }))}
-        selected={query[key] ? [query[key] as string] : []}
-        onChange={([value]) => update({ [key]: value })}
+        selected={selectedChoices(query, key)}
+        onChange={(values) => update({ [key]: key === "rfm" ? (values.length ? values : undefined) : values[0] })}
       />
     ),
   }));
-  const applied = keys
-    .filter((key) => query[key])
-    .map((key) => ({
-      key,
-      label: `${t(FILTER_TITLE[key])}: ${choiceLabel(key, query[key] as string)}`,
-      onRemove: () => update({ [key]: undefined }),
-    }));
+  const applied: AppliedFilterInterface[] = FILTER_KEYS.filter((key) => query[key] !== undefined).map((key) => ({
+    key,
+    label: `${t(FILTER_TITLE[key])}: ${selectedChoices(query, key)
+      .map((value) => choiceLabel(key, value))
+      .join(", ")}`,
+    onRemove: () => update({ [key]: undefined }),
+  }));
   if (query.segment)
     applied.push({
       key: "segment",
       label: `${t("customers.segment")}: ${query.segment}`,
       onRemove: () => update({ segment: undefined }),
-    } as never);
+    });
+
+  const { sort, direction } = currentSort(query);
+  const sortOptions = CUSTOMER_SORTS.flatMap((key) =>
+    (["desc", "asc"] as const).map((dir) => ({
+      label: t(`customers.sortOptions.${key}`),
+      value: `${key} ${dir}` as const,
+      directionLabel: t(`customers.sortDirections.${SORT_KIND[key]}.${dir}`),
+    })),
+  );
+  const onSort = ([value]: string[]) => {
+    const [key, dir] = value.split(" ") as [CustomerSort, "asc" | "desc"];
+    update({ sort: key, direction: dir });
+  };
+  const clearFilters = () => {
+    setText("");
+    update(NO_FILTERS);
+  };
 
   return (
     <Page title={t("customers.title")} fullWidth>
       <Card padding="0">
-        <div style={{ padding: "8px 12px" }}>
-          <InlineStack gap="200" wrap={false} blockAlign="center">
-            <div style={{ flex: 1 }}>
-              <Filters
-                queryValue={text}
-                queryPlaceholder={t("customers.search")}
-                filters={filters}
-                appliedFilters={applied}
-                onQueryChange={setText}
-                onQueryClear={() => setText("")}
-                onClearAll={() => navigate("/customers")}
-              />
-            </div>
-            <Select
-              label={t("customers.sort")}
-              labelInline
-              options={CUSTOMER_SORTS.map((s) => ({ value: s, label: t(`customers.sortOptions.${s}`) }))}
-              value={query.sort ?? "due"}
-              onChange={(sort) => update({ sort: sort as CustomerListQuery["sort"] })}
-            />
-          </InlineStack>
-        </div>
+        <IndexFilters
+          key={filterBarKey}
+          tabs={[{ id: "all", content: t("customers.allTab") }]}
+          selected={0}
+          onSelect={() => undefined}
+          canCreateNewView={false}
+          queryValue={text}
+          queryPlaceholder={t("customers.search")}
+          onQueryChange={setText}
+          onQueryClear={() => setText("")}
+          sortOptions={sortOptions}
+          sortSelected={[`${sort} ${direction}`]}
+          onSort={onSort}
+          filters={filters}
+          appliedFilters={applied}
+          onClearAll={clearFilters}
+          cancelAction={{ onAction: clearFilters }}
+          mode={mode}
+          setMode={setMode}
+          // Polaris' Escape cancels the filtering mode (here: clears every filter) even when it only meant to close
+          // a filter's popover.
+          disableKeyboardShortcuts
+          loading={loading}
+        />
         {data ? (
           <CustomerTable
             data={data}
             currency={data.currency}
             loading={loading}
             onOpen={(id) => navigate(`/customers/${encodeURIComponent(id)}`)}
-            onPage={(page) => navigate(`/customers${queryString({ ...query, page })}`)}
+            onPage={(page) => go({ ...query, page })}
           />
         ) : (
           <div style={{ padding: 16 }}>

@@ -1,7 +1,14 @@
 // Read-only customer views for the admin: the list (filtered, sorted and paged in SQL) and one customer's
 // prediction, storefront messages and coupons. Every query is scoped to one shop.
-import { sql, type SelectQueryBuilder } from "kysely";
-import type { CustomerListQuery, CustomerSort } from "../../http/contracts.js";
+import { type RawBuilder, sql, type SelectQueryBuilder } from "kysely";
+import { RFM_GROUPS } from "../../domain/segments/rfm-groups.js";
+import { CHURN_RISK_BANDS, type ChurnRiskBand } from "../../domain/timing/churn-risk-bands.js";
+import {
+  CUSTOMER_SORT_DIRECTIONS,
+  type CustomerDueWindow,
+  type CustomerListQuery,
+  type CustomerSort,
+} from "../../http/contracts.js";
 import type { Database, Db } from "../database.js";
 import type { CustomerPredictionsTable } from "../tables/timing.tables.js";
 
@@ -15,26 +22,54 @@ export interface CustomerListRow {
 
 type Query = SelectQueryBuilder<Database, "customers" | "customer_predictions", object>;
 
+const DAY_MS = 86_400_000;
+const column = (name: keyof CustomerPredictionsTable) => sql.ref(`customer_predictions.${name}`);
+
 // NULLs sort differently in SQLite and PostgreSQL; an explicit "is null" key makes both put them last.
-const SORTS: Record<CustomerSort, { column: string; direction: "asc" | "desc" }> = {
-  due: { column: "customer_predictions.due_likely", direction: "asc" },
-  clv: { column: "customer_predictions.clv", direction: "desc" },
-  p_alive: { column: "customer_predictions.p_active", direction: "asc" },
-  last_order: { column: "customer_predictions.last_order_at", direction: "desc" },
-  orders: { column: "customer_predictions.order_count", direction: "desc" },
-  name: { column: "customers.first_name", direction: "asc" },
+const SORT_KEYS: Record<CustomerSort, RawBuilder<unknown>> = {
+  due: column("due_likely"),
+  churn_risk: column("churn_risk"),
+  // The usual single RFM figure: the three quintile scores summed (15 = most recent, frequent and spending).
+  rfm: sql`${column("rfm_recency")} + ${column("rfm_frequency")} + ${column("rfm_monetary")}`,
+  // average_order_value is the counted orders' total over their number, so this is their total spend.
+  spend: sql`${column("order_count")} * ${column("average_order_value")}`,
+  clv: column("clv"),
+  p_alive: column("p_active"),
+  last_order: column("last_order_at"),
+  orders: column("order_count"),
+  name: sql.ref("customers.first_name"),
 };
 
 /**
  * "Due this week", the one definition the dashboard card and the customer list share: the reorder window opens
  * within the next 7 days. (A window that opened earlier stays open for weeks; counting every open window made
- * most of the shop "due this week".)
+ * most of the shop "due this week".) "next_30_days" is the same over 30 days; windows already open are "open".
  */
-function whereDueThisWeek(query: Query, now: Date): Query {
-  const weekEnd = new Date(now.getTime() + 7 * 86_400_000).toISOString();
-  return query
-    .where("customer_predictions.due_early", ">=", now.toISOString())
-    .where("customer_predictions.due_early", "<", weekEnd);
+function whereDue(query: Query, due: CustomerDueWindow, now: Date): Query {
+  const nowIso = now.toISOString();
+  const inDays = (days: number) => new Date(now.getTime() + days * DAY_MS).toISOString();
+  const opensBefore = (end: string) =>
+    query.where("customer_predictions.due_early", ">=", nowIso).where("customer_predictions.due_early", "<", end);
+  switch (due) {
+    case "overdue":
+      return query.where("customer_predictions.due_late", "<", nowIso);
+    case "open":
+      return query
+        .where("customer_predictions.due_early", "<", nowIso)
+        .where("customer_predictions.due_late", ">=", nowIso);
+    case "this_week":
+      return opensBefore(inDays(7));
+    case "next_30_days":
+      return opensBefore(inDays(30));
+    case "later":
+      return query.where("customer_predictions.due_early", ">=", inDays(30));
+  }
+}
+
+function whereChurnRisk(query: Query, band: ChurnRiskBand): Query {
+  const { min, max } = CHURN_RISK_BANDS[band];
+  const atLeast = query.where("customer_predictions.churn_risk", ">=", min);
+  return max === null ? atLeast : atLeast.where("customer_predictions.churn_risk", "<", max);
 }
 
 function filtered(db: Db, shop: string, q: CustomerListQuery, now: Date): Query {
@@ -50,8 +85,14 @@ function filtered(db: Db, shop: string, q: CustomerListQuery, now: Date): Query 
   if (q.lifecycle) query = query.where("customer_predictions.lifecycle", "=", q.lifecycle);
   if (q.purchase) query = query.where("customer_predictions.purchase_state", "=", q.purchase);
   if (q.visit) query = query.where("customer_predictions.visit_state", "=", q.visit);
-  if (q.due === "this_week") query = whereDueThisWeek(query, now);
-  if (q.due === "overdue") query = query.where("customer_predictions.due_late", "<", now.toISOString());
+  if (q.rfm?.length)
+    query = query.where(
+      "customer_predictions.rfm_group",
+      "in",
+      q.rfm.map((key) => RFM_GROUPS[key]),
+    );
+  if (q.churn) query = whereChurnRisk(query, q.churn);
+  if (q.due) query = whereDue(query, q.due, now);
   if (q.q) {
     // "!" escapes LIKE wildcards the same way on SQLite and PostgreSQL (a backslash would not).
     const pattern = `%${q.q.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
@@ -77,13 +118,14 @@ export async function listCustomers(
   limit: number,
   offset: number,
 ): Promise<CustomerListRow[]> {
-  const sort = SORTS[q.sort ?? "due"];
-  const direction = q.direction ?? sort.direction;
+  const sort = q.sort ?? "due";
+  const key = SORT_KEYS[sort];
+  const direction = q.direction ?? CUSTOMER_SORT_DIRECTIONS[sort];
   const rows = await filtered(db, shop, q, now)
     .selectAll("customer_predictions")
     .select(["customers.customer_id as cid", "customers.first_name", "customers.last_name", "customers.email"])
-    .orderBy(sql`case when ${sql.ref(sort.column)} is null then 1 else 0 end`)
-    .orderBy(sql.ref(sort.column), direction)
+    .orderBy(sql`case when ${key} is null then 1 else 0 end`)
+    .orderBy(key, direction)
     .orderBy("customers.customer_id")
     .limit(limit)
     .offset(offset)

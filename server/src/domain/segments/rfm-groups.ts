@@ -29,3 +29,11 @@ export function rfmGroup(r: number, f: number, m: number, orders: number): RfmGr
   if (fm >= 3) return RFM_GROUPS.AT_RISK;
   return r === 2 ? RFM_GROUPS.ALMOST_LOST : RFM_GROUPS.DORMANT;
 }
+
+/** Shopify's enum value for a group ("CHAMPIONS"), as the admin API and URLs spell it. */
+export type RfmGroupKey = keyof typeof RFM_GROUPS;
+export const RFM_GROUP_KEYS = Object.keys(RFM_GROUPS) as RfmGroupKey[];
+
+export function rfmGroupKey(name: string): RfmGroupKey | null {
+  return RFM_GROUP_KEYS.find((key) => RFM_GROUPS[key] === name) ?? null;
+}
