@@ -21,8 +21,10 @@ export function CustomerMixChart({ cells }: { cells: SegmentCell[] }) {
         <Text as="h2" variant="headingMd">
           {t("dashboard.mix.title")}
         </Text>
-        <div style={{ height: 260 }}>
-          <BarChart data={data} theme="Light" isAnimated={false} />
+        {/* Horizontal bars put each state's name above its bars, across the card: polaris-viz truncated a Korean name
+            under a narrow vertical bar ("주…" at 1,040–1,200 px) because it estimates every Hangul glyph as a "W". */}
+        <div style={{ height: 300 }}>
+          <BarChart data={data} theme="Light" isAnimated={false} direction="horizontal" />
         </div>
       </BlockStack>
     </Card>
