@@ -40,7 +40,7 @@ export function CampaignList({ campaigns, saving, onToggle, onEdit }: Props) {
             <InlineStack align="space-between" blockAlign="center" gap="400" wrap={false}>
               <BlockStack gap="100">
                 <InlineStack gap="200" blockAlign="center">
-                  <Text as="h3" variant="headingSm">
+                  <Text as="h2" variant="headingSm">
                     {t(`campaigns.names.${c.key}`)}
                   </Text>
                   <Badge tone={c.enabled ? "success" : undefined}>

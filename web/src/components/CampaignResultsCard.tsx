@@ -3,6 +3,7 @@ import { BarChart } from "@shopify/polaris-viz";
 import type { CampaignResultsResponse } from "../../../server/src/http/contracts.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatNumber, formatPercent } from "../i18n/format.js";
+import { ChartWithTable } from "./ChartWithTable.js";
 import { percentAxisFormatter } from "./rate-axis.js";
 
 function Stat({ label, value }: { label: string; value: string }) {
@@ -25,6 +26,18 @@ export function CampaignResultsCard({ results }: { results: CampaignResultsRespo
   const pp = (x: number) => `${x >= 0 ? "+" : ""}${formatPercent(language, x, 1)}`;
   // Conversions include the holdout and orders after assignment, impressions only banners shown: say so when they clash.
   const explainConversions = results.conversions > results.impressions;
+  const rateSeries =
+    lift.treatmentRate !== null && lift.holdoutRate !== null
+      ? [
+          {
+            name: t("campaigns.results.rate"),
+            data: [
+              { key: t("campaigns.results.treatedRate"), value: lift.treatmentRate },
+              { key: t("campaigns.results.holdoutRate"), value: lift.holdoutRate },
+            ],
+          },
+        ]
+      : null;
   return (
     <Card>
       <BlockStack gap="400">
@@ -43,25 +56,28 @@ export function CampaignResultsCard({ results }: { results: CampaignResultsRespo
             })}
           </Text>
         )}
-        {lift.treatmentRate !== null && lift.holdoutRate !== null && (
-          <div style={{ height: 200 }}>
-            <BarChart
-              theme="Light"
-              isAnimated={false}
-              direction="horizontal"
-              showLegend={false}
-              xAxisOptions={{ labelFormatter: percentAxisFormatter(language, [lift.treatmentRate, lift.holdoutRate]) }}
-              data={[
-                {
-                  name: t("campaigns.results.rate"),
-                  data: [
-                    { key: t("campaigns.results.treatedRate"), value: lift.treatmentRate },
-                    { key: t("campaigns.results.holdoutRate"), value: lift.holdoutRate },
-                  ],
-                },
-              ]}
-            />
-          </div>
+        {rateSeries && (
+          <ChartWithTable
+            caption={t("campaigns.results.rate")}
+            series={rateSeries}
+            format={(x) => formatPercent(language, x, 1)}
+          >
+            <div style={{ height: 200 }}>
+              <BarChart
+                theme="Light"
+                isAnimated={false}
+                direction="horizontal"
+                showLegend={false}
+                xAxisOptions={{
+                  labelFormatter: percentAxisFormatter(
+                    language,
+                    rateSeries[0].data.map((d) => d.value),
+                  ),
+                }}
+                data={rateSeries}
+              />
+            </div>
+          </ChartWithTable>
         )}
         <BlockStack gap="100">
           <Text as="span" variant="bodySm" tone="subdued">

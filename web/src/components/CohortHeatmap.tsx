@@ -4,12 +4,23 @@ import { useI18n } from "../i18n/i18n.js";
 import { formatNumber, formatPercent } from "../i18n/format.js";
 import { heatColors } from "./heat.js";
 
+// Compact cells so a year of months fits the dashboard's two-thirds column at 1440 px; narrower, the table scrolls
+// inside its card with the cohort column held in place.
 const cell = {
-  padding: "6px 8px",
+  padding: "6px 4px",
   textAlign: "right" as const,
   fontSize: "12px",
   borderRadius: "4px",
-  minWidth: "44px",
+  minWidth: "36px",
+};
+const stickyColumn = {
+  position: "sticky" as const,
+  left: 0,
+  zIndex: 1,
+  textAlign: "left" as const,
+  whiteSpace: "nowrap" as const,
+  paddingRight: "4px",
+  background: "var(--p-color-bg-surface)",
 };
 // The current month is still counting: no heat colour (a low share would read as a collapse), a dashed outline.
 const partialCell = {
@@ -45,11 +56,11 @@ export function CohortHeatmap({ cohorts }: { cohorts: CohortRow[] }) {
             {t("dashboard.cohorts.empty")}
           </Text>
         ) : (
-          <div style={{ overflowX: "auto" }}>
+          <div style={{ overflowX: "auto", maxWidth: "100%" }} data-testid="cohort-scroll">
             <table style={{ borderSpacing: "3px" }} data-testid="cohort-grid">
               <thead>
                 <tr>
-                  <th style={{ textAlign: "left" }}>
+                  <th style={stickyColumn}>
                     <Text as="span" variant="bodySm" tone="subdued">
                       {t("dashboard.cohorts.cohort")}
                     </Text>
@@ -71,7 +82,7 @@ export function CohortHeatmap({ cohorts }: { cohorts: CohortRow[] }) {
               <tbody>
                 {cohorts.map((c) => (
                   <tr key={c.cohort}>
-                    <th scope="row" style={{ textAlign: "left", whiteSpace: "nowrap" }}>
+                    <th scope="row" style={stickyColumn}>
                       <Text as="span" variant="bodySm">
                         {c.cohort}
                       </Text>

@@ -5,7 +5,7 @@ export function KpiCard({ title, value, help }: { title: string; value: string; 
   return (
     <Card>
       <BlockStack gap="200">
-        <Text as="h3" variant="headingSm" tone="subdued">
+        <Text as="h2" variant="headingSm" tone="subdued">
           {title}
         </Text>
         <Text as="p" variant="heading2xl">

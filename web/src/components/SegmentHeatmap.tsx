@@ -76,28 +76,32 @@ export function SegmentHeatmap({ cells, comparedTo, onSelect }: Props) {
                 {grid.columns.map((v) => {
                   const cell = grid.at(p, v);
                   const delta = cell.previous === null ? null : cell.count - cell.previous;
-                  const label = t("dashboard.grid.cellLabel", {
+                  const count = formatNumber(language, cell.count);
+                  const movement =
+                    delta === null
+                      ? null
+                      : t("dashboard.grid.sinceLastWeek", {
+                          delta: `${delta > 0 ? "+" : delta < 0 ? "−" : "±"}${formatNumber(language, Math.abs(delta))}`,
+                        });
+                  const title = t("dashboard.grid.cellLabel", {
                     purchase: t(`purchase.${p}`),
                     visit: t(`visit.${v}`),
-                    count: cell.count,
+                    count,
                   });
+                  // The spoken name starts with the cell's place and then reads its visible text word for word
+                  // (WCAG 2.5.3 Label in Name: a voice user says what they see).
+                  const label = `${t(`purchase.${p}`)} · ${t(`visit.${v}`)}: ${count}${movement ? ` ${movement}` : ""}`;
                   return (
                     <td key={v}>
                       <button
                         type="button"
                         aria-label={label}
-                        title={label}
+                        title={title}
                         style={{ ...cellStyle, ...heatColors(cell.count / grid.max) }}
                         onClick={() => onSelect({ purchase: p, visit: v, lifecycle })}
                       >
-                        <div style={{ fontSize: "18px", fontWeight: 650 }}>{formatNumber(language, cell.count)}</div>
-                        {delta !== null && (
-                          <div style={{ fontSize: "12px", opacity: 0.85 }}>
-                            {t("dashboard.grid.sinceLastWeek", {
-                              delta: `${delta > 0 ? "+" : delta < 0 ? "−" : "±"}${formatNumber(language, Math.abs(delta))}`,
-                            })}
-                          </div>
-                        )}
+                        <div style={{ fontSize: "18px", fontWeight: 650 }}>{count}</div>
+                        {movement && <div style={{ fontSize: "12px" }}>{movement}</div>}
                       </button>
                     </td>
                   );
