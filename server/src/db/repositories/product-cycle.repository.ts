@@ -1,4 +1,4 @@
-import type { ProductCycle } from "../../domain/timing/product-cycles.js";
+import type { NoCycleReason, ProductCycle } from "../../domain/timing/product-cycles.js";
 import type { Db } from "../database.js";
 import type { ProductCyclesTable } from "../tables/timing.tables.js";
 
@@ -22,6 +22,7 @@ export async function replaceProductCycles(
     repeat_pairs: c.repeatPairs,
     next_order_log_mean: c.nextOrderLogMean,
     next_order_gaps: c.nextOrderGaps,
+    no_cycle_reason: c.noCycleReason,
     computed_at: at.toISOString(),
   }));
   for (let i = 0; i < rows.length; i += CHUNK)
@@ -45,7 +46,14 @@ export async function listProductCycles(db: Db, shop: string): Promise<Map<strin
         repeatPairs: Number(r.repeat_pairs),
         nextOrderLogMean: Number(r.next_order_log_mean),
         nextOrderGaps: Number(r.next_order_gaps),
+        noCycleReason: noCycleReason(r),
       },
     ]),
   );
+}
+
+/** Rows written before reasons were stored say only "too few repeats" when they have no cycle. */
+function noCycleReason(r: ProductCyclesTable): NoCycleReason | null {
+  if (r.no_cycle_reason) return r.no_cycle_reason as NoCycleReason;
+  return r.cycle_days === null ? "too_few_repeats" : null;
 }

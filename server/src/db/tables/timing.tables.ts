@@ -46,6 +46,8 @@ export interface ProductCyclesTable {
   repeat_pairs: number;
   next_order_log_mean: number;
   next_order_gaps: number;
+  /** Why cycle_days is null (NoCycleReason); null on rows written before it was stored. */
+  no_cycle_reason: string | null;
   computed_at: string;
 }
 

@@ -6,6 +6,7 @@ import { dayIndex } from "./days.js";
 import { estimateGapPrior } from "./gap-prior-fit.js";
 import { learnCalibration } from "./learn-calibration.js";
 import { validateHistory, type CustomerHistory } from "./history.js";
+import { NO_OVERRIDES, type ProductOverrides } from "./non-product-lines.js";
 import { estimateProductCycles, type ProductCycle } from "./product-cycles.js";
 import { fitPopulationGaps, type PopulationGaps } from "./censored-gaps.js";
 import type { GapPrior } from "./gap-model.js";
@@ -14,25 +15,30 @@ import type { StoreModel, StoredFit } from "./store-model.js";
 import { ValidationError } from "../shared/errors.js";
 
 /** Validates every history first (a bad one throws before anything is fitted), then fits the store model. */
-export function fitStoreModel(histories: CustomerHistory[], now: Date): StoreModel {
+export function fitStoreModel(
+  histories: CustomerHistory[],
+  now: Date,
+  options: { productOverrides?: ProductOverrides } = {},
+): StoreModel {
   if (histories.length === 0) throw new ValidationError("No customer histories to fit the store model on");
   for (const h of histories) validateHistory(h, now);
-  return fitStoreModelFromDays(histories.map(toPurchaseDays), now);
+  return fitStoreModelFromDays(histories.map(toPurchaseDays), now, options);
 }
 
 /** The same fit from already merged purchase days (the bench and backtest build these directly). */
 export function fitStoreModelFromDays(
   all: PurchaseDay[][],
   now: Date,
-  options: { calibrate?: boolean } = {},
+  options: { calibrate?: boolean; productOverrides?: ProductOverrides } = {},
 ): StoreModel {
-  const base = fitBaseModel(all, now);
+  const overrides = options.productOverrides ?? NO_OVERRIDES;
+  const base = fitBaseModel(all, now, overrides);
   if (options.calibrate === false) return base;
   return { ...base, calibration: learnCalibration(all, dayIndex(now), fitBaseModel) };
 }
 
 /** The uncalibrated store model: gap norms, retention, product cycles, BG/NBD, Gamma-Gamma, RFM cut points. */
-function fitBaseModel(all: PurchaseDay[][], now: Date): StoreModel {
+function fitBaseModel(all: PurchaseDay[][], now: Date, overrides: ProductOverrides = NO_OVERRIDES): StoreModel {
   const nowDay = dayIndex(now);
   const customers = evenSample(all, FIT_SAMPLE_SIZE);
   const gaps = customers.map(logGaps);
@@ -41,7 +47,10 @@ function fitBaseModel(all: PurchaseDay[][], now: Date): StoreModel {
     customers.map((d, i) => ({ logGaps: gaps[i], elapsedDays: nowDay - d[d.length - 1].day })),
   );
   const gapPrior = censoringCorrectedPrior(observedPrior.a0, pop);
-  const productCycles = shiftNextOrderNorms(estimateProductCycles(all, observedPrior), pop.m0 - observedPrior.m0);
+  const productCycles = shiftNextOrderNorms(
+    estimateProductCycles(all, observedPrior, overrides),
+    pop.m0 - observedPrior.m0,
+  );
   return {
     fittedAt: now,
     customers: all.length,

@@ -1,5 +1,15 @@
 import type { GapPrior } from "./gap-model.js";
+import {
+  isNonProduct,
+  NO_OVERRIDES,
+  nonProductSignals,
+  overrideFor,
+  type ProductOverrides,
+} from "./non-product-lines.js";
 import type { PurchaseDay } from "./purchase-days.js";
+
+/** Why a product has no replenishment cycle, for the admin. */
+export type NoCycleReason = "not_a_product" | "too_few_repeats" | "rarely_rebought";
 
 /** Per-product norms learned from the whole store. */
 export interface ProductCycle {
@@ -16,11 +26,19 @@ export interface ProductCycle {
   nextOrderLogMean: number;
   /** Next-order gaps behind nextOrderLogMean. */
   nextOrderGaps: number;
+  /** Set exactly when cycleDays is null. */
+  noCycleReason: NoCycleReason | null;
 }
 
 const MIN_REPEAT_PAIRS = 3;
 /** Pseudo-observations pulling a product's norm toward the store's. */
 const SHRINK_PSEUDO = 5;
+/**
+ * With this many buyers, a product fewer than RARE_REBUY_SHARE of them bought twice is not replenished (a frying pan,
+ * a shelf): its few repeat pairs are coincidences, not a cycle.
+ */
+const RARE_REBUY_MIN_BUYERS = 30;
+const RARE_REBUY_SHARE = 0.05;
 
 interface Acc {
   title: string;
@@ -29,9 +47,15 @@ interface Acc {
   pairs: Array<[number, number]>;
   nextSum: number;
   nextN: number;
+  buyers: number;
+  rebuyers: number;
 }
 
-export function estimateProductCycles(customers: PurchaseDay[][], prior: GapPrior): Map<string, ProductCycle> {
+export function estimateProductCycles(
+  customers: PurchaseDay[][],
+  prior: GapPrior,
+  overrides: ProductOverrides = NO_OVERRIDES,
+): Map<string, ProductCycle> {
   const acc = new Map<string, Acc>();
   const get = (id: string, d: PurchaseDay) => {
     const found = acc.get(id);
@@ -43,19 +67,23 @@ export function estimateProductCycles(customers: PurchaseDay[][], prior: GapPrio
       pairs: [],
       nextSum: 0,
       nextN: 0,
+      buyers: 0,
+      rebuyers: 0,
     };
     acc.set(id, a);
     return a;
   };
   for (const days of customers) {
-    const lastSeen = new Map<string, { day: number; qty: number }>();
+    const lastSeen = new Map<string, { day: number; qty: number; rebought: boolean }>();
     days.forEach((d, i) => {
       for (const [id, qty] of d.quantities) {
         const a = get(id, d);
         a.qtys.push(qty);
         const prev = lastSeen.get(id);
+        if (!prev) a.buyers += 1;
+        else if (!prev.rebought) a.rebuyers += 1;
         if (prev && prev.qty > 0) a.pairs.push([d.day - prev.day, prev.qty]);
-        lastSeen.set(id, { day: d.day, qty });
+        lastSeen.set(id, { day: d.day, qty, rebought: prev !== undefined });
         if (i + 1 < days.length) {
           a.nextSum += Math.log(days[i + 1].day - d.day);
           a.nextN += 1;
@@ -63,15 +91,28 @@ export function estimateProductCycles(customers: PurchaseDay[][], prior: GapPrio
       }
     });
   }
+  const signals = nonProductSignals(customers);
   const out = new Map<string, ProductCycle>();
-  for (const [id, a] of acc) out.set(id, summarise(id, a, prior));
+  for (const [id, a] of acc) {
+    const override = overrideFor(id, a.title, overrides);
+    const nonProduct = override ? override === "non_product" : isNonProduct(signals.get(id) ?? []);
+    out.set(id, summarise(id, a, prior, nonProduct));
+  }
   return out;
 }
 
-function summarise(productId: string, a: Acc, prior: GapPrior): ProductCycle {
+function noCycleReason(a: Acc, nonProduct: boolean): NoCycleReason | null {
+  if (nonProduct) return "not_a_product";
+  if (a.pairs.length < MIN_REPEAT_PAIRS) return "too_few_repeats";
+  if (a.buyers >= RARE_REBUY_MIN_BUYERS && a.rebuyers < RARE_REBUY_SHARE * a.buyers) return "rarely_rebought";
+  return null;
+}
+
+function summarise(productId: string, a: Acc, prior: GapPrior, nonProduct: boolean): ProductCycle {
   const typicalQuantity = median(a.qtys.filter((q) => q > 0)) || 1;
+  const reason = noCycleReason(a, nonProduct);
   let cycleDays: number | null = null;
-  if (a.pairs.length >= MIN_REPEAT_PAIRS) {
+  if (reason === null) {
     const adj = a.pairs.map(([g, q]) => Math.log(g) - Math.log(q / typicalQuantity));
     cycleDays = Math.exp(adj.reduce((s, v) => s + v, 0) / adj.length);
   }
@@ -85,6 +126,7 @@ function summarise(productId: string, a: Acc, prior: GapPrior): ProductCycle {
     repeatPairs: a.pairs.length,
     nextOrderLogMean,
     nextOrderGaps: a.nextN,
+    noCycleReason: reason,
   };
 }
 
