@@ -83,6 +83,11 @@ describe("customer list filters in Chromium", () => {
       await page.locator(".Polaris-Popover").getByText("Churn risk", { exact: true }).click();
       await expect.poll(() => new URL(page.url()).searchParams.get("sort")).toBe("churn_risk");
       await page.getByRole("button", { name: "Highest first" }).click();
+      // The pressed direction button is the one that says what the list does (Polaris takes asc, then desc).
+      await expect
+        .poll(() => page.getByRole("button", { name: "Highest first" }).getAttribute("class"))
+        .toContain("DirectionButton--active");
+      expect(await page.getByRole("button", { name: "Lowest first" }).getAttribute("class")).not.toContain("active");
       await page.getByRole("button", { name: "Sort the results" }).click(); // closes the popover
       await expect.poll(() => new URL(page.url()).searchParams.get("sort")).toBe("churn_risk");
       await expect.poll(() => shownNames(page)).toEqual(expected.slice(0, 50).map((r) => `${r.first} ${r.last}`));

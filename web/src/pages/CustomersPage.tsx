@@ -118,7 +118,8 @@ export function CustomersPage() {
 
   const { sort, direction } = currentSort(query);
   const sortOptions = CUSTOMER_SORTS.flatMap((key) =>
-    (["desc", "asc"] as const).map((dir) => ({
+    // Polaris reads each key's first choice as ascending and its second as descending.
+    (["asc", "desc"] as const).map((dir) => ({
       label: t(`customers.sortOptions.${key}`),
       value: `${key} ${dir}` as const,
       directionLabel: t(`customers.sortDirections.${SORT_KIND[key]}.${dir}`),
