@@ -16,6 +16,7 @@ export interface TokenValues {
 const NAME_FALLBACK: LocalizedText = { en: "friend", ko: "고객" };
 const MAX_LENGTH = 500;
 // Control characters (except none: we also flatten newlines) never belong in a one-line banner.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what it is for
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 function clean(value: string): string {

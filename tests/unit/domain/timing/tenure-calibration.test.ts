@@ -29,7 +29,7 @@ describe("tenure factors for later orders", () => {
       });
     const cal = learnTenureFactors(cells)!;
     expect(cal).not.toBeNull();
-    cal.factors.forEach((f, k) => expect(f).toBeCloseTo(truth[k], 1));
+    for (const [k, f] of cal.factors.entries()) expect(f).toBeCloseTo(truth[k], 1);
     expect(cal.factors[0]).toBeLessThan(cal.factors[2]);
     expect(cal.factors[3]).toBe(1);
   });
