@@ -54,7 +54,8 @@ try {
     for (const language of ["en", "ko"] as const) {
       const page = await adminPage(browser, language, size);
       for (const path of paths) {
-        await openAdmin(page, `${admin.url}${path}`);
+        // Once more if a rebuild of web/dist under a running demo reloaded the page mid-way.
+        await openAdmin(page, `${admin.url}${path}`).catch(() => openAdmin(page, `${admin.url}${path}`));
         const name = path === "/" ? "dashboard" : path.slice(1).replaceAll("/", "-");
         const file = `${OUT}/${name}-${SIZES[size].width}-${language}`;
         await page.screenshot({ path: `${file}.png`, fullPage: true });

@@ -46,24 +46,26 @@ export function DueThisWeekList({ customers, total, onOpen, onViewAll }: Props) 
           }
           renderItem={(c) => (
             <ResourceItem id={c.customerId} onClick={() => onOpen(c.customerId)} accessibilityLabel={c.name}>
-              <InlineStack align="space-between" blockAlign="start" gap="200" wrap={false}>
-                <BlockStack gap="100">
-                  <Text as="h3" variant="bodyMd" fontWeight="semibold">
-                    {c.name}
-                  </Text>
-                  <Text as="p" variant="bodySm" tone="subdued">
-                    {c.reason[language]}
-                  </Text>
-                </BlockStack>
-                <BlockStack gap="100" inlineAlign="end">
+              {/* Window and chance under the reason, across the card: beside it, in a third of 1440 px or on a
+                  phone, a window with years wrapped to three or four lines ("Due Dec 2, 2026 – / Jan 3, / 2027"). */}
+              <BlockStack gap="100">
+                <Text as="h3" variant="bodyMd" fontWeight="semibold">
+                  {c.name}
+                </Text>
+                <Text as="p" variant="bodySm" tone="subdued">
+                  {c.reason[language]}
+                </Text>
+                <InlineStack gap="200" blockAlign="center">
                   <Badge tone="attention">
                     {t("dashboard.due.window", { range: formatRange(language, c.dueEarly, c.dueLate) })}
                   </Badge>
-                  <Text as="span" variant="bodySm" tone="subdued">
-                    {t("customer.pAlive")} {formatPercent(language, c.pAlive)}
-                  </Text>
-                </BlockStack>
-              </InlineStack>
+                  <span style={{ whiteSpace: "nowrap" }}>
+                    <Text as="span" variant="bodySm" tone="subdued">
+                      {t("customer.pAlive")} {formatPercent(language, c.pAlive)}
+                    </Text>
+                  </span>
+                </InlineStack>
+              </BlockStack>
             </ResourceItem>
           )}
         />
