@@ -4,7 +4,12 @@ import type { PurchaseDay } from "./purchase-days.js";
  * Order lines that are not goods a customer replenishes: postage, fees, manual adjustments, gift cards.
  * Judged from the store's own data; a title hint counts as one signal and never decides alone.
  */
-export type NonProductSignal = "title_hint" | "on_most_orders" | "never_alone" | "always_quantity_one";
+export type NonProductSignal =
+  | "title_hint"
+  | "on_most_orders"
+  | "on_each_order_of_its_buyers"
+  | "never_alone"
+  | "always_quantity_one";
 
 /** The merchant's word beats the data: ids or titles (case-insensitive) always / never treated as products. */
 export interface ProductOverrides {
@@ -22,6 +27,8 @@ const TITLE_HINT =
 const MOST_ORDERS_SHARE = 0.5;
 const NEVER_ALONE_SHARE = 0.95;
 const QUANTITY_ONE_SHARE = 0.9;
+/** A shipping line is on most orders of the customers it applies to (a clock is on few of its buyers' orders). */
+const EACH_ORDER_SHARE = 0.5;
 /** Data signals on fewer appearances than this are noise. */
 const MIN_APPEARANCES = 10;
 
@@ -30,13 +37,17 @@ interface LineStats {
   appearances: number;
   alongsideOthers: number;
   quantityOne: number;
+  /** Purchase days of repeat customers who bought it beside other lines, and how many of those days carry it so. */
+  buyerDays: number;
+  buyerDaysWithIt: number;
 }
 
 /** Signals per product seen; a product is a non-product line when it shows two or more (see isNonProduct). */
 export function nonProductSignals(customers: PurchaseDay[][]): Map<string, NonProductSignal[]> {
   const stats = new Map<string, LineStats>();
   let purchaseDays = 0;
-  for (const days of customers)
+  for (const days of customers) {
+    const bought = new Map<string, number>();
     for (const d of days) {
       purchaseDays += 1;
       for (const [id, qty] of d.quantities) {
@@ -45,13 +56,23 @@ export function nonProductSignals(customers: PurchaseDay[][]): Map<string, NonPr
           appearances: 0,
           alongsideOthers: 0,
           quantityOne: 0,
+          buyerDays: 0,
+          buyerDaysWithIt: 0,
         };
         stats.set(id, s);
         s.appearances += 1;
         if (d.quantities.size > 1) s.alongsideOthers += 1;
         if (qty === 1) s.quantityOne += 1;
+        if (d.quantities.size > 1) bought.set(id, (bought.get(id) ?? 0) + 1);
       }
     }
+    if (days.length < 2) continue;
+    for (const [id, n] of bought) {
+      const s = stats.get(id)!;
+      s.buyerDays += days.length;
+      s.buyerDaysWithIt += n;
+    }
+  }
   const out = new Map<string, NonProductSignal[]>();
   for (const [id, s] of stats) out.set(id, signalsOf(s, purchaseDays));
   return out;
@@ -63,19 +84,24 @@ function signalsOf(s: LineStats, purchaseDays: number): NonProductSignal[] {
   if (s.appearances < MIN_APPEARANCES) return out;
   // Counted beside other lines only: a product that is the whole order is what was bought.
   if (s.alongsideOthers >= MOST_ORDERS_SHARE * purchaseDays) out.push("on_most_orders");
+  if (s.buyerDays >= MIN_APPEARANCES && s.buyerDaysWithIt >= EACH_ORDER_SHARE * s.buyerDays)
+    out.push("on_each_order_of_its_buyers");
   if (s.alongsideOthers >= NEVER_ALONE_SHARE * s.appearances) out.push("never_alone");
   if (s.quantityOne >= QUANTITY_ONE_SHARE * s.appearances) out.push("always_quantity_one");
   return out;
 }
 
 /**
- * A title hint backed by one data pattern makes a non-product line; without a hint it takes all three patterns, a
- * line on most orders, always beside other lines, always one of it (a shipping line called "Standard" is still
- * shipping, while a staple bought on most orders comes in varying amounts or sometimes alone).
+ * A title hint backed by one usage pattern makes a non-product line ("never alone" is too common in basket-heavy
+ * stores to back a hint: a carriage clock is never bought alone either). Without a hint it takes a line on most
+ * orders, always beside other lines, always one of it: a shipping line called "Standard" is still shipping, while a
+ * staple bought on most orders comes in varying amounts or sometimes alone.
  */
 export function isNonProduct(signals: readonly NonProductSignal[]): boolean {
-  if (signals.includes("title_hint")) return signals.length >= 2;
-  return signals.length >= 3;
+  const has = (s: NonProductSignal) => signals.includes(s);
+  if (has("title_hint"))
+    return has("on_most_orders") || has("on_each_order_of_its_buyers") || has("always_quantity_one");
+  return has("on_most_orders") && has("never_alone") && has("always_quantity_one");
 }
 
 /** The merchant's override for a product, matched on id or title; null when they said nothing. */

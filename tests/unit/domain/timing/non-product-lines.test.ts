@@ -48,8 +48,9 @@ describe("non-product lines", () => {
     expect(fitStoreModel(store, NOW).productCycles.get("Sample jar")!.cycleDays).not.toBeNull();
   });
 
-  it("excludes Online Retail's POSTAGE (a few per order, on a few orders, never alone) but not its T-light holder", () => {
-    // Seed-like: wholesale baskets of several lines, POSTAGE on every 10th order in 1-4 boxes.
+  it("excludes Online Retail's POSTAGE (1-4 boxes on each order of overseas buyers) but not a carriage clock", () => {
+    // Seed-like: wholesale baskets of several lines; every 5th customer is overseas and pays POSTAGE on each order;
+    // a clock (whose title says "carriage") is bought now and then, also never alone.
     const histories: CustomerHistory[] = Array.from({ length: 40 }, (_, c) => ({
       customerId: `w${c}`,
       purchases: Array.from({ length: 5 }, (_, k) => ({
@@ -58,13 +59,15 @@ describe("non-product lines", () => {
         lines: [
           line("85123A", "WHITE HANGING HEART T-LIGHT HOLDER", 6 * (1 + ((c + k) % 4))),
           line(`other${(c * 5 + k) % 13}`, "ASSORTED COLOUR BIRD ORNAMENT", 8),
-          ...((c * 5 + k) % 10 === 0 ? [line("POST", "POSTAGE", 1 + (c % 4))] : []),
+          ...((c + k) % 4 === 0 ? [line("85168B", "BLACK BAROQUE CARRIAGE CLOCK", 1 + (c % 2))] : []),
+          ...(c % 5 === 0 ? [line("POST", "POSTAGE", 1 + ((c + k) % 4))] : []),
         ],
       })),
     }));
     const signals = nonProductSignals(histories.map(toPurchaseDays));
     expect(isNonProduct(signals.get("POST")!)).toBe(true);
     expect(isNonProduct(signals.get("85123A")!)).toBe(false);
+    expect(isNonProduct(signals.get("85168B")!)).toBe(false);
     const model = fitStoreModel(histories, NOW);
     expect(model.productCycles.get("POST")!.noCycleReason).toBe("not_a_product");
     expect(model.productCycles.get("85123A")!.cycleDays).not.toBeNull();
