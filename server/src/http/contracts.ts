@@ -223,7 +223,14 @@ export interface CustomerDetailResponse {
     orderChance90d: number | null;
     averageOrderValue: number | null;
     reason: LocalizedText | null;
-    dueProducts: Array<{ productId: string; title: string; dueAt: string; cycleDays: number }>;
+    /** overdue: the due date is already past (the replenishment campaign may still remind, up to its limit). */
+    dueProducts: Array<{ productId: string; title: string; dueAt: string; cycleDays: number; overdue: boolean }>;
+    /** Products this customer bought that have no cycle, and why. */
+    productsWithoutCycle: Array<{
+      productId: string;
+      title: string;
+      reason: "not_a_product" | "too_few_repeats" | "rarely_rebought";
+    }>;
     computedAt: string | null;
   };
   currency: string;

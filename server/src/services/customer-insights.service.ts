@@ -11,6 +11,7 @@ import {
   type CustomerListRow,
 } from "../db/repositories/customer-insights.repository.js";
 import { shopCurrency } from "../db/repositories/dashboard.repository.js";
+import { customerProductsWithoutCycle } from "../db/repositories/product-cycle.repository.js";
 import { rfmGroupKey } from "../domain/segments/rfm-groups.js";
 import { NotFoundError } from "../domain/shared/errors.js";
 import {
@@ -73,7 +74,7 @@ export function createCustomerInsightsService(deps: { db: Db; now?: () => Date }
     /** One customer: summary totals, the prediction, one page of the order timeline (newest first), messages, coupons. */
     async get(shop: string, customerId: string, ordersPage = 1): Promise<CustomerDetailResponse> {
       const pageSize = CUSTOMER_ORDERS_PAGE_SIZE;
-      const [customer, p, totals, orders, messages, coupons, currency] = await Promise.all([
+      const [customer, p, totals, orders, messages, coupons, currency, withoutCycle] = await Promise.all([
         findCustomerRow(deps.db, shop, customerId),
         findPrediction(deps.db, shop, customerId),
         customerOrderTotals(deps.db, shop, customerId),
@@ -81,6 +82,7 @@ export function createCustomerInsightsService(deps: { db: Db; now?: () => Date }
         listCustomerMessages(deps.db, shop, customerId),
         listCustomerCouponRows(deps.db, shop, customerId),
         shopCurrency(deps.db, shop),
+        customerProductsWithoutCycle(deps.db, shop, customerId),
       ]);
       // Same answer for "another shop's customer" and "no such customer": nothing leaks across shops.
       if (!customer) throw new NotFoundError(`Customer ${customerId} not found`);
@@ -107,7 +109,9 @@ export function createCustomerInsightsService(deps: { db: Db; now?: () => Date }
             title: d.title,
             dueAt: String(d.dueAt),
             cycleDays: d.cycleDays,
+            overdue: new Date(d.dueAt).getTime() < now.getTime(),
           })),
+          productsWithoutCycle: withoutCycle,
           computedAt: p?.computed_at ?? null,
         },
         currency: currency ?? "USD",

@@ -4,9 +4,17 @@ import { useI18n } from "../i18n/i18n.js";
 import { formatDate, formatDateTime } from "../i18n/format.js";
 import { campaignName, couponStatusLabel } from "../i18n/labels.js";
 
-export function DueProductsCard({ products }: { products: CustomerDetailResponse["customer"]["dueProducts"] }) {
+type CustomerDetail = CustomerDetailResponse["customer"];
+
+export function DueProductsCard({
+  products,
+  withoutCycle = [],
+}: {
+  products: CustomerDetail["dueProducts"];
+  withoutCycle?: CustomerDetail["productsWithoutCycle"];
+}) {
   const { t, language } = useI18n();
-  if (products.length === 0) return null;
+  if (products.length === 0 && withoutCycle.length === 0) return null;
   return (
     <Card>
       <BlockStack gap="200">
@@ -14,12 +22,20 @@ export function DueProductsCard({ products }: { products: CustomerDetailResponse
           {t("customer.dueProducts")}
         </Text>
         {products.map((p) => (
-          <Text as="p" key={p.productId}>
-            {t("customer.dueProductAt", {
-              title: p.title,
-              date: formatDate(language, p.dueAt),
-              days: Math.round(p.cycleDays),
-            })}
+          <InlineStack key={p.productId} gap="200" blockAlign="center">
+            <Text as="p">
+              {t(p.overdue ? "customer.dueProductOverdue" : "customer.dueProductAt", {
+                title: p.title,
+                date: formatDate(language, p.dueAt),
+                days: Math.round(p.cycleDays),
+              })}
+            </Text>
+            {p.overdue && <Badge tone="warning">{t("customer.overdue")}</Badge>}
+          </InlineStack>
+        ))}
+        {withoutCycle.map((p) => (
+          <Text as="p" tone="subdued" key={p.productId}>
+            {t("customer.noCycle", { title: p.title, reason: t(`customer.noCycleReasons.${p.reason}`) })}
           </Text>
         ))}
       </BlockStack>

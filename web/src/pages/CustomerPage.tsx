@@ -34,7 +34,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
           <Layout.Section variant="oneThird">
             <BlockStack gap="400">
               <CustomerPredictionCard detail={data} />
-              <DueProductsCard products={data.customer.dueProducts} />
+              <DueProductsCard products={data.customer.dueProducts} withoutCycle={data.customer.productsWithoutCycle} />
               <CouponsCard coupons={data.coupons} />
               <MessagesCard messages={data.messages} />
             </BlockStack>

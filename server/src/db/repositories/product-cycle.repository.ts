@@ -57,3 +57,33 @@ function noCycleReason(r: ProductCyclesTable): NoCycleReason | null {
   if (r.no_cycle_reason) return r.no_cycle_reason as NoCycleReason;
   return r.cycle_days === null ? "too_few_repeats" : null;
 }
+
+/** Products this customer bought that have no replenishment cycle, and why (for the customer page). */
+export async function customerProductsWithoutCycle(
+  db: Db,
+  shop: string,
+  customerId: string,
+  limit = 20,
+): Promise<Array<{ productId: string; title: string; reason: NoCycleReason }>> {
+  const rows = await db
+    .selectFrom("product_cycles as pc")
+    .innerJoin("order_lines as l", (j) =>
+      j.onRef("l.shop_domain", "=", "pc.shop_domain").onRef("l.product_id", "=", "pc.product_id"),
+    )
+    .innerJoin("orders as o", (j) =>
+      j.onRef("o.shop_domain", "=", "l.shop_domain").onRef("o.order_id", "=", "l.order_id"),
+    )
+    .select(["pc.product_id", "pc.title", "pc.cycle_days", "pc.no_cycle_reason"])
+    .distinct()
+    .where("pc.shop_domain", "=", shop)
+    .where("o.customer_id", "=", customerId)
+    .where("pc.cycle_days", "is", null)
+    .orderBy("pc.title")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    productId: r.product_id,
+    title: r.title,
+    reason: noCycleReason(r as ProductCyclesTable) ?? "too_few_repeats",
+  }));
+}
