@@ -150,7 +150,11 @@ describe.each(DB_KINDS)("admin read endpoints on %s", (kind) => {
   });
 
   it("saves the language and rejects anything but en/ko", async () => {
-    expect((await get("/api/settings")).body).toEqual({ shop: SHOP_A, language: "en" });
+    expect((await get("/api/settings")).body).toEqual({
+      shop: SHOP_A,
+      language: "en",
+      productOverrides: { nonProduct: [], product: [] },
+    });
     const put = (body: unknown) =>
       fetch(`${server.url}/api/settings`, {
         method: "PUT",
@@ -161,6 +165,30 @@ describe.each(DB_KINDS)("admin read endpoints on %s", (kind) => {
     expect((await get("/api/settings")).body.language).toBe("ko");
     for (const bad of [{ language: "fr" }, {}, { language: "en", extra: 1 }]) expect((await put(bad)).status).toBe(400);
     expect((await get("/api/settings")).body.language).toBe("ko");
+  });
+
+  it("saves the merchant's product overrides beside the language and refuses bad lists", async () => {
+    const put = (body: unknown) =>
+      fetch(`${server.url}/api/settings`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const overrides = { nonProduct: ["Gift wrap", "123"], product: ["POSTAGE STAMPS"] };
+    expect((await put({ productOverrides: overrides })).status).toBe(200);
+    const saved = (await get("/api/settings")).body;
+    expect(saved.productOverrides).toEqual(overrides);
+    expect(saved.language).toBe("ko");
+    for (const bad of [
+      { productOverrides: { nonProduct: ["x"], product: ["x"] } },
+      { productOverrides: { nonProduct: "x", product: [] } },
+      { productOverrides: { nonProduct: [""], product: [] } },
+      { productOverrides: { nonProduct: [] } },
+    ]) {
+      const res = await put(bad);
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+    }
+    expect((await get("/api/settings")).body.productOverrides).toEqual(overrides);
   });
 
   it("records a snapshot that the next week's dashboard compares against", async () => {

@@ -6,6 +6,8 @@ import { createCampaignService } from "../../server/src/services/campaign.servic
 import { createDecisionPublisher, predictionsFromDb } from "../../server/src/services/decision-publisher.service.js";
 import { createRecomputeService } from "../../server/src/services/recompute.service.js";
 import { createCustomerInsightsService } from "../../server/src/services/customer-insights.service.js";
+import { createSettingsService } from "../../server/src/services/settings.service.js";
+import { listProductCycles } from "../../server/src/db/repositories/product-cycle.repository.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
 import { fakePlatform } from "./campaign-fakes.js";
@@ -96,5 +98,14 @@ describe.each(DB_KINDS)("replenishment and non-product lines on %s", (kind) => {
     expect(detail.customer.dueProducts.map((d) => [d.productId, d.overdue])).toEqual([["tea", true]]);
     const today = await createCustomerInsightsService({ db: t.db, now: () => daysAgo(20) }).get(SHOP, "c0");
     expect(today.customer.dueProducts[0].overdue).toBe(false);
+  });
+
+  it("follows the merchant's override from the settings at the next fit", async () => {
+    await createSettingsService({ db: t.db }).update(SHOP, {
+      productOverrides: { nonProduct: [], product: ["postage"] },
+    });
+    await createRecomputeService({ db: t.db, clock: () => NOW, log: () => {} }).recomputeShop(SHOP);
+    const cycles = await listProductCycles(t.db, SHOP);
+    expect(cycles.get("POST")!.cycleDays).not.toBeNull();
   });
 });

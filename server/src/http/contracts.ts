@@ -248,10 +248,14 @@ export interface CustomerDetailResponse {
 export interface SettingsResponse {
   shop: string;
   language: Language;
+  /** Product ids or titles the merchant always treats as not a product (no restock cycle), or always as a product. */
+  productOverrides: { nonProduct: string[]; product: string[] };
 }
 
+/** Either or both; an override list replaces the stored one and takes effect at the next model fit. */
 export interface SettingsUpdate {
-  language: Language;
+  language?: Language;
+  productOverrides?: { nonProduct: string[]; product: string[] };
 }
 
 // ---------- Sync (issue 3): GET /api/sync/status — shape the UI expects ----------

@@ -2,6 +2,7 @@ import type { Db } from "../db/database.js";
 import { loadStoreModel } from "../db/repositories/model-fit.repository.js";
 import { listCustomerOrders } from "../db/repositories/order.repository.js";
 import { deletePrediction, replaceShopTiming, upsertPredictions } from "../db/repositories/prediction.repository.js";
+import { readShopSettings } from "../db/repositories/settings.repository.js";
 import { loadShopHistories } from "../db/repositories/timing-history.repository.js";
 import { loadVisitSummaries } from "../db/repositories/visit.repository.js";
 import type { VisitSummary } from "../domain/segments/visit-purchase-grid.js";
@@ -9,6 +10,7 @@ import { fitStoreModel } from "../domain/timing/fit-store-model.js";
 import { historyFromOrders } from "../domain/timing/history.js";
 import { predictCustomer } from "../domain/timing/predict-customer.js";
 import type { CustomerPrediction } from "../domain/timing/prediction.js";
+import { productOverridesFromSettings } from "./product-overrides.js";
 
 export interface RecomputeDeps {
   db: Db;
@@ -43,7 +45,8 @@ export function createRecomputeService(deps: RecomputeDeps) {
       log(`recompute ${shop}: no customers with counted orders; nothing to fit`);
       return { customers: 0 };
     }
-    const model = fitStoreModel(histories, now);
+    const productOverrides = productOverridesFromSettings(await readShopSettings(db, shop));
+    const model = fitStoreModel(histories, now, { productOverrides });
     const visits = await loadVisitSummaries(db, shop, null);
     const predictions = histories.map((h) => predictCustomer(h, model, now, visitOf(visits, h.customerId)));
     await replaceShopTiming(db, shop, model, predictions);

@@ -3,9 +3,22 @@ import { z } from "zod";
 import type { SettingsService } from "../../../services/settings.service.js";
 import { shopOf } from "../../auth/session-token.js";
 
-const settingsUpdate = z.strictObject({ language: z.enum(["en", "ko"]) });
+const productKeys = z.array(z.string().trim().min(1).max(255)).max(500);
+const settingsUpdate = z
+  .strictObject({
+    language: z.enum(["en", "ko"]).optional(),
+    productOverrides: z
+      .strictObject({ nonProduct: productKeys, product: productKeys })
+      .refine((o) => !o.nonProduct.some((k) => o.product.includes(k)), {
+        message: "a product cannot be both always and never a product",
+      })
+      .optional(),
+  })
+  .refine((u) => u.language !== undefined || u.productOverrides !== undefined, {
+    message: "nothing to update: send language and/or productOverrides",
+  });
 
-/** GET/PUT /api/settings: the merchant's admin language. */
+/** GET/PUT /api/settings: the merchant's admin language and product overrides. */
 export function settingsRoutes(deps: { settings: SettingsService }): Router {
   const router = Router();
   router.get("/settings", async (_req, res) => {
