@@ -3,6 +3,7 @@ import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import type { Language } from "../../../server/src/http/contracts.js";
 import { BacktestCard, LanguageCard } from "../components/SettingsCards.js";
 import { DeadLetterCard } from "../components/DeadLetterCard.js";
+import { ProductOverridesCard } from "../components/ProductOverridesCard.js";
 import { SyncStatusCard } from "../components/SyncStatusCard.js";
 import { useBacktest, useSaveLanguage, useSyncStatus } from "../hooks/use-settings.js";
 import { useI18n } from "../i18n/i18n.js";
@@ -42,7 +43,10 @@ export function SettingsPage() {
             </BlockStack>
           </Layout.Section>
           <Layout.Section variant="oneThird">
-            <LanguageCard saving={saving} onChange={changeLanguage} />
+            <BlockStack gap="400">
+              <LanguageCard saving={saving} onChange={changeLanguage} />
+              <ProductOverridesCard />
+            </BlockStack>
           </Layout.Section>
         </Layout>
       </BlockStack>
