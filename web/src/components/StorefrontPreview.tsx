@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from "react";
-import { BlockStack, Card, Text } from "@shopify/polaris";
+import { BlockStack, Card, SkeletonBodyText, Text } from "@shopify/polaris";
 import type { CampaignPreviewResponse } from "../../../server/src/http/contracts.js";
 import { useI18n } from "../i18n/i18n.js";
 
@@ -8,7 +8,14 @@ import { useI18n } from "../i18n/i18n.js";
  * renderer, as on /preview and the storefront) from the unsaved draft. Sandboxed: no script in it runs and it
  * cannot reach the admin; same-origin only so the frame can be sized to its content.
  */
-export function StorefrontPreview({ preview }: { preview: CampaignPreviewResponse | null }) {
+export function StorefrontPreview({
+  preview,
+  error = null,
+}: {
+  preview: CampaignPreviewResponse | null;
+  /** Why the preview could not be rendered (not a refused field: those show on the field). */
+  error?: Error | null;
+}) {
   const { t } = useI18n();
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(160);
@@ -29,6 +36,13 @@ export function StorefrontPreview({ preview }: { preview: CampaignPreviewRespons
         <Text as="p" variant="bodySm" tone="subdued">
           {t("campaigns.preview.help")}
         </Text>
+        {/* Never a blank card: a placeholder until the first rendering arrives, or why it could not be made. */}
+        {!preview && !error && <SkeletonBodyText lines={5} />}
+        {!preview && error && (
+          <Text as="p" tone="critical">
+            {t("common.error", { message: error.message })}
+          </Text>
+        )}
         {preview && (
           <iframe
             ref={frame}

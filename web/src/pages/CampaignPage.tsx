@@ -105,7 +105,7 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
             </Layout.Section>
             <Layout.Section variant="oneThird">
               <BlockStack gap="400">
-                <StorefrontPreview preview={preview.preview} />
+                <StorefrontPreview preview={preview.preview} error={preview.error} />
                 {results.data && <CampaignResultsCard results={results.data} />}
               </BlockStack>
             </Layout.Section>

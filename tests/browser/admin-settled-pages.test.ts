@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
+import { campaignRoutes } from "../../server/src/http/routes/admin/campaigns.routes.js";
+import { createCampaignPreviewService } from "../../server/src/services/campaign-preview.service.js";
+import { createCampaignResultsService } from "../../server/src/services/campaign-results.service.js";
+import { createCampaignService } from "../../server/src/services/campaign.service.js";
+import { createTestDb, type TestDb } from "../helpers/test-db.js";
+import { seedTwoShops, SHOP_A } from "../http/admin/fixtures.js";
+import { adminPage, openAdmin } from "./admin-pages.js";
+import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuild, serveAdmin } from "./admin-server.js";
+
+const SYNC_STATUS = {
+  state: "done",
+  phase: "live",
+  method: "bulk",
+  progress: null,
+  percent: 100,
+  lastWebhookAt: null,
+  lastSyncedAt: "2026-12-01T00:00:00.000Z",
+  orders: 12,
+  excludedOrders: 0,
+  customers: 5,
+  error: null,
+  deadLetters: { total: 0, maxAttempts: 8, items: [] },
+  unpublishedCustomers: 0,
+};
+
+// A page is "settled" for the screenshot review once its own API calls have answered: the editor's preview
+// (sent 250 ms after the draft) and the sync status came after the skeletons were gone, so screenshots showed an
+// empty "Storefront preview" card and a sync card stuck on "Loading…". The preview card is never blank either.
+describe("admin pages settle before they are judged (Chromium)", () => {
+  let db: TestDb;
+  let browser: Browser;
+  let server: { url: string; close(): Promise<void> };
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    db = await createTestDb();
+    await seedTwoShops(db.db);
+    server = await serveAdmin({
+      db: db.db,
+      dbKind: db.kind,
+      auth: demoShopAuth(SHOP_A),
+      extraMounts: [
+        {
+          path: "/api",
+          handler: campaignRoutes({
+            campaigns: createCampaignService({ db: db.db, onChanged: async () => undefined }),
+            results: createCampaignResultsService({ db: db.db }),
+            preview: createCampaignPreviewService({ db: db.db, loadPredictions: async () => [] }),
+          }),
+        },
+      ],
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await db?.destroy();
+  });
+
+  const previewCard = (page: Page) =>
+    page
+      .getByRole("heading", { name: "Storefront preview" })
+      .locator("xpath=ancestor::div[contains(@class, 'Polaris-ShadowBevel')][1]");
+  const slowly = (page: Page, url: string, ms: number) =>
+    page.route(url, async (route) => {
+      await new Promise((done) => setTimeout(done, ms));
+      await route.continue();
+    });
+
+  it("shows a placeholder while the preview renders and the reason when it cannot", async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await slowly(page, "**/api/campaigns/win_back/preview", 1500);
+    await page.goto(`${server.url}/campaigns/win_back`);
+    await page.getByRole("heading", { name: "Storefront preview" }).waitFor();
+    expect(await previewCard(page).locator("[class*='Polaris-SkeletonBodyText']").count()).toBeGreaterThan(0);
+    await previewCard(page).locator("iframe[data-testid=storefront-preview]").waitFor();
+
+    await page.unroute("**/api/campaigns/win_back/preview");
+    await page.route("**/api/campaigns/win_back/preview", (route) =>
+      route.fulfill({ status: 500, json: { error: "preview renderer down" } }),
+    );
+    await page.reload();
+    await previewCard(page)
+      .getByText(/Something went wrong/)
+      .waitFor({ timeout: 5000 });
+    await page.close();
+  });
+
+  it("opens the editor and the settings in the app with their late data drawn", async () => {
+    const page = await adminPage(browser, "en", "desktop");
+    await page.route("**/api/sync/status", async (route) => {
+      await new Promise((done) => setTimeout(done, 1200));
+      await route.fulfill({ json: SYNC_STATUS });
+    });
+    await slowly(page, "**/api/campaigns/win_back/preview", 800);
+    await openAdmin(page, `${server.url}/`);
+    await openAdmin(page, `${server.url}/campaigns/win_back`);
+    expect(await previewCard(page).locator("iframe[data-testid=storefront-preview]").count()).toBe(1);
+    await openAdmin(page, `${server.url}/settings`);
+    expect(await page.getByText("Loading…").count()).toBe(0);
+    expect(await page.getByRole("heading", { name: "Order sync" }).count()).toBe(1);
+    await page.close();
+  }, 60_000);
+});
