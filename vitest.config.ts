@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 const BROWSER = "tests/browser/**/*.test.{ts,tsx}";
+// Kills and restarts the real `npm start` entry point several times against 60 s deadlines.
+const WHOLE_APP = "tests/sync/demo-restart.test.ts";
 
 export default defineConfig({
   test: {
@@ -10,10 +12,17 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     projects: [
-      { extends: true, test: { name: "suite", include: ["tests/**/*.test.{ts,tsx}"], exclude: [BROWSER] } },
-      // Chromium tests measure layout shift, timers and page loads: run after the rest, one file at a time, so a
-      // busy CPU (two cores shared with the other test files) can't make a page late or paint it half-parsed.
-      { extends: true, test: { name: "chromium", include: [BROWSER], maxWorkers: 1, sequence: { groupOrder: 1 } } },
+      {
+        extends: true,
+        test: { name: "suite", include: ["tests/**/*.test.{ts,tsx}"], exclude: [BROWSER, WHOLE_APP] },
+      },
+      // Chromium tests measure layout shift, timers and page loads, and the whole-app test races deadlines: they
+      // run after the rest, one file at a time, so a busy CPU (two cores shared with the other test files) can't
+      // make a page late, paint it half-parsed or miss a deadline.
+      {
+        extends: true,
+        test: { name: "alone", include: [BROWSER, WHOLE_APP], maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
     ],
   },
 });

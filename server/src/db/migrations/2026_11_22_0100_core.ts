@@ -66,11 +66,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("excluded_reason", "text")
     .addPrimaryKeyConstraint("orders_pk", ["shop_domain", "order_id"])
     .execute();
-  await db.schema
-    .createIndex("orders_customer")
-    .on("orders")
-    .columns(["shop_domain", "customer_id", "processed_at"])
-    .execute();
+  await db.schema.createIndex("orders_customer").on("orders").columns(["shop_domain", "customer_id", "processed_at"]).execute();
 
   await db.schema
     .createTable("order_lines")

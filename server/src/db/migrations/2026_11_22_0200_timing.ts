@@ -34,16 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("computed_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("customer_predictions_pk", ["shop_domain", "customer_id"])
     .execute();
-  await db.schema
-    .createIndex("customer_predictions_due")
-    .on("customer_predictions")
-    .columns(["shop_domain", "due_likely"])
-    .execute();
-  await db.schema
-    .createIndex("customer_predictions_segment")
-    .on("customer_predictions")
-    .columns(["shop_domain", "segment_key"])
-    .execute();
+  await db.schema.createIndex("customer_predictions_due").on("customer_predictions").columns(["shop_domain", "due_likely"]).execute();
+  await db.schema.createIndex("customer_predictions_segment").on("customer_predictions").columns(["shop_domain", "segment_key"]).execute();
 
   await db.schema
     .createTable("product_cycles")

@@ -36,11 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("error", "text")
     .addPrimaryKeyConstraint("webhook_events_pk", ["shop_domain", "webhook_id"])
     .execute();
-  await db.schema
-    .createIndex("webhook_events_status")
-    .on("webhook_events")
-    .columns(["status", "received_at"])
-    .execute();
+  await db.schema.createIndex("webhook_events_status").on("webhook_events").columns(["status", "received_at"]).execute();
 
   await db.schema
     .createTable("privacy_requests")

@@ -50,16 +50,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("order_id", "text")
     .addColumn("occurred_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex("campaign_events_customer")
-    .on("campaign_events")
-    .columns(["shop_domain", "customer_id", "occurred_at"])
-    .execute();
-  await db.schema
-    .createIndex("campaign_events_campaign")
-    .on("campaign_events")
-    .columns(["shop_domain", "campaign_key", "kind"])
-    .execute();
+  await db.schema.createIndex("campaign_events_customer").on("campaign_events").columns(["shop_domain", "customer_id", "occurred_at"]).execute();
+  await db.schema.createIndex("campaign_events_campaign").on("campaign_events").columns(["shop_domain", "campaign_key", "kind"]).execute();
 
   await db.schema
     .createTable("published_decisions")

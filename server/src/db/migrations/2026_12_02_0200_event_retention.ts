@@ -7,15 +7,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("campaign_events").addColumn("page_view_id", "text").execute();
   // coalesce: visits have no campaign, and NULLs never collide in a unique index (SQLite or PostgreSQL).
   await sql`create unique index campaign_events_page_view on campaign_events
-    (shop_domain, customer_id, kind, coalesce(campaign_key, ''), page_view_id) where page_view_id is not null`.execute(
-    db,
-  );
+    (shop_domain, customer_id, kind, coalesce(campaign_key, ''), page_view_id) where page_view_id is not null`.execute(db);
   // The retention job walks one kind's oldest rows.
-  await db.schema
-    .createIndex("campaign_events_kind_time")
-    .on("campaign_events")
-    .columns(["kind", "occurred_at"])
-    .execute();
+  await db.schema.createIndex("campaign_events_kind_time").on("campaign_events").columns(["kind", "occurred_at"]).execute();
 
   await db.schema
     .createTable("campaign_event_daily")
