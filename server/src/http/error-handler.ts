@@ -25,13 +25,11 @@ export function errorHandler(log: (msg: string, err: unknown) => void = console.
     // Body-parser errors (malformed JSON, too large) carry their own 4xx status.
     const status = typeof err?.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log("Unhandled error", err);
-    res
-      .status(status)
-      .json({
-        error: {
-          code: status === 500 ? "Unknown" : "InvalidInput",
-          message: status === 500 ? "Internal error" : String(err.message),
-        },
-      });
+    res.status(status).json({
+      error: {
+        code: status === 500 ? "Unknown" : "InvalidInput",
+        message: status === 500 ? "Internal error" : String(err.message),
+      },
+    });
   };
 }

@@ -120,7 +120,7 @@ export class BulkRunner {
         }
       }
       // One Buffer per chunk keeps a full-store export (~100 MB) out of the JS heap's object graph.
-      if (lines.length) chunks.push(Buffer.from(lines.join("\n") + "\n"));
+      if (lines.length) chunks.push(Buffer.from(`${lines.join("\n")}\n`));
       objects += lines.length;
       roots += chunkRoots;
       if (chunkRoots < BULK_CHUNK) break;

@@ -39,6 +39,8 @@ const partialCell = {
 export function CohortHeatmap({ cohorts }: { cohorts: CohortRow[] }) {
   const { t, language } = useI18n();
   const months = Math.max(0, ...cohorts.map((c) => c.retention.length));
+  // Month offsets after the first order (0 = month 1): each column's identity, so also its key.
+  const monthOffsets = Array.from({ length: months }, (_, k) => k);
   // Shade against the best observed cell so month-1 differences stay visible even when shares are small.
   const max = Math.max(0.01, ...cohorts.flatMap((c) => c.retention.filter((_, k) => k + 1 !== c.partialMonth)));
   const anyPartial = cohorts.some((c) => c.partialMonth !== null);
@@ -70,7 +72,7 @@ export function CohortHeatmap({ cohorts }: { cohorts: CohortRow[] }) {
                       {t("dashboard.cohorts.size")}
                     </Text>
                   </th>
-                  {Array.from({ length: months }, (_, k) => (
+                  {monthOffsets.map((k) => (
                     <th key={k} style={{ textAlign: "right" }}>
                       <Text as="span" variant="bodySm" tone="subdued">
                         {t("dashboard.cohorts.month", { n: k + 1 })}
@@ -88,7 +90,7 @@ export function CohortHeatmap({ cohorts }: { cohorts: CohortRow[] }) {
                       </Text>
                     </th>
                     <td style={cell}>{formatNumber(language, c.size)}</td>
-                    {Array.from({ length: months }, (_, k) =>
+                    {monthOffsets.map((k) =>
                       k + 1 === c.partialMonth ? (
                         <td
                           key={k}

@@ -40,7 +40,13 @@ export function UnsavedChangesBar({ dirty, saving, canSave, onSave, onDiscard }:
   if (isEmbedded() && typeof customElements !== "undefined" && customElements.get("ui-save-bar")) {
     return (
       <SaveBar id="dangol-save-bar" open={dirty}>
-        <button type="button" variant="primary" onClick={onSave} loading={saving} disabled={!canSave || saving}></button>
+        <button
+          type="button"
+          variant="primary"
+          onClick={onSave}
+          loading={saving}
+          disabled={!canSave || saving}
+        ></button>
         <button type="button" onClick={onDiscard} disabled={saving}></button>
       </SaveBar>
     );

@@ -27,14 +27,17 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     window.addEventListener("popstate", onPop);
     return () => window.removeEventListener("popstate", onPop);
   }, [mayLeave]);
-  const navigate = useCallback((to: string) => {
-    if (!mayLeave()) return;
-    leaveGuard.current = null;
-    window.history.pushState(null, "", to);
-    const url = new URL(to, window.location.origin);
-    setLocation({ path: url.pathname, search: url.search });
-    window.scrollTo?.(0, 0);
-  }, [mayLeave]);
+  const navigate = useCallback(
+    (to: string) => {
+      if (!mayLeave()) return;
+      leaveGuard.current = null;
+      window.history.pushState(null, "", to);
+      const url = new URL(to, window.location.origin);
+      setLocation({ path: url.pathname, search: url.search });
+      window.scrollTo?.(0, 0);
+    },
+    [mayLeave],
+  );
   const setLeaveGuard = useCallback((question: string | null) => {
     leaveGuard.current = question;
   }, []);

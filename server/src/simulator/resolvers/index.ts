@@ -1,5 +1,12 @@
 // Builds the executable schema: SDL + resolver maps + Shopify's scalar formats.
-import { buildSchema, GraphQLError, GraphQLObjectType, type GraphQLScalarType, Kind, type GraphQLSchema } from "graphql";
+import {
+  buildSchema,
+  GraphQLError,
+  GraphQLObjectType,
+  type GraphQLScalarType,
+  Kind,
+  type GraphQLSchema,
+} from "graphql";
 import { ADMIN_SCHEMA_SDL } from "../schema.graphql.js";
 import { isoSeconds } from "../ids.js";
 import type { ResolverMap } from "./context.js";
