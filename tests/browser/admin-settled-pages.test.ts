@@ -105,4 +105,19 @@ describe("admin pages settle before they are judged (Chromium)", () => {
     expect(await page.getByRole("heading", { name: "Order sync" }).count()).toBe(1);
     await page.close();
   }, 60_000);
+
+  it("draws the sync card when the status answers slower than its 2 s poll", async () => {
+    const page = await adminPage(browser, "en", "desktop");
+    const answered: number[] = [];
+    await page.route("**/api/sync/status", async (route) => {
+      await new Promise((done) => setTimeout(done, 2600));
+      await route.fulfill({ json: { ...SYNC_STATUS, state: "backfilling" } }).catch(() => undefined);
+      answered.push(Date.now());
+    });
+    await page.goto(`${server.url}/settings`);
+    // Each poll aborted the request before it (2 s apart, 2.6 s to answer): the card said "Loading…" for good.
+    await page.getByRole("heading", { name: "Order sync" }).waitFor({ timeout: 8000 });
+    expect(answered.length).toBeGreaterThan(0);
+    await page.close();
+  }, 30_000);
 });
