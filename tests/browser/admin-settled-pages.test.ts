@@ -106,6 +106,33 @@ describe("admin pages settle before they are judged (Chromium)", () => {
     await page.close();
   }, 60_000);
 
+  it("labels each bar of the customer-mix and results charts instead of a number axis turned on its side", async () => {
+    const page = await adminPage(browser, "en", "desktop");
+    await page.setViewportSize({ width: 1120, height: 900 });
+    const rotated = () => page.evaluate(() => document.querySelectorAll("svg [transform*='rotate']").length);
+    // The demo's sizes: thousands of customers per bar (labels like "2,500"), and rates of 0 before any order.
+    await page.route("**/api/dashboard", async (route) => {
+      const body = JSON.stringify(await (await route.fetch()).json(), (key, value) =>
+        key === "count" && typeof value === "number" ? value * 997 : value,
+      );
+      await route.fulfill({ contentType: "application/json", body });
+    });
+    await page.route("**/api/campaigns/win_back/results", async (route) => {
+      const results = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...results, lift: { ...results.lift, treatmentRate: 0, holdoutRate: 0 } } });
+    });
+    await openAdmin(page, `${server.url}/`);
+    await page.getByRole("heading", { name: "Customer mix" }).waitFor();
+    expect(await page.locator("svg rect").count()).toBeGreaterThan(0);
+    expect(await rotated()).toBe(0);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openAdmin(page, `${server.url}/campaigns/win_back`);
+    await page.getByRole("heading", { name: "Results" }).waitFor();
+    expect(await page.locator("svg rect").count()).toBeGreaterThan(0);
+    expect(await rotated()).toBe(0);
+    await page.close();
+  }, 60_000);
+
   it("draws the sync card when the status answers slower than its 2 s poll", async () => {
     const page = await adminPage(browser, "en", "desktop");
     const answered: number[] = [];

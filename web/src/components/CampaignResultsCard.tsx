@@ -1,10 +1,9 @@
 import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
-import { BarChart } from "@shopify/polaris-viz";
+import { SimpleBarChart } from "@shopify/polaris-viz";
 import type { CampaignResultsResponse } from "../../../server/src/http/contracts.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatNumber, formatPercent } from "../i18n/format.js";
 import { ChartWithTable } from "./ChartWithTable.js";
-import { percentAxisFormatter } from "./rate-axis.js";
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -63,17 +62,13 @@ export function CampaignResultsCard({ results }: { results: CampaignResultsRespo
             format={(x) => formatPercent(language, x, 1)}
           >
             <div style={{ height: 200 }}>
-              <BarChart
+              <SimpleBarChart
                 theme="Light"
                 isAnimated={false}
-                direction="horizontal"
                 showLegend={false}
-                xAxisOptions={{
-                  labelFormatter: percentAxisFormatter(
-                    language,
-                    rateSeries[0].data.map((d) => d.value),
-                  ),
-                }}
+                // Each bar labelled with its rate, no number axis: in a third of the page its eleven 0–100 %
+                // ticks turned vertical and a 0 % bar was a hairline with nothing to read.
+                xAxisOptions={{ labelFormatter: (x) => formatPercent(language, Number(x), 1) }}
                 data={rateSeries}
               />
             </div>

@@ -1,5 +1,5 @@
 import { BlockStack, Card, Text } from "@shopify/polaris";
-import { BarChart } from "@shopify/polaris-viz";
+import { SimpleBarChart } from "@shopify/polaris-viz";
 import type { SegmentCell } from "../../../server/src/http/contracts.js";
 import { formatNumber } from "../i18n/format.js";
 import { useI18n } from "../i18n/i18n.js";
@@ -36,7 +36,14 @@ export function CustomerMixChart({ cells }: { cells: SegmentCell[] }) {
           legend
         >
           <div style={{ height: 270 }}>
-            <BarChart data={data} theme="Light" isAnimated={false} direction="horizontal" showLegend={false} />
+            {/* Each bar labelled with its count instead of a number axis, whose labels turned vertical at 1,120 px. */}
+            <SimpleBarChart
+              data={data}
+              theme="Light"
+              isAnimated={false}
+              showLegend={false}
+              xAxisOptions={{ labelFormatter: (n) => formatNumber(language, Number(n)) }}
+            />
           </div>
         </ChartWithTable>
       </BlockStack>
