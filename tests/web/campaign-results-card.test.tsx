@@ -6,7 +6,6 @@ import en from "@shopify/polaris/locales/en.json";
 import { PolarisVizProvider } from "@shopify/polaris-viz";
 import type { CampaignResultsResponse, Language } from "../../server/src/http/contracts.js";
 import { CampaignResultsCard } from "../../web/src/components/CampaignResultsCard.js";
-import { percentAxisFormatter } from "../../web/src/components/rate-axis.js";
 import { I18nProvider } from "../../web/src/i18n/i18n.js";
 
 // What the demo showed: 1 of 1,000 shown customers converted against 1 of 100 held out, and no banner impressions yet.
@@ -42,18 +41,6 @@ function renderIn(language: Language, data = results) {
 afterEach(cleanup);
 
 describe("CampaignResultsCard", () => {
-  it('labels a 0–2 % axis with distinct ticks instead of ten "0%"', () => {
-    // The ticks d3 picks for a 0–2 % horizontal bar chart.
-    const ticks = Array.from({ length: 11 }, (_, i) => i * 0.002);
-    for (const language of ["en", "ko"] as const) {
-      const labels = ticks.map(percentAxisFormatter(language, [0.01, 0.02]));
-      expect(new Set(labels).size).toBe(ticks.length);
-      expect(labels[1]).toBe("0.2%");
-    }
-    // Wide ranges keep whole percents.
-    expect([0, 0.1, 0.2].map(percentAxisFormatter("en", [0.25, 0.1]))).toEqual(["0%", "10%", "20%"]);
-  });
-
   it("explains conversions without impressions: assigned shoppers, holdout included; impressions are banners shown", () => {
     renderIn("en");
     const note = screen.getByText(/Why more conversions than impressions\?/);
