@@ -8,6 +8,7 @@ const ALLOWED = new Set([
   "CLV",
   "VIP",
   "UTC", // schedule times name their zone
+  "ID", // "상품 ID": Korean admins write it so
   "US", // Intl's Korean "US$12.30"
   "English", // the language picker names each language in itself
   // The seeded shop's data: customer names, the product and the emails' shop.
