@@ -12,13 +12,31 @@ describe("install on first admin request", () => {
   });
   afterAll(() => t.destroy());
 
-  function harness(options: { failExchange?: boolean } = {}) {
+  /**
+   * A handle on the test database whose n-th query answers `ms` late, as on a loaded pool. The delay comes after the
+   * connection is released (a plugin's transformResult would hold SQLite's one connection and stall every query).
+   */
+  function slowNthQuery(n: number, ms: number): TestDb["db"] {
+    const db = t.db.withPlugin({ transformQuery: (args) => args.node, transformResult: async (args) => args.result });
+    const executor = db.getExecutor();
+    const execute = executor.executeQuery.bind(executor);
+    let started = 0;
+    executor.executeQuery = async (query, queryId) => {
+      const late = ++started === n;
+      const result = await execute(query, queryId);
+      if (late) await new Promise((r) => setTimeout(r, ms));
+      return result;
+    };
+    return db;
+  }
+
+  function harness(options: { failExchange?: boolean; db?: TestDb["db"] } = {}) {
     const calls: string[] = [];
     const sessions = new Set<string>();
     let synced!: () => void;
     const done = new Promise<void>((resolve) => (synced = resolve));
     const service = createInstallService({
-      db: t.db,
+      db: options.db ?? t.db,
       async exchangeToken(shop, token) {
         calls.push(`exchange ${shop} ${token}`);
         await new Promise((r) => setTimeout(r, 20));
@@ -48,6 +66,19 @@ describe("install on first admin request", () => {
     expect((await findShop(t.db, "new.myshopify.com"))?.uninstalled_at).toBeNull();
     await h.service.ensureInstalled("new.myshopify.com", "jwt-2");
     expect(h.calls.filter((c) => c.startsWith("exchange"))).toHaveLength(1);
+  });
+
+  it("exchanges once when a concurrent request's shop lookup answers after the first install has finished", async () => {
+    // CI on PostgreSQL: the third request read "no shop" before the install, got that answer after it, found no
+    // install in flight, and exchanged and backfilled a second time.
+    const h = harness({ db: slowNthQuery(3, 300) });
+    await Promise.all([1, 2, 3].map(() => h.service.ensureInstalled("slow.myshopify.com", "jwt-1")));
+    await h.done;
+    expect(h.calls).toEqual([
+      "exchange slow.myshopify.com jwt-1",
+      "backfill slow.myshopify.com",
+      "synced slow.myshopify.com",
+    ]);
   });
 
   it("a failed exchange fails the request and records nothing", async () => {

@@ -32,14 +32,21 @@ export function createInstallService(deps: InstallDeps) {
       .catch((err: unknown) => log(`backfill of ${shop} failed: ${err instanceof Error ? err.message : String(err)}`));
   }
 
+  async function installUnlessInstalled(shop: string, sessionToken: string): Promise<void> {
+    const shopRow = await findShop(deps.db, shop);
+    if (shopRow && !shopRow.uninstalled_at && (await deps.hasOfflineSession(shop))) return;
+    await install(shop, sessionToken);
+  }
+
   return {
-    /** Idempotent and safe under concurrent first requests: one exchange per shop. */
+    /**
+     * Idempotent and safe under concurrent first requests: one exchange per shop. The check joins the single flight
+     * too: a lookup that answers "not installed" after another request's install finished must not install again.
+     */
     async ensureInstalled(shop: string, sessionToken: string): Promise<void> {
-      const shopRow = await findShop(deps.db, shop);
-      if (shopRow && !shopRow.uninstalled_at && (await deps.hasOfflineSession(shop))) return;
       let job = inFlight.get(shop);
       if (!job) {
-        job = install(shop, sessionToken).finally(() => inFlight.delete(shop));
+        job = installUnlessInstalled(shop, sessionToken).finally(() => inFlight.delete(shop));
         inFlight.set(shop, job);
       }
       await job;
