@@ -1,5 +1,6 @@
-// The linter and formatter are part of the suite: Biome (biome.json) over the whole tree, and one project rule
-// Biome can't express: relative imports name their file (".js" for TypeScript, as Node's ESM resolution needs).
+// The linter, formatter and type checker are part of the suite: Biome (biome.json) over the whole tree, tsc over
+// tsconfig.json (tsx runs the code unchecked), and one project rule Biome can't express: relative imports name
+// their file (".js" for TypeScript, as Node's ESM resolution needs).
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -33,6 +34,14 @@ describe("lint", () => {
     const r = biome(["ci", "--reporter=summary", "--max-diagnostics=50", "."]);
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
   }, 120_000);
+
+  it("type-checks the whole tree (tsc --noEmit)", () => {
+    const r = spawnSync(path.join(ROOT, "node_modules/.bin/tsc"), ["--noEmit", "-p", "tsconfig.json"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(r.status, r.stdout).toBe(0);
+  }, 180_000);
 
   it("catches an unformatted or suspicious file (the check works)", () => {
     const bad = "let x = 1;;if (x = 2) { console.log( x ) }\n";

@@ -19,11 +19,11 @@ describe("install on first admin request", () => {
   function slowNthQuery(n: number, ms: number): TestDb["db"] {
     const db = t.db.withPlugin({ transformQuery: (args) => args.node, transformResult: async (args) => args.result });
     const executor = db.getExecutor();
-    const execute = executor.executeQuery.bind(executor);
+    const execute: typeof executor.executeQuery = executor.executeQuery.bind(executor);
     let started = 0;
-    executor.executeQuery = async (query, queryId) => {
+    executor.executeQuery = async (query) => {
       const late = ++started === n;
-      const result = await execute(query, queryId);
+      const result = await execute(query);
       if (late) await new Promise((r) => setTimeout(r, ms));
       return result;
     };
