@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
-import type { CampaignPreviewResponse } from "../../server/src/http/contracts.js";
+import type { CampaignPreviewResponse } from "../../server/src/contracts/admin-api.js";
 import { campaignRoutes } from "../../server/src/http/routes/admin/campaigns.routes.js";
 import type { StorefrontDecision } from "../../server/src/domain/campaigns/storefront-decision.js";
 import { createCampaignPreviewService } from "../../server/src/services/campaign-preview.service.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
-import type { CohortRow, DashboardResponse } from "../../server/src/http/contracts.js";
+import type { CohortRow, DashboardResponse } from "../../server/src/contracts/admin-api.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
 import { NOW, seedTwoShops, SHOP_A } from "../http/admin/fixtures.js";
 import { adminPage, openAdmin, type Size } from "./admin-pages.js";

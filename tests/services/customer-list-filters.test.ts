@@ -9,7 +9,7 @@ import {
   CUSTOMER_SORTS,
   type CustomerListQuery,
   type CustomerSort,
-} from "../../server/src/http/contracts.js";
+} from "../../server/src/contracts/admin-api.js";
 import { createCustomerInsightsService } from "../../server/src/services/customer-insights.service.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";

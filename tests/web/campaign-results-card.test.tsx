@@ -4,7 +4,7 @@ import { cleanup, render, screen } from "@testing-library/react";
 import { AppProvider } from "@shopify/polaris";
 import en from "@shopify/polaris/locales/en.json";
 import { PolarisVizProvider } from "@shopify/polaris-viz";
-import type { CampaignResultsResponse, Language } from "../../server/src/http/contracts.js";
+import type { CampaignResultsResponse, Language } from "../../server/src/contracts/admin-api.js";
 import { CampaignResultsCard } from "../../web/src/components/CampaignResultsCard.js";
 import { I18nProvider } from "../../web/src/i18n/i18n.js";
 

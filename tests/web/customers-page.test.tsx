@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { AppProvider } from "@shopify/polaris";
 import en from "@shopify/polaris/locales/en.json";
-import type { CustomerListResponse, CustomerRow, Language } from "../../server/src/http/contracts.js";
+import type { CustomerListResponse, CustomerRow, Language } from "../../server/src/contracts/admin-api.js";
 import { I18nProvider } from "../../web/src/i18n/i18n.js";
 import { CustomersPage } from "../../web/src/pages/CustomersPage.js";
 import { RouterProvider } from "../../web/src/routing/router.js";

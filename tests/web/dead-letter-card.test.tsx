@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { AppProvider } from "@shopify/polaris";
 import en from "@shopify/polaris/locales/en.json";
-import type { Language, SyncStatusResponse } from "../../server/src/http/contracts.js";
+import type { Language, SyncStatusResponse } from "../../server/src/contracts/admin-api.js";
 import { DeadLetterCard } from "../../web/src/components/DeadLetterCard.js";
 import { I18nProvider } from "../../web/src/i18n/i18n.js";
 

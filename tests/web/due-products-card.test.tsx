@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, render, screen } from "@testing-library/react";
 import { AppProvider } from "@shopify/polaris";
 import en from "@shopify/polaris/locales/en.json";
-import type { CustomerDetailResponse, Language } from "../../server/src/http/contracts.js";
+import type { CustomerDetailResponse, Language } from "../../server/src/contracts/admin-api.js";
 import { DueProductsCard } from "../../web/src/components/CustomerActivityCards.js";
 import { I18nProvider } from "../../web/src/i18n/i18n.js";
 

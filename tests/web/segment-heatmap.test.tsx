@@ -3,11 +3,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { AppProvider } from "@shopify/polaris";
 import en from "@shopify/polaris/locales/en.json";
-import type { SegmentCell } from "../../server/src/http/contracts.js";
+import type { SegmentCell } from "../../server/src/contracts/admin-api.js";
 import { SegmentHeatmap } from "../../web/src/components/SegmentHeatmap.js";
 import { buildGrid } from "../../web/src/components/segment-grid.js";
 import { I18nProvider } from "../../web/src/i18n/i18n.js";
-import type { Language } from "../../server/src/http/contracts.js";
+import type { Language } from "../../server/src/contracts/admin-api.js";
 
 const cells: SegmentCell[] = [
   { key: "repeat:active", lifecycle: "repeat", purchase: "active", visit: "unknown", count: 12, previousCount: 9 },

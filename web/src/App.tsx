@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { AppProvider } from "@shopify/polaris";
 import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisKo from "@shopify/polaris/locales/ko.json";
-import type { Language, SettingsResponse } from "../../server/src/http/contracts.js";
+import type { Language, SettingsResponse } from "../../server/src/contracts/admin-api.js";
 import { apiFetch } from "./api/client.js";
 import { embeddedShopify } from "./api/app-bridge.js";
 import { AppFrame } from "./AppFrame.js";

@@ -1,4 +1,4 @@
-import type { CohortRow } from "../http/contracts.js";
+import type { CohortRow } from "../contracts/admin-api.js";
 
 /** Months between two "YYYY-MM" strings. */
 export function monthsBetween(from: string, to: string): number {

@@ -21,7 +21,7 @@ import {
   type CustomerListQuery,
   type CustomerListResponse,
   type CustomerRow,
-} from "../http/contracts.js";
+} from "../contracts/admin-api.js";
 import { customerName } from "./customer-name.js";
 
 function toRow(r: CustomerListRow): CustomerRow {

@@ -8,7 +8,7 @@ import {
 } from "../db/repositories/dashboard.repository.js";
 import { predictionTotals, segmentCounts } from "../db/repositories/dashboard-predictions.repository.js";
 import { countCustomers, listCustomers } from "../db/repositories/customer-insights.repository.js";
-import { DUE_THIS_WEEK_QUERY, type DashboardResponse, type SegmentCell } from "../http/contracts.js";
+import { DUE_THIS_WEEK_QUERY, type DashboardResponse, type SegmentCell } from "../contracts/admin-api.js";
 import { cohortTable } from "./cohorts.js";
 import { customerName } from "./customer-name.js";
 

@@ -4,7 +4,7 @@ import { runBacktest, type BacktestCustomer } from "../domain/timing/backtest.js
 import { dayIndex } from "../domain/timing/days.js";
 import { toPurchaseDays } from "../domain/timing/purchase-days.js";
 import { AppError } from "../domain/shared/errors.js";
-import type { BacktestSummary } from "../http/contracts.js";
+import type { BacktestSummary } from "../contracts/admin-api.js";
 
 const DAY = 86_400_000;
 const QUARTER_DAYS = 91;

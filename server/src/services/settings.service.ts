@@ -1,6 +1,6 @@
 import type { Db } from "../db/database.js";
 import { readShopSettings, writeShopSettings } from "../db/repositories/settings.repository.js";
-import type { Language, SettingsResponse, SettingsUpdate } from "../http/contracts.js";
+import type { Language, SettingsResponse, SettingsUpdate } from "../contracts/admin-api.js";
 import { productOverridesFromSettings } from "./product-overrides.js";
 
 const LANGUAGES: readonly Language[] = ["en", "ko"];

@@ -6,7 +6,7 @@ import * as orders from "../db/repositories/order.repository.js";
 import { countPublishErrors } from "../db/repositories/publish-error.repository.js";
 import * as syncState from "../db/repositories/sync-state.repository.js";
 import * as webhookEvents from "../db/repositories/webhook-event.repository.js";
-import type { SyncStatusResponse } from "../http/contracts.js";
+import type { SyncStatusResponse } from "../contracts/admin-api.js";
 import { MAX_WEBHOOK_ATTEMPTS } from "./webhook-ingest.service.js";
 import type { SyncPhase } from "../db/tables/sync.tables.js";
 

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from "../../../server/src/http/contracts.js";
+import type { ApiErrorBody } from "../../../server/src/contracts/admin-api.js";
 import { embeddedShopify } from "./app-bridge.js";
 
 export class ApiError extends Error {

@@ -6,7 +6,7 @@ import {
   type Language,
   RFM_GROUP_CHOICES,
   type SettingKnob,
-} from "../../../server/src/http/contracts.js";
+} from "../../../server/src/contracts/admin-api.js";
 import { useI18n, type Translate } from "../i18n/i18n.js";
 import { NumberField } from "./NumberField.js";
 

@@ -1,5 +1,5 @@
 import { Badge, BlockStack, Button, Card, InlineStack, ResourceItem, ResourceList, Text } from "@shopify/polaris";
-import type { CampaignDto } from "../../../server/src/http/contracts.js";
+import type { CampaignDto } from "../../../server/src/contracts/admin-api.js";
 import { useI18n, type Translate } from "../i18n/i18n.js";
 import { formatPercent } from "../i18n/format.js";
 import { rfmGroupLabel } from "../i18n/labels.js";

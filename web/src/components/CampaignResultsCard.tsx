@@ -1,6 +1,6 @@
 import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
 import { SimpleBarChart } from "@shopify/polaris-viz";
-import type { CampaignResultsResponse } from "../../../server/src/http/contracts.js";
+import type { CampaignResultsResponse } from "../../../server/src/contracts/admin-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatNumber, formatPercent } from "../i18n/format.js";
 import { ChartWithTable } from "./ChartWithTable.js";

@@ -1,5 +1,5 @@
 import { BlockStack, Card, Text } from "@shopify/polaris";
-import type { CohortRow } from "../../../server/src/http/contracts.js";
+import type { CohortRow } from "../../../server/src/contracts/admin-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatNumber, formatPercent } from "../i18n/format.js";
 import { heatColors } from "./heat.js";

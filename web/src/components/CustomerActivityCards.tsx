@@ -1,5 +1,5 @@
 import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
-import type { CustomerDetailResponse } from "../../../server/src/http/contracts.js";
+import type { CustomerDetailResponse } from "../../../server/src/contracts/admin-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatDate, formatDateTime } from "../i18n/format.js";
 import { campaignName, couponStatusLabel } from "../i18n/labels.js";

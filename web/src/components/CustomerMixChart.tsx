@@ -1,6 +1,6 @@
 import { BlockStack, Card, Text } from "@shopify/polaris";
 import { SimpleBarChart } from "@shopify/polaris-viz";
-import type { SegmentCell } from "../../../server/src/http/contracts.js";
+import type { SegmentCell } from "../../../server/src/contracts/admin-api.js";
 import { formatNumber } from "../i18n/format.js";
 import { useI18n } from "../i18n/i18n.js";
 import { ChartWithTable } from "./ChartWithTable.js";

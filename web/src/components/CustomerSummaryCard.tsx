@@ -1,6 +1,6 @@
 import { Badge, BlockStack, Box, Card, Divider, InlineGrid, InlineStack, Text } from "@shopify/polaris";
 import type { ReactNode } from "react";
-import type { CustomerDetailResponse } from "../../../server/src/http/contracts.js";
+import type { CustomerDetailResponse } from "../../../server/src/contracts/admin-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatDate, formatMoney, formatNumber, formatPercent, formatRange } from "../i18n/format.js";
 import { rfmGroupLabel } from "../i18n/labels.js";

@@ -1,5 +1,5 @@
 import { Badge, BlockStack, Box, IndexTable, InlineStack, Text, useBreakpoints } from "@shopify/polaris";
-import type { CustomerListResponse } from "../../../server/src/http/contracts.js";
+import type { CustomerListResponse } from "../../../server/src/contracts/admin-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatDate, formatMoney, formatNumber, formatPercent, formatRange } from "../i18n/format.js";
 import { pageRange } from "../pages/customer-filters.js";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Banner, BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
-import type { DeadLetterRetryResponse, SyncStatusResponse } from "../../../server/src/http/contracts.js";
+import type { DeadLetterRetryResponse, SyncStatusResponse } from "../../../server/src/contracts/admin-api.js";
 import { apiFetch } from "../api/client.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatDateTime } from "../i18n/format.js";

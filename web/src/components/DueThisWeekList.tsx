@@ -1,5 +1,5 @@
 import { Badge, BlockStack, Button, Card, InlineStack, ResourceItem, ResourceList, Text } from "@shopify/polaris";
-import type { DueCustomer } from "../../../server/src/http/contracts.js";
+import type { DueCustomer } from "../../../server/src/contracts/admin-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatNumber, formatPercent, formatRange } from "../i18n/format.js";
 

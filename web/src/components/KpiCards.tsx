@@ -1,5 +1,5 @@
 import { InlineGrid } from "@shopify/polaris";
-import type { DashboardKpis } from "../../../server/src/http/contracts.js";
+import type { DashboardKpis } from "../../../server/src/contracts/admin-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatMoney, formatNumber, formatPercent } from "../i18n/format.js";
 import { KpiCard } from "./KpiCard.js";

@@ -1,6 +1,6 @@
 import { Badge, BlockStack, Box, Button, Card, Collapsible, InlineStack, Pagination, Text } from "@shopify/polaris";
 import { useState } from "react";
-import type { CustomerDetailResponse, OrderSummary } from "../../../server/src/http/contracts.js";
+import type { CustomerDetailResponse, OrderSummary } from "../../../server/src/contracts/admin-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatDate, formatMoney, formatNumber } from "../i18n/format.js";
 import { excludedReasonLabel } from "../i18n/labels.js";

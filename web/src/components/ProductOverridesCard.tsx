@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { BlockStack, Button, Card, Text, TextField } from "@shopify/polaris";
-import type { SettingsResponse } from "../../../server/src/http/contracts.js";
+import type { SettingsResponse } from "../../../server/src/contracts/admin-api.js";
 import { apiFetch } from "../api/client.js";
 import { useSettings } from "../hooks/use-settings.js";
 import { useI18n } from "../i18n/i18n.js";

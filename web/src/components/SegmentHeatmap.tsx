@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { BlockStack, Button, ButtonGroup, Card, InlineStack, Text } from "@shopify/polaris";
-import type { SegmentCell } from "../../../server/src/http/contracts.js";
+import type { SegmentCell } from "../../../server/src/contracts/admin-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatDate, formatNumber } from "../i18n/format.js";
 import { heatColors } from "./heat.js";

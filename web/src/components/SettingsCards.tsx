@@ -1,5 +1,5 @@
 import { BlockStack, Card, Select, Text } from "@shopify/polaris";
-import type { BacktestSummary, Language } from "../../../server/src/http/contracts.js";
+import type { BacktestSummary, Language } from "../../../server/src/contracts/admin-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatNumber, formatPercent } from "../i18n/format.js";
 

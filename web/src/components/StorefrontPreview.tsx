@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from "react";
 import { BlockStack, Card, SkeletonBodyText, Text } from "@shopify/polaris";
-import type { CampaignPreviewResponse } from "../../../server/src/http/contracts.js";
+import type { CampaignPreviewResponse } from "../../../server/src/contracts/admin-api.js";
 import { useI18n } from "../i18n/i18n.js";
 
 /**

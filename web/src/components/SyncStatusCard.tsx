@@ -1,5 +1,5 @@
 import { Badge, BlockStack, Card, InlineStack, ProgressBar, Text } from "@shopify/polaris";
-import type { SyncStatusResponse } from "../../../server/src/http/contracts.js";
+import type { SyncStatusResponse } from "../../../server/src/contracts/admin-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatDateTime, formatNumber } from "../i18n/format.js";
 

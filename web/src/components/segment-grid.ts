@@ -1,4 +1,4 @@
-import type { SegmentCell } from "../../../server/src/http/contracts.js";
+import type { SegmentCell } from "../../../server/src/contracts/admin-api.js";
 
 export const PURCHASE_ROWS: SegmentCell["purchase"][] = ["active", "at_risk", "inactive", "never"];
 export const VISIT_COLUMNS: SegmentCell["visit"][] = ["active", "at_risk", "inactive", "unknown"];

@@ -7,7 +7,7 @@ import type {
   CampaignPreviewResponse,
   CampaignResultsResponse,
   Language,
-} from "../../../server/src/http/contracts.js";
+} from "../../../server/src/contracts/admin-api.js";
 import { ApiError, apiFetch } from "../api/client.js";
 import { useApi } from "./use-api.js";
 

@@ -2,7 +2,7 @@ import type {
   CustomerDetailResponse,
   CustomerListQuery,
   CustomerListResponse,
-} from "../../../server/src/http/contracts.js";
+} from "../../../server/src/contracts/admin-api.js";
 import { searchFromQuery } from "../pages/customer-filters.js";
 import { useApi } from "./use-api.js";
 

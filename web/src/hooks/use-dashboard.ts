@@ -1,4 +1,4 @@
-import type { DashboardResponse } from "../../../server/src/http/contracts.js";
+import type { DashboardResponse } from "../../../server/src/contracts/admin-api.js";
 import { useApi } from "./use-api.js";
 
 export function useDashboard() {

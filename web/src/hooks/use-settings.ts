@@ -4,7 +4,7 @@ import type {
   Language,
   SettingsResponse,
   SyncStatusResponse,
-} from "../../../server/src/http/contracts.js";
+} from "../../../server/src/contracts/admin-api.js";
 import { apiFetch } from "../api/client.js";
 import { useApi } from "./use-api.js";
 

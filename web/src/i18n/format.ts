@@ -1,4 +1,4 @@
-import type { Language } from "../../../server/src/http/contracts.js";
+import type { Language } from "../../../server/src/contracts/admin-api.js";
 
 const LOCALE: Record<Language, string> = { en: "en-US", ko: "ko-KR" };
 

@@ -1,7 +1,7 @@
 // App text in English and Korean (web/src/locales); Polaris' own strings come from its bundled locales.
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
 import { fillWithParticles } from "../../../server/src/domain/shared/korean-particles.js";
-import type { Language } from "../../../server/src/http/contracts.js";
+import type { Language } from "../../../server/src/contracts/admin-api.js";
 import en from "../locales/en.json";
 import ko from "../locales/ko.json";
 

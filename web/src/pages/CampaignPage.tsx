@@ -6,7 +6,7 @@ import {
   type CampaignFieldIssue,
   campaignKnobs,
   type Language,
-} from "../../../server/src/http/contracts.js";
+} from "../../../server/src/contracts/admin-api.js";
 import { CampaignEditor, draftIsValid, type CampaignDraft } from "../components/CampaignEditor.js";
 import { CampaignResultsCard } from "../components/CampaignResultsCard.js";
 import { UnsavedChangesBar } from "../components/UnsavedChangesBar.js";

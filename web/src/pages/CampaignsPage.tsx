@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Banner, Page } from "@shopify/polaris";
-import type { CampaignDto } from "../../../server/src/http/contracts.js";
+import type { CampaignDto } from "../../../server/src/contracts/admin-api.js";
 import { CampaignList } from "../components/CampaignList.js";
 import { PageState } from "../components/PageState.js";
 import { useCampaigns, useUpdateCampaign } from "../hooks/use-campaigns.js";

@@ -8,7 +8,7 @@ import {
   Page,
   useSetIndexFiltersMode,
 } from "@shopify/polaris";
-import { CUSTOMER_SORTS, type CustomerListQuery, type CustomerSort } from "../../../server/src/http/contracts.js";
+import { CUSTOMER_SORTS, type CustomerListQuery, type CustomerSort } from "../../../server/src/contracts/admin-api.js";
 import { CustomerTable } from "../components/CustomerTable.js";
 import { PageState } from "../components/PageState.js";
 import { useCustomers } from "../hooks/use-customers.js";

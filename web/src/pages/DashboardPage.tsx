@@ -9,7 +9,7 @@ import { useDashboard } from "../hooks/use-dashboard.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useRouter } from "../routing/router.js";
 import { queryString } from "../api/client.js";
-import { DUE_THIS_WEEK_QUERY } from "../../../server/src/http/contracts.js";
+import { DUE_THIS_WEEK_QUERY } from "../../../server/src/contracts/admin-api.js";
 
 export function DashboardPage() {
   const { t } = useI18n();

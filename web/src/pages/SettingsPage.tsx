@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
-import type { Language } from "../../../server/src/http/contracts.js";
+import type { Language } from "../../../server/src/contracts/admin-api.js";
 import { BacktestCard, LanguageCard } from "../components/SettingsCards.js";
 import { DeadLetterCard } from "../components/DeadLetterCard.js";
 import { ProductOverridesCard } from "../components/ProductOverridesCard.js";

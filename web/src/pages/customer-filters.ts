@@ -8,7 +8,7 @@ import {
   RFM_GROUP_KEYS,
   type RfmGroupKey,
   type SortDirection,
-} from "../../../server/src/http/contracts.js";
+} from "../../../server/src/contracts/admin-api.js";
 import { queryString } from "../api/client.js";
 
 const LIFECYCLES = ["first", "repeat", "none"] as const;

@@ -8,7 +8,7 @@ import {
   type CustomerDueWindow,
   type CustomerListQuery,
   type CustomerSort,
-} from "../../http/contracts.js";
+} from "../../contracts/admin-api.js";
 import type { Database, Db } from "../database.js";
 import type { CustomerPredictionsTable } from "../tables/timing.tables.js";
 

@@ -1,6 +1,6 @@
 // Dashboard aggregates over the timing engine's customer_predictions (read-only). Scoped to one shop.
 import { sql } from "kysely";
-import type { SegmentCell } from "../../http/contracts.js";
+import type { SegmentCell } from "../../contracts/admin-api.js";
 import type { Db } from "../database.js";
 
 export async function segmentCounts(db: Db, shop: string): Promise<Array<Omit<SegmentCell, "previousCount">>> {

@@ -4,7 +4,7 @@
 import { Router, type Response } from "express";
 import { UnauthorizedError, ValidationError } from "../../domain/shared/errors.js";
 import type { SyncStatusService } from "../../services/sync-status.service.js";
-import type { DeadLetterRetryResponse } from "../contracts.js";
+import type { DeadLetterRetryResponse } from "../../contracts/admin-api.js";
 
 export interface SyncRoutesDeps {
   status: SyncStatusService;

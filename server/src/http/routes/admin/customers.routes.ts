@@ -6,7 +6,7 @@ import {
   CUSTOMER_SORTS,
   type CustomerListQuery,
   RFM_GROUP_KEYS,
-} from "../../contracts.js";
+} from "../../../contracts/admin-api.js";
 import { ValidationError } from "../../../domain/shared/errors.js";
 import type { CustomerInsightsService } from "../../../services/customer-insights.service.js";
 import { shopOf } from "../../auth/session-token.js";
