@@ -1,61 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Frame, type Page } from "playwright-core";
-import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
+import { describe, expect, it } from "vitest";
+import { campaignApi, withAdminBrowser } from "./admin-browser.js";
+import type { Frame, Page } from "playwright-core";
 import type { CampaignPreviewResponse } from "../../server/src/contracts/admin-api.js";
-import { campaignRoutes } from "../../server/src/http/routes/admin/campaigns.routes.js";
 import type { StorefrontDecision } from "../../server/src/domain/campaigns/storefront-decision.js";
-import { createCampaignPreviewService } from "../../server/src/services/campaign-preview.service.js";
-import { createCampaignResultsService } from "../../server/src/services/campaign-results.service.js";
-import { createCampaignService } from "../../server/src/services/campaign.service.js";
 import { previewRoutes } from "../../server/src/storefront-preview/preview.routes.js";
-import { createTestDb, type TestDb } from "../helpers/test-db.js";
-import { seedTwoShops, SHOP_A } from "../http/admin/fixtures.js";
-import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuild, serveAdmin } from "./admin-server.js";
+import { SHOP_A } from "../http/admin/fixtures.js";
 
 // The editor's preview is the storefront's own rendering of the unsaved draft: the discount typed in shows at
 // once, and the banner reads exactly as /preview (the theme extension's Liquid) renders the same decision.
 describe("campaign editor preview = storefront rendering (Chromium)", () => {
-  let db: TestDb;
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
   // What /preview shows for the sample shopper: the decision the editor's preview was rendered from.
   const published = new Map<string, StorefrontDecision>();
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    db = await createTestDb();
-    await seedTwoShops(db.db);
-    server = await serveAdmin({
-      db: db.db,
-      dbKind: db.kind,
-      auth: demoShopAuth(SHOP_A),
-      extraMounts: [
-        {
-          path: "/api",
-          handler: campaignRoutes({
-            campaigns: createCampaignService({ db: db.db, onChanged: async () => undefined }),
-            results: createCampaignResultsService({ db: db.db }),
-            preview: createCampaignPreviewService({ db: db.db, loadPredictions: async () => [] }),
-          }),
-        },
-        {
-          path: "/preview",
-          handler: previewRoutes({
-            shop: SHOP_A,
-            loadCustomer: async (_shop, id) =>
-              published.has(id) ? { id, firstName: "Mina", lastName: null, email: null } : null,
-            loadDecision: async (_shop, id) => published.get(id) ?? null,
-            listPicks: async () => [],
-          }),
-        },
-      ],
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.destroy();
+  const admin = withAdminBrowser({
+    now: () => new Date(),
+    mounts: (db) => [
+      campaignApi(db),
+      {
+        path: "/preview",
+        handler: previewRoutes({
+          shop: SHOP_A,
+          loadCustomer: async (_shop, id) =>
+            published.has(id) ? { id, firstName: "Mina", lastName: null, email: null } : null,
+          loadDecision: async (_shop, id) => published.get(id) ?? null,
+          listPicks: async () => [],
+        }),
+      },
+    ],
   });
 
   const previewFrame = async (page: Page): Promise<Frame> => {
@@ -84,8 +54,8 @@ describe("campaign editor preview = storefront rendering (Chromium)", () => {
     };
 
   it("shows the typed discount and validity, rendered as the storefront renders that decision", async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-    await page.goto(`${server.url}/campaigns/win_back`);
+    const page = await admin.browser.newPage({ viewport: { width: 1440, height: 1100 } });
+    await page.goto(`${admin.url}/campaigns/win_back`);
     // Before any edit: the campaign's own offer (15 % for 14 days), not a made-up sample.
     await page.locator("iframe[data-testid=storefront-preview]").waitFor();
     let frame = await previewFrame(page);
@@ -108,16 +78,16 @@ describe("campaign editor preview = storefront rendering (Chromium)", () => {
 
     // The storefront (/preview, the extension's Liquid) given the decision the editor previewed reads the same.
     published.set(preview.customer.id, preview.decision);
-    const shop = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-    await shop.goto(`${server.url}/preview?customer=${preview.customer.id}&lang=en`);
+    const shop = await admin.browser.newPage({ viewport: { width: 1440, height: 1100 } });
+    await shop.goto(`${admin.url}/preview?customer=${preview.customer.id}&lang=en`);
     expect(await bannerText(shop)).toEqual(inEditor);
     await shop.close();
     await page.close();
   });
 
   it("shows an inline error for a discount out of range and keeps the save bar's Save off", async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-    await page.goto(`${server.url}/campaigns/win_back`);
+    const page = await admin.browser.newPage({ viewport: { width: 1440, height: 1100 } });
+    await page.goto(`${admin.url}/campaigns/win_back`);
     await page.getByRole("spinbutton", { name: "Discount" }).fill("95");
     await page.getByText("Must be at most 90").waitFor();
     await page.getByText("Unsaved changes").waitFor();
@@ -127,8 +97,8 @@ describe("campaign editor preview = storefront rendering (Chromium)", () => {
 
   it("previews in Korean with Korean text, whole (not clipped) on a phone", async () => {
     for (const width of [1440, 390]) {
-      const page = await browser.newPage({ viewport: { width, height: 1100 } });
-      await page.goto(`${server.url}/campaigns/win_back`);
+      const page = await admin.browser.newPage({ viewport: { width, height: 1100 } });
+      await page.goto(`${admin.url}/campaigns/win_back`);
       await page.getByRole("tab", { name: "Korean" }).click();
       await expect
         .poll(async () => (await previewFrame(page)).locator("html").getAttribute("lang"), { timeout: 5000 })

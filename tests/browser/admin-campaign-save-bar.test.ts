@@ -1,73 +1,41 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
-import { campaignRoutes } from "../../server/src/http/routes/admin/campaigns.routes.js";
-import { createCampaignPreviewService } from "../../server/src/services/campaign-preview.service.js";
-import { createCampaignResultsService } from "../../server/src/services/campaign-results.service.js";
-import { createCampaignService } from "../../server/src/services/campaign.service.js";
-import { listPredictions } from "../../server/src/db/repositories/prediction.repository.js";
-import { createTestDb, type TestDb } from "../helpers/test-db.js";
+import { describe, expect, it } from "vitest";
+import { campaignApi, withAdminBrowser } from "./admin-browser.js";
+import type { Db } from "../../server/src/db/database.js";
+import type { Page } from "playwright-core";
 import { NOW, seedTwoShops, SHOP_A } from "../http/admin/fixtures.js";
-import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuild, serveAdmin } from "./admin-server.js";
+
+/** The fixtures' two shops, with 300 assigned shoppers (270 shown, 30 held out) and 3 + 1 converted. */
+async function seedWithResults(db: Db): Promise<void> {
+  await seedTwoShops(db);
+  // Rates near 1 %; one impression in the fixtures.
+  const assigned = Array.from({ length: 300 }, (_, i) => ({
+    id: `as-${i}`,
+    shop_domain: SHOP_A,
+    customer_id: `x${i}`,
+    campaign_key: "replenishment",
+    kind: "assignment",
+    holdout: i < 30 ? 1 : 0,
+    order_id: null,
+    occurred_at: new Date(NOW.getTime() - 5 * 86_400_000).toISOString(),
+  }));
+  const converted = [0, 40, 41, 42].map((i) => ({
+    ...assigned[i],
+    id: `cv-${i}`,
+    kind: "conversion",
+    order_id: `o-${i}`,
+  }));
+  await db
+    .insertInto("campaign_events")
+    .values([...assigned, ...converted])
+    .execute();
+}
 
 // The campaign editor keeps unsaved edits behind Polaris' save bar, and its results card reads at small rates.
 describe("campaign editor save bar and results (Chromium)", () => {
-  let db: TestDb;
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    db = await createTestDb();
-    await seedTwoShops(db.db);
-    // 300 assigned shoppers (270 shown, 30 held out), 3 + 1 converted: rates near 1 %, one impression in the fixtures.
-    const assigned = Array.from({ length: 300 }, (_, i) => ({
-      id: `as-${i}`,
-      shop_domain: SHOP_A,
-      customer_id: `x${i}`,
-      campaign_key: "replenishment",
-      kind: "assignment",
-      holdout: i < 30 ? 1 : 0,
-      order_id: null,
-      occurred_at: new Date(NOW.getTime() - 5 * 86_400_000).toISOString(),
-    }));
-    const converted = [0, 40, 41, 42].map((i) => ({
-      ...assigned[i],
-      id: `cv-${i}`,
-      kind: "conversion",
-      order_id: `o-${i}`,
-    }));
-    await db.db
-      .insertInto("campaign_events")
-      .values([...assigned, ...converted])
-      .execute();
-    const loadPredictions = (shop: string) => listPredictions(db.db, shop);
-    server = await serveAdmin({
-      db: db.db,
-      dbKind: db.kind,
-      auth: demoShopAuth(SHOP_A),
-      now: () => NOW,
-      extraMounts: [
-        {
-          path: "/api",
-          handler: campaignRoutes({
-            campaigns: createCampaignService({ db: db.db, onChanged: async () => undefined }),
-            results: createCampaignResultsService({ db: db.db }),
-            preview: createCampaignPreviewService({ db: db.db, loadPredictions } as never),
-          }),
-        },
-      ],
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.destroy();
-  });
+  const admin = withAdminBrowser({ seed: seedWithResults, mounts: (db) => [campaignApi(db, { predictions: true })] });
 
   async function openEditor(width: number, language: "en" | "ko" = "en"): Promise<Page> {
-    const page = await browser.newPage({
+    const page = await admin.browser.newPage({
       viewport: { width, height: 1000 },
       locale: language === "ko" ? "ko-KR" : "en-US",
     });
@@ -76,7 +44,7 @@ describe("campaign editor save bar and results (Chromium)", () => {
       const response = await route.fetch();
       await route.fulfill({ response, json: { ...(await response.json()), language } });
     });
-    await page.goto(`${server.url}/campaigns/replenishment`);
+    await page.goto(`${admin.url}/campaigns/replenishment`);
     await page.locator("input[type=text]").first().waitFor();
     return page;
   }
@@ -131,13 +99,13 @@ describe("campaign editor save bar and results (Chromium)", () => {
   });
 
   it("embedded before App Bridge has defined <ui-save-bar>: falls back to Polaris' bar instead of crashing", async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await admin.browser.newPage({ viewport: { width: 1440, height: 1000 } });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.addInitScript(() => {
       (window as unknown as { shopify: unknown }).shopify = { idToken: async () => "demo" };
     });
-    await page.goto(`${server.url}/campaigns/replenishment`);
+    await page.goto(`${admin.url}/campaigns/replenishment`);
     await title(page).fill("Embedded edit");
     await saveBar(page).waitFor();
     expect(errors).toEqual([]);

@@ -1,14 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { listPredictions } from "../../server/src/db/repositories/prediction.repository.js";
-import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
-import { campaignRoutes } from "../../server/src/http/routes/admin/campaigns.routes.js";
-import { createCampaignPreviewService } from "../../server/src/services/campaign-preview.service.js";
-import { createCampaignResultsService } from "../../server/src/services/campaign-results.service.js";
-import { createCampaignService } from "../../server/src/services/campaign.service.js";
-import { createTestDb, type TestDb } from "../helpers/test-db.js";
-import { NOW, seedTwoShops, SHOP_A } from "../http/admin/fixtures.js";
-import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuild, serveAdmin } from "./admin-server.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { campaignApi, withAdminBrowser } from "./admin-browser.js";
+import type { Page } from "playwright-core";
 import { englishWords } from "./english-words.js";
 
 // Every admin page in Korean, as Chromium renders it (charts' SVG labels and aria labels included): no English word
@@ -36,44 +28,14 @@ async function visibleText(page: Page): Promise<string> {
 }
 
 describe("admin in Korean has no English left (Chromium)", () => {
-  let db: TestDb;
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
-
+  const admin = withAdminBrowser({ mounts: (db) => [campaignApi(db, { predictions: true })] });
   beforeAll(async () => {
-    ensureWebBuild();
-    db = await createTestDb();
-    await seedTwoShops(db.db);
-    const loadPredictions = (shop: string) => listPredictions(db.db, shop);
-    const campaigns = createCampaignService({ db: db.db, onChanged: async () => undefined } as never);
-    server = await serveAdmin({
-      db: db.db,
-      dbKind: db.kind,
-      auth: demoShopAuth(SHOP_A),
-      now: () => NOW,
-      extraMounts: [
-        {
-          path: "/api",
-          handler: campaignRoutes({
-            campaigns,
-            results: createCampaignResultsService({ db: db.db }),
-            preview: createCampaignPreviewService({ db: db.db, loadPredictions } as never),
-          }),
-        },
-      ],
-    });
-    const res = await fetch(`${server.url}/api/settings`, {
+    const res = await fetch(`${admin.url}/api/settings`, {
       method: "PUT",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ language: "ko" }),
     });
     expect(res.status).toBe(200);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.destroy();
   });
 
   it("finds English words where they are (the check itself)", () => {
@@ -92,8 +54,8 @@ describe("admin in Korean has no English left (Chromium)", () => {
   it("draws the dashboard chart's Korean labels whole at every width", async () => {
     const labels = ["주기대로 구매", "구매 지연", "구매 중단"];
     for (const width of [390, 768, 1040, 1120, 1200, 1440]) {
-      const page = await browser.newPage({ viewport: { width, height: 1000 }, locale: "ko-KR" });
-      await page.goto(server.url);
+      const page = await admin.browser.newPage({ viewport: { width, height: 1000 }, locale: "ko-KR" });
+      await page.goto(admin.url);
       await page.getByText("고객 구성").first().waitFor({ timeout: 60_000 });
       await page.waitForLoadState("networkidle");
       const drawn = await page.evaluate(() =>
@@ -118,8 +80,8 @@ describe("admin in Korean has no English left (Chromium)", () => {
 
   for (const { path, ready } of PAGES) {
     it(`${path} reads in Korean`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: "ko-KR" });
-      await page.goto(`${server.url}${path}`);
+      const page = await admin.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: "ko-KR" });
+      await page.goto(`${admin.url}${path}`);
       await page.getByText(ready).first().waitFor({ timeout: 60_000 });
       await page.waitForLoadState("networkidle");
       const english = englishWords(await visibleText(page));

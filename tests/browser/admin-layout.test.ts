@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import type { CohortRow, DashboardResponse } from "../../server/src/contracts/admin-api.js";
-import { createTestDb, type TestDb } from "../helpers/test-db.js";
-import { NOW, seedTwoShops, SHOP_A } from "../http/admin/fixtures.js";
 import { adminPage, openAdmin, type Size } from "./admin-pages.js";
-import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuild, serveAdmin } from "./admin-server.js";
+import { withAdminBrowser } from "./admin-browser.js";
 
 /** A year of monthly cohorts, as a shop a year old has: each row one month shorter, its last month partial. */
 function yearOfCohorts(): CohortRow[] {
@@ -62,30 +59,15 @@ function cohortBox(page: Page) {
 
 // Layout defects seen in screenshots of every admin page at 1440 and 390 px in English and Korean.
 describe("admin layout at 1440 and 390 px", () => {
-  let db: TestDb;
-  let browser: Browser;
-  let demo: { url: string; close(): Promise<void> };
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    db = await createTestDb();
-    await seedTwoShops(db.db);
-    demo = await serveAdmin({ db: db.db, dbKind: db.kind, auth: demoShopAuth(SHOP_A), now: () => NOW });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-    await db?.destroy();
-  });
+  const admin = withAdminBrowser();
 
   async function dashboard(language: "en" | "ko", size: Size): Promise<Page> {
-    const page = await adminPage(browser, language, size);
+    const page = await adminPage(admin.browser, language, size);
     await page.route("**/api/dashboard", async (route) => {
       const body = (await (await route.fetch()).json()) as DashboardResponse;
       await route.fulfill({ json: { ...body, cohorts: yearOfCohorts() } });
     });
-    await openAdmin(page, demo.url);
+    await openAdmin(page, admin.url);
     return page;
   }
 

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
-import { campaignRoutes } from "../../server/src/http/routes/admin/campaigns.routes.js";
-import { createCampaignPreviewService } from "../../server/src/services/campaign-preview.service.js";
-import { createCampaignResultsService } from "../../server/src/services/campaign-results.service.js";
-import { createCampaignService } from "../../server/src/services/campaign.service.js";
-import { createTestDb, type TestDb } from "../helpers/test-db.js";
-import { seedTwoShops, SHOP_A } from "../http/admin/fixtures.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { adminPage, openAdmin } from "./admin-pages.js";
-import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuild, serveAdmin } from "./admin-server.js";
+import { campaignApi, withAdminBrowser } from "./admin-browser.js";
 
 const SYNC_STATUS = {
   state: "done",
@@ -30,36 +23,7 @@ const SYNC_STATUS = {
 // (sent 250 ms after the draft) and the sync status came after the skeletons were gone, so screenshots showed an
 // empty "Storefront preview" card and a sync card stuck on "Loading…". The preview card is never blank either.
 describe("admin pages settle before they are judged (Chromium)", () => {
-  let db: TestDb;
-  let browser: Browser;
-  let server: { url: string; close(): Promise<void> };
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    db = await createTestDb();
-    await seedTwoShops(db.db);
-    server = await serveAdmin({
-      db: db.db,
-      dbKind: db.kind,
-      auth: demoShopAuth(SHOP_A),
-      extraMounts: [
-        {
-          path: "/api",
-          handler: campaignRoutes({
-            campaigns: createCampaignService({ db: db.db, onChanged: async () => undefined }),
-            results: createCampaignResultsService({ db: db.db }),
-            preview: createCampaignPreviewService({ db: db.db, loadPredictions: async () => [] }),
-          }),
-        },
-      ],
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.destroy();
-  });
+  const admin = withAdminBrowser({ now: () => new Date(), mounts: (db) => [campaignApi(db)] });
 
   const previewCard = (page: Page) =>
     page
@@ -72,9 +36,9 @@ describe("admin pages settle before they are judged (Chromium)", () => {
     });
 
   it("shows a placeholder while the preview renders and the reason when it cannot", async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await admin.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await slowly(page, "**/api/campaigns/win_back/preview", 1500);
-    await page.goto(`${server.url}/campaigns/win_back`);
+    await page.goto(`${admin.url}/campaigns/win_back`);
     await page.getByRole("heading", { name: "Storefront preview" }).waitFor();
     expect(await previewCard(page).locator("[class*='Polaris-SkeletonBodyText']").count()).toBeGreaterThan(0);
     await previewCard(page).locator("iframe[data-testid=storefront-preview]").waitFor();
@@ -91,23 +55,23 @@ describe("admin pages settle before they are judged (Chromium)", () => {
   });
 
   it("opens the editor and the settings in the app with their late data drawn", async () => {
-    const page = await adminPage(browser, "en", "desktop");
+    const page = await adminPage(admin.browser, "en", "desktop");
     await page.route("**/api/sync/status", async (route) => {
       await new Promise((done) => setTimeout(done, 1200));
       await route.fulfill({ json: SYNC_STATUS });
     });
     await slowly(page, "**/api/campaigns/win_back/preview", 800);
-    await openAdmin(page, `${server.url}/`);
-    await openAdmin(page, `${server.url}/campaigns/win_back`);
+    await openAdmin(page, `${admin.url}/`);
+    await openAdmin(page, `${admin.url}/campaigns/win_back`);
     expect(await previewCard(page).locator("iframe[data-testid=storefront-preview]").count()).toBe(1);
-    await openAdmin(page, `${server.url}/settings`);
+    await openAdmin(page, `${admin.url}/settings`);
     expect(await page.getByText("Loading…").count()).toBe(0);
     expect(await page.getByRole("heading", { name: "Order sync" }).count()).toBe(1);
     await page.close();
   }, 60_000);
 
   it("labels each bar of the customer-mix and results charts instead of a number axis turned on its side", async () => {
-    const page = await adminPage(browser, "en", "desktop");
+    const page = await adminPage(admin.browser, "en", "desktop");
     await page.setViewportSize({ width: 1120, height: 900 });
     const rotated = () => page.evaluate(() => document.querySelectorAll("svg [transform*='rotate']").length);
     // The demo's sizes: thousands of customers per bar (labels like "2,500"), and rates of 0 before any order.
@@ -121,12 +85,12 @@ describe("admin pages settle before they are judged (Chromium)", () => {
       const results = await (await route.fetch()).json();
       await route.fulfill({ json: { ...results, lift: { ...results.lift, treatmentRate: 0, holdoutRate: 0 } } });
     });
-    await openAdmin(page, `${server.url}/`);
+    await openAdmin(page, `${admin.url}/`);
     await page.getByRole("heading", { name: "Customer mix" }).waitFor();
     expect(await page.locator("svg rect").count()).toBeGreaterThan(0);
     expect(await rotated()).toBe(0);
     await page.setViewportSize({ width: 1440, height: 900 });
-    await openAdmin(page, `${server.url}/campaigns/win_back`);
+    await openAdmin(page, `${admin.url}/campaigns/win_back`);
     await page.getByRole("heading", { name: "Results" }).waitFor();
     expect(await page.locator("svg rect").count()).toBeGreaterThan(0);
     expect(await rotated()).toBe(0);
@@ -134,14 +98,14 @@ describe("admin pages settle before they are judged (Chromium)", () => {
   }, 60_000);
 
   it("draws the sync card when the status answers slower than its 2 s poll", async () => {
-    const page = await adminPage(browser, "en", "desktop");
+    const page = await adminPage(admin.browser, "en", "desktop");
     const answered: number[] = [];
     await page.route("**/api/sync/status", async (route) => {
       await new Promise((done) => setTimeout(done, 2600));
       await route.fulfill({ json: { ...SYNC_STATUS, state: "backfilling" } }).catch(() => undefined);
       answered.push(Date.now());
     });
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${admin.url}/settings`);
     // Each poll aborted the request before it (2 s apart, 2.6 s to answer): the card said "Loading…" for good.
     await page.getByRole("heading", { name: "Order sync" }).waitFor({ timeout: 8000 });
     expect(answered.length).toBeGreaterThan(0);

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
-import { createTestDb, type TestDb } from "../helpers/test-db.js";
-import { NOW, SHOP_A } from "../http/admin/fixtures.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { SHOP_A } from "../http/admin/fixtures.js";
 import { manyCustomers, seedManyCustomers } from "../http/admin/many-customers.js";
-import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuild, serveAdmin } from "./admin-server.js";
+import { withAdminBrowser } from "./admin-browser.js";
 
 const VIEWPORTS = [
   { name: "1440", width: 1440, height: 900, isMobile: false },
@@ -39,35 +37,20 @@ function sideways(page: Page) {
 // The customer list in Chromium over a 400-customer shop: filter by RFM group and sort by churn risk through
 // Polaris' IndexFilters, with "1–50 of N" paging; the state lives in the URL (reload and back keep it).
 describe("customer list filters in Chromium", () => {
-  let db: TestDb;
-  let browser: Browser;
-  let demo: { url: string; close(): Promise<void> };
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    db = await createTestDb();
-    await seedManyCustomers(db.db, SHOP_A, ROWS);
-    demo = await serveAdmin({ db: db.db, dbKind: db.kind, auth: demoShopAuth(SHOP_A), now: () => NOW });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-    await db?.destroy();
-  });
+  const admin = withAdminBrowser({ seed: (db) => seedManyCustomers(db, SHOP_A, ROWS) });
 
   for (const viewport of VIEWPORTS) {
     it(`at ${viewport.name} px: RFM groups Champions + Loyal, sorted by churn risk, 1–50 of ${expected.length}`, {
       timeout: 120_000,
     }, async () => {
-      const page = await browser.newPage({
+      const page = await admin.browser.newPage({
         viewport,
         isMobile: viewport.isMobile,
         hasTouch: viewport.isMobile,
         locale: "en-US",
       });
       page.setDefaultTimeout(20_000);
-      await page.goto(`${demo.url}/customers`);
+      await page.goto(`${admin.url}/customers`);
       await page.getByText(`1–50 of ${count(ROWS.length)} customers`).waitFor();
 
       await page.getByRole("button", { name: "Search and filter results" }).click();

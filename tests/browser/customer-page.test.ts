@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
-import { createTestDb, type TestDb } from "../helpers/test-db.js";
-import { NOW, seedTwoShops, SHOP_A } from "../http/admin/fixtures.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { seedTwoShops, SHOP_A } from "../http/admin/fixtures.js";
 import { FREQUENT_BUYER, FREQUENT_ORDERS, frequentOrder, seedFrequentBuyer } from "../http/admin/frequent-buyer.js";
-import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuild, serveAdmin } from "./admin-server.js";
+import { withAdminBrowser } from "./admin-browser.js";
 
 const VIEWPORTS = [
   { name: "1440", width: 1440, height: 900 },
@@ -19,28 +17,17 @@ const LABELS = {
 
 // A frequent buyer (240 orders, 4 lines each) used to give a 50,734 px page with the summary at the bottom.
 describe("customer page of a frequent buyer in Chromium", () => {
-  let db: TestDb;
-  let browser: Browser;
-  let demo: { url: string; close(): Promise<void> };
   const counted = Array.from({ length: FREQUENT_ORDERS }, (_, i) => frequentOrder(i)).filter((o) => !o.cancelled);
   const spent = counted.reduce((s, o) => s + o.total - o.refunded, 0);
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    db = await createTestDb();
-    await seedTwoShops(db.db);
-    await seedFrequentBuyer(db.db, SHOP_A);
-    demo = await serveAdmin({ db: db.db, dbKind: db.kind, auth: demoShopAuth(SHOP_A), now: () => NOW });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-    await db?.destroy();
+  const admin = withAdminBrowser({
+    seed: async (db) => {
+      await seedTwoShops(db);
+      await seedFrequentBuyer(db, SHOP_A);
+    },
   });
 
   async function setLanguage(language: "en" | "ko") {
-    const res = await fetch(`${demo.url}/api/settings`, {
+    const res = await fetch(`${admin.url}/api/settings`, {
       method: "PUT",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ language }),
@@ -49,8 +36,8 @@ describe("customer page of a frequent buyer in Chromium", () => {
   }
 
   async function openCustomer(viewport: { width: number; height: number }): Promise<Page> {
-    const page = await browser.newPage({ viewport, locale: "en-US" });
-    await page.goto(`${demo.url}/customers/${FREQUENT_BUYER}`);
+    const page = await admin.browser.newPage({ viewport, locale: "en-US" });
+    await page.goto(`${admin.url}/customers/${FREQUENT_BUYER}`);
     await page.getByTestId("customer-summary").waitFor();
     await page.getByTestId("timeline-order").first().waitFor();
     return page;
