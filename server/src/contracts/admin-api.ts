@@ -296,8 +296,17 @@ export interface BacktestSummary {
   to: string;
   /** Customers who reordered in the period. */
   reordered: number;
-  /** Share (0..1) of those whose reorder fell inside the predicted window. */
+  /**
+   * Share (0..1) of those whose reorder fell inside the predicted window; every reorderer counts, those the model
+   * did not expect within the horizon scored against the window it would have stated.
+   */
   insideWindowShare: number;
+  /** The horizon of the windows in days (the holdout's length); a window never reaches past it. */
+  horizonDays: number;
+  /** Median width in days of the windows (first to last day, both included). */
+  medianWindowDays: number;
+  /** Share (0..1) of customers expected to order within the horizon (P ≥ ½), the ones a window is shown for. */
+  windowedShare: number;
 }
 
 // ---------- Campaigns (issue 5) — shapes the UI expects (mirrors domain/campaigns/campaign.ts CampaignConfig as JSON);

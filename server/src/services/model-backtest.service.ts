@@ -13,7 +13,8 @@ const CACHE_MS = 6 * 60 * 60 * 1000;
 
 /**
  * "Last quarter, X% reordered inside the predicted window": fit on orders before now − 91 days, then check where
- * each customer's first reorder in the following 91 days fell (domain/timing/backtest.ts).
+ * each customer's first reorder in the following 91 days fell (domain/timing/backtest.ts), with the windows' median
+ * width and the share of customers shown one (the rest read "not expected within 91 days").
  */
 export function createModelBacktestService(deps: { db: Db; now?: () => Date }) {
   const clock = deps.now ?? (() => new Date());
@@ -47,6 +48,9 @@ export function createModelBacktestService(deps: { db: Db; now?: () => Date }) {
             to: now.toISOString(),
             reordered: result.reorderers,
             insideWindowShare: result.ours.reorderedInsideWindowShare,
+            horizonDays: QUARTER_DAYS,
+            medianWindowDays: result.ours.medianWindowDays,
+            windowedShare: result.ours.windowedShare,
           };
         }
       } catch (err) {

@@ -11,14 +11,29 @@ export function BacktestCard({ backtest }: { backtest: BacktestSummary | null })
         <Text as="h2" variant="headingMd">
           {t("settings.model")}
         </Text>
-        <Text as="p" data-testid="backtest">
-          {backtest
-            ? t("settings.backtest", {
-                share: formatPercent(language, backtest.insideWindowShare),
-                n: formatNumber(language, backtest.reordered),
-              })
-            : t("settings.backtestNone")}
-        </Text>
+        {/* Polaris' Text drops data-* props: the test ids sit on wrappers. */}
+        <div data-testid="backtest">
+          <Text as="p">
+            {backtest
+              ? t("settings.backtest", {
+                  share: formatPercent(language, backtest.insideWindowShare),
+                  n: formatNumber(language, backtest.reordered),
+                })
+              : t("settings.backtestNone")}
+          </Text>
+        </div>
+        {/* Summaries cached before the width was reported have none: the sentence is left out, not shown as "—". */}
+        {backtest && Number.isFinite(backtest.medianWindowDays) && (
+          <div data-testid="backtest-width">
+            <Text as="p" tone="subdued">
+              {t("settings.backtestWidth", {
+                width: formatNumber(language, backtest.medianWindowDays),
+                horizon: formatNumber(language, backtest.horizonDays),
+                shown: formatPercent(language, backtest.windowedShare),
+              })}
+            </Text>
+          </div>
+        )}
       </BlockStack>
     </Card>
   );

@@ -1,9 +1,9 @@
 import { bgnbdConditionalExpected, bgnbdNextPurchaseQuantile, bgnbdProbPurchaseWithin } from "../btyd/bgnbd.js";
 import { auc } from "./auc.js";
-import { calibratedExpectedOrders, calibratedOrderProbability90, calibratedPredictive } from "./calibration.js";
+import { calibratedExpectedOrders, calibratedOrderProbability90 } from "./calibration.js";
 import { dayIndex } from "./days.js";
 import { btydSummary, fitStoreModelFromDays } from "./fit-store-model.js";
-import { gapCdf, gapQuantile, type GapPredictive } from "./gap-model.js";
+import { outlook } from "./next-order-window.js";
 import { baseView } from "./timing-features.js";
 import type { PurchaseDay } from "./purchase-days.js";
 import { ValidationError } from "../shared/errors.js";
@@ -25,12 +25,17 @@ export interface ModelScore {
   auc90: number;
   /** Median width of the predicted window in days (a wider window is easier to hit; report both). */
   medianWindowDays: number;
-  /** Share of customers whose window is no wider than the horizon (the others read "not expected within N days"). */
+  /**
+   * Share of customers shown a window: ours, those expected to order within the horizon (the others read "not
+   * expected within N days"); BG/NBD, windows no wider than the horizon.
+   */
   windowedShare: number;
-  /** Among reorderers who were shown a window (width ≤ horizon): share whose first reorder fell inside it. */
+  /** Among reorderers who were shown a window: share whose first reorder fell inside it. */
   windowedCoverage: number;
   /** Median width of the windows shown. */
   medianShownWindowDays: number;
+  /** Among customers not shown a window ("not expected within N days"): share who did reorder within the horizon. */
+  notShownReorderedShare: number;
 }
 
 export interface BacktestResult {
@@ -55,19 +60,22 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
   const bg = model.bgnbd?.params ?? null;
   const actual = customers.map((c) => c.holdoutDays.length);
   const label90 = customers.map((c) => c.holdoutDays.some((d) => d < cut + 90));
-  const ours = { pred: [] as number[], p90: [] as number[], hit: [] as boolean[], width: [] as number[] };
-  const base = { pred: [] as number[], p90: [] as number[], hit: [] as boolean[], width: [] as number[] };
+  const track = () => ({ pred: [] as number[], p90: [] as number[], hit: [] as boolean[], width: [] as number[] });
+  const ours = { ...track(), shown: [] as boolean[] };
+  const base = { ...track(), shown: [] as boolean[] };
   customers.forEach((c) => {
     const first = c.holdoutDays.length ? c.holdoutDays.reduce((m, d) => Math.min(m, d), Infinity) : null;
     const v = baseView(c.calibration, model, cut);
     const last = c.calibration[c.calibration.length - 1].day;
     ours.pred.push(calibratedExpectedOrders(v, model.calibration, horizonDays));
     ours.p90.push(calibratedOrderProbability90(v, model.calibration));
-    // "Inside the window", identical for both models: the 10th–90th percentile of the model's time to the next
-    // order, given the customer still buys and has not ordered before the cutoff; whole days, ends included.
-    const w = conditionalWindow(calibratedPredictive(v, model.calibration), last, v.timing.elapsedDays);
-    ours.hit.push(first !== null && first >= Math.floor(w.early) && first <= Math.ceil(w.late));
-    ours.width.push(w.late - w.early);
+    // Ours: the window as stated (next-order-window.ts), scored for every customer, "not expected" ones included;
+    // whole days, ends included.
+    const o = outlook(v, model.calibration, horizonDays);
+    const w = o.windowIfStated;
+    ours.hit.push(first !== null && first >= last + w.early && first <= last + w.late);
+    ours.width.push(w.late - w.early + 1);
+    ours.shown.push(o.window !== null);
     if (!bg) return;
     const s = btydSummary(c.calibration, cut);
     base.pred.push(bgnbdConditionalExpected(bg, s, horizonDays));
@@ -76,17 +84,20 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
     const bLate = cut + bgnbdNextPurchaseQuantile(bg, s, 0.9);
     base.hit.push(first !== null && first >= Math.floor(bEarly) && first <= Math.ceil(bLate));
     base.width.push(bLate - bEarly);
+    base.shown.push(bLate - bEarly <= horizonDays);
   });
   const totalActual = actual.reduce((s, v) => s + v, 0);
   const reorderers = actual.filter((a) => a > 0).length;
   const score = (m: typeof ours): ModelScore => {
     const predicted = m.pred.reduce((s, v) => s + v, 0);
-    const shown = m.width.map((w) => w <= horizonDays);
+    const shown = m.shown;
+    const notShown = shown.filter((s) => !s).length;
     const shownReorderers = actual.filter((a, i) => a > 0 && shown[i]).length;
     return {
       windowedShare: round(shown.filter(Boolean).length / customers.length, 4),
       windowedCoverage: round(m.hit.filter((h, i) => h && shown[i]).length / shownReorderers, 4),
       medianShownWindowDays: round(median(m.width.filter((_, i) => shown[i])), 1),
+      notShownReorderedShare: notShown ? round(actual.filter((a, i) => a > 0 && !shown[i]).length / notShown, 4) : NaN,
       predictedRepeatOrders: round(predicted, 1),
       errorPct: round((100 * (predicted - totalActual)) / totalActual, 1),
       reorderedInsideWindowShare: round(m.hit.filter(Boolean).length / reorderers, 4),
@@ -103,6 +114,7 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
     windowedShare: NaN,
     windowedCoverage: NaN,
     medianShownWindowDays: NaN,
+    notShownReorderedShare: NaN,
   };
   const recency = customers.map((c) => c.calibration[c.calibration.length - 1].day);
   return {
@@ -130,12 +142,6 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
       warnings: model.bgnbd?.warnings ?? ["fit failed"],
     },
   };
-}
-
-/** Days of the conditional 10–90 % window of the next order, after `elapsed` silent days since `last`. */
-function conditionalWindow(p: GapPredictive, last: number, elapsed: number): { early: number; late: number } {
-  const f0 = gapCdf(p, elapsed);
-  return { early: last + gapQuantile(p, f0 + 0.1 * (1 - f0)), late: last + gapQuantile(p, f0 + 0.9 * (1 - f0)) };
 }
 
 function median(v: number[]): number {

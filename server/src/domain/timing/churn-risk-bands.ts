@@ -1,6 +1,6 @@
 /**
- * Churn risk is P(their next order would have come by now | their own rhythm). The bands a merchant filters by:
- * high once 90 % of their own gaps would have ended (past the late end of a typical window), medium past the median.
+ * Churn risk is P(the customer has stopped buying) = 1 − P(active) (predict-customer.ts). The bands a merchant
+ * filters by: high once the chance they still buy is 10 % or less, medium once it is a coin flip or worse.
  * `min` inclusive, `max` exclusive; high has no upper bound.
  */
 export const CHURN_RISK_BANDS = {

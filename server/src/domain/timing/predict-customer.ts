@@ -3,7 +3,7 @@ import { customerLifetimeValue } from "../btyd/clv.js";
 import { gammaGammaExpectedSpend } from "../btyd/gamma-gamma.js";
 import { scoreRfm } from "../segments/rfm.js";
 import { purchaseState, segmentFor, visitState, type VisitSummary } from "../segments/visit-purchase-grid.js";
-import { calibratedExpectedOrders, calibratedOrderProbability90, calibratedPredictive } from "./calibration.js";
+import { calibratedPredictive } from "./calibration.js";
 import { addDays, dayIndex, DAY_MS } from "./days.js";
 import { dueProducts } from "./due-products.js";
 import { gapMode, gapQuantile } from "./gap-model.js";
@@ -12,8 +12,9 @@ import { btydSummary } from "./fit-store-model.js";
 import { validateHistory, type CustomerHistory } from "./history.js";
 import type { CustomerPrediction } from "./prediction.js";
 import { toPurchaseDays, type PurchaseDay } from "./purchase-days.js";
+import { outlook } from "./next-order-window.js";
 import { reasonLine } from "./reason.js";
-import { baseView } from "./timing-features.js";
+import { baseView, RANK_HORIZON_DAYS } from "./timing-features.js";
 import { usableBgnbd, usableGammaGamma, type StoreModel } from "./store-model.js";
 
 /** CLV horizon: 12 months of 30.4375 days, discounted 1% a month. */
@@ -57,7 +58,12 @@ export function predictFromDays(
   const orders365 = bg
     ? bgnbdConditionalExpected(bg, summary, 365)
     : expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, 365);
-  const purchase = purchaseState(days.length, t.elapsedDays, t.gap.late);
+  // One model behind every figure on the page (next-order-window.ts): P(order in 90 d) ≤ P(active) and ≤ E[orders],
+  // churn risk = 1 − P(active), a next-order window only when the order is expected within the horizon.
+  const o = outlook(view, model.calibration, RANK_HORIZON_DAYS);
+  const at = (d: number) => addDays(lastAt, d);
+  // Status, segment and the printed window read the same (calibrated) window: "later than usual" iff past its end.
+  const purchase = purchaseState(days.length, t.elapsedDays, late);
   const rfm = scoreRfm({ recencyDays: t.elapsedDays, frequency: days.length, monetary: total }, model.rfmCuts);
   return {
     customerId,
@@ -67,11 +73,15 @@ export function predictFromDays(
     cycleDays: t.gap.median,
     cycleSpreadDays: t.gap.spread,
     dueWindow: { early: addDays(lastAt, early), likely: addDays(lastAt, likely), late: addDays(lastAt, late) },
-    churnRisk: t.churnRisk,
+    nextOrder: {
+      horizonDays: o.horizonDays,
+      window: o.window && { early: at(o.window.early), likely: at(o.window.likely), late: at(o.window.late) },
+    },
+    churnRisk: 1 - o.pActive,
     pAlive: bg ? bgnbdPAlive(bg, summary) : t.pActive,
-    pActive: t.pActive,
-    expectedOrders90d: calibratedExpectedOrders(view, model.calibration, 90),
-    pOrder90d: calibratedOrderProbability90(view, model.calibration),
+    pActive: o.pActive,
+    expectedOrders90d: o.expectedOrders,
+    pOrder90d: o.pOrder,
     averageOrderValue: total / days.length,
     clv: bg ? customerLifetimeValue(bg, summary, spend, CLV) : spend * orders365,
     rfm,
@@ -81,8 +91,8 @@ export function predictFromDays(
       cycleDays: t.gap.median,
       spreadDays: t.gap.spread,
       elapsedDays: t.elapsedDays,
-      earlyDays: t.gap.early,
-      lateDays: t.gap.late,
+      earlyDays: early,
+      lateDays: late,
     }),
     dueProducts: dueProducts(days, model.productCycles, nowDay),
     computedAt: now,

@@ -51,10 +51,20 @@ export interface CustomerPrediction {
   cycleDays: number | null;
   /** Spread (± days) of the cycle, for the reason line. */
   cycleSpreadDays: number | null;
+  /**
+   * When the next order was due by the customer's own rhythm (10th–90th percentile of their gap from the last
+   * order); in the past once they are overdue (what "overdue" filters and win-back read).
+   */
   dueWindow: DueWindow | null;
   /**
-   * How unusual the current silence is for this customer's own rhythm, 0..1: the probability that the next order
-   * would already have come by now, i.e. 1 − P(no order by now | rhythm). A 2-week buyer silent 40 days scores near 1.
+   * The next order within the forecast horizon: its 10–90 % window (calibrated so that 80 % of the customers who
+   * reorder within the horizon do so inside it; never past the horizon), or null when it is not expected within
+   * `horizonDays` (P(order within the horizon) below one half). Absent in predictions stored before it existed.
+   */
+  nextOrder?: { horizonDays: number; window: DueWindow | null };
+  /**
+   * P(the customer has stopped buying), 1 − pActive: the same model's view, so "chance active" and "churn risk"
+   * always add up to 100 %. A 2-week buyer silent 40 days scores near 1.
    */
   churnRisk: number;
   /** BG/NBD probability the customer is still active, 0..1 (falls back to pActive when the store's fit is degenerate). */

@@ -1,0 +1,80 @@
+import { calibratedExpectedOrders, calibratedOrderProbability90, calibratedPredictive } from "./calibration.js";
+import type { TimingCalibration } from "./calibration.js";
+import { probOrderWithin } from "./expected-orders.js";
+import { gapCdf, gapMode, gapQuantile, type GapPredictive } from "./gap-model.js";
+import { RANK_HORIZON_DAYS, type BaseView } from "./timing-features.js";
+import { IDENTITY_WINDOW, type WindowCalibration } from "./window-calibration.js";
+
+/** Whole days after the last order: the window holds days early..late, both included. */
+export interface WindowDays {
+  early: number;
+  likely: number;
+  late: number;
+}
+
+/**
+ * The stated window of the next order, given it comes within the next `horizon` days: the store-calibrated levels
+ * (window-calibration.ts, 10th and 90th percentiles by default) of the next-order day restricted to (now,
+ * now + horizon]. It never reaches past the horizon, and on the store's own past 80 % of the customers who reordered
+ * within the horizon did so inside it. Whether the next order is expected at all is `expectedWithin`'s question.
+ */
+export function nextOrderWindowDays(
+  p: GapPredictive,
+  w: WindowCalibration | undefined,
+  elapsed: number,
+  horizon: number,
+): WindowDays {
+  const lower = w?.lower ?? 0.1,
+    upper = w?.upper ?? 0.9;
+  const f0 = gapCdf(p, elapsed);
+  const den = gapCdf(p, elapsed + horizon) - f0;
+  const at = (level: number) => {
+    const x = den > 1e-12 ? gapQuantile(p, f0 + level * den) : elapsed + level * horizon;
+    return Math.min(elapsed + horizon - 1, Math.max(elapsed, Math.floor(Number.isFinite(x) ? x : elapsed + horizon)));
+  };
+  const early = at(lower),
+    late = Math.max(early, at(upper));
+  return { early, late, likely: Math.min(late, Math.max(early, Math.round(gapMode(p)))) };
+}
+
+/** "Expected within N days" means more likely than not; below that the merchant reads "not expected within N days". */
+export const EXPECTED_FROM = 0.5;
+
+/** One customer's outlook over a horizon: the chance of an order, the expected orders, the window, all from one model. */
+export interface Outlook {
+  horizonDays: number;
+  pActive: number;
+  pOrder: number;
+  expectedOrders: number;
+  /** Null when the next order is not expected within the horizon (pOrder < EXPECTED_FROM). */
+  window: WindowDays | null;
+  /** The window as if stated anyway (the backtest scores every customer's, so none is left out of coverage). */
+  windowIfStated: WindowDays;
+}
+
+/**
+ * The calibrated figures made to agree. P(order within h) is the stacked ranker's at 90 days (else the timing
+ * model's), capped by E[orders within h] (a count is ≥ 1 whenever there is an order; the expected count is the
+ * figure validated in aggregate per cell); P(active) is at least P(order) (an order needs an active customer).
+ * See tests/unit/domain/timing/coherent-outlook.test.ts.
+ */
+export function outlook(v: BaseView, cal: TimingCalibration | null | undefined, horizonDays: number): Outlook {
+  const t = v.timing;
+  const predictive = calibratedPredictive(v, cal);
+  const raw =
+    horizonDays === RANK_HORIZON_DAYS
+      ? calibratedOrderProbability90(v, cal)
+      : probOrderWithin(predictive, t.pActive, t.elapsedDays, horizonDays);
+  const expectedOrders = calibratedExpectedOrders(v, cal, horizonDays);
+  const pOrder = Math.max(0, Math.min(raw, expectedOrders));
+  const windowIfStated = nextOrderWindowDays(predictive, cal?.window ?? IDENTITY_WINDOW, t.elapsedDays, horizonDays);
+  return {
+    horizonDays,
+    // Validated chance of an order is evidence of activity: the retention model's P(active) is raised to it.
+    pActive: Math.max(t.pActive, pOrder),
+    pOrder,
+    expectedOrders,
+    window: pOrder >= EXPECTED_FROM ? windowIfStated : null,
+    windowIfStated,
+  };
+}
