@@ -17,6 +17,7 @@ import { baseView } from "../../../../server/src/domain/timing/timing-features.j
  *   churn risk = 1 − P(active)            so "high" churn risk means P(active) ≤ 10 %
  *   E[orders in 365 d] ≥ E[orders in 90 d]
  *   a next-order window iff P(order in 90 d) ≥ ½, starting today or later and ending inside the 90 days;
+ *   P(order in 90 d) ≥ ½ ⇒ the due window (their own rhythm's) has opened by the end of the 90 days;
  *   the reason says "later than usual" iff the due window has ended, "not due yet" iff it has not begun.
  */
 const CUSTOMERS = 400;
@@ -39,6 +40,8 @@ function violations(p: CustomerPrediction, now: Date): string[] {
   )
     out.push(`window ${w.early.toISOString()}–${w.late.toISOString()} outside the 90 days from ${now.toISOString()}`);
   const due = p.dueWindow!;
+  if (pOrder >= 0.5 && due.early.getTime() > now.getTime() + 90 * DAY_MS)
+    out.push(`P(order) ${pOrder} but due only from ${due.early.toISOString()}`);
   const overdue = p.reason.en.includes("later than usual"),
     notDue = p.reason.en.includes("not due yet");
   if (overdue !== now > due.late) out.push(`reason "${p.reason.en}" vs due window ending ${due.late.toISOString()}`);
