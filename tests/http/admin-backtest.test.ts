@@ -40,6 +40,12 @@ describe("model backtest summary", () => {
     expect(summary!.reordered).toBe(30);
     expect(summary!.insideWindowShare).toBeGreaterThan(0.6);
     expect(summary!.to).toBe(NOW.toISOString());
+    // The windows' width: a window never reaches past the 91-day horizon, and steady 30-day buyers get narrow ones.
+    expect(summary!.horizonDays).toBe(91);
+    expect(summary!.medianWindowDays).toBeGreaterThan(0);
+    expect(summary!.medianWindowDays).toBeLessThan(30);
+    expect(summary!.windowedShare).toBeGreaterThan(0);
+    expect(summary!.windowedShare).toBeLessThanOrEqual(1);
   });
 
   it("is null for a shop without history", async () => {
