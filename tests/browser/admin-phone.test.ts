@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { demoShopAuth, sessionTokenAuth } from "../../server/src/http/auth/session-token.js";
-import { createTestDb, type TestDb } from "../helpers/test-db.js";
-import { API_KEY, API_SECRET, NOW, seedTwoShops, sessionToken, SHOP_A } from "../http/admin/fixtures.js";
-import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuild, serveAdmin } from "./admin-server.js";
+import { describe, expect, it } from "vitest";
+import { withAdminBrowser } from "./admin-browser.js";
+import type { Page } from "playwright-core";
+import { sessionToken, SHOP_A } from "../http/admin/fixtures.js";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -45,34 +43,11 @@ function wordsBrokenInButtons(page: Page) {
 
 // The admin on a 390 px phone: the navigation opens from the top bar, the customer list fits the screen.
 describe("admin UI on a phone (390 px)", () => {
-  let db: TestDb;
-  let browser: Browser;
-  let demo: { url: string; close(): Promise<void> };
-  let embedded: { url: string; close(): Promise<void> };
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    db = await createTestDb();
-    await seedTwoShops(db.db);
-    demo = await serveAdmin({ db: db.db, dbKind: db.kind, auth: demoShopAuth(SHOP_A), now: () => NOW });
-    embedded = await serveAdmin({
-      db: db.db,
-      dbKind: db.kind,
-      auth: sessionTokenAuth({ apiKey: API_KEY, apiSecret: API_SECRET }),
-      now: () => NOW,
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-    await embedded?.close();
-    await db?.destroy();
-  });
+  const admin = withAdminBrowser({ embedded: true });
 
   it("opens the navigation from the top bar and goes to Customers, whose list has no sideways scroll", async () => {
-    const page = await browser.newPage({ viewport: PHONE, locale: "en-US", isMobile: true, hasTouch: true });
-    await page.goto(demo.url);
+    const page = await admin.browser.newPage({ viewport: PHONE, locale: "en-US", isMobile: true, hasTouch: true });
+    await page.goto(admin.url);
     await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
     const customersLink = page.getByRole("link", { name: "Customers", exact: true });
     expect(await customersLink.isVisible()).toBe(false);
@@ -88,12 +63,12 @@ describe("admin UI on a phone (390 px)", () => {
   });
 
   it("Korean button labels break between words, never one syllable per line", async () => {
-    const page = await browser.newPage({ viewport: PHONE, locale: "ko-KR", isMobile: true, hasTouch: true });
+    const page = await admin.browser.newPage({ viewport: PHONE, locale: "ko-KR", isMobile: true, hasTouch: true });
     await page.route("**/api/settings", (route) =>
       route.request().method() === "GET" ? route.fulfill({ json: { language: "ko" } }) : route.continue(),
     );
     for (const path of ["/", "/customers", "/campaigns", "/campaigns/win_back", "/settings", "/customers/a1"]) {
-      await page.goto(`${demo.url}${path}`);
+      await page.goto(`${admin.url}${path}`);
       await page.locator("h1").first().waitFor();
       await page.waitForLoadState("networkidle");
       expect(await wordsBrokenInButtons(page), path).toEqual([]);
@@ -103,14 +78,14 @@ describe("admin UI on a phone (390 px)", () => {
 
   it("embedded: Shopify's admin draws the navigation (ui-nav-menu), so there is no top bar of ours", async () => {
     const token = await sessionToken(SHOP_A, { exp: Math.floor(Date.now() / 1000) + 600 });
-    const page = await browser.newPage({ viewport: PHONE, locale: "en-US" });
+    const page = await admin.browser.newPage({ viewport: PHONE, locale: "en-US" });
     await page.addInitScript((t) => {
       (window as unknown as { shopify: unknown }).shopify = {
         idToken: async () => t,
         config: { shop: "alpha.myshopify.com", locale: "en" },
       };
     }, token);
-    await page.goto(`${embedded.url}/customers`);
+    await page.goto(`${admin.embeddedUrl}/customers`);
     await page.getByText("Jane Kim").waitFor();
     expect(await page.locator("ui-nav-menu a").count()).toBe(4);
     expect(await page.getByRole("button", { name: "Toggle menu" }).count()).toBe(0);

@@ -1,46 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page, type Response } from "playwright-core";
-import { demoShopAuth, sessionTokenAuth } from "../../server/src/http/auth/session-token.js";
-import { createTestDb, type TestDb } from "../helpers/test-db.js";
-import { API_KEY, API_SECRET, NOW, seedTwoShops, sessionToken, SHOP_A, SHOP_B } from "../http/admin/fixtures.js";
-import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuild, serveAdmin } from "./admin-server.js";
+import { describe, expect, it } from "vitest";
+import { withAdminBrowser } from "./admin-browser.js";
+import type { Page, Response } from "playwright-core";
+import { sessionToken, SHOP_A, SHOP_B } from "../http/admin/fixtures.js";
 
 // The built admin UI in real Chromium, against a real seeded database: standalone (demo) and embedded (session tokens).
 describe("admin UI in Chromium", () => {
-  let db: TestDb;
-  let browser: Browser;
-  let demo: { url: string; close(): Promise<void> };
-  let embedded: { url: string; close(): Promise<void> };
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    db = await createTestDb();
-    await seedTwoShops(db.db);
-    demo = await serveAdmin({ db: db.db, dbKind: db.kind, auth: demoShopAuth(SHOP_A), now: () => NOW });
-    embedded = await serveAdmin({
-      db: db.db,
-      dbKind: db.kind,
-      auth: sessionTokenAuth({ apiKey: API_KEY, apiSecret: API_SECRET }),
-      now: () => NOW,
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-    await embedded?.close();
-    await db?.destroy();
-  });
+  const admin = withAdminBrowser({ embedded: true });
 
   async function open(url: string, init?: (page: Page) => Promise<unknown>): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: "en-US" });
+    const page = await admin.browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: "en-US" });
     await init?.(page);
     await page.goto(url);
     return page;
   }
 
   it("renders the dashboard with the shop's data (standalone demo mode)", async () => {
-    const page = await open(demo.url);
+    const page = await open(admin.url);
     await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
     await page.getByText("Repeat-purchase rate").waitFor();
     const body = await page.locator("body").innerText();
@@ -55,14 +30,14 @@ describe("admin UI in Chromium", () => {
   });
 
   it("shows a customer's own chance of ordering in the next 90 days", async () => {
-    const page = await open(`${demo.url}/customers/a1`);
+    const page = await open(`${admin.url}/customers/a1`);
     await page.getByText("Chance of an order in 90 days").waitFor();
     expect(await page.locator("body").innerText()).toMatch(/Chance of an order in 90 days\s+42(\.0)?\s?%/);
     await page.close();
   });
 
   it("switches the whole UI to Korean from the settings page, and keeps it", async () => {
-    const page = await open(`${demo.url}/settings`);
+    const page = await open(`${admin.url}/settings`);
     await page.getByRole("heading", { name: "Sync and settings", level: 1 }).waitFor();
     await page.getByRole("combobox", { name: "Language" }).selectOption("ko");
     await page.getByRole("heading", { name: "동기화 및 설정", level: 1 }).waitFor();
@@ -73,7 +48,7 @@ describe("admin UI in Chromium", () => {
     // Saved server-side: a fresh page load comes up in Korean.
     await page.reload();
     await page.getByRole("heading", { name: "대시보드", level: 1 }).waitFor();
-    await page.goto(`${demo.url}/settings`);
+    await page.goto(`${admin.url}/settings`);
     await page.getByRole("combobox", { name: "언어" }).selectOption("en");
     await page.getByRole("heading", { name: "Sync and settings", level: 1 }).waitFor();
     await page.close();
@@ -81,7 +56,7 @@ describe("admin UI in Chromium", () => {
 
   it("embedded: authenticates with App Bridge session tokens and shows only its shop", async () => {
     const token = await sessionToken(SHOP_A, { exp: Math.floor(Date.now() / 1000) + 600 });
-    const page = await open(`${embedded.url}/customers`, (p) =>
+    const page = await open(`${admin.embeddedUrl}/customers`, (p) =>
       p.addInitScript((t) => {
         (window as unknown as { shopify: unknown }).shopify = {
           idToken: async () => t,
@@ -109,7 +84,7 @@ describe("admin UI in Chromium", () => {
     for (const token of [forged, expired]) {
       // Listen before navigating: the dashboard request can finish before goto() resolves.
       let dashboard: Promise<Response> | undefined;
-      const page = await open(embedded.url, async (p) => {
+      const page = await open(admin.embeddedUrl, async (p) => {
         dashboard = p.waitForResponse((r) => r.url().endsWith("/api/dashboard"));
         await p.addInitScript((t) => {
           (window as unknown as { shopify: unknown }).shopify = { idToken: async () => t, config: { locale: "en" } };
