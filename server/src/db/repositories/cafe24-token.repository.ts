@@ -1,0 +1,91 @@
+// Cafe24 token pairs per mall. Every write that could race is one conditional UPDATE, so two instances never
+// overwrite each other's pair: a refresh first claims a lease (CAS on `version`), then swaps the pair in (CAS on
+// the refresh token it spent).
+import type { Db } from "../database.js";
+import type { Cafe24Tables, Cafe24TokensTable } from "../tables/cafe24.tables.js";
+
+export type Cafe24TokenRow = Cafe24TokensTable;
+export type Cafe24TokenPair = Pick<
+  Cafe24TokensTable,
+  "access_token" | "access_token_expires_at" | "refresh_token" | "refresh_token_expires_at" | "scopes"
+>;
+
+// The table is the Cafe24 module's own; typed here so the shared Database interface needn't know it.
+const tables = (db: Db) => db.withTables<Cafe24Tables>();
+
+export async function findCafe24Tokens(db: Db, mallId: string): Promise<Cafe24TokenRow | undefined> {
+  return tables(db).selectFrom("cafe24_tokens").selectAll().where("mall_id", "=", mallId).executeTakeFirst();
+}
+
+/** After an install (code exchange): the new pair replaces whatever was stored and any lease is dropped. */
+export async function saveInstalledCafe24Tokens(db: Db, mallId: string, pair: Cafe24TokenPair, now: Date) {
+  const updated_at = now.toISOString();
+  await tables(db)
+    .insertInto("cafe24_tokens")
+    .values({ mall_id: mallId, ...pair, version: 1, refresh_lease_owner: null, refresh_lease_until: null, updated_at })
+    .onConflict((oc) =>
+      oc.column("mall_id").doUpdateSet((eb) => ({
+        ...pair,
+        version: eb("cafe24_tokens.version", "+", 1),
+        refresh_lease_owner: null,
+        refresh_lease_until: null,
+        updated_at,
+      })),
+    )
+    .execute();
+}
+
+/** Claims the right to spend the stored refresh token; false when another holder's lease is live or the row moved on. */
+export async function claimCafe24RefreshLease(
+  db: Db,
+  mallId: string,
+  version: number,
+  owner: string,
+  now: Date,
+  until: Date,
+): Promise<boolean> {
+  const result = await tables(db)
+    .updateTable("cafe24_tokens")
+    .set({ refresh_lease_owner: owner, refresh_lease_until: until.toISOString() })
+    .where("mall_id", "=", mallId)
+    .where("version", "=", version)
+    .where((eb) => eb.or([eb("refresh_lease_until", "is", null), eb("refresh_lease_until", "<", now.toISOString())]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Stores the rotated pair only if the row still holds the refresh token that was spent. */
+export async function swapCafe24Tokens(
+  db: Db,
+  mallId: string,
+  spentRefreshToken: string,
+  pair: Cafe24TokenPair,
+  now: Date,
+): Promise<boolean> {
+  const result = await tables(db)
+    .updateTable("cafe24_tokens")
+    .set((eb) => ({
+      ...pair,
+      version: eb("version", "+", 1),
+      refresh_lease_owner: null,
+      refresh_lease_until: null,
+      updated_at: now.toISOString(),
+    }))
+    .where("mall_id", "=", mallId)
+    .where("refresh_token", "=", spentRefreshToken)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function releaseCafe24RefreshLease(db: Db, mallId: string, owner: string): Promise<void> {
+  await tables(db)
+    .updateTable("cafe24_tokens")
+    .set({ refresh_lease_owner: null, refresh_lease_until: null })
+    .where("mall_id", "=", mallId)
+    .where("refresh_lease_owner", "=", owner)
+    .execute();
+}
+
+export async function deleteCafe24Tokens(db: Db, mallId: string): Promise<void> {
+  await tables(db).deleteFrom("cafe24_tokens").where("mall_id", "=", mallId).execute();
+}

@@ -1,0 +1,57 @@
+// Cafe24 webhooks carry no signature: the app's key arrives in `x-api-key` and must match the one configured in
+// the Developer Center (Cafe24 asks apps to answer 403 otherwise). Two body shapes exist: order events
+// `{event_no, resource: {mall_id, order_id, ...}}` and app events `{resource_type: "APP", event_type, resource}`.
+// Cafe24 sends no delivery id, so the body's SHA-256 stands in for one (an identical redelivery dedupes).
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { PlatformEvent, VerifiedWebhook } from "../commerce-platform.js";
+
+const digest = (text: string) => createHash("sha256").update(text).digest();
+
+export function verifyCafe24Webhook(
+  apiKey: string,
+  rawBody: Buffer,
+  headers: Record<string, string | string[] | undefined>,
+): VerifiedWebhook | null {
+  const given = headers["x-api-key"];
+  if (typeof given !== "string" || !timingSafeEqual(digest(given), digest(apiKey))) return null;
+  let payload: Record<string, unknown>;
+  try {
+    payload = JSON.parse(rawBody.toString("utf8")) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  const resource = payload?.resource as Record<string, unknown> | undefined;
+  const mallId = resource?.mall_id;
+  const topic = payload.event_no ?? payload.event_type;
+  if (typeof mallId !== "string" || !mallId || (typeof topic !== "number" && typeof topic !== "string")) return null;
+  return {
+    topic: String(topic),
+    shopDomain: mallId,
+    webhookId: createHash("sha256").update(rawBody).digest("hex"),
+    eventId: null,
+    triggeredAt: null,
+    apiVersion: null,
+    payload,
+  };
+}
+
+/** The order id an order event names, or null for other events. */
+export function orderIdOfCafe24Webhook(hook: VerifiedWebhook): string | null {
+  const orderId = (hook.payload as { resource?: { order_id?: unknown } }).resource?.order_id;
+  return typeof orderId === "string" && orderId ? orderId : null;
+}
+
+/**
+ * App deletion and expiry erase the mall like Shopify's uninstall. Order events name an order but don't carry it:
+ * the intake must fetch it (listOrders / orderBelongsTo), so here they are "ignored".
+ */
+export function cafe24WebhookEvent(hook: VerifiedWebhook): PlatformEvent {
+  if (
+    hook.topic === "MALL.APP.DELETED" ||
+    hook.topic === "MALL.APP.EXPIRED" ||
+    hook.topic === "90077" ||
+    hook.topic === "90078"
+  )
+    return { kind: "shop_erase", reason: "uninstalled" };
+  return { kind: "ignored" };
+}
