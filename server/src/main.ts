@@ -2,45 +2,48 @@
 import path from "node:path";
 import { createServer, type Server } from "node:http";
 import { ConfigError, loadConfig, type Config } from "./config.js";
+import type { Db } from "./db/database.js";
 import { createDb } from "./db/create-db.js";
 import { migrateToLatest } from "./db/migrate.js";
+import { listInstalledShops } from "./db/repositories/shop.repository.js";
 import { createApp, type Mount } from "./http/app.js";
 import { withDecisionFastPath } from "./http/decision-fast-path.js";
 import { webUiRoutes } from "./http/web-ui.js";
 import { listenOn } from "./http/listen.js";
+import { appProxyRoutes } from "./http/routes/app-proxy.routes.js";
+import { campaignRoutes } from "./http/routes/admin/campaigns.routes.js";
+import { adminAuth, adminRoutes } from "./http/routes/admin/index.js";
+import { syncRoutes } from "./http/routes/sync.routes.js";
+import { webhookRoutes } from "./http/routes/webhooks.routes.js";
+import { installOnFirstRequest } from "./http/auth/install-on-first-request.js";
 import { startScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { Job } from "./jobs/job.js";
-import { createSyncFeature } from "./demo/sync-feature.js";
-import { DEMO_SHOP, startDemoStore } from "./demo/demo-store.js";
-import { enableDemoCampaigns, seedExpiringDemoCoupons } from "./demo/demo-campaigns.js";
-import { sampleCustomers, sendDemoVisits } from "./demo/demo-visits.js";
-import { signAppProxyQuery } from "./simulator/index.js";
-import { listInstalledShops } from "./db/repositories/shop.repository.js";
-import { createRecomputeService } from "./services/recompute.service.js";
 import { createRecomputeJob } from "./jobs/recompute.job.js";
+import { createSegmentSnapshotJob } from "./jobs/segment-snapshot.job.js";
+import { createEventRetentionJob } from "./jobs/event-retention.job.js";
+import type { PlatformModule, PlatformWiring } from "./platforms/platform-module.js";
+import { createPlatformRegistry } from "./platforms/registry.js";
+import { createShopifyModule } from "./platforms/shopify/index.js";
+import { createRecomputeService } from "./services/recompute.service.js";
 import { createPipeline } from "./services/pipeline.service.js";
 import { createInstallService } from "./services/install.service.js";
 import { timingEraser } from "./services/timing-eraser.js";
 import { campaignEraser } from "./services/campaign-eraser.js";
-import {
-  createDecisionPublisher,
-  predictionsFromDb,
-  type DecisionPublisher,
-} from "./services/decision-publisher.service.js";
+import { createDecisionPublisher, predictionsFromDb } from "./services/decision-publisher.service.js";
 import { createCampaignService } from "./services/campaign.service.js";
 import { createCampaignResultsService } from "./services/campaign-results.service.js";
 import { createCampaignPreviewService } from "./services/campaign-preview.service.js";
 import { createStorefrontService } from "./services/storefront.service.js";
 import { createDashboardService } from "./services/dashboard.service.js";
-import { createSegmentSnapshotJob } from "./jobs/segment-snapshot.job.js";
-import { createEventRetentionJob } from "./jobs/event-retention.job.js";
 import { createEventRetentionService } from "./services/event-retention.service.js";
-import { appProxyRoutes } from "./http/routes/app-proxy.routes.js";
-import { campaignRoutes } from "./http/routes/admin/campaigns.routes.js";
-import { adminAuth, adminRoutes } from "./http/routes/admin/index.js";
-import { installOnFirstRequest } from "./http/auth/install-on-first-request.js";
+import { createSyncStatusService } from "./services/sync-status.service.js";
+import { createSyncWiring } from "./main/sync-wiring.js";
 import { previewRoutes } from "./storefront-preview/preview.routes.js";
 import { previewDepsFromDb } from "./storefront-preview/preview-deps.js";
+import { DEMO_SHOP, demoCredentials, startDemoStore } from "./demo/demo-store.js";
+import { enableDemoCampaigns, seedExpiringDemoCoupons } from "./demo/demo-campaigns.js";
+import { sampleCustomers, sendDemoVisits } from "./demo/demo-visits.js";
+import { signAppProxyQuery } from "./simulator/index.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -48,6 +51,16 @@ export interface RunningApp {
   server: Server;
   config: Config;
   close(): Promise<void>;
+}
+
+/**
+ * The platforms this process serves, each one module (platforms/<name>/index.ts). A shop's row says which one is
+ * its own; adding a platform is one more entry here.
+ */
+function platformModules(db: Db, config: Config) {
+  // Demo mode: the simulator stands in for Shopify with credentials made up for this run.
+  const shopify = createShopifyModule(db, config.shopify ?? demoCredentials());
+  return { shopify, all: [shopify] as PlatformModule[] };
 }
 
 export async function startApp(config: Config): Promise<RunningApp> {
@@ -62,54 +75,60 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const log = (message: string) => console.log(message);
   let closing = false; // set by close(): background start-up work that hasn't begun yet doesn't begin
   const demoShop = config.mode === "demo" ? DEMO_SHOP : undefined;
+  const listShops = () => listInstalledShops(db);
 
-  // Late-bound: the publisher needs the platform, which the sync feature builds, which needs the pipeline hook.
-  let publisher: DecisionPublisher | undefined;
+  const { shopify, all: modules } = platformModules(db, config);
+  const platforms = createPlatformRegistry(
+    db,
+    modules.map((m) => m.adapter),
+  );
+
+  // Timing and campaigns: a refit or an order change republishes through the shop's own platform.
+  const publisher = createDecisionPublisher({ db, platforms, loadPredictions: predictionsFromDb(db) });
   const recompute = createRecomputeService({
     db,
     clock: () => new Date(),
     log,
     // A full refit republishes the whole shop; a webhook's single customer republishes just them.
     onRecomputed: async (shop, ids) => {
-      await (ids.length > 1 ? publisher?.publishShop(shop) : publisher?.publishCustomers(shop, ids));
+      await (ids.length > 1 ? publisher.publishShop(shop) : publisher.publishCustomers(shop, ids));
     },
   });
   const dashboard = createDashboardService({ db });
   const pipeline = createPipeline({ db, recompute, recordSnapshot: dashboard.recordSnapshot, log });
-
-  // Order sync (issue 3): Shopify adapter (the simulator stands in for Shopify in demo mode), POST /api/webhooks
-  // (raw body), GET /api/sync/status, reconcile job; uninstall/redact also erase timing and campaign data.
-  const syncFeature = createSyncFeature({
+  const campaigns = createCampaignService({ db, onChanged: (shop) => publisher.publishShop(shop) });
+  const storefront = createStorefrontService({
     db,
-    config,
+    onCustomerChanged: (shop, id) => publisher.publishCustomers(shop, [id]),
+  });
+
+  // Order sync: backfill and reconcile through each shop's platform, webhooks verified by the platform whose
+  // intake received them; uninstall and redact also erase timing and campaign data.
+  const { sync, recovery, ingest, ...syncParts } = createSyncWiring({
+    db,
+    platforms,
     onOrderChanged: pipeline.orderChanged,
     onBackfilled: pipeline.shopSynced,
     erasers: [timingEraser, campaignEraser],
   });
-  const platform = syncFeature.stack.platform;
-  publisher = createDecisionPublisher({ db, platform, loadPredictions: predictionsFromDb(db) });
-  const campaigns = createCampaignService({ db, onChanged: (shop) => publisher!.publishShop(shop) });
-  const storefront = createStorefrontService({
-    db,
-    onCustomerChanged: (shop, id) => publisher!.publishCustomers(shop, [id]),
-  });
+  jobs.push(...syncParts.jobs);
+  const wiring: PlatformWiring = { backfill: (shop) => sync.backfill(shop), shopSynced: pipeline.shopSynced, log };
 
   // Admin API: session-token auth (or the fixed demo shop) runs before every /api router.
   const auth = adminAuth({ shopify: config.shopify, demoShop: DEMO_SHOP });
   mounts.push({ path: "/api", handler: auth });
   if (config.shopify) {
-    const install = createInstallService({
-      db,
-      exchangeToken: (shop, token) => syncFeature.stack.tokens.exchange(shop, token),
-      hasOfflineSession: async (shop) =>
-        Boolean(await syncFeature.stack.sessionStorage.loadSession(syncFeature.stack.api.session.getOfflineId(shop))),
-      backfill: (shop) => syncFeature.sync.backfill(shop),
-      shopSynced: pipeline.shopSynced,
-      log,
-    });
+    const install = createInstallService({ db, ...shopify.install, ...wiring });
     mounts.push({ path: "/api", handler: installOnFirstRequest(install) });
   }
-  mounts.push(...syncFeature.mounts);
+  mounts.push({
+    path: "/api/sync",
+    handler: syncRoutes({
+      status: createSyncStatusService({ db }),
+      retryDeadLetter: (shop, id) => ingest.retryDeadLetter(shop, id),
+      defaultShop: demoShop,
+    }),
+  });
   mounts.push({
     path: "/api",
     handler: campaignRoutes({
@@ -121,19 +140,25 @@ export async function startApp(config: Config): Promise<RunningApp> {
   });
   mounts.push({ path: "/api", handler: adminRoutes({ db, auth }) });
 
-  // Storefront: app proxy (signature checked before the body is read) and, in demo mode, the preview page.
-  rawMounts.push(...syncFeature.rawMounts);
-  rawMounts.push({ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) });
+  // Each platform's front doors: its webhook intake, its storefront (signature checked before the body is read),
+  // routes and jobs of its own.
+  for (const platform of modules) {
+    rawMounts.push({ path: platform.webhookPath, handler: webhookRoutes({ ingest, platform: platform.id }) });
+    const identity = { verifyAppProxy: platform.storefront.identify };
+    rawMounts.push({ path: platform.storefront.path, handler: appProxyRoutes({ platform: identity, storefront }) });
+    rawMounts.push(...(platform.rawMounts?.(wiring) ?? []));
+    jobs.push(...(platform.jobs?.(wiring) ?? []));
+    if (platform.stop) stops.push(platform.stop);
+  }
   if (demoShop) {
     // The preview plays Shopify's proxy too: beacon URLs carry a fresh signature for the previewed customer.
     const signProxyQuery = (customerId: string | null) =>
-      signAppProxyQuery({ shop: demoShop, loggedInCustomerId: customerId }, syncFeature.credentials.apiSecret);
+      signAppProxyQuery({ shop: demoShop, loggedInCustomerId: customerId }, shopify.stack.api.config.apiSecretKey);
     mounts.push({ path: "/preview", handler: previewRoutes({ ...previewDepsFromDb(db, demoShop), signProxyQuery }) });
   }
 
-  jobs.push(...syncFeature.jobs);
-  jobs.push(createRecomputeJob({ recompute, listShops: () => listInstalledShops(db), log }));
-  jobs.push(createSegmentSnapshotJob({ dashboard, listShops: () => listInstalledShops(db), log }));
+  jobs.push(createRecomputeJob({ recompute, listShops, log }));
+  jobs.push(createSegmentSnapshotJob({ dashboard, listShops, log }));
   jobs.push(createEventRetentionJob({ retention: createEventRetentionService({ db }), log }));
 
   const app = createApp({
@@ -148,8 +173,9 @@ export async function startApp(config: Config): Promise<RunningApp> {
   });
   const scheduler: Scheduler = startScheduler(jobs);
   // A busy port or an unresolvable HOST ends start-up with one line that says which variable to change.
+  // The fast path answers Shopify's app-proxy /decision from node:http (see decision-fast-path.ts).
   const server = await listenOn(
-    createServer(withDecisionFastPath(app, { platform, storefront })),
+    createServer(withDecisionFastPath(app, { platform: shopify.adapter, storefront })),
     config.port,
     config.host,
   ).catch(async (err: unknown) => {
@@ -160,33 +186,30 @@ export async function startApp(config: Config): Promise<RunningApp> {
   if (config.shopify) {
     // Backfills a crash or kill interrupted resume in the background, from their stored cursor (the demo store
     // resumes its own shop below).
-    void syncFeature.recovery.resumeAll().catch((err: unknown) => log(`backfill recovery failed: ${String(err)}`));
+    void recovery.resumeAll().catch((err: unknown) => log(`backfill recovery failed: ${String(err)}`));
   }
-  stops.push(() => syncFeature.recovery.stop());
+  stops.push(() => recovery.stop());
   // Webhook deliveries a stopped or crashed process stored but never applied are applied now, once each.
-  void syncFeature.ingest
+  void ingest
     .resumeStored()
     .catch((err: unknown) => log(`stored webhook deliveries could not be resumed: ${String(err)}`));
-  stops.push(() => syncFeature.ingest.stop());
+  stops.push(() => ingest.stop());
   if (config.mode === "demo") {
     // Simulator + install + background backfill + orders played forward; see server/src/demo/demo-store.ts.
     const port = (server.address() as import("node:net").AddressInfo).port;
+    const credentials = { apiKey: shopify.stack.api.config.apiKey, apiSecret: shopify.stack.api.config.apiSecretKey };
     const demo = await startDemoStore({
       db,
-      stack: syncFeature.stack,
-      sync: syncFeature.sync,
-      credentials: syncFeature.credentials,
+      stack: shopify.stack,
+      sync,
+      credentials,
       appBaseUrl: `http://127.0.0.1:${port}`,
       playEverySeconds: config.demoPlayEverySeconds,
     });
     await enableDemoCampaigns(db, campaigns, DEMO_SHOP);
     // After the backfill: a third of the customers "browse" (signed visit beacons through the app proxy), then the
     // first refit and publish, so the dashboard's visit × purchase grid and the preview have data.
-    const visitDeps = {
-      appBaseUrl: `http://127.0.0.1:${port}`,
-      shop: DEMO_SHOP,
-      apiSecret: syncFeature.credentials.apiSecret,
-    };
+    const visitDeps = { appBaseUrl: `http://127.0.0.1:${port}`, shop: DEMO_SHOP, apiSecret: credentials.apiSecret };
     void demo.backfilled
       .then(async () => {
         if (closing) return;
@@ -194,7 +217,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
         log(`Demo shoppers visited the storefront: ${visits} visit beacons`);
         // Codes issued 10 days ago, so the coupon-expiry notice has someone to show to (see demo-campaigns.ts).
         await seedExpiringDemoCoupons(
-          { db, platform, log: (m, e) => log(`${m}: ${String(e)}`) },
+          { db, platform: await platforms.for(DEMO_SHOP), log: (m, e) => log(`${m}: ${String(e)}`) },
           DEMO_SHOP,
           demo.simulator.customerIds,
           new Date(),
@@ -214,7 +237,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
     async close() {
       closing = true;
       const serverClosed = stopAccepting(server);
-      await Promise.all([scheduler.stop(), syncFeature.sync.stop()]);
+      await Promise.all([scheduler.stop(), sync.stop()]);
       for (const stop of stops.reverse()) await stop();
       await serverClosed;
       await db.destroy();

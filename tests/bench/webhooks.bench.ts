@@ -18,6 +18,7 @@ import * as shops from "../../server/src/db/repositories/shop.repository.js";
 import { createApp } from "../../server/src/http/app.js";
 import { webhookRoutes } from "../../server/src/http/routes/webhooks.routes.js";
 import { createShopifyStack } from "../../server/src/platforms/shopify/shopify-stack.js";
+import { createPlatformRegistry } from "../../server/src/platforms/registry.js";
 import { routeShopTo } from "../../server/src/platforms/shopify/shop-routing.js";
 import { createOrderSyncService } from "../../server/src/services/order-sync.service.js";
 import { createPipeline } from "../../server/src/services/pipeline.service.js";
@@ -45,15 +46,16 @@ const stack = createShopifyStack(db, { ...APP, appUrl: "http://127.0.0.1", scope
 routeShopTo(SHOP, sim.url);
 await stack.tokens.exchange(SHOP, sim.mintSessionToken(SHOP));
 await shops.upsertInstalledShop(db, SHOP, "shopify", new Date());
+const platforms = createPlatformRegistry(db, [stack.platform]);
 
 // A live shop with a fitted model, so each order delivery re-predicts its customer as in production.
 const recompute = createRecomputeService({ db, clock: () => new Date(), log: quiet });
 const pipeline = createPipeline({ db, recompute, log: quiet });
-await createOrderSyncService({ db, platform: stack.platform, bulkPollMs: 10, log: quiet }).backfill(SHOP);
+await createOrderSyncService({ db, platforms, bulkPollMs: 10, log: quiet }).backfill(SHOP);
 await pipeline.shopSynced(SHOP);
 const ingest = createWebhookIngestService({
   db,
-  platform: stack.platform,
+  platforms,
   privacy: createPrivacyService({ db }),
   onOrderChanged: pipeline.orderChanged,
   log: quiet,
@@ -61,7 +63,7 @@ const ingest = createWebhookIngestService({
 const app = createApp({
   db,
   dbKind: "sqlite",
-  rawMounts: [{ path: "/api/webhooks", handler: webhookRoutes({ ingest }) }],
+  rawMounts: [{ path: "/api/webhooks", handler: webhookRoutes({ ingest, platform: "shopify" }) }],
   mounts: [],
 });
 

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
-import { loadConfig } from "../../server/src/config.js";
-import { createSyncFeature } from "../../server/src/demo/sync-feature.js";
-import { DEMO_SHOP, WEBHOOK_TOPICS } from "../../server/src/demo/demo-store.js";
+import { DEMO_SHOP, WEBHOOK_TOPICS, demoCredentials } from "../../server/src/demo/demo-store.js";
+import { createSyncWiring } from "../../server/src/main/sync-wiring.js";
+import { createPlatformRegistry } from "../../server/src/platforms/registry.js";
+import { createShopifyModule } from "../../server/src/platforms/shopify/index.js";
+import { syncRoutes } from "../../server/src/http/routes/sync.routes.js";
+import { createSyncStatusService } from "../../server/src/services/sync-status.service.js";
 import * as shops from "../../server/src/db/repositories/shop.repository.js";
 import { routeShopTo } from "../../server/src/platforms/shopify/shop-routing.js";
 import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
@@ -22,10 +25,12 @@ describe("dashboard over really synced demo data", () => {
   beforeAll(async () => {
     ensureWebBuild();
     db = await createTestDb();
-    const config = loadConfig({}, "/tmp");
-    const feature = createSyncFeature({ db: db.db, config });
+    // Wired as main.ts wires demo mode: the Shopify module on made-up credentials, the registry, the sync.
+    const credentials = demoCredentials();
+    const shopify = createShopifyModule(db.db, credentials);
+    const { sync } = createSyncWiring({ db: db.db, platforms: createPlatformRegistry(db.db, [shopify.adapter]) });
     simulator = await startSimulator({
-      app: { apiKey: feature.credentials.apiKey, apiSecret: feature.credentials.apiSecret },
+      app: { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret },
       shops: [
         {
           domain: DEMO_SHOP,
@@ -38,16 +43,21 @@ describe("dashboard over really synced demo data", () => {
       ],
     });
     routeShopTo(DEMO_SHOP, simulator.url);
-    await feature.stack.tokens.exchange(DEMO_SHOP, simulator.mintSessionToken(DEMO_SHOP));
+    await shopify.stack.tokens.exchange(DEMO_SHOP, simulator.mintSessionToken(DEMO_SHOP));
     await shops.upsertInstalledShop(db.db, DEMO_SHOP, "shopify", new Date());
     simulator.webhooks.subscribe(WEBHOOK_TOPICS, "http://127.0.0.1:9/api/webhooks", DEMO_SHOP);
-    customers = (await feature.sync.backfill(DEMO_SHOP)).customers;
+    customers = (await sync.backfill(DEMO_SHOP)).customers;
     await createRecomputeService({ db: db.db, clock: () => new Date(), log: () => undefined }).recomputeShop(DEMO_SHOP);
     server = await serveAdmin({
       db: db.db,
       dbKind: db.kind,
       auth: demoShopAuth(DEMO_SHOP),
-      extraMounts: feature.mounts,
+      extraMounts: [
+        {
+          path: "/api/sync",
+          handler: syncRoutes({ status: createSyncStatusService({ db: db.db }), defaultShop: DEMO_SHOP }),
+        },
+      ],
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, 120_000);

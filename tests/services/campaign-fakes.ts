@@ -25,6 +25,7 @@ export function fakePlatform() {
   };
   const impl: Partial<CommercePlatform> = {
     id: "shopify",
+    capabilities: { bulkExport: false, storefrontDelivery: "metafields", couponModel: "code-per-customer" },
     async createCustomerCoupon(_shop, request): Promise<Coupon> {
       if (fail.coupons > 0) {
         fail.coupons--;
@@ -72,7 +73,9 @@ export function fakePlatform() {
   };
   // Every other method (sync-side) throws if the campaign engine ever calls it.
   const platform = new Proxy(impl, {
-    get: (target, prop) => (prop in target ? target[prop as keyof CommercePlatform] : unused),
+    // Not a promise: "then" stays undefined so the registry can hand the fake back from an async lookup.
+    get: (target, prop) =>
+      prop in target ? target[prop as keyof CommercePlatform] : prop === "then" ? undefined : unused,
   }) as CommercePlatform;
   /** The last decision written to each customer's metafield. */
   const lastDecision = (customerId: string) => {

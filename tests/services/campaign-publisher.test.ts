@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { fakePlatform } from "./campaign-fakes.js";
+import { installedOn } from "../helpers/platforms.js";
+import type { PlatformRegistry } from "../../server/src/platforms/registry.js";
 import { customerOnSide, daysAgo, NOW, prediction, SHOP } from "../unit/domain/campaigns/fixtures.js";
 import { createDecisionPublisher, predictionsFromDb } from "../../server/src/services/decision-publisher.service.js";
 import { upsertPredictions } from "../../server/src/db/repositories/prediction.repository.js";
@@ -25,13 +27,14 @@ const overdue = (id: string) =>
 describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
   let t: TestDb;
   let fake: ReturnType<typeof fakePlatform>;
+  let platforms: PlatformRegistry;
   let predictions: CustomerPrediction[];
   let clock: Date;
   const errors: string[] = [];
   const make = () =>
     createDecisionPublisher({
       db: t.db,
-      platform: fake.platform,
+      platforms,
       loadPredictions: async (_shop, ids) => predictions.filter((p) => !ids || ids.includes(p.customerId)),
       now: () => clock,
       log: (m) => errors.push(m),
@@ -46,6 +49,7 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
   beforeEach(async () => {
     t = await createTestDb(kind);
     fake = fakePlatform();
+    platforms = await installedOn(t.db, fake.platform, [SHOP, "other.myshopify.com"]);
     clock = NOW;
     errors.length = 0;
     await upsertCustomers(
@@ -251,7 +255,7 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
     await enable("replenishment");
     const publisher = createDecisionPublisher({
       db: t.db,
-      platform: fake.platform,
+      platforms,
       loadPredictions: predictionsFromDb(t.db),
       now: () => clock,
     });

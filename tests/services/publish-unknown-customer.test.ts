@@ -35,7 +35,7 @@ describe.each(DB_KINDS)("publishing decisions when Shopify no longer knows a cus
     const logged: string[] = [];
     const publisher = createDecisionPublisher({
       db: h.t.db,
-      platform: h.stack.platform,
+      platforms: h.platforms,
       loadPredictions: async () => ids.map((customerId) => prediction({ customerId })),
       now: () => NOW,
       log: (message) => logged.push(message),

@@ -11,6 +11,7 @@ import { listProductCycles } from "../../server/src/db/repositories/product-cycl
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
 import { fakePlatform } from "./campaign-fakes.js";
+import { installedOn } from "../helpers/platforms.js";
 
 const SHOP = "postage.myshopify.com";
 const NOW = new Date("2026-06-01T12:00:00Z");
@@ -74,7 +75,7 @@ describe.each(DB_KINDS)("replenishment and non-product lines on %s", (kind) => {
     const fake = fakePlatform();
     const publisher = createDecisionPublisher({
       db: t.db,
-      platform: fake.platform,
+      platforms: await installedOn(t.db, fake.platform, [SHOP]),
       loadPredictions: predictionsFromDb(t.db),
       now: () => NOW,
       log: () => {},

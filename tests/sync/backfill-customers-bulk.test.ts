@@ -9,6 +9,7 @@ import { createOrderSyncService } from "../../server/src/services/order-sync.ser
 import { createSyncStatusService } from "../../server/src/services/sync-status.service.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { startHarness, type Harness } from "./harness.js";
+import { registryOf } from "../helpers/platforms.js";
 
 const SEED = { until: new Date("2009-12-08T00:00:00Z"), maxCustomers: 25, includeGuests: false };
 const BULK = "cust-bulk.myshopify.com";
@@ -32,7 +33,12 @@ describe.each(DB_KINDS)("customers by bulk export, paging with a total, on %s", 
   });
 
   const syncWith = (platform: CommercePlatform) =>
-    createOrderSyncService({ db: h.t.db, platform, bulkPollMs: 10, log: () => undefined });
+    createOrderSyncService({
+      db: h.t.db,
+      platforms: registryOf(h.t.db, platform),
+      bulkPollMs: 10,
+      log: () => undefined,
+    });
 
   it("imports every customer from a customers bulk export, not from pages", async () => {
     const result = await syncWith(noCustomerPaging()).backfill(BULK);
@@ -57,7 +63,7 @@ describe.each(DB_KINDS)("customers by bulk export, paging with a total, on %s", 
     const logs: string[] = [];
     const resumed = createOrderSyncService({
       db: h.t.db,
-      platform: noCustomerPaging(),
+      platforms: registryOf(h.t.db, noCustomerPaging()),
       bulkPollMs: 10,
       log: (m) => logs.push(m),
     });

@@ -2,14 +2,14 @@
 // or failed while the app was down is replaced by a new one, a failed run resumes from its cursor, and one shop's
 // backfill never runs twice at once in a process. The child-process restart test is backfill-restart.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Config } from "../../server/src/config.js";
-import { createSyncFeature } from "../../server/src/demo/sync-feature.js";
+import { createSyncWiring } from "../../server/src/main/sync-wiring.js";
 import * as orders from "../../server/src/db/repositories/order.repository.js";
 import * as syncState from "../../server/src/db/repositories/sync-state.repository.js";
 import type { CommercePlatform } from "../../server/src/platforms/commerce-platform.js";
 import { createOrderSyncService } from "../../server/src/services/order-sync.service.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
-import { APP, startHarness, type Harness } from "./harness.js";
+import { startHarness, type Harness } from "./harness.js";
+import { registryOf } from "../helpers/platforms.js";
 
 const SEED = { until: new Date("2009-12-08T00:00:00Z"), maxCustomers: 25, includeGuests: false };
 const SHOPS = {
@@ -35,13 +35,13 @@ async function killDuringBulk(h: Harness, shop: string): Promise<void> {
   const controller = new AbortController();
   const killable = createOrderSyncService({
     db: h.t.db,
-    platform: {
+    platforms: registryOf(h.t.db, {
       ...h.stack.platform,
       getBulkExport: async () => {
         controller.abort(new Error("killed"));
         return controller.signal.throwIfAborted() as never;
       },
-    },
+    }),
     log: () => undefined,
   });
   await expect(killable.backfill(shop, { signal: controller.signal })).rejects.toThrow();
@@ -62,12 +62,12 @@ describe.each(DB_KINDS)("interrupted backfills recover by themselves on %s", (ki
     const shop = SHOPS.reconcile;
     await killDuringBulk(h, shop);
     // The production wiring (what main.ts builds), over the same database: a restarted process.
-    const config = {
-      mode: "shopify",
-      shopify: { ...APP, appUrl: "http://127.0.0.1", scopes: ["read_orders"] },
-    } as Config;
     const backfilled: string[] = [];
-    const feature = createSyncFeature({ db: h.t.db, config, onBackfilled: async (s) => void backfilled.push(s) });
+    const feature = createSyncWiring({
+      db: h.t.db,
+      platforms: h.platforms,
+      onBackfilled: async (s) => void backfilled.push(s),
+    });
     const reconcile = feature.jobs.find((job) => job.name === "reconcile-orders")!;
     await Promise.all([reconcile.run(), reconcile.run()]); // a second run while it resumes starts nothing more
     const live = await waitForPhase(h, shop, "live", 15_000);
@@ -121,13 +121,13 @@ describe.each(DB_KINDS)("interrupted backfills recover by themselves on %s", (ki
     let pages = 0;
     const failing = createOrderSyncService({
       db: h.t.db,
-      platform: {
+      platforms: registryOf(h.t.db, {
         ...h.stack.platform,
         listOrders: async (s, o) => {
           if (++pages === 3) throw new Error("Shopify answered 503");
           return h.stack.platform.listOrders(s, o);
         },
-      },
+      }),
       pageSize: 10,
       log: () => undefined,
     });
@@ -142,14 +142,14 @@ describe.each(DB_KINDS)("interrupted backfills recover by themselves on %s", (ki
     let reread = 0;
     const resumer = createOrderSyncService({
       db: h.t.db,
-      platform: {
+      platforms: registryOf(h.t.db, {
         ...h.stack.platform,
         listOrders: async (s, o) => {
           const p = await h.stack.platform.listOrders(s, o);
           reread += p.items.length;
           return p;
         },
-      },
+      }),
       pageSize: 10,
       log: () => undefined,
     });
@@ -170,7 +170,12 @@ describe.each(DB_KINDS)("interrupted backfills recover by themselves on %s", (ki
         return h.stack.platform.startBulkExport(s, o);
       },
     };
-    const sync = createOrderSyncService({ db: h.t.db, platform, bulkPollMs: 10, log: () => undefined });
+    const sync = createOrderSyncService({
+      db: h.t.db,
+      platforms: registryOf(h.t.db, platform),
+      bulkPollMs: 10,
+      log: () => undefined,
+    });
     const first = sync.backfill(shop);
     expect(sync.isBackfilling(shop)).toBe(true);
     const [a, b] = await Promise.all([first, sync.backfill(shop)]);

@@ -4,6 +4,7 @@ import * as syncState from "../../server/src/db/repositories/sync-state.reposito
 import { createOrderSyncService } from "../../server/src/services/order-sync.service.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { startHarness, type Harness } from "./harness.js";
+import { registryOf } from "../helpers/platforms.js";
 
 const SEED = { until: new Date("2009-12-08T00:00:00Z"), maxCustomers: 25, includeGuests: false };
 const A = "fill-a.myshopify.com";
@@ -54,13 +55,13 @@ describe.each(DB_KINDS)("backfill against the simulator on %s", (kind) => {
     let pages = 0;
     const killable = createOrderSyncService({
       db: h.t.db,
-      platform: {
+      platforms: registryOf(h.t.db, {
         ...h.stack.platform,
         listOrders: async (shop, o) => {
           if (++pages === 3) controller.abort(new Error("killed"));
           return h.stack.platform.listOrders(shop, o);
         },
-      },
+      }),
       pageSize: 10,
       log: () => undefined,
     });
@@ -75,14 +76,14 @@ describe.each(DB_KINDS)("backfill against the simulator on %s", (kind) => {
     let resumedItems = 0;
     const resumer = createOrderSyncService({
       db: h.t.db,
-      platform: {
+      platforms: registryOf(h.t.db, {
         ...h.stack.platform,
         listOrders: async (shop, o) => {
           const p = await h.stack.platform.listOrders(shop, o);
           resumedItems += p.items.length;
           return p;
         },
-      },
+      }),
       pageSize: 10,
       log: () => undefined,
     });

@@ -15,6 +15,8 @@ import { createPrivacyService } from "../../server/src/services/privacy.service.
 import { createWebhookIngestService } from "../../server/src/services/webhook-ingest.service.js";
 import { createSyncStatusService } from "../../server/src/services/sync-status.service.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
+import { registryOf } from "../helpers/platforms.js";
+import type { PlatformRegistry } from "../../server/src/platforms/registry.js";
 
 export const APP = { apiKey: "test-api-key", apiSecret: "test-secret-0123456789" };
 
@@ -35,6 +37,8 @@ export interface Harness {
   t: TestDb;
   sim: SimulatorHandle;
   stack: ShopifyStack;
+  /** The Shopify adapter registered as main.ts registers it: shops resolve by their row. */
+  platforms: PlatformRegistry;
   server: Server;
   url: string;
   sync: ReturnType<typeof createOrderSyncService>;
@@ -69,16 +73,17 @@ export async function startHarness(
   const changed: Array<[string, string]> = [];
   const onOrderChanged = async (shop: string, customerId: string) => void changed.push([shop, customerId]);
   const privacy = createPrivacyService({ db: t.db });
+  const platforms = registryOf(t.db, stack.platform);
   const ingest = createWebhookIngestService({
     db: t.db,
-    platform: stack.platform,
+    platforms,
     privacy,
     onOrderChanged,
     log: () => undefined,
   });
   const sync = createOrderSyncService({
     db: t.db,
-    platform: stack.platform,
+    platforms,
     bulkPollMs: 10,
     log: () => undefined,
     onOrderChanged,
@@ -87,7 +92,7 @@ export async function startHarness(
   const app = createApp({
     db: t.db,
     dbKind: t.kind,
-    rawMounts: [{ path: "/api/webhooks", handler: webhookRoutes({ ingest }) }],
+    rawMounts: [{ path: "/api/webhooks", handler: webhookRoutes({ ingest, platform: "shopify" }) }],
     mounts: [
       {
         path: "/api/sync",
@@ -103,6 +108,7 @@ export async function startHarness(
     t,
     sim,
     stack,
+    platforms,
     server,
     url,
     sync,

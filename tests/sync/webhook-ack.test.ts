@@ -11,6 +11,7 @@ import { createPrivacyService, type PrivacyService } from "../../server/src/serv
 import { createWebhookIngestService } from "../../server/src/services/webhook-ingest.service.js";
 import { customersDataRequestPayload, orderPayload } from "../../server/src/simulator/webhook-payloads.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
+import { registryOf } from "../helpers/platforms.js";
 import { startHarness, type Harness, signedWebhookHeaders } from "./harness.js";
 
 const SHOP = "ack.myshopify.com";
@@ -52,7 +53,7 @@ describe.each(DB_KINDS)("webhooks acknowledged before they are applied (%s)", (k
     };
     const ingest = createWebhookIngestService({
       db: h.t.db,
-      platform,
+      platforms: registryOf(h.t.db, platform),
       privacy: createPrivacyService({ db: h.t.db }),
       log: quiet,
     });
@@ -60,7 +61,7 @@ describe.each(DB_KINDS)("webhooks acknowledged before they are applied (%s)", (k
     const body = JSON.stringify(orderPayload(h.sim.store(SHOP), h.sim.store(SHOP).orders.get(created.id)!));
 
     const answer = await Promise.race([
-      ingest.ingest(Buffer.from(body), signed(body, "orders/create")),
+      ingest.ingest("shopify", Buffer.from(body), signed(body, "orders/create")),
       new Promise((r) => setTimeout(() => r("no answer after 2 s"), 2000)),
     ]);
     expect(answer).toBe("accepted");
@@ -95,13 +96,13 @@ describe.each(DB_KINDS)("webhooks acknowledged before they are applied (%s)", (k
     // Two instances start at once; each also runs its retry job (nothing is due yet, so that finds nothing).
     const a = createWebhookIngestService({
       db: h.t.db,
-      platform: h.stack.platform,
+      platforms: h.platforms,
       privacy: countingPrivacy(h, applied),
       log: quiet,
     });
     const b = createWebhookIngestService({
       db: h.t.db,
-      platform: h.stack.platform,
+      platforms: h.platforms,
       privacy: countingPrivacy(h, applied),
       log: quiet,
     });
@@ -138,7 +139,7 @@ describe.each(DB_KINDS)("webhooks acknowledged before they are applied (%s)", (k
     const jobs = Array.from({ length: 3 }, () =>
       createWebhookIngestService({
         db: h.t.db,
-        platform: h.stack.platform,
+        platforms: h.platforms,
         privacy: countingPrivacy(h, applied),
         log: quiet,
       }),

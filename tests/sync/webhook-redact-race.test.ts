@@ -8,6 +8,7 @@ import { createPrivacyService } from "../../server/src/services/privacy.service.
 import { createWebhookIngestService } from "../../server/src/services/webhook-ingest.service.js";
 import { customersRedactPayload, orderPayload } from "../../server/src/simulator/webhook-payloads.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
+import { registryOf } from "../helpers/platforms.js";
 import { startHarness, type Harness, signedWebhookHeaders } from "./harness.js";
 
 const SHOP = "redact-race.myshopify.com";
@@ -36,7 +37,7 @@ describe.each(DB_KINDS)("an order apply racing a customers/redact (%s)", (kind) 
     };
     const ingest = createWebhookIngestService({
       db: h.t.db,
-      platform,
+      platforms: registryOf(h.t.db, platform),
       privacy: createPrivacyService({ db: h.t.db }),
       log: () => undefined,
     });
@@ -45,10 +46,10 @@ describe.each(DB_KINDS)("an order apply racing a customers/redact (%s)", (kind) 
     const customerId = created.customerId!;
 
     const order = JSON.stringify(orderPayload(store, store.orders.get(created.id)!));
-    expect(await ingest.ingest(Buffer.from(order), signed(order, "orders/create"))).toBe("accepted");
+    expect(await ingest.ingest("shopify", Buffer.from(order), signed(order, "orders/create"))).toBe("accepted");
     await orderIsWaiting; // checked "not redacted", now waiting on Shopify
     const redact = JSON.stringify(customersRedactPayload(store, customerId));
-    expect(await ingest.ingest(Buffer.from(redact), signed(redact, "customers/redact"))).toBe("accepted");
+    expect(await ingest.ingest("shopify", Buffer.from(redact), signed(redact, "customers/redact"))).toBe("accepted");
     await new Promise((r) => setTimeout(r, 200)); // without the lock the redact is applied here, before the order
     release();
     await ingest.idle();

@@ -68,7 +68,7 @@ describe.each(DB_KINDS)("poison webhook deliveries on %s", (kind) => {
     await h.install(OTHER);
     ingest = createWebhookIngestService({
       db: h.t.db,
-      platform: h.stack.platform,
+      platforms: h.platforms,
       privacy: createPrivacyService({ db: h.t.db }),
       now: () => new Date(clock),
       log: () => undefined,

@@ -1,9 +1,24 @@
-// The one interface every commerce platform implements (Shopify today, the store simulator behind the same
-// Shopify adapter in demo mode, Cafe24 later). Adapters return domain types and throw only PlatformError;
+// The one interface every commerce platform implements (Shopify, with the store simulator behind the same
+// Shopify adapter in demo mode; Cafe24). Services never hold one: they ask the PlatformRegistry (registry.ts)
+// for the platform of the shop at hand. Adapters return domain types and throw only PlatformError;
 // nothing outside platforms/ knows GraphQL or any platform's wire format. Contract: tests/contract/.
 import type { Order } from "../domain/orders/order.js";
 
 export type PlatformId = "shopify" | "cafe24";
+
+/**
+ * What a platform can and cannot do, said outright so no adapter fakes a feature it lacks. Shopify: bulk exports,
+ * decisions in customer metafields its Liquid reads, one discount code per customer. Cafe24: no bulk export (the
+ * backfill pages), a ScriptTag that asks our server, a coupon definition issued to one member.
+ */
+export interface PlatformCapabilities {
+  /** The platform runs whole-shop exports itself (Shopify bulk operations); without it the backfill pages. */
+  bulkExport: boolean;
+  /** How a decision reaches the storefront: metafields the theme renders, or a script that asks our server. */
+  storefrontDelivery: "metafields" | "script-asks-server";
+  /** Shopify: a unique code per customer; Cafe24: a coupon definition issued to one member. */
+  couponModel: "code-per-customer" | "coupon-issued-to-member";
+}
 
 export interface Page<T> {
   items: T[];
@@ -105,6 +120,7 @@ export type PlatformEvent =
 
 export interface CommercePlatform {
   readonly id: PlatformId;
+  readonly capabilities: PlatformCapabilities;
   listOrders(shop: string, options: ListOptions): Promise<Page<Order>>;
   listCustomers(shop: string, options: ListOptions): Promise<Page<PlatformCustomer>>;
   /** Optional: how many orders match (progress totals); null when the platform can't say. */

@@ -1,11 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "../db/database.js";
-import type {
-  CommercePlatform,
-  CustomerMetafield,
-  MetafieldRejection,
-  MetafieldWriteResult,
-} from "../platforms/commerce-platform.js";
+import type { CustomerMetafield, MetafieldRejection, MetafieldWriteResult } from "../platforms/commerce-platform.js";
+import type { PlatformLookup } from "../platforms/registry.js";
 import type { CustomerPrediction } from "../domain/timing/prediction.js";
 import { decide, type DecisionResult } from "../domain/campaigns/decide.js";
 import { attributeConversions, DEFAULT_ATTRIBUTION_DAYS } from "../domain/campaigns/attribution.js";
@@ -49,7 +45,8 @@ export function predictionsFromDb(db: Db): PredictionLoader {
 
 export interface DecisionPublisherDeps {
   db: Db;
-  platform: CommercePlatform;
+  /** Each shop's own platform takes its coupons and decision metafields. */
+  platforms: PlatformLookup;
   loadPredictions: PredictionLoader;
   now?: () => Date;
   log?: (message: string, err: unknown) => void;
@@ -207,7 +204,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     const needing = ids.filter((id) => results.get(id)!.couponNeeds.length > 0);
     for (const id of needing) {
       for (const need of results.get(id)!.couponNeeds) {
-        if (await issueCoupon({ db: deps.db, platform: deps.platform, log }, shop, id, need, at))
+        if (await issueCoupon({ db: deps.db, platform: await deps.platforms.for(shop), log }, shop, id, need, at))
           summary.couponsIssued++;
       }
     }
@@ -279,6 +276,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     results: Map<string, DecisionResult>,
     summary: PublishSummary,
   ): Promise<void> {
+    const platform = await deps.platforms.for(shop);
     // The adapter splits into platform-sized calls (Shopify: 25 per metafieldsSet); 100 per call here bounds a failure's blast radius.
     for (const batch of chunks(ids, 100)) {
       const metafields: CustomerMetafield[] = batch.map((id) => ({
@@ -290,7 +288,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
       }));
       let result: MetafieldWriteResult;
       try {
-        result = await deps.platform.setCustomerMetafields(shop, metafields);
+        result = await platform.setCustomerMetafields(shop, metafields);
       } catch (err) {
         // The platform took none of it (throttled, down): left unpublished, the next publish retries the batch.
         summary.metafieldFailures += batch.length;

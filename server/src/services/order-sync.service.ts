@@ -7,11 +7,13 @@ import * as syncState from "../db/repositories/sync-state.repository.js";
 import type { SyncPhase } from "../db/tables/sync.tables.js";
 import type { Order } from "../domain/orders/order.js";
 import type { BulkExportStatus, CommercePlatform, PlatformCustomer } from "../platforms/commerce-platform.js";
+import type { PlatformLookup } from "../platforms/registry.js";
 import { pageThroughCustomers, pageThroughOrders } from "./sync-paging.js";
 
 export interface OrderSyncDeps {
   db: Db;
-  platform: CommercePlatform;
+  /** Each shop is synced through its own platform. */
+  platforms: PlatformLookup;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   /** How often to poll a running bulk export. */
@@ -52,7 +54,8 @@ const CUSTOMER_BULK_MARK = "bulk-operation:";
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function createOrderSyncService(deps: OrderSyncDeps) {
-  const { db, platform } = deps;
+  const { db } = deps;
+  const platformOf = (shop: string) => deps.platforms.for(shop);
   const now = deps.now ?? (() => new Date());
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const batchSize = deps.batchSize ?? 500;
@@ -62,6 +65,7 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
 
   /** Waits for a bulk export to finish: polls quickly at first (small exports take a second), then every bulkPollMs. */
   async function awaitBulk(shop: string, opId: string, signal?: AbortSignal): Promise<BulkExportStatus> {
+    const platform = await platformOf(shop);
     for (let waitMs = Math.min(200, pollMs); ; waitMs = Math.min(waitMs * 2, pollMs)) {
       signal?.throwIfAborted();
       const status = await platform.getBulkExport(shop, opId);
@@ -73,6 +77,7 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
 
   /** Waits for one bulk export and streams it in. Throws when it failed, expired, vanished or can't be read. */
   async function importBulk(shop: string, opId: string, signal?: AbortSignal): Promise<void> {
+    const platform = await platformOf(shop);
     const status = await awaitBulk(shop, opId, signal);
     if (status.rootObjectCount != null) await save(shop, { orders_total: status.rootObjectCount });
     // Re-reading after a crash is safe: upserts are keyed by (shop, order id).
@@ -96,8 +101,10 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
 
   /** Bulk export, resuming a stored one; returns false when bulk isn't usable (caller pages instead). */
   async function backfillWithBulk(shop: string, signal?: AbortSignal): Promise<boolean> {
+    const platform = await platformOf(shop);
+    if (!platform.capabilities.bulkExport) return false;
     // The customer export runs beside the orders' (Shopify runs up to 5 bulk queries per shop), ready when needed.
-    prestartCustomerExport(shop);
+    prestartCustomerExport(platform, shop);
     const stored = (await syncState.findSyncState(db, shop))?.bulk_operation_id ?? null;
     if (stored) {
       try {
@@ -122,6 +129,7 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
   }
 
   async function backfillWithPages(shop: string, signal?: AbortSignal): Promise<void> {
+    const platform = await platformOf(shop);
     const state = await syncState.findSyncState(db, shop);
     const resuming = state?.method === "pages" && state.phase === "paging";
     if (!resuming) {
@@ -155,13 +163,14 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
   }
 
   async function countOrdersOrNull(shop: string): Promise<number | null> {
+    const platform = await platformOf(shop);
     return (await platform.countOrders?.(shop, {}).catch(() => null)) ?? null;
   }
 
   // Customer exports started beside an orders export, by shop; in memory only (a restart starts a new one).
   const customerExports = new Map<string, Promise<string | null>>();
 
-  function prestartCustomerExport(shop: string): void {
+  function prestartCustomerExport(platform: CommercePlatform, shop: string): void {
     if (!platform.startCustomerBulkExport || customerExports.has(shop)) return;
     const started = platform.startCustomerBulkExport(shop, {}).then(
       (op) => op.id,
@@ -171,6 +180,7 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
   }
 
   async function importCustomerBulk(shop: string, opId: string, signal?: AbortSignal): Promise<void> {
+    const platform = await platformOf(shop);
     await save(shop, { customers_cursor: `${CUSTOMER_BULK_MARK}${opId}`, customers_done: 0 });
     await awaitBulk(shop, opId, signal);
     let done = 0;
@@ -191,6 +201,7 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
 
   /** Customers by bulk export: the stored or pre-started one, else a new one. False when bulk isn't usable. */
   async function backfillCustomersWithBulk(shop: string, signal?: AbortSignal): Promise<boolean> {
+    const platform = await platformOf(shop);
     if (!platform.startCustomerBulkExport || !platform.readCustomerBulkExport) return false;
     const cursor = (await syncState.findSyncState(db, shop))?.customers_cursor;
     const prestarted = customerExports.get(shop);
@@ -216,6 +227,7 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
   }
 
   async function backfillCustomers(shop: string, signal?: AbortSignal): Promise<void> {
+    const platform = await platformOf(shop);
     let state = await syncState.findSyncState(db, shop);
     if (state?.phase !== "customers")
       await save(shop, { phase: "customers", customers_cursor: null, customers_done: 0 });
@@ -328,6 +340,7 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
     async reconcile(shop: string): Promise<{ orders: number; changed: number }> {
       const state = await syncState.findSyncState(db, shop);
       if (state?.phase !== "live") return { orders: 0, changed: 0 };
+      const platform = await platformOf(shop);
       const overlap = deps.reconcileOverlapMs ?? 5 * 60_000;
       const since = state.watermark ? new Date(new Date(state.watermark).getTime() - overlap) : undefined;
       let seen = 0;

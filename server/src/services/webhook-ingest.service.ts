@@ -12,7 +12,8 @@ import * as shops from "../db/repositories/shop.repository.js";
 import * as syncState from "../db/repositories/sync-state.repository.js";
 import * as webhookEvents from "../db/repositories/webhook-event.repository.js";
 import { NotFoundError, PlatformError, UnauthorizedError } from "../domain/shared/errors.js";
-import type { CommercePlatform, PlatformEvent, VerifiedWebhook } from "../platforms/commerce-platform.js";
+import type { CommercePlatform, PlatformEvent, PlatformId, VerifiedWebhook } from "../platforms/commerce-platform.js";
+import type { PlatformRegistry } from "../platforms/registry.js";
 import { createInProcessApplyQueue, type DeliveryApplyQueue, type StoredDelivery } from "./delivery-apply-queue.js";
 import { createShopEraseLock } from "./shop-erase-lock.js";
 import type { PrivacyService } from "./privacy.service.js";
@@ -21,7 +22,8 @@ export type OrderChangedHook = (shop: string, customerId: string) => Promise<voi
 
 export interface WebhookIngestDeps {
   db: Db;
-  platform: CommercePlatform;
+  /** Each delivery is verified by the platform whose intake it came in on, and applied by its shop's platform. */
+  platforms: Pick<PlatformRegistry, "get" | "find">;
   privacy: PrivacyService;
   now?: () => Date;
   /** Called after an order change is stored (timing recompute, campaign publisher), inside the apply queue. */
@@ -64,12 +66,13 @@ export function nextAttemptAt(attempts: number, err: unknown, now: Date): Date |
 class ForeignOrderError extends Error {}
 
 export function createWebhookIngestService(deps: WebhookIngestDeps) {
-  const { db, platform, privacy, now = () => new Date(), log = console.error } = deps;
+  const { db, platforms, privacy, now = () => new Date(), log = console.error } = deps;
   // last_webhook_at is for the status page: one write per shop per second spares a hot row under bursts.
   const lastSeenWrite = new Map<string, number>();
   // An erase never interleaves with an apply of the same shop (see shop-erase-lock.ts).
   const eraseLock = createShopEraseLock();
-  const toEvent = (hook: VerifiedWebhook): PlatformEvent => platform.webhookEvent?.(hook) ?? { kind: "ignored" };
+  const toEvent = (platform: CommercePlatform, hook: VerifiedWebhook): PlatformEvent =>
+    platform.webhookEvent?.(hook) ?? { kind: "ignored" };
 
   // Awaited inside the apply: the queue's concurrency bounds the recomputes a burst of deliveries starts.
   async function notify(shop: string, customerId: string | null): Promise<void> {
@@ -90,7 +93,7 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
     if (holders.length && !holders.includes(shop)) throw new UnauthorizedError("Webhook order belongs to another shop");
   }
 
-  async function ownsOrder(shop: string, orderId: string): Promise<boolean> {
+  async function ownsOrder(platform: CommercePlatform, shop: string, orderId: string): Promise<boolean> {
     return (
       (await orderOwners.listShopsHoldingOrder(db, orderId)).includes(shop) ||
       (await platform.orderBelongsTo(shop, orderId))
@@ -99,6 +102,7 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
 
   /** Applies one delivery; `changed` is the customer whose order was written (re-predicted once it is marked done). */
   async function apply(
+    platform: CommercePlatform,
     hook: VerifiedWebhook,
     event: PlatformEvent,
   ): Promise<{ outcome: "processed" | "ignored"; changed?: string | null }> {
@@ -107,7 +111,7 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
       case "order": {
         // Deliveries for a shop that isn't installed (e.g. late ones after uninstall) must not recreate data.
         if (!(await shops.findShop(db, shop))) return { outcome: "ignored" };
-        if (!(await ownsOrder(shop, event.order.id)))
+        if (!(await ownsOrder(platform, shop, event.order.id)))
           throw new ForeignOrderError(`order ${event.order.id} is not ${shop}'s`);
         const written = await orders.upsertOrders(db, shop, [event.order]);
         return { outcome: "processed", changed: written.length ? event.order.customerId : null };
@@ -143,9 +147,14 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
   }
 
   /** Applies a stored delivery; `attempts` is how many tries already failed. */
-  async function process(hook: VerifiedWebhook, event: PlatformEvent, attempts: number): Promise<IngestOutcome> {
+  async function process(
+    platform: CommercePlatform,
+    hook: VerifiedWebhook,
+    event: PlatformEvent,
+    attempts: number,
+  ): Promise<IngestOutcome> {
     try {
-      const { outcome, changed } = await apply(hook, event);
+      const { outcome, changed } = await apply(platform, hook, event);
       await webhookEvents.markWebhookProcessed(db, hook.shopDomain, hook.webhookId, now());
       await notify(hook.shopDomain, changed ?? null);
       return outcome;
@@ -186,11 +195,19 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
 
   /** One more try of a stored delivery. */
   async function retry(row: webhookEvents.WebhookEventRow): Promise<IngestOutcome> {
+    // The stored row doesn't say which platform sent it; the shop's row does. A shop we hold no row for was never
+    // installed or is erased, so it holds nothing a delivery could write or erase.
+    const platform = await platforms.find(row.shop_domain);
+    if (!platform) {
+      log(`webhook ${row.topic} ${row.webhook_id} for ${row.shop_domain} ignored: the shop is not installed`);
+      await webhookEvents.markWebhookProcessed(db, row.shop_domain, row.webhook_id, now());
+      return "ignored";
+    }
     let hook: VerifiedWebhook;
     let event: PlatformEvent;
     try {
       hook = storedHook(row);
-      event = toEvent(hook);
+      event = toEvent(platform, hook);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const next = nextAttemptAt(row.attempts + 1, err, now());
@@ -209,7 +226,7 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
         await webhookEvents.markWebhookProcessed(db, row.shop_domain, row.webhook_id, now());
         return "ignored";
       }
-      return process(hook, event, row.attempts);
+      return process(platform, hook, event, row.attempts);
     });
   }
 
@@ -232,14 +249,23 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
 
   return {
     /**
-     * Verifies and stores a delivery; it is applied afterwards by the queue. Throws UnauthorizedError (401) for a
+     * Verifies a delivery with the platform whose intake received it and stores it; it is applied afterwards by
+     * the queue. Throws UnauthorizedError (401) for a
      * missing/forged HMAC, a body that doesn't prove its topic or an order id another shop holds, and
      * ValidationError (400) for bad JSON: all before anything is stored.
      */
-    async ingest(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): Promise<AckOutcome> {
+    async ingest(
+      platformId: PlatformId,
+      rawBody: Buffer,
+      headers: Record<string, string | string[] | undefined>,
+    ): Promise<AckOutcome> {
+      const platform = platforms.get(platformId);
       const hook = await platform.verifyWebhook(rawBody, headers);
       if (!hook) throw new UnauthorizedError("Webhook signature is missing or invalid");
-      const event = toEvent(hook); // 400 before anything is stored
+      // One platform's signature says nothing about another platform's shop.
+      const holder = await platforms.find(hook.shopDomain);
+      if (holder && holder.id !== platformId) throw new UnauthorizedError(`Webhook for a shop not on ${platformId}`);
+      const event = toEvent(platform, hook); // 400 before anything is stored
       await refuseOrderOfAnotherShop(hook.shopDomain, event); // 401 before anything is stored
       const receivedAt = now();
       const fresh = await webhookEvents.insertWebhookEvent(db, {

@@ -9,6 +9,7 @@ import type {
   CouponRequest,
   ListOptions,
   Page,
+  PlatformCapabilities,
   PlatformCustomer,
 } from "../commerce-platform.js";
 import { PlatformError } from "../../domain/shared/errors.js";
@@ -61,6 +62,12 @@ export interface ShopifyPlatformDeps {
   graphql: GraphqlCaller;
   now?: () => Date;
 }
+
+export const SHOPIFY_CAPABILITIES: PlatformCapabilities = {
+  bulkExport: true,
+  storefrontDelivery: "metafields",
+  couponModel: "code-per-customer",
+};
 
 export type ShopifyPlatform = CommercePlatform &
   Required<Pick<CommercePlatform, "countOrders" | "startCustomerBulkExport" | "readCustomerBulkExport">>;
@@ -124,6 +131,7 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
 
   return {
     id: "shopify",
+    capabilities: SHOPIFY_CAPABILITIES,
 
     async listOrders(shop: string, options: ListOptions): Promise<Page<Order>> {
       const data = await graphql.request<{ orders: Connection<GqlOrder & { lineItems: Connection<GqlLineItem> }> }>(
