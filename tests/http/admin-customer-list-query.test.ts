@@ -1,45 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../server/src/http/app.js";
-import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
-import { adminRoutes } from "../../server/src/http/routes/admin/index.js";
-import { createTestDb, type TestDb } from "../helpers/test-db.js";
-import { listen, NOW, seedTwoShops, SHOP_A } from "./admin/fixtures.js";
+import { describe, expect, it } from "vitest";
+import type { Db } from "../../server/src/db/database.js";
+import { withAdminApi } from "./admin/admin-api.js";
+import { SHOP_A } from "./admin/fixtures.js";
 
 // GET /api/customers with the RFM group, churn band and due window filters and the new sorts; bad values are a 400
 // whose message names the parameter and what it accepts. (Filters and sorts on both databases:
 // tests/services/customer-list-filters.test.ts.)
-describe("customer list query parameters", () => {
-  let db: TestDb;
-  let server: { url: string; close(): Promise<void> };
-  const get = async (path: string) => {
-    const res = await fetch(`${server.url}${path}`);
-    return { status: res.status, body: await res.json() };
-  };
-  const ids = async (path: string) =>
-    ((await get(path)).body.customers as Array<{ customerId: string }>).map((c) => c.customerId);
+/** a1 becomes a Champion; a2 and a3 stay Loyal (fixtures). */
+const makeA1Champion = (db: Db) =>
+  db
+    .updateTable("customer_predictions")
+    .set({ rfm_group: "Champions" })
+    .where("shop_domain", "=", SHOP_A)
+    .where("customer_id", "=", "a1")
+    .execute();
 
-  beforeAll(async () => {
-    db = await createTestDb();
-    await seedTwoShops(db.db);
-    // a1 becomes a Champion; a2 and a3 stay Loyal (fixtures).
-    await db.db
-      .updateTable("customer_predictions")
-      .set({ rfm_group: "Champions" })
-      .where("shop_domain", "=", SHOP_A)
-      .where("customer_id", "=", "a1")
-      .execute();
-    server = await listen(
-      createApp({
-        db: db.db,
-        dbKind: db.kind,
-        mounts: [{ path: "/api", handler: adminRoutes({ db: db.db, auth: demoShopAuth(SHOP_A), now: () => NOW }) }],
-      }),
-    );
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.destroy();
-  });
+describe("customer list query parameters", () => {
+  const api = withAdminApi({ seed: makeA1Champion });
+  const ids = async (path: string) =>
+    ((await api.get(path)).body.customers as Array<{ customerId: string }>).map((c) => c.customerId);
 
   it("filters by RFM groups given as a comma list or repeated, by churn band and by due window", async () => {
     expect(await ids("/api/customers?rfm=CHAMPIONS")).toEqual(["a1"]);
@@ -54,9 +33,9 @@ describe("customer list query parameters", () => {
   it("sorts by churn risk (riskiest first), RFM score and spend, customers without a prediction last", async () => {
     expect(await ids("/api/customers?sort=churn_risk")).toEqual(["a3", "a2", "a1", "a4"]);
     expect(await ids("/api/customers?sort=churn_risk&direction=asc")).toEqual(["a1", "a2", "a3", "a4"]);
-    const spend = (await get("/api/customers?sort=spend")).body.customers as Array<{ spent: number | null }>;
+    const spend = (await api.get("/api/customers?sort=spend")).body.customers as Array<{ spent: number | null }>;
     expect(spend.map((c) => c.spent)).toEqual([...spend.map((c) => c.spent)].sort((a, b) => (b ?? -1) - (a ?? -1)));
-    expect((await get("/api/customers?sort=rfm")).status).toBe(200);
+    expect((await api.get("/api/customers?sort=rfm")).status).toBe(200);
   });
 
   it("answers 400 naming the bad parameter and the values it takes", async () => {
@@ -71,7 +50,7 @@ describe("customer list query parameters", () => {
       ["unknown=1", /unknown/],
     ];
     for (const [query, message] of cases) {
-      const { status, body } = await get(`/api/customers?${query}`);
+      const { status, body } = await api.get(`/api/customers?${query}`);
       expect(status, query).toBe(400);
       expect(body.error.code, query).toBe("InvalidInput");
       expect(body.error.message, query).toMatch(/^Invalid customer list query: /);

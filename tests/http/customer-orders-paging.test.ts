@@ -1,42 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../server/src/http/app.js";
-import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
-import { adminRoutes } from "../../server/src/http/routes/admin/index.js";
+import { describe, expect, it } from "vitest";
+import { withAdminApi } from "./admin/admin-api.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
-import { createTestDb, type TestDb } from "../helpers/test-db.js";
-import { listen, NOW, seedTwoShops, SHOP_A, SHOP_B } from "./admin/fixtures.js";
+import { NOW, SHOP_A, SHOP_B } from "./admin/fixtures.js";
 import { FREQUENT_BUYER, FREQUENT_ORDERS, frequentOrder, seedFrequentBuyer } from "./admin/frequent-buyer.js";
 
 // GET /api/customers/:id answers a summary over every counted order and one page of the timeline, newest first.
 describe.each(DB_KINDS)("customer page API: totals and a paged timeline on %s", (kind) => {
-  let db: TestDb;
-  let server: { url: string; close(): Promise<void> };
-  const get = async (path: string) => {
-    const res = await fetch(`${server.url}${path}`);
-    return { status: res.status, body: await res.json() };
-  };
+  const api = withAdminApi({ kind, seed: (db) => seedFrequentBuyer(db, SHOP_A) });
   const all = Array.from({ length: FREQUENT_ORDERS }, (_, i) => frequentOrder(i));
   const counted = all.filter((o) => !o.cancelled);
 
-  beforeAll(async () => {
-    db = await createTestDb(kind);
-    await seedTwoShops(db.db);
-    await seedFrequentBuyer(db.db, SHOP_A);
-    server = await listen(
-      createApp({
-        db: db.db,
-        dbKind: db.kind,
-        mounts: [{ path: "/api", handler: adminRoutes({ db: db.db, auth: demoShopAuth(SHOP_A), now: () => NOW }) }],
-      }),
-    );
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.destroy();
-  });
-
   it("sums spend, orders, average and first/last order over counted orders, net of refunds", async () => {
-    const { status, body } = await get(`/api/customers/${FREQUENT_BUYER}`);
+    const { status, body } = await api.get(`/api/customers/${FREQUENT_BUYER}`);
     expect(status).toBe(200);
     const spent = counted.reduce((s, o) => s + o.total - o.refunded, 0);
     expect(body.totals.orders).toBe(counted.length);
@@ -48,7 +23,7 @@ describe.each(DB_KINDS)("customer page API: totals and a paged timeline on %s", 
   });
 
   it("pages the timeline newest first with its total, every order once", async () => {
-    const first = (await get(`/api/customers/${FREQUENT_BUYER}`)).body;
+    const first = (await api.get(`/api/customers/${FREQUENT_BUYER}`)).body;
     expect(first.ordersPage).toEqual({ page: 1, pageSize: 10, total: FREQUENT_ORDERS });
     expect(first.orders.map((o: { name: string }) => o.name)).toEqual(
       all
@@ -59,28 +34,28 @@ describe.each(DB_KINDS)("customer page API: totals and a paged timeline on %s", 
     expect(first.orders[0].lines).toHaveLength(4);
     const seen: string[] = [];
     for (let page = 1; page <= FREQUENT_ORDERS / 10; page++) {
-      const body = (await get(`/api/customers/${FREQUENT_BUYER}?ordersPage=${page}`)).body;
+      const body = (await api.get(`/api/customers/${FREQUENT_BUYER}?ordersPage=${page}`)).body;
       seen.push(...body.orders.map((o: { orderId: string }) => o.orderId));
     }
     expect(seen).toEqual(all.map((o) => o.id).reverse());
-    const past = (await get(`/api/customers/${FREQUENT_BUYER}?ordersPage=${FREQUENT_ORDERS / 10 + 1}`)).body;
+    const past = (await api.get(`/api/customers/${FREQUENT_BUYER}?ordersPage=${FREQUENT_ORDERS / 10 + 1}`)).body;
     expect(past.orders).toEqual([]);
     expect(past.ordersPage.total).toBe(FREQUENT_ORDERS);
   });
 
   it("a customer without orders has zero totals and an empty first page", async () => {
-    const { body } = await get("/api/customers/a4");
+    const { body } = await api.get("/api/customers/a4");
     expect(body.totals).toEqual({ spent: 0, orders: 0, averageOrder: null, firstOrderAt: null, lastOrderAt: null });
     expect(body.ordersPage).toEqual({ page: 1, pageSize: 10, total: 0 });
   });
 
   it("refuses a bad page with 400 and another shop's customer with 404", async () => {
     for (const bad of ["ordersPage=0", "ordersPage=abc", "ordersPage=1.5", "page=2", "ordersPage=1&x=1"]) {
-      const { status, body } = await get(`/api/customers/${FREQUENT_BUYER}?${bad}`);
+      const { status, body } = await api.get(`/api/customers/${FREQUENT_BUYER}?${bad}`);
       expect(status, bad).toBe(400);
       expect(body.error.code).toBe("InvalidInput");
     }
     expect(SHOP_B).not.toBe(SHOP_A);
-    expect((await get("/api/customers/b1?ordersPage=1")).status).toBe(404);
+    expect((await api.get("/api/customers/b1?ordersPage=1")).status).toBe(404);
   });
 });
