@@ -30,14 +30,14 @@ export function calibratedExpectedOrders(
   horizonDays: number,
 ): number {
   const t = v.timing;
-  const base = expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, horizonDays);
+  const base = expectedOrders(t.predictive, t.pActive, v.continuation, t.elapsedDays, horizonDays);
   if (!cal) return base;
   // The cell factor was validated on the first validationDays only (a validation window of one season says
   // nothing about the rest of a year); later orders keep the base model's level, scaled only by tenure.
   const validated =
     horizonDays <= cal.validationDays
       ? base
-      : expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, cal.validationDays);
+      : expectedOrders(t.predictive, t.pActive, v.continuation, t.elapsedDays, cal.validationDays);
   const later = (base - validated) * tenureFactor(cal.tenure, v.tenureDays);
   return validated * (cal.orderFactors[v.cell] ?? cal.pooledFactor) + later;
 }

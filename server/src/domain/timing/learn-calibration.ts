@@ -58,7 +58,7 @@ export function learnCalibration(all: PurchaseDay[][], nowDay: number, fitBase: 
       const v = baseView(b, model, origin);
       const t = v.timing;
       const inWindow = after[i].filter((d) => d < origin + H);
-      const first = expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, H);
+      const first = expectedOrders(t.predictive, t.pActive, v.continuation, t.elapsedDays, H);
       acc.actual[v.cell] += inWindow.length;
       acc.predicted[v.cell] += first;
       features.push(v.features);
@@ -73,7 +73,7 @@ export function learnCalibration(all: PurchaseDay[][], nowDay: number, fitBase: 
       if (span > H) {
         const cls = late[tenureClass(v.tenureDays)];
         cls.actual += after[i].length - inWindow.length;
-        cls.predicted += expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, span) - first;
+        cls.predicted += expectedOrders(t.predictive, t.pActive, v.continuation, t.elapsedDays, span) - first;
       }
     });
     if (span > H) for (const [k, c] of late.entries()) tenureCells.push({ origin, tenureClass: k, ...c });

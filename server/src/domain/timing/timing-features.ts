@@ -1,6 +1,7 @@
 import { bgnbdConditionalExpected, bgnbdPAlive, type BgNbdParams } from "../btyd/bgnbd.js";
 import { customerTiming, type CustomerTiming } from "./customer-timing.js";
-import { expectedOrders, probOrderWithin } from "./expected-orders.js";
+import { expectedOrders, probOrderWithin, type Continuation } from "./expected-orders.js";
+import { retentionChain } from "./retention-chain.js";
 import type { PurchaseDay } from "./purchase-days.js";
 import type { StoreModel } from "./store-model.js";
 
@@ -16,6 +17,8 @@ export interface BaseView {
   features: number[];
   /** Days since the first order (BTYD's T). */
   tenureDays: number;
+  /** Whether orders after the next one keep coming: the store's retention chain from this customer's count. */
+  continuation: Continuation;
 }
 
 const FREQ_EDGES = [1, 2, 4, 9];
@@ -45,7 +48,8 @@ export function baseView(days: PurchaseDay[], model: StoreModel, nowDay: number)
   const pAlive = bg ? bgnbdPAlive(bg, s) : t.pActive;
   const bgOrders = bg ? bgnbdConditionalExpected(bg, s, RANK_HORIZON_DAYS) : 0;
   const p90 = probOrderWithin(t.predictive, t.pActive, t.elapsedDays, RANK_HORIZON_DAYS);
-  const ours = expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, RANK_HORIZON_DAYS);
+  const continuation: Continuation = { chain: retentionChain(model.retention), purchaseDays: days.length };
+  const ours = expectedOrders(t.predictive, t.pActive, continuation, t.elapsedDays, RANK_HORIZON_DAYS);
   const features = [
     logit(p90),
     Math.log(ours + 0.01),
@@ -58,7 +62,7 @@ export function baseView(days: PurchaseDay[], model: StoreModel, nowDay: number)
     Math.log1p(Math.max(total / days.length, 0)),
     t.churnRisk,
   ];
-  return { timing: t, cell: cellOf(days.length, t.elapsedDays), features, tenureDays: s.T };
+  return { timing: t, cell: cellOf(days.length, t.elapsedDays), features, tenureDays: s.T, continuation };
 }
 
 function logit(p: number): number {

@@ -72,7 +72,7 @@ describe("tenure factors for later orders", () => {
     const young = all.find((d) => nowDay - d[0].day < 40 && d.length >= 2)!;
     const v = baseView(young, model, nowDay);
     const t = v.timing;
-    const base = (h: number) => expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, h);
+    const base = (h: number) => expectedOrders(t.predictive, t.pActive, v.continuation, t.elapsedDays, h);
     const noTenure: TimingCalibration = { ...cal, tenure: null };
     // Within the validation window nothing changes; beyond it the young customer's later orders shrink.
     expect(calibratedExpectedOrders(v, cal, 90)).toBeCloseTo(calibratedExpectedOrders(v, noTenure, 90), 9);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { expectedOrders } from "../../../../server/src/domain/timing/expected-orders.js";
+import { retentionChain } from "../../../../server/src/domain/timing/retention-chain.js";
+
+/** π_k of a shifted-beta-geometric dropout p ~ Beta(a, b) after the first order (k ≥ 2), and π_1 given. */
+function sbgRetention(first: number, a: number, b: number): number[] {
+  return [first, ...Array.from({ length: 7 }, (_, i) => (b + i) / (a + b + i))];
+}
+
+describe("retention chain", () => {
+  it("reads the store's classes and extrapolates the rise of π_k past them", () => {
+    const retention = sbgRetention(0.3, 1, 25);
+    const chain = retentionChain(retention);
+    expect(chain(1)).toBe(0.3);
+    expect(chain(5)).toBe(retention[4]);
+    // Past the pooled class: (b + k − 2)/(a + b + k − 2), the dropout the classes imply.
+    for (const k of [10, 30, 80]) expect(chain(k)).toBeCloseTo((25 + k - 2) / (26 + k - 2), 3);
+  });
+
+  it("keeps one π when the classes do not rise", () => {
+    const chain = retentionChain(new Array(8).fill(0.8));
+    expect(chain(3)).toBeCloseTo(0.8, 9);
+    expect(chain(40)).toBeCloseTo(0.8, 9);
+  });
+
+  it("counts a year of weekly follow-on orders as the heterogeneous dropout does, above a constant π", () => {
+    const retention = sbgRetention(0.7, 1, 25);
+    // A customer who just ordered (2 purchase days) with an exactly weekly rhythm, alive.
+    const predictive = { nu: 1e6, loc: Math.log(7), scale: 1e-3, sigma2: 1e-6, gaps: 50, kappa: 1e6 };
+    const chained = expectedOrders(predictive, 1, { chain: retentionChain(retention), purchaseDays: 2 }, 0, 365);
+    const constant = expectedOrders(predictive, 1, retention[2], 0, 365);
+    // Truth: the first order, then Σ_k Π_j π_(2+j) over ~51 more weeks, π_k = (24 + k − 1)/(25 + k − 1)·…
+    let survive = 1,
+      truth = 1;
+    for (let k = 1; k <= 51; k++) {
+      survive *= (25 + k) / (26 + k);
+      truth += survive;
+    }
+    expect(chained).toBeCloseTo(truth, 0);
+    expect(constant).toBeLessThan(0.85 * truth);
+  });
+});
