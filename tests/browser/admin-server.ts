@@ -12,17 +12,7 @@ import { listen } from "../http/admin/fixtures.js";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const DIST = path.join(ROOT, "web/dist");
 
-export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
 
 /** Builds the admin UI once if web/dist is missing (a fresh checkout). */
 export function ensureWebBuild(): void {

@@ -11,17 +11,9 @@ import type { PreviewCustomer } from "../../server/src/storefront-preview/custom
 import type { LocalizedText, StorefrontDecision } from "../../server/src/domain/campaigns/storefront-decision.js";
 import { SHOP } from "./engine-fixtures.js";
 
-export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
+
+export { CHROMIUM, CHROMIUM_ARGS };
 
 export interface Beacon {
   kind: string;
