@@ -20,6 +20,8 @@ export interface Config {
   shopify: ShopifyCredentials | null;
   /** Demo only: seconds between simulated new orders (0 turns it off). */
   demoPlayEverySeconds: number;
+  /** X-Forwarded-For entries our own load balancers append behind Shopify's app proxy (0: Shopify connects to us). */
+  trustedProxyHops: number;
   dataDir: string;
 }
 
@@ -48,6 +50,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     20,
     problems,
   );
+  const trustedProxyHops = parseNonNegativeInt("TRUSTED_PROXY_HOPS", env.TRUSTED_PROXY_HOPS, 0, problems);
+  if (trustedProxyHops > 10) problems.push(`TRUSTED_PROXY_HOPS must be at most 10 (got "${env.TRUSTED_PROXY_HOPS}")`);
   if (problems.length) throw new ConfigError(problems);
   const host = env.HOST || (shopify ? "0.0.0.0" : "127.0.0.1");
   return Object.freeze({
@@ -57,6 +61,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     database,
     shopify,
     demoPlayEverySeconds,
+    trustedProxyHops,
     dataDir,
   });
 }

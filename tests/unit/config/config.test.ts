@@ -53,4 +53,12 @@ describe("loadConfig", () => {
     expect(c.host).toBe("0.0.0.0");
     expect(c.shopify?.scopes).toContain("write_discounts");
   });
+
+  it("reads how many proxy hops of our own sit behind Shopify's app proxy, and refuses a bad count", () => {
+    expect(loadConfig({}).trustedProxyHops).toBe(0);
+    expect(loadConfig({ TRUSTED_PROXY_HOPS: "2" }).trustedProxyHops).toBe(2);
+    for (const bad of ["-1", "one", "1.5", "11"]) {
+      expect(() => loadConfig({ TRUSTED_PROXY_HOPS: bad }), bad).toThrow(/TRUSTED_PROXY_HOPS must be/);
+    }
+  });
 });
