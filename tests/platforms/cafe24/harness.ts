@@ -68,3 +68,5 @@ export async function startCafe24Harness(
     },
   };
 }
+
+export { addKstMonths as addKstMonthsForTest } from "../../../server/src/simulator-cafe24/kst.js";
