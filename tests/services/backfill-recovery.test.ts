@@ -100,6 +100,7 @@ describe.each(DB_KINDS)("backfill recovery on %s", (kind) => {
     const shop = "crashed-install.myshopify.com";
     const install = createInstallService({
       db: t.db,
+      platform: "shopify",
       exchangeToken: async () => undefined,
       hasOfflineSession: async () => false,
       backfill: () => new Promise(() => undefined), // the process dies before the backfill writes anything

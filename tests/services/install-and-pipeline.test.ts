@@ -37,6 +37,7 @@ describe("install on first admin request", () => {
     const done = new Promise<void>((resolve) => (synced = resolve));
     const service = createInstallService({
       db: options.db ?? t.db,
+      platform: "shopify",
       async exchangeToken(shop, token) {
         calls.push(`exchange ${shop} ${token}`);
         await new Promise((r) => setTimeout(r, 20));

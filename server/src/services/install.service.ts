@@ -4,9 +4,12 @@
 import type { Db } from "../db/database.js";
 import { findShop, upsertInstalledShop } from "../db/repositories/shop.repository.js";
 import { saveSyncState } from "../db/repositories/sync-state.repository.js";
+import type { PlatformId } from "../platforms/commerce-platform.js";
 
 export interface InstallDeps {
   db: Db;
+  /** Recorded as the shop's platform: the registry resolves the shop by it from then on. */
+  platform: PlatformId;
   exchangeToken(shop: string, sessionToken: string): Promise<unknown>;
   hasOfflineSession(shop: string): Promise<boolean>;
   backfill(shop: string): Promise<unknown>;
@@ -25,7 +28,7 @@ export function createInstallService(deps: InstallDeps) {
     // A sync_state row ("pending" if new) before the shop row: a crash before the backfill's first save still
     // leaves an unfinished backfill that start-up recovery picks up (backfill-recovery.service.ts).
     await saveSyncState(deps.db, shop, {}, now);
-    await upsertInstalledShop(deps.db, shop, "shopify", now);
+    await upsertInstalledShop(deps.db, shop, deps.platform, now);
     void deps
       .backfill(shop)
       .then(() => deps.shopSynced(shop))

@@ -22,6 +22,7 @@ export interface ShopifyModule extends PlatformModule {
   readonly stack: ShopifyStack;
   /** Shopify-managed install: the first authenticated admin request of a new shop calls these. */
   readonly install: {
+    platform: "shopify";
     /** Trades the request's App Bridge session token for an expiring offline token. */
     exchangeToken(shop: string, sessionToken: string): Promise<unknown>;
     hasOfflineSession(shop: string): Promise<boolean>;
@@ -39,6 +40,7 @@ export function createShopifyModule(db: Db, options: ShopifyStackOptions): Shopi
     webhookPath: SHOPIFY_WEBHOOK_PATH,
     storefront: { path: SHOPIFY_APP_PROXY_PATH, identify: (rawQuery) => adapter.verifyAppProxy(rawQuery) },
     install: {
+      platform: "shopify",
       exchangeToken: (shop, sessionToken) => stack.tokens.exchange(shop, sessionToken),
       hasOfflineSession: async (shop) =>
         Boolean(await stack.sessionStorage.loadSession(stack.api.session.getOfflineId(shop))),
