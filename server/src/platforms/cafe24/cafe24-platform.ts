@@ -10,6 +10,7 @@ import type {
   CommercePlatform,
   Coupon,
   CouponRequest,
+  CustomerMetafield,
   ListOptions,
   MetafieldWriteResult,
   Page,
@@ -98,15 +99,15 @@ export class Cafe24Platform implements CommercePlatform {
     return total;
   }
 
-  startBulkExport(): Promise<{ id: string }> {
+  startBulkExport(_shop: string, _options: { updatedSince?: Date }): Promise<{ id: string }> {
     return Promise.reject(absent("bulk export"));
   }
 
-  getBulkExport(): Promise<BulkExportStatus> {
+  getBulkExport(_shop: string, _id: string): Promise<BulkExportStatus> {
     return Promise.reject(absent("bulk export"));
   }
 
-  readBulkExport(): AsyncIterable<Order> {
+  readBulkExport(_shop: string, _id: string): AsyncIterable<Order> {
     throw absent("bulk export");
   }
 
@@ -114,7 +115,7 @@ export class Cafe24Platform implements CommercePlatform {
     return issueMemberCoupon(this.options.api, shop, request);
   }
 
-  setCustomerMetafields(): Promise<MetafieldWriteResult> {
+  setCustomerMetafields(_shop: string, _metafields: CustomerMetafield[]): Promise<MetafieldWriteResult> {
     return Promise.reject(absent("customer metafields"));
   }
 
@@ -148,7 +149,7 @@ export class Cafe24Platform implements CommercePlatform {
   }
 
   /** Cafe24 has no signed storefront proxy: nothing a storefront request carries proves a shopper. */
-  verifyAppProxy(): AppProxyIdentity | null {
+  verifyAppProxy(_rawQuery: string): AppProxyIdentity | null {
     return null;
   }
 
