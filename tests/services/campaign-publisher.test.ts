@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { fakePlatform } from "./campaign-fakes.js";
-import { installedOn } from "../helpers/platforms.js";
+import { installedOn, registryOf } from "../helpers/platforms.js";
 import type { PlatformRegistry } from "../../server/src/platforms/registry.js";
 import { customerOnSide, daysAgo, NOW, prediction, SHOP } from "../unit/domain/campaigns/fixtures.js";
 import { createDecisionPublisher, predictionsFromDb } from "../../server/src/services/decision-publisher.service.js";
@@ -316,6 +316,24 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
       metafieldFailures: 0,
       metafieldsSkipped: 0,
     });
+  });
+
+  it("sends no metafields to a platform whose storefront asks our server: the stored decision is live at once", async () => {
+    // The fake registered with Cafe24's storefront delivery (a ScriptTag that asks /decision), for the same shop.
+    const scriptFake = Object.create(fake.platform, {
+      capabilities: {
+        value: { bulkExport: false, storefrontDelivery: "script-asks-server", couponModel: "code-per-customer" },
+      },
+    });
+    platforms = registryOf(t.db, scriptFake);
+    predictions = [prediction({ customerId: "c1" })];
+    await enable("replenishment");
+    const summary = await make().publishShop(SHOP);
+    expect(summary).toMatchObject({ customers: 1, banners: 1, metafieldsWritten: 0, metafieldFailures: 0 });
+    expect(fake.metafieldCalls).toEqual([]);
+    const stored = await findPublishedDecision(t.db, SHOP, "c1");
+    expect(stored?.decision.banner).not.toBeNull();
+    expect(stored?.publishedAt).not.toBeNull(); // nothing left for the status page to call unpublished
   });
 
   it("keeps shops apart", async () => {

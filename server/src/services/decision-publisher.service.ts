@@ -277,6 +277,11 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     summary: PublishSummary,
   ): Promise<void> {
     const platform = await deps.platforms.for(shop);
+    if (platform.capabilities.storefrontDelivery !== "metafields") {
+      // Its storefront asks our server (Cafe24's ScriptTag), which answers from the decision just stored: live now.
+      if (ids.length) await markDecisionsPublished(deps.db, shop, ids, now());
+      return;
+    }
     // The adapter splits into platform-sized calls (Shopify: 25 per metafieldsSet); 100 per call here bounds a failure's blast radius.
     for (const batch of chunks(ids, 100)) {
       const metafields: CustomerMetafield[] = batch.map((id) => ({
