@@ -65,4 +65,14 @@ describe.each(DB_KINDS)("Cafe24 access tokens (%s)", (kind) => {
     expect(await m.tokens.accessToken(MALL, before)).toBe(after); // already replaced: no second refresh
     expect(h.sim.oauth.refreshCount).toBe(1);
   });
+
+  it("after the app is deleted from the mall, access is gone (the refresh is refused, nothing retried)", async () => {
+    h = await startCafe24Harness({ malls: [{ mallId: MALL }] }, kind);
+    const m = h.module();
+    await h.install(MALL, m);
+    expect(await m.platform.hasAccess(MALL)).toBe(true);
+    h.sim.uninstallApp(MALL);
+    expect(await m.platform.hasAccess(MALL)).toBe(false);
+    expect((await findCafe24Tokens(h.db.db, MALL))?.refresh_lease_owner).toBeNull(); // the lease was let go
+  });
 });
