@@ -172,3 +172,41 @@ describe("Cafe24 call budget", () => {
     }
   }, 120_000);
 });
+
+describe("Cafe24 backfill after a dropped connection", () => {
+  it("fails retriably mid-walk and resumes from the stored cursor with no duplicate and no gap", async () => {
+    const small = await startCafe24Harness({
+      malls: [
+        {
+          mallId: "dropmall",
+          seed: { until: new Date("2009-12-08T00:00:00Z"), timeShiftTo: new Date(Date.now() - DAY) },
+        },
+      ],
+    });
+    try {
+      await small.install("dropmall");
+      let calls = 0;
+      const dropping: typeof fetch = (input, init) => {
+        if (++calls === 9) return Promise.reject(new TypeError("socket hang up"));
+        return fetch(input, init);
+      };
+      const historyStart = () => new Date(Date.now() - 30 * DAY);
+      const cursors = memoryCursor();
+      const seen = new Map<string, number>();
+      const store = async (orders: Array<{ id: string }>) => {
+        for (const o of orders) seen.set(o.id, (seen.get(o.id) ?? 0) + 1);
+      };
+      const first = small.module({ historyStart, fetch: dropping });
+      await expect(
+        backfillCafe24Orders({ platform: first.platform, mallId: "dropmall", cursors, pageSize: 50, store }),
+      ).rejects.toMatchObject({ retriable: true });
+      expect(seen.size).toBeGreaterThan(0);
+      const second = small.module({ historyStart });
+      await backfillCafe24Orders({ platform: second.platform, mallId: "dropmall", cursors, pageSize: 50, store });
+      expect(seen.size).toBe(small.sim.mall("dropmall").orders.length);
+      expect([...seen.values()].filter((n) => n > 1)).toEqual([]);
+    } finally {
+      await small.close();
+    }
+  }, 120_000);
+});
