@@ -12,6 +12,7 @@ import {
   GraphQLUnionType,
   type DocumentNode,
   type FieldNode,
+  type GraphQLField,
   type FragmentDefinitionNode,
   type GraphQLOutputType,
   type GraphQLSchema,
@@ -30,6 +31,46 @@ export function executeBulk(schema: GraphQLSchema, document: DocumentNode, ctx: 
   return run(schema, fragments, ctx, selection!, schema.getQueryType()!, {});
 }
 
+/** One selected field of an object type: resolved once per selection set and type, then reused for every object. */
+interface FieldPlan {
+  key: string;
+  name: string;
+  typename: boolean;
+  field: GraphQLField<unknown, unknown> | undefined;
+  args: Obj;
+  node: FieldNode;
+}
+
+// A bulk export runs the same selection over hundreds of thousands of objects: collecting its fields (fragments,
+// field lookup, argument values) once per selection set and type instead of once per object halves its CPU.
+const plans = new WeakMap<SelectionSetNode, Map<GraphQLObjectType, FieldPlan[]>>();
+
+function planFor(
+  schema: GraphQLSchema,
+  fragments: Map<string, FragmentDefinitionNode>,
+  selectionSet: SelectionSetNode,
+  type: GraphQLObjectType,
+): FieldPlan[] {
+  let byType = plans.get(selectionSet);
+  if (!byType) {
+    byType = new Map();
+    plans.set(selectionSet, byType);
+  }
+  let plan = byType.get(type);
+  if (!plan) {
+    plan = collect(schema, fragments, selectionSet, type).map((node) => {
+      const name = node.name.value;
+      const typename = name === "__typename";
+      const field = typename ? undefined : type.getFields()[name];
+      // Bulk queries take no variables, so a field's arguments are the same for every object.
+      const args = field && node.arguments?.length ? getArgumentValues(field, node, {}) : {};
+      return { key: node.alias?.value ?? name, name, typename, field, args, node };
+    });
+    byType.set(type, plan);
+  }
+  return plan;
+}
+
 function run(
   schema: GraphQLSchema,
   fragments: Map<string, FragmentDefinitionNode>,
@@ -39,15 +80,12 @@ function run(
   parent: unknown,
 ): Obj {
   const out: Obj = {};
-  for (const node of collect(schema, fragments, selectionSet, type)) {
-    const name = node.name.value;
-    const key = node.alias?.value ?? name;
-    if (name === "__typename") {
+  for (const { key, name, typename, field, args, node } of planFor(schema, fragments, selectionSet, type)) {
+    if (typename) {
       out[key] = type.name;
       continue;
     }
-    const field = type.getFields()[name];
-    const args = node.arguments?.length ? getArgumentValues(field, node, {}) : {};
+    if (!field) throw new Error(`Cannot query field "${name}" on type "${type.name}"`);
     const raw = field.resolve ? field.resolve(parent, args, ctx, undefined as never) : (parent as Obj)[name];
     out[key] = complete(schema, fragments, ctx, field.type, raw, node);
   }

@@ -170,13 +170,27 @@ function isConnection(value: unknown): boolean {
 
 /** One line per object; nested connection items become their own lines pointing at the parent's id. */
 function emit(node: Json, parentId: string | null, lines: string[]): void {
-  const own: Json = {};
-  const nested: Json[][] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (isConnection(value)) nested.push(connectionNodes(value));
-    else own[key] = value;
+  let nested: Json[][] | null = null;
+  for (const key in node) {
+    const value = node[key];
+    if (value === null || typeof value !== "object" || !isConnection(value)) continue;
+    nested ??= [];
+    nested.push(connectionNodes(value));
   }
-  if (parentId) own.__parentId = parentId;
-  lines.push(JSON.stringify(own));
-  for (const children of nested) for (const child of children) emit(child, String(node.id), lines);
+  // Most objects (every line item) hold no connection: serialized as they are, without a copy.
+  const own = nested ? withoutConnections(node) : node;
+  lines.push(parentId ? withParentId(JSON.stringify(own), parentId) : JSON.stringify(own));
+  if (nested) for (const children of nested) for (const child of children) emit(child, String(node.id), lines);
+}
+
+function withoutConnections(node: Json): Json {
+  const own: Json = {};
+  for (const key in node) if (!isConnection(node[key])) own[key] = node[key];
+  return own;
+}
+
+/** `{"a":1}` + parent → `{"a":1,"__parentId":"…"}`: the same text as serializing a copy with the key added last. */
+function withParentId(json: string, parentId: string): string {
+  const tail = `"__parentId":${JSON.stringify(parentId)}}`;
+  return json === "{}" ? `{${tail}` : `${json.slice(0, -1)},${tail}`;
 }

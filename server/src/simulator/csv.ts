@@ -1,5 +1,7 @@
 // Minimal RFC-4180 line splitter: quoted fields, doubled quotes, commas inside quotes (enough for the retail CSV).
 export function splitCsvLine(line: string): string[] {
+  // Most rows quote nothing: a plain split gives the same fields at a fraction of the per-character loop's cost.
+  if (!line.includes('"')) return line.split(",");
   const fields: string[] = [];
   let field = "";
   let quoted = false;

@@ -107,6 +107,9 @@ async function readInvoices(
   const input = createReadStream(options.file ?? DEFAULT_RETAIL_CSV).pipe(createGunzip());
   const lines = createInterface({ input, crlfDelay: Infinity });
   let header = true;
+  // An invoice's rows are consecutive and share its timestamp: parse each distinct text once.
+  let lastDateText = "";
+  let lastDate = Number.NaN;
   for await (const line of lines) {
     if (header) {
       header = false;
@@ -115,7 +118,11 @@ async function readInvoices(
     if (!line) continue;
     const [invoice, stockCode, description, quantityText, dateText, priceText, customerText, country] =
       splitCsvLine(line);
-    const date = Date.parse(`${dateText.replace(" ", "T")}Z`);
+    if (dateText !== lastDateText) {
+      lastDateText = dateText;
+      lastDate = Date.parse(`${dateText.replace(" ", "T")}Z`);
+    }
+    const date = lastDate;
     if (date >= until) break; // the file is in date order
     if (date < since) continue;
     rows++;

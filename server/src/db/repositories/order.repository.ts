@@ -1,5 +1,6 @@
 import { exclusionReason, type Order, type OrderLine } from "../../domain/orders/order.js";
 import type { Db } from "../database.js";
+import { executeInsert } from "./compiled-insert.js";
 import type { OrderLinesTable, OrdersTable } from "../tables/core.tables.js";
 
 // Well under SQLite's 32 766 and PostgreSQL's 65 535 bound parameters per statement.
@@ -35,28 +36,33 @@ export async function upsertOrdersAtomically(db: Db, shop: string, batches: Iter
 async function writeNewest(trx: Db, shop: string, newest: Order[]): Promise<string[]> {
   const written: string[] = [];
   for (const chunk of chunks(newest, ORDER_CHUNK)) {
-    const rows = await trx
-      .insertInto("orders")
-      .values(chunk.map((o) => toOrderRow(shop, o)))
-      .onConflict((oc) =>
-        oc
-          .columns(["shop_domain", "order_id"])
-          .doUpdateSet((eb) => ({
-            customer_id: eb.ref("excluded.customer_id"),
-            processed_at: eb.ref("excluded.processed_at"),
-            updated_at: eb.ref("excluded.updated_at"),
-            cancelled_at: eb.ref("excluded.cancelled_at"),
-            test: eb.ref("excluded.test"),
-            total_price: eb.ref("excluded.total_price"),
-            refunded_total: eb.ref("excluded.refunded_total"),
-            currency: eb.ref("excluded.currency"),
-            discount_codes: eb.ref("excluded.discount_codes"),
-            excluded_reason: eb.ref("excluded.excluded_reason"),
-          }))
-          .where((eb) => eb("orders.updated_at", "<=", eb.ref("excluded.updated_at"))),
-      )
-      .returning("order_id")
-      .execute();
+    const rows = await executeInsert(
+      trx,
+      "upsert orders",
+      chunk.map((o) => toOrderRow(shop, o)),
+      (values) =>
+        trx
+          .insertInto("orders")
+          .values(values as unknown as OrdersTable[])
+          .onConflict((oc) =>
+            oc
+              .columns(["shop_domain", "order_id"])
+              .doUpdateSet((eb) => ({
+                customer_id: eb.ref("excluded.customer_id"),
+                processed_at: eb.ref("excluded.processed_at"),
+                updated_at: eb.ref("excluded.updated_at"),
+                cancelled_at: eb.ref("excluded.cancelled_at"),
+                test: eb.ref("excluded.test"),
+                total_price: eb.ref("excluded.total_price"),
+                refunded_total: eb.ref("excluded.refunded_total"),
+                currency: eb.ref("excluded.currency"),
+                discount_codes: eb.ref("excluded.discount_codes"),
+                excluded_reason: eb.ref("excluded.excluded_reason"),
+              }))
+              .where((eb) => eb("orders.updated_at", "<=", eb.ref("excluded.updated_at"))),
+          )
+          .returning("order_id"),
+    );
     written.push(...rows.map((r) => r.order_id));
   }
   if (written.length === 0) return written;
@@ -65,7 +71,10 @@ async function writeNewest(trx: Db, shop: string, newest: Order[]): Promise<stri
     await trx.deleteFrom("order_lines").where("shop_domain", "=", shop).where("order_id", "in", ids).execute();
   }
   const lines = written.flatMap((id) => byId.get(id)!.lines.map((line, i) => toLineRow(shop, id, i, line)));
-  for (const chunk of chunks(lines, LINE_CHUNK)) await trx.insertInto("order_lines").values(chunk).execute();
+  for (const chunk of chunks(lines, LINE_CHUNK))
+    await executeInsert(trx, "insert order lines", chunk, (values) =>
+      trx.insertInto("order_lines").values(values as unknown as OrderLinesTable[]),
+    );
   return written;
 }
 
