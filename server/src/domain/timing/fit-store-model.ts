@@ -11,6 +11,7 @@ import { estimateProductCycles, type ProductCycle } from "./product-cycles.js";
 import { fitPopulationGaps, type PopulationGaps } from "./censored-gaps.js";
 import type { GapPrior } from "./gap-model.js";
 import { logGaps, toPurchaseDays, type PurchaseDay } from "./purchase-days.js";
+import { retentionEvidence } from "./retention-chain.js";
 import type { StoreModel, StoredFit } from "./store-model.js";
 import { ValidationError } from "../shared/errors.js";
 
@@ -57,6 +58,7 @@ function fitBaseModel(all: PurchaseDay[][], now: Date, overrides: ProductOverrid
     gapPrior,
     productCycles,
     retention: pop.retention,
+    retentionEvidence: retentionEvidence(customers.map((d) => d.length)),
     bgnbd: fitOrNull(() => fitBgnbd(evenSample(customers, BTYD_SAMPLE_SIZE).map((d) => btydSummary(d, nowDay)))),
     gammaGamma: fitOrNull(() => fitGammaGamma(spendSummaries(evenSample(customers, BTYD_SAMPLE_SIZE)))),
     rfmCuts: rfmCutpoints(

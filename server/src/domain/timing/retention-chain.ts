@@ -6,43 +6,74 @@ import { RETENTION_CLASSES } from "./retention.js";
  * are to stop, so those who keep buying are the stickier ones and the store's π_k rises with k. A constant π
  * (Jensen) under-counts the orders of a long horizon: −25 to −40 % on the later part of a year in the synthetic
  * weekly, young and one-timer stores. Beyond the classes the rise is extrapolated as the shifted-beta-geometric
- * dropout (BG/NBD's) implies: 1/(1 − π_k) grows linearly in k, slope 1/a, fitted to the store's own π_2..π_7.
+ * dropout (BG/NBD's) implies: 1/(1 − π_k) grows linearly in k, slope 1/a, fitted to the store's own π_2..π_8.
  */
 export type RetentionChain = (purchaseDays: number) => number;
 
+/** How many customers each retention class was learned from, so the rise is fitted on evidence, not noise. */
+export interface RetentionEvidence {
+  /** atRisk[k − 1]: customers with at least k purchase days (k = 1..7); atRisk[7]: their purchase days past the 7th. */
+  atRisk: number[];
+  /** Mean purchase-day count behind the pooled class (8 and more). */
+  topMeanCount: number;
+}
+
 const cache = new WeakMap<number[], RetentionChain>();
 
-export function retentionChain(retention: number[]): RetentionChain {
+export function retentionChain(retention: number[], evidence?: RetentionEvidence | null): RetentionChain {
   const known = cache.get(retention);
   if (known) return known;
-  const line = dropoutLine(retention);
+  const line = dropoutLine(retention, evidence ?? null);
   const last = RETENTION_CLASSES - 1;
   const chain: RetentionChain = (k) => {
     if (k < last + 1) return retention[Math.max(k, 1) - 1];
-    // At least the pooled class's own figure: that class averages customers with 8 and more purchase days.
-    return Math.max(retention[last], Math.min(0.999, 1 - 1 / (line.at7 + line.slope * (k - 7))));
+    return Math.min(0.999, Math.max(retention[last - 1], 1 - 1 / (line.at7 + line.slope * (k - 7))));
   };
   cache.set(retention, chain);
   return chain;
 }
 
+/** What the store's purchase-day counts say about how much each class's π can be trusted. */
+export function retentionEvidence(counts: number[]): RetentionEvidence {
+  const atRisk = new Array(RETENTION_CLASSES).fill(0);
+  let topSum = 0;
+  for (const n of counts) {
+    for (let k = 1; k < RETENTION_CLASSES && k <= n; k++) atRisk[k - 1]++;
+    for (let k = RETENTION_CLASSES; k <= n; k++) {
+      atRisk[RETENTION_CLASSES - 1]++;
+      topSum += k;
+    }
+  }
+  const top = atRisk[RETENTION_CLASSES - 1];
+  return { atRisk, topMeanCount: top > 0 ? topSum / top : RETENTION_CLASSES };
+}
+
 /**
- * Weighted least squares of y_k = 1/(1 − π_k) on k over k = 2..7. Weights (1 − π_k)² because y's noise grows as π
- * nears 1 (a class of few customers who all came back says little). The slope is kept ≥ 0 (no rise: constant π).
+ * Weighted least squares of y_k = 1/(1 − π_k) on k over k = 2..7 and the pooled class at its mean count. A class's
+ * weight is the inverse of y's sampling variance, n_k(1 − π_k)³/π_k (binomial π through y's steep slope near 1);
+ * without counts, (1 − π_k)² stands in. The slope is kept ≥ 0 (no rise: constant π).
  */
-function dropoutLine(retention: number[]): { at7: number; slope: number } {
-  const ks = [2, 3, 4, 5, 6, 7].filter((k) => k - 1 < retention.length);
-  const w = ks.map((k) => (1 - retention[k - 1]) ** 2);
-  const y = ks.map((k) => 1 / (1 - retention[k - 1]));
+function dropoutLine(retention: number[], evidence: RetentionEvidence | null): { at7: number; slope: number } {
+  const points: Array<{ k: number; pi: number; n: number }> = [];
+  for (let k = 2; k < RETENTION_CLASSES && k <= retention.length; k++)
+    points.push({ k, pi: retention[k - 1], n: evidence ? evidence.atRisk[k - 1] : 0 });
+  if (evidence && retention.length >= RETENTION_CLASSES)
+    points.push({
+      k: evidence.topMeanCount,
+      pi: retention[RETENTION_CLASSES - 1],
+      n: evidence.atRisk[RETENTION_CLASSES - 1],
+    });
+  const w = points.map((p) => (evidence ? (p.n * (1 - p.pi) ** 3) / p.pi : (1 - p.pi) ** 2));
+  const y = points.map((p) => 1 / (1 - p.pi));
   const sw = w.reduce((s, v) => s + v, 0);
-  if (!(sw > 0) || ks.length < 2) return { at7: 1 / (1 - (retention[retention.length - 1] ?? 0.5)), slope: 0 };
-  const mk = ks.reduce((s, k, i) => s + w[i] * k, 0) / sw;
+  if (!(sw > 0) || points.length < 2) return { at7: 1 / (1 - (retention[retention.length - 1] ?? 0.5)), slope: 0 };
+  const mk = points.reduce((s, p, i) => s + w[i] * p.k, 0) / sw;
   const my = y.reduce((s, v, i) => s + w[i] * v, 0) / sw;
   let sxy = 0,
     sxx = 0;
-  ks.forEach((k, i) => {
-    sxy += w[i] * (k - mk) * (y[i] - my);
-    sxx += w[i] * (k - mk) ** 2;
+  points.forEach((p, i) => {
+    sxy += w[i] * (p.k - mk) * (y[i] - my);
+    sxx += w[i] * (p.k - mk) ** 2;
   });
   const slope = sxx > 0 ? Math.max(0, sxy / sxx) : 0;
   return { at7: my + slope * (7 - mk), slope };

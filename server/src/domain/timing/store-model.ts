@@ -4,6 +4,7 @@ import type { RfmCutpoints } from "../segments/rfm.js";
 import type { TimingCalibration } from "./calibration.js";
 import type { GapPrior } from "./gap-model.js";
 import type { ProductCycle } from "./product-cycles.js";
+import type { RetentionEvidence } from "./retention-chain.js";
 
 /** A fitted model plus whether it can be trusted (degenerate fits are kept for inspection, never used). */
 export interface StoredFit<P> {
@@ -24,6 +25,8 @@ export interface StoreModel {
   gapPrior: GapPrior;
   /** π by purchase-count class (see retention.ts). */
   retention: number[];
+  /** Customers behind each retention class (absent in models stored before it existed: weights from π alone). */
+  retentionEvidence?: RetentionEvidence | null;
   bgnbd: StoredFit<BgNbdParams> | null;
   gammaGamma: StoredFit<GammaGammaParams> | null;
   rfmCuts: RfmCutpoints;

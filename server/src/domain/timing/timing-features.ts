@@ -48,7 +48,10 @@ export function baseView(days: PurchaseDay[], model: StoreModel, nowDay: number)
   const pAlive = bg ? bgnbdPAlive(bg, s) : t.pActive;
   const bgOrders = bg ? bgnbdConditionalExpected(bg, s, RANK_HORIZON_DAYS) : 0;
   const p90 = probOrderWithin(t.predictive, t.pActive, t.elapsedDays, RANK_HORIZON_DAYS);
-  const continuation: Continuation = { chain: retentionChain(model.retention), purchaseDays: days.length };
+  const continuation: Continuation = {
+    chain: retentionChain(model.retention, model.retentionEvidence),
+    purchaseDays: days.length,
+  };
   const ours = expectedOrders(t.predictive, t.pActive, continuation, t.elapsedDays, RANK_HORIZON_DAYS);
   const features = [
     logit(p90),
