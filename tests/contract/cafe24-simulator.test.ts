@@ -150,4 +150,10 @@ describe("CommercePlatform contract: Cafe24 adapter → Cafe24 simulator", () =>
     expect(await m.platform.orderBelongsTo(MALL, order.id)).toBe(true);
     expect(await m.platform.orderBelongsTo(MALL, "20990101-0000001")).toBe(false);
   });
+
+  it("fetches the order a webhook names, with its lines, as the list gives it", async () => {
+    const [listed] = (await m.platform.listOrders(MALL, { pageSize: 1 })).items;
+    expect(await m.platform.fetchOrder(MALL, listed.id)).toEqual(listed);
+    expect(await m.platform.fetchOrder(MALL, "20990101-0000001")).toBeNull();
+  });
 });

@@ -148,6 +148,20 @@ export class Cafe24Platform implements CommercePlatform {
     return true;
   }
 
+  /**
+   * The order a webhook names, read with its items (Cafe24's order events carry ids and amounts, not the order):
+   * null when the mall has no such order.
+   */
+  async fetchOrder(shop: string, orderId: string): Promise<Order | null> {
+    const answer = await this.options.api.get<{ order: Cafe24OrderJson }>(
+      shop,
+      `/orders/${encodeURIComponent(orderId)}`,
+      { embed: "items" },
+    );
+    if (answer.status === 404) return null;
+    return orderFromCafe24(expectOk(answer, "Cafe24 order lookup").order);
+  }
+
   /** Cafe24 has no signed storefront proxy: nothing a storefront request carries proves a shopper. */
   verifyAppProxy(_rawQuery: string): AppProxyIdentity | null {
     return null;
