@@ -60,7 +60,9 @@ export interface RunningApp {
 function platformModules(db: Db, config: Config) {
   // Demo mode: the simulator stands in for Shopify with credentials made up for this run.
   const shopify = createShopifyModule(db, config.shopify ?? demoCredentials());
-  return { shopify, all: [shopify] as PlatformModule[] };
+  // Another platform: its module (a PlatformModule from platforms/<name>/index.ts) joins this list.
+  const all: PlatformModule[] = [shopify];
+  return { shopify, all };
 }
 
 export async function startApp(config: Config): Promise<RunningApp> {
@@ -99,6 +101,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const campaigns = createCampaignService({ db, onChanged: (shop) => publisher.publishShop(shop) });
   const storefront = createStorefrontService({
     db,
+    trustedProxyHops: config.trustedProxyHops,
     onCustomerChanged: (shop, id) => publisher.publishCustomers(shop, [id]),
   });
 
