@@ -10,6 +10,8 @@ import { LogSeverity } from "@shopify/shopify-api";
 import { createDb } from "../../server/src/db/create-db.js";
 import { migrateToLatest } from "../../server/src/db/migrate.js";
 import * as orders from "../../server/src/db/repositories/order.repository.js";
+import { executeInsert } from "../../server/src/db/repositories/compiled-insert.js";
+import type { Db } from "../../server/src/db/database.js";
 import { exclusionReason, type Order } from "../../server/src/domain/orders/order.js";
 import { createShopifyStack } from "../../server/src/platforms/shopify/shopify-stack.js";
 import { routeShopTo } from "../../server/src/platforms/shopify/shop-routing.js";
@@ -100,5 +102,46 @@ console.log(
   `rows ${rows} (${all.length} orders); ours ${oursMs.toFixed(0)} ms (${Math.round(rows / (oursMs / 1000))} rows/s), sqlite3 CLI ${cliMs.toFixed(0)} ms (${Math.round(rows / (cliMs / 1000))} rows/s)`,
 );
 console.log(`ratio backfill_vs_sqlite_cli ${(cliMs / oursMs).toFixed(3)}`);
+
+// The same order lines inserted by the repository (each INSERT shape compiled once, compiled-insert.ts) versus
+// Kysely building and compiling every chunk, as the repository did before; same chunks, same fresh schema, three
+// alternating rounds. Measured in process CPU (this thread and SQLite's), which a loaded machine distorts less
+// than wall time.
+const lineRows = all.flatMap((o) =>
+  o.lines.map((l, i) => ({
+    shop_domain: SHOP,
+    order_id: o.id,
+    line_no: i,
+    product_id: l.productId,
+    variant_id: l.variantId,
+    title: l.title,
+    quantity: l.quantity,
+    price: l.price,
+  })),
+);
+async function timeLineInserts(name: string, insert: (db: Db, chunk: typeof lineRows) => Promise<unknown>) {
+  const { db } = await migratedDb(name);
+  const started = process.cpuUsage();
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < lineRows.length; i += 800) await insert(trx, lineRows.slice(i, i + 800));
+  });
+  const used = process.cpuUsage(started);
+  await db.destroy();
+  return (used.user + used.system) / 1000;
+}
+let builderMs = 0;
+let compiledMs = 0;
+for (let round = 0; round < 3; round++) {
+  builderMs += await timeLineInserts(`builder-${round}.sqlite`, (db, chunk) =>
+    db.insertInto("order_lines").values(chunk).execute(),
+  );
+  compiledMs += await timeLineInserts(`compiled-${round}.sqlite`, (db, chunk) =>
+    executeInsert(db, "bench order lines", chunk, (values) => db.insertInto("order_lines").values(values)),
+  );
+}
+console.log(
+  `order lines ${lineRows.length} × 3: compiled once ${compiledMs.toFixed(0)} ms CPU, Kysely builder per chunk ${builderMs.toFixed(0)} ms CPU`,
+);
+console.log(`ratio line_insert_compiled_vs_builder ${(builderMs / compiledMs).toFixed(3)}`);
 await ours.db.destroy();
 await sim.close();

@@ -5,9 +5,6 @@
 import type { CompiledQuery, Compilable } from "kysely";
 import type { Db } from "../database.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: row types are table interfaces (no index signature); only keys are read
-type Row = Record<string, any>;
-
 /** Shapes kept: two statements × the chunk sizes a backfill sees (full chunks plus each batch's remainder). */
 const MAX_SHAPES = 64;
 const compiled = new Map<string, CompiledQuery>();
@@ -17,13 +14,13 @@ const compiled = new Map<string, CompiledQuery>();
  * order). The first statement of a shape is checked: if Kysely's parameters are not the rows' values column by
  * column (a value Kysely rewrites), that shape is never cached and always goes through Kysely.
  */
-export async function executeInsert<R>(
+export async function executeInsert<T extends object, R>(
   db: Db,
   statement: string,
-  rows: Row[],
-  build: (rows: Row[]) => Compilable<R>,
+  rows: T[],
+  build: (rows: T[]) => Compilable<R>,
 ): Promise<R[]> {
-  const columns = Object.keys(rows[0]);
+  const columns = Object.keys(rows[0]) as Array<keyof T>;
   const key = `${db.getExecutor().adapter.constructor.name}\u0000${statement}\u0000${columns.join(",")}\u0000${rows.length}`;
   const parameters = rows.flatMap((row) => columns.map((column) => row[column]));
   const known = compiled.get(key);

@@ -43,7 +43,7 @@ async function writeNewest(trx: Db, shop: string, newest: Order[]): Promise<stri
       (values) =>
         trx
           .insertInto("orders")
-          .values(values as unknown as OrdersTable[])
+          .values(values)
           .onConflict((oc) =>
             oc
               .columns(["shop_domain", "order_id"])
@@ -72,9 +72,7 @@ async function writeNewest(trx: Db, shop: string, newest: Order[]): Promise<stri
   }
   const lines = written.flatMap((id) => byId.get(id)!.lines.map((line, i) => toLineRow(shop, id, i, line)));
   for (const chunk of chunks(lines, LINE_CHUNK))
-    await executeInsert(trx, "insert order lines", chunk, (values) =>
-      trx.insertInto("order_lines").values(values as unknown as OrderLinesTable[]),
-    );
+    await executeInsert(trx, "insert order lines", chunk, (values) => trx.insertInto("order_lines").values(values));
   return written;
 }
 
