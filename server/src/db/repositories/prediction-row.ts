@@ -25,6 +25,10 @@ export function toPredictionRow(shop: string, p: CustomerPrediction): CustomerPr
     p_active: p.pActive ?? null,
     expected_orders_90d: p.expectedOrders90d,
     p_order_90d: p.pOrder90d ?? null,
+    next_order_horizon_days: p.nextOrder?.horizonDays ?? null,
+    next_order_early: p.nextOrder?.window?.early.toISOString() ?? null,
+    next_order_likely: p.nextOrder?.window?.likely.toISOString() ?? null,
+    next_order_late: p.nextOrder?.window?.late.toISOString() ?? null,
     average_order_value: p.averageOrderValue,
     clv: p.clv,
     rfm_recency: p.rfm.recency,
@@ -40,6 +44,19 @@ export function toPredictionRow(shop: string, p: CustomerPrediction): CustomerPr
     due_products: JSON.stringify(p.dueProducts),
     computed_at: p.computedAt.toISOString(),
   };
+}
+
+/** The stored outlook: a window when all three ends are stored, else "not expected within the horizon". */
+function nextOrderOf(r: CustomerPredictionsTable): NonNullable<CustomerPrediction["nextOrder"]> {
+  const window =
+    r.next_order_early && r.next_order_likely && r.next_order_late
+      ? {
+          early: new Date(r.next_order_early),
+          likely: new Date(r.next_order_likely),
+          late: new Date(r.next_order_late),
+        }
+      : null;
+  return { horizonDays: Number(r.next_order_horizon_days), window };
 }
 
 export function fromPredictionRow(r: CustomerPredictionsTable): CustomerPrediction {
@@ -61,6 +78,7 @@ export function fromPredictionRow(r: CustomerPredictionsTable): CustomerPredicti
     ...(r.p_active === null ? {} : { pActive: Number(r.p_active) }),
     expectedOrders90d: Number(r.expected_orders_90d),
     ...(r.p_order_90d === null ? {} : { pOrder90d: Number(r.p_order_90d) }),
+    ...(r.next_order_horizon_days === null ? {} : { nextOrder: nextOrderOf(r) }),
     averageOrderValue: Number(r.average_order_value),
     clv: Number(r.clv),
     rfm: {

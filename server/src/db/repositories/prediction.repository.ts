@@ -5,7 +5,7 @@ import { saveModelFit } from "./model-fit.repository.js";
 import { fromPredictionRow, toPredictionRow } from "./prediction-row.js";
 import { replaceProductCycles } from "./product-cycle.repository.js";
 
-// 29 columns × 400 rows stays under SQLite's 32 766 bound parameters per statement.
+// 33 columns × 400 rows stays under SQLite's 32 766 bound parameters per statement.
 const CHUNK = 400;
 
 /** Idempotent upsert keyed by (shop_domain, customer_id); a batch is written in one transaction. */

@@ -18,6 +18,14 @@ export interface CustomerPredictionsTable {
   expected_orders_90d: number;
   /** Migration 2026_11_23_0100_order_chance; null for rows written before it. */
   p_order_90d: number | null;
+  /**
+   * Migration 2026_12_02_1100_next_order_window. The horizon of the next-order outlook (null on rows written before
+   * it); with a horizon, null ends mean "not expected within that many days".
+   */
+  next_order_horizon_days: number | null;
+  next_order_early: string | null;
+  next_order_likely: string | null;
+  next_order_late: string | null;
   average_order_value: number;
   clv: number;
   rfm_recency: number;
