@@ -149,6 +149,16 @@ export interface DueWindowDto {
   late: string;
 }
 
+/**
+ * The next order within `horizonDays` (issue 12), from the same model as orderChance90d, pAlive and churnRisk:
+ * its 10–90 % window (today or later, inside the horizon; 80 % of past reorders fell inside) when an order is
+ * more likely than not, else window null: "not expected within horizonDays days".
+ */
+export interface NextOrderDto {
+  horizonDays: number;
+  window: DueWindowDto | null;
+}
+
 export interface CustomerRow {
   customerId: string;
   name: string;
@@ -221,6 +231,8 @@ export interface CustomerDetailResponse {
     expectedOrders90d: number | null;
     /** Calibrated chance of at least one order in the next 90 days (null until a recompute has stored it). */
     orderChance90d: number | null;
+    /** The next order within the horizon; null until a recompute has stored it (the page then shows dueWindow). */
+    nextOrder: NextOrderDto | null;
     averageOrderValue: number | null;
     reason: LocalizedText | null;
     /** overdue: the due date is already past (the replenishment campaign may still remind, up to its limit). */

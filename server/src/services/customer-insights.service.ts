@@ -21,7 +21,9 @@ import {
   type CustomerListQuery,
   type CustomerListResponse,
   type CustomerRow,
+  type NextOrderDto,
 } from "../contracts/admin-api.js";
+import type { CustomerPredictionsTable } from "../db/tables/timing.tables.js";
 import { customerName } from "./customer-name.js";
 
 function toRow(r: CustomerListRow): CustomerRow {
@@ -45,6 +47,16 @@ function toRow(r: CustomerListRow): CustomerRow {
     rfmGroup: p ? rfmGroupKey(p.rfm_group) : null,
     spent: p ? p.order_count * p.average_order_value : null, // the same product the list sorts by
   };
+}
+
+/** The stored next-order outlook; null for rows written before it was stored (no horizon). */
+function nextOrderOf(p: CustomerPredictionsTable): NextOrderDto | null {
+  if (p.next_order_horizon_days === null) return null;
+  const window =
+    p.next_order_early && p.next_order_likely && p.next_order_late
+      ? { early: p.next_order_early, likely: p.next_order_likely, late: p.next_order_late }
+      : null;
+  return { horizonDays: Number(p.next_order_horizon_days), window };
 }
 
 function parseJsonArray(text: string): unknown[] {
@@ -102,6 +114,7 @@ export function createCustomerInsightsService(deps: { db: Db; now?: () => Date }
           cycleSpreadDays: p?.cycle_spread_days ?? null,
           expectedOrders90d: p?.expected_orders_90d ?? null,
           orderChance90d: p?.p_order_90d ?? null,
+          nextOrder: p ? nextOrderOf(p) : null,
           averageOrderValue: p?.average_order_value ?? null,
           reason: p ? { en: p.reason_en, ko: p.reason_ko } : null,
           dueProducts: dueProducts.map((d) => ({
