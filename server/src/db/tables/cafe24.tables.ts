@@ -14,7 +14,18 @@ export type Cafe24TokensTable = {
   updated_at: string;
 };
 
+// Migration 2026_12_02_1200_cafe24_oauth_states: install states, issued at launch, spent once by the callback.
+export type Cafe24OAuthStatesTable = {
+  /** SHA-256 (hex) of the state sent to Cafe24. */
+  state_hash: string;
+  mall_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+};
+
 // Type aliases (not interfaces): Kysely's withTables wants index-compatible record types.
 export type Cafe24Tables = {
   cafe24_tokens: Cafe24TokensTable;
+  cafe24_oauth_states: Cafe24OAuthStatesTable;
 };

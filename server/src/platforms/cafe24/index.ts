@@ -55,3 +55,6 @@ export { CallBudget } from "./call-budget.js";
 export { backfillCafe24Customers, backfillCafe24Orders, type CursorStore } from "./backfill.js";
 export { verifyCafe24Webhook, orderIdOfCafe24Webhook, cafe24WebhookEvent } from "./webhook-verifier.js";
 export { orderFromCafe24, customerFromCafe24 } from "./mappers.js";
+export { createCafe24LaunchVerifier, signCafe24LaunchQuery, LAUNCH_WINDOW_SECONDS } from "./launch-hmac.js";
+export { cafe24InstallRoutes, type Cafe24InstallRoutesDeps } from "./install-routes.js";
+export { CAFE24_WEBHOOK_PATH, cafe24Eraser, cafe24WebhookRoutes } from "./webhook-intake.js";
