@@ -1,0 +1,36 @@
+// One interface for background work: the in-process queue (SQLite, one process) and pg-boss (PostgreSQL, any
+// number of instances) both implement it, so jobs and main.ts never know which one runs them.
+
+export interface EnqueueOptions {
+  /** While a job with this key exists (pg-boss: until it is archived), enqueuing the same key again is a no-op. */
+  singletonKey?: string;
+  /** Attempts after the first one fails. */
+  retryLimit?: number;
+  /** Seconds before the first retry. */
+  retryDelaySeconds?: number;
+  /** Double the delay at each further retry. */
+  retryBackoff?: boolean;
+}
+
+export interface WorkOptions {
+  /** Jobs of this name this process runs at once. */
+  concurrency?: number;
+}
+
+export type JobHandler<T> = (data: T) => Promise<unknown>;
+
+export interface JobQueue {
+  /** The job's id, or null when a job with the same singleton key is already there. */
+  enqueue<T extends object>(name: string, data: T, options?: EnqueueOptions): Promise<string | null>;
+  /** Runs this process's share of the named jobs; a handler that throws has its job retried. */
+  work<T extends object>(name: string, options: WorkOptions, handler: JobHandler<T>): Promise<void>;
+  /** Takes no new jobs; waits up to graceMs for running ones (unfinished ones are retried later where durable). */
+  stop(options?: { graceMs?: number }): Promise<void>;
+}
+
+/** Retry policy when a caller gives none: two more attempts, 60 s then about 120 s later. */
+export const DEFAULT_RETRY = { retryLimit: 2, retryDelaySeconds: 60, retryBackoff: true } as const;
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
