@@ -2,7 +2,7 @@ import { Badge, BlockStack, Box, Card, Divider, InlineGrid, InlineStack, Text } 
 import type { ReactNode } from "react";
 import type { CustomerDetailResponse } from "../../../server/src/contracts/admin-api.js";
 import { useI18n } from "../i18n/i18n.js";
-import { formatDate, formatMoney, formatNumber, formatPercent, formatRange } from "../i18n/format.js";
+import { formatDate, formatDays, formatMoney, formatNumber, formatPercent, formatRange } from "../i18n/format.js";
 import { rfmGroupLabel } from "../i18n/labels.js";
 
 function Row({ label, value }: { label: string; value: string }) {
@@ -35,15 +35,69 @@ const PURCHASE_TONE: Record<string, "success" | "warning" | "critical" | undefin
   inactive: "critical",
 };
 
+const headline = (text: string) => (
+  <Text as="p" variant="headingMd" numeric>
+    {text}
+  </Text>
+);
+const note = (text: string) => (
+  <Text as="p" variant="bodySm" tone="subdued">
+    {text}
+  </Text>
+);
+
+/**
+ * The next order within the horizon, stated as the model's one story (issue 12): a window only when an order is
+ * more likely than not, else "not expected", with the chance that decided it (the same figure the prediction card
+ * shows), so the statement and the figures cannot disagree.
+ */
+function NextOrder({ detail }: { detail: CustomerDetailResponse }) {
+  const { t, language } = useI18n();
+  const { nextOrder, orderChance90d } = detail.customer;
+  if (!nextOrder) return null;
+  const days = nextOrder.horizonDays;
+  const chance =
+    orderChance90d === null
+      ? null
+      : t("customer.nextOrderChance", { chance: formatPercent(language, orderChance90d), days });
+  const w = nextOrder.window;
+  if (!w)
+    return (
+      <Figure label={t("customer.nextOrder")}>
+        <div data-testid="next-order">
+          {headline(t("customer.nextOrderNotExpected", { days }))}
+          {chance && note(chance)}
+        </div>
+      </Figure>
+    );
+  const [from, to, likely] = formatDays(language, [w.early, w.late, w.likely]);
+  return (
+    <Figure label={t("customer.nextOrder")}>
+      <div data-testid="next-order">
+        {headline(t("customer.nextOrderBetween", { from, to }))}
+        {note([t("customer.dueLikely", { date: likely }), chance].filter(Boolean).join(" · "))}
+      </div>
+    </Figure>
+  );
+}
+
+/** Predictions stored before the next-order outlook: the due window by the customer's own rhythm, as before. */
+function DueWindow({ detail }: { detail: CustomerDetailResponse }) {
+  const { t, language } = useI18n();
+  const w = detail.customer.dueWindow;
+  return (
+    <Figure label={t("customer.dueWindow")}>
+      {headline(w ? formatRange(language, w.early, w.late) : "—")}
+      {w && note(t("customer.dueLikely", { date: formatDate(language, w.likely) }))}
+    </Figure>
+  );
+}
+
 /** What a merchant asks first about a customer: what they spent, how often, since when, where they stand and when they are due. */
 export function CustomerSummaryCard({ detail }: { detail: CustomerDetailResponse }) {
   const { t, language } = useI18n();
   const { customer: c, totals, currency } = detail;
-  const value = (text: string) => (
-    <Text as="p" variant="headingMd" numeric>
-      {text}
-    </Text>
-  );
+  const value = headline;
   return (
     <Card>
       <div data-testid="customer-summary">
@@ -72,14 +126,7 @@ export function CustomerSummaryCard({ detail }: { detail: CustomerDetailResponse
             <Figure label={t("customer.lastOrder")}>{value(formatDate(language, totals.lastOrderAt))}</Figure>
             {/* Two cells wide: a window with its years ("Dec 28, 2026 – Jan 9, 2027") stays on one line on a phone. */}
             <div style={{ gridColumn: "span 2" }}>
-              <Figure label={t("customer.dueWindow")}>
-                {value(c.dueWindow ? formatRange(language, c.dueWindow.early, c.dueWindow.late) : "—")}
-                {c.dueWindow && (
-                  <Text as="p" variant="bodySm" tone="subdued">
-                    {t("customer.dueLikely", { date: formatDate(language, c.dueWindow.likely) })}
-                  </Text>
-                )}
-              </Figure>
+              {c.nextOrder ? <NextOrder detail={detail} /> : <DueWindow detail={detail} />}
             </div>
           </InlineGrid>
         </BlockStack>

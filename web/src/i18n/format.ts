@@ -40,15 +40,21 @@ export function formatDateTime(language: Language, iso: string | null): string {
   return new Intl.DateTimeFormat(LOCALE[language], { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }
 
-/** "Mar 3 – Mar 17" for a due window; with the year ("Dec 28, 2026 – Jan 9, 2027") when either end is not this year. */
-export function formatRange(language: Language, from: string, to: string, now = new Date()): string {
+/** Dates of one statement ("Mar 3", "Mar 17"), all with the year when any of them is not in this year. */
+export function formatDays(language: Language, isos: string[], now = new Date()): string[] {
   const thisYear = now.getUTCFullYear();
-  const otherYear = new Date(from).getUTCFullYear() !== thisYear || new Date(to).getUTCFullYear() !== thisYear;
+  const otherYear = isos.some((iso) => new Date(iso).getUTCFullYear() !== thisYear);
   const f = new Intl.DateTimeFormat(LOCALE[language], {
     year: otherYear ? "numeric" : undefined,
     month: "short",
     day: "numeric",
     timeZone: "UTC",
   });
-  return `${f.format(new Date(from))} – ${f.format(new Date(to))}`;
+  return isos.map((iso) => f.format(new Date(iso)));
+}
+
+/** "Mar 3 – Mar 17" for a due window; with the year ("Dec 28, 2026 – Jan 9, 2027") when either end is not this year. */
+export function formatRange(language: Language, from: string, to: string, now = new Date()): string {
+  const [a, b] = formatDays(language, [from, to], now);
+  return `${a} – ${b}`;
 }
