@@ -149,6 +149,12 @@ export interface CommercePlatform {
   /** Translates a verified webhook; throws ValidationError when its payload doesn't have the topic's shape. */
   webhookEvent?(hook: VerifiedWebhook): PlatformEvent;
   /**
+   * Optional, for a platform whose webhooks name a record instead of carrying it (Cafe24's order events): the
+   * event with the record read from the platform. Called when a stored delivery is applied, so a failed read is
+   * retried like any apply; without it webhookEvent's answer is applied.
+   */
+  loadWebhookEvent?(hook: VerifiedWebhook): Promise<PlatformEvent>;
+  /**
    * Whether the platform still accepts this app's credentials for the shop. An uninstall revokes them, so a
    * signed app/uninstalled arriving while this is true is a replay (e.g. after a reinstall) and must not erase.
    * Throws a retriable PlatformError when it cannot tell.

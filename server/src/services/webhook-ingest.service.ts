@@ -207,7 +207,7 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
     let event: PlatformEvent;
     try {
       hook = storedHook(row);
-      event = toEvent(platform, hook);
+      event = platform.loadWebhookEvent ? await platform.loadWebhookEvent(hook) : toEvent(platform, hook);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const next = nextAttemptAt(row.attempts + 1, err, now());

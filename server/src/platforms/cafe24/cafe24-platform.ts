@@ -23,7 +23,7 @@ import { type Cafe24AdminApi, expectOk } from "./admin-api.js";
 import { issueMemberCoupon } from "./coupons.js";
 import { addDays, kstDayOf, lastDayWithinMonths, minDay } from "./kst-days.js";
 import { type Cafe24CustomerJson, type Cafe24OrderJson, customerFromCafe24, orderFromCafe24 } from "./mappers.js";
-import { cafe24WebhookEvent, verifyCafe24Webhook } from "./webhook-verifier.js";
+import { cafe24WebhookEvent, orderIdOfCafe24Webhook, verifyCafe24Webhook } from "./webhook-verifier.js";
 import {
   decodeCursor,
   encodeCursor,
@@ -128,6 +128,15 @@ export class Cafe24Platform implements CommercePlatform {
 
   webhookEvent(hook: VerifiedWebhook): PlatformEvent {
     return cafe24WebhookEvent(hook);
+  }
+
+  /** An order event names its order: it is read now, so what is stored is the order as Cafe24 holds it. */
+  async loadWebhookEvent(hook: VerifiedWebhook): Promise<PlatformEvent> {
+    const event = cafe24WebhookEvent(hook);
+    const orderId = event.kind === "ignored" ? orderIdOfCafe24Webhook(hook) : null;
+    if (!orderId) return event;
+    const order = await this.fetchOrder(hook.shopDomain, orderId);
+    return order ? { kind: "order", order } : { kind: "ignored" };
   }
 
   async hasAccess(shop: string): Promise<boolean> {

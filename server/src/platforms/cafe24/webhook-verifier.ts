@@ -20,6 +20,8 @@ export function verifyCafe24Webhook(
   } catch {
     return null;
   }
+  // "null", an array or a number parse too: only an object can be an event (a 500 here was a crash, not a 403).
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return null;
   const resource = payload?.resource as Record<string, unknown> | undefined;
   const mallId = resource?.mall_id;
   const topic = payload.event_no ?? payload.event_type;
