@@ -61,6 +61,20 @@ describe.each(DB_KINDS)("Cafe24 webhook intake (%s)", (kind) => {
     expect(await h.count("webhook_events", MALL)).toBe(1);
   });
 
+  it("a cancellation event replaces the stored order with Cafe24's newer version", async () => {
+    await installed();
+    const order = h.sim.placeOrder(MALL, { memberId: "m7", items: [ITEM] });
+    await h.settle();
+    h.sim.clock.advance(3_600_000);
+    h.sim.cancelOrder(MALL, order.orderId);
+    await h.settle();
+    const rows = await h.db.db.selectFrom("orders").selectAll().where("shop_domain", "=", MALL).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].cancelled_at).not.toBeNull();
+    expect(rows[0].refunded_total).toBe(24_000);
+    expect(await h.count("webhook_events", MALL)).toBe(2);
+  });
+
   it("answers 403, not 500, to a body with the right key that is not an event, storing nothing", async () => {
     await installed();
     for (const body of ["null", "[]", "7", "{", '{"event_no":90023}'])
