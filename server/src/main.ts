@@ -17,6 +17,9 @@ import { syncRoutes } from "./http/routes/sync.routes.js";
 import { webhookRoutes } from "./http/routes/webhooks.routes.js";
 import { installOnFirstRequest } from "./http/auth/install-on-first-request.js";
 import { startScheduler, type Scheduler } from "./jobs/scheduler.js";
+import type { JobQueue } from "./jobs/queue/job-queue.js";
+import { createInProcessQueue } from "./jobs/queue/in-process-queue.js";
+import { createPgBossQueue } from "./jobs/queue/pg-boss-queue.js";
 import type { Job } from "./jobs/job.js";
 import { createRecomputeJob } from "./jobs/recompute.job.js";
 import { createSegmentSnapshotJob } from "./jobs/segment-snapshot.job.js";
@@ -174,7 +177,8 @@ export async function startApp(config: Config): Promise<RunningApp> {
       { path: "/", handler: webUiRoutes(path.join(ROOT, "web/dist"), { shopifyApiKey: config.shopify?.apiKey }) },
     ],
   });
-  const scheduler: Scheduler = startScheduler(jobs);
+  const queue = await createJobQueue(config, log);
+  const scheduler: Scheduler = await startScheduler(jobs, queue, log);
   // A busy port or an unresolvable HOST ends start-up with one line that says which variable to change.
   // The fast path answers Shopify's app-proxy /decision from node:http (see decision-fast-path.ts).
   const server = await listenOn(
@@ -183,6 +187,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
     config.host,
   ).catch(async (err: unknown) => {
     await scheduler.stop();
+    await queue.stop({ graceMs: 0 });
     await db.destroy();
     throw err;
   });
@@ -240,13 +245,26 @@ export async function startApp(config: Config): Promise<RunningApp> {
     async close() {
       closing = true;
       const serverClosed = stopAccepting(server);
-      await Promise.all([scheduler.stop(), sync.stop()]);
+      // Ticks stop first, then the queue takes no more jobs and gives running ones until JOB_GRACE_MS.
+      await Promise.all([scheduler.stop().then(() => queue.stop({ graceMs: JOB_GRACE_MS })), sync.stop()]);
       for (const stop of stops.reverse()) await stop();
       await serverClosed;
       await db.destroy();
     },
   };
 }
+
+/**
+ * PostgreSQL: pg-boss in its own schema of the same database, shared by every instance. SQLite: one process, so
+ * an in-process queue behind the same interface.
+ */
+async function createJobQueue(config: Config, log: (message: string) => void): Promise<JobQueue> {
+  if (config.database.kind === "postgres") return createPgBossQueue({ connectionString: config.database.url, log });
+  return createInProcessQueue(log);
+}
+
+/** How long running jobs get at shutdown (inside SHUTDOWN_DEADLINE_MS); pg-boss hands unfinished ones back. */
+const JOB_GRACE_MS = 3_000;
 
 /** Refuses new connections at once; requests already in flight get a moment to finish, then their sockets close. */
 function stopAccepting(server: Server, graceMs = 1000): Promise<void> {

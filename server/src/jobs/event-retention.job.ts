@@ -12,6 +12,8 @@ export function createEventRetentionJob(deps: EventRetentionJobDeps): Job {
   return {
     name: "event-retention",
     schedule: deps.schedule ?? "45 4 * * *",
+    // Not per shop: one queued job a day folds every shop's expired beacons.
+    period: "day",
     async run() {
       const folded = await deps.retention.foldExpired();
       const total = Object.values(folded).reduce((a, b) => a + b, 0);

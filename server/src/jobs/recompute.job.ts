@@ -8,17 +8,20 @@ export interface RecomputeJobDeps {
   schedule?: string;
 }
 
-/** Nightly full timing recompute, shop by shop; one shop's failure is logged and the run moves on. */
+/** Nightly full timing recompute, one queued job per shop and day; one shop's failure never stops the others. */
 export function createRecomputeJob(deps: RecomputeJobDeps): Job {
+  const runShop = (shop: string) => deps.recompute.recomputeShop(shop);
   return {
     name: "recompute-timing",
     schedule: deps.schedule ?? "30 3 * * *",
+    period: "day",
+    perShop: { listShops: deps.listShops, runShop },
     async run() {
       let ok = 0;
       const shops = await deps.listShops();
       for (const shop of shops) {
         try {
-          await deps.recompute.recomputeShop(shop);
+          await runShop(shop);
           ok++;
         } catch (err) {
           deps.log(`recompute-timing ${shop} failed: ${err instanceof Error ? err.message : String(err)}`);

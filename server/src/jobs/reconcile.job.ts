@@ -16,16 +16,24 @@ export interface ReconcileJobDeps {
  */
 export function reconcileJob(deps: ReconcileJobDeps, schedule = "*/10 * * * *"): Job {
   const log = deps.log ?? console.error;
+  const runShop = async (shop: string) => {
+    if (await deps.resumeBackfill?.(shop)) return;
+    await deps.reconcile(shop);
+  };
+  const once = async () => {
+    await deps.retryPendingWebhooks?.();
+  };
   return {
     name: "reconcile-orders",
     schedule,
+    // One queued job per shop and tick, plus one that retries stored webhook deliveries.
+    perShop: { listShops: deps.listShops, runShop, once },
     async run() {
-      await deps.retryPendingWebhooks?.();
+      await once();
       for (const shop of await deps.listShops()) {
         // One shop's failure never stops the others.
         try {
-          if (await deps.resumeBackfill?.(shop)) continue;
-          await deps.reconcile(shop);
+          await runShop(shop);
         } catch (err) {
           log(`reconcile ${shop} failed: ${err instanceof Error ? err.message : String(err)}`);
         }

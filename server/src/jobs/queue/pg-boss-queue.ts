@@ -42,8 +42,9 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
   const ensureQueue = (name: string) => {
     let done = created.get(name);
     if (!done) {
-      done = boss.createQueue(name);
+      done = createQueueOnce(boss, name);
       created.set(name, done);
+      done.catch(() => created.delete(name)); // the next call tries again
     }
     return done;
   };
@@ -83,4 +84,22 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
       await boss.stop({ graceful: true, wait: true, timeout: graceMs, close: true });
     },
   };
+}
+
+/**
+ * pg-boss 10 creates a queue as a partition of its job table; two instances creating the same queue at once
+ * deadlock (measured: "deadlock detected" when both cron ticks enqueue first). One of them wins, so the loser
+ * finds the queue on its next try.
+ */
+async function createQueueOnce(boss: PgBoss, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(name)) return;
+    try {
+      await boss.createQueue(name);
+      return;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 100 * attempt * (1 + Math.random())));
+    }
+  }
 }
