@@ -62,6 +62,8 @@ export function predictFromDays(
   // churn risk = 1 − P(active), a next-order window only when the order is expected within the horizon.
   const o = outlook(view, model.calibration, RANK_HORIZON_DAYS);
   const at = (d: number) => addDays(lastAt, d);
+  // The reason line and the product dues read the outlook, so "due now" never sits beside "not expected".
+  const outlookForWords = { horizonDays: o.horizonDays, pOrder: o.pOrder, expected: o.window !== null };
   // Status, segment and the printed window read the same (calibrated) window: "later than usual" iff past its end.
   const purchase = purchaseState(days.length, t.elapsedDays, late);
   const rfm = scoreRfm({ recencyDays: t.elapsedDays, frequency: days.length, monetary: total }, model.rfmCuts);
@@ -93,8 +95,9 @@ export function predictFromDays(
       elapsedDays: t.elapsedDays,
       earlyDays: early,
       lateDays: late,
+      outlook: outlookForWords,
     }),
-    dueProducts: dueProducts(days, model.productCycles, nowDay),
+    dueProducts: dueProducts(days, model.productCycles, nowDay, outlookForWords),
     computedAt: now,
   };
 }

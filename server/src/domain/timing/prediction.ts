@@ -32,6 +32,11 @@ export interface DueProduct {
   title: string;
   dueAt: Date;
   cycleDays: number;
+  /**
+   * Set when dueAt falls inside the horizon but the customer's next order is not expected within it: the date is
+   * only where their usual cycle puts it, and `chance` is P(any order within horizonDays) (due-products.ts).
+   */
+  byUsualCycleOnly?: { horizonDays: number; chance: number };
 }
 
 export interface Rfm {
