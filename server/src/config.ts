@@ -10,6 +10,16 @@ export interface ShopifyCredentials {
   scopes: string[];
 }
 
+export interface Cafe24Credentials {
+  clientId: string;
+  clientSecret: string;
+  /** Where Cafe24 reaches us: App URL `${appUrl}/cafe24/launch`, redirect URI `${appUrl}/cafe24/oauth/callback`. */
+  appUrl: string;
+  scopes: string[];
+  /** The key Cafe24 sends in `x-api-key` with webhooks (Developer Center). */
+  webhookKey: string;
+}
+
 export interface Config {
   /** "demo": local store simulator, no account needed. "shopify": real Shopify credentials present. */
   mode: "demo" | "shopify";
@@ -18,6 +28,8 @@ export interface Config {
   host: string;
   database: DatabaseConfig;
   shopify: ShopifyCredentials | null;
+  /** Cafe24 app credentials: when set, Cafe24 malls install and sync beside Shopify shops. */
+  cafe24: Cafe24Credentials | null;
   /** Demo only: seconds between simulated new orders (0 turns it off). */
   demoPlayEverySeconds: number;
   /** X-Forwarded-For entries our own load balancers append behind Shopify's app proxy (0: Shopify connects to us). */
@@ -34,6 +46,9 @@ export class ConfigError extends Error {
 
 const DEFAULT_SCOPES = "read_orders,read_all_orders,read_customers,write_discounts,read_products,write_customers";
 const SHOPIFY_VARS = ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL"] as const;
+const CAFE24_VARS = ["CAFE24_CLIENT_ID", "CAFE24_CLIENT_SECRET", "CAFE24_APP_URL", "CAFE24_WEBHOOK_KEY"] as const;
+const CAFE24_DEFAULT_SCOPES =
+  "mall.read_order,mall.read_customer,mall.read_promotion,mall.write_promotion,mall.write_design";
 
 type Env = Record<string, string | undefined>;
 
@@ -44,6 +59,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const port = parsePort(env.PORT, problems);
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, problems);
   const shopify = parseShopify(env, problems);
+  const cafe24 = parseCafe24(env, problems);
   const demoPlayEverySeconds = parseNonNegativeInt(
     "DEMO_PLAY_EVERY_SECONDS",
     env.DEMO_PLAY_EVERY_SECONDS,
@@ -60,6 +76,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     host,
     database,
     shopify,
+    cafe24,
     demoPlayEverySeconds,
     trustedProxyHops,
     dataDir,
@@ -120,5 +137,25 @@ function parseShopify(env: Env, problems: string[]): ShopifyCredentials | null {
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean),
+  };
+}
+
+/** All four CAFE24_* variables or none; CAFE24_SCOPES is optional. */
+function parseCafe24(env: Env, problems: string[]): Cafe24Credentials | null {
+  if (!CAFE24_VARS.some((name) => env[name])) return null;
+  for (const name of CAFE24_VARS.filter((n) => !env[n]))
+    problems.push(`${name} is missing (set all of ${CAFE24_VARS.join(", ")} or none)`);
+  const appUrl = (env.CAFE24_APP_URL ?? "").replace(/\/+$/, "");
+  if (appUrl && !/^https:\/\/[^/]+/.test(appUrl))
+    problems.push(`CAFE24_APP_URL must be an https URL (got "${appUrl}")`);
+  return {
+    clientId: env.CAFE24_CLIENT_ID ?? "",
+    clientSecret: env.CAFE24_CLIENT_SECRET ?? "",
+    appUrl,
+    scopes: (env.CAFE24_SCOPES || CAFE24_DEFAULT_SCOPES)
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    webhookKey: env.CAFE24_WEBHOOK_KEY ?? "",
   };
 }

@@ -61,4 +61,19 @@ describe("loadConfig", () => {
       expect(() => loadConfig({ TRUSTED_PROXY_HOPS: bad }), bad).toThrow(/TRUSTED_PROXY_HOPS must be/);
     }
   });
+
+  it("reads Cafe24 app credentials only whole, with https, and defaults the scopes", () => {
+    const cafe24 = {
+      CAFE24_CLIENT_ID: "id",
+      CAFE24_CLIENT_SECRET: "secret",
+      CAFE24_APP_URL: "https://dangol.example.com/",
+      CAFE24_WEBHOOK_KEY: "key",
+    };
+    expect(loadConfig({}).cafe24).toBeNull();
+    const c = loadConfig(cafe24).cafe24;
+    expect(c).toMatchObject({ clientId: "id", appUrl: "https://dangol.example.com", webhookKey: "key" });
+    expect(c?.scopes).toContain("mall.read_order");
+    expect(() => loadConfig({ CAFE24_CLIENT_ID: "id" })).toThrow(/CAFE24_CLIENT_SECRET is missing/);
+    expect(() => loadConfig({ ...cafe24, CAFE24_APP_URL: "http://x.example.com" })).toThrow(/must be an https URL/);
+  });
 });
