@@ -62,6 +62,16 @@ function contradictions(c: CustomerDetailResponse["customer"]): string[] {
     if (early < today || late >= today + n.horizonDays * DAY_MS || likely < early || late < likely)
       out.push(`window ${w.early}–${w.late} outside the ${n.horizonDays} days`);
   }
+  // The words agree too: no "due now" beside "not expected", and a product due inside the horizon says it is only
+  // by their usual cycle, with the same chance.
+  if (!w && c.reason && (/due to reorder|\bnow\b/i.test(c.reason.en) || /지금/.test(c.reason.ko)))
+    out.push(`not expected but reason "${c.reason.en}"`);
+  for (const d of c.dueProducts) {
+    const inside = Date.parse(d.dueAt) < today + n.horizonDays * DAY_MS;
+    if (!w && inside && d.byUsualCycle?.chance !== chance) out.push(`${d.title} due ${d.dueAt} without the qualifier`);
+    if ((w || !inside) && d.byUsualCycle)
+      out.push(`${d.title} qualified though ${w ? "expected" : "past the horizon"}`);
+  }
   return out;
 }
 

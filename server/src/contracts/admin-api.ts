@@ -235,8 +235,19 @@ export interface CustomerDetailResponse {
     nextOrder: NextOrderDto | null;
     averageOrderValue: number | null;
     reason: LocalizedText | null;
-    /** overdue: the due date is already past (the replenishment campaign may still remind, up to its limit). */
-    dueProducts: Array<{ productId: string; title: string; dueAt: string; cycleDays: number; overdue: boolean }>;
+    /**
+     * overdue: the due date is already past (the replenishment campaign may still remind, up to its limit).
+     * byUsualCycle: the date is inside the horizon but no order is expected within it, so it is only where their
+     * usual cycle puts it, with the chance of any order within horizonDays (null otherwise, and for older rows).
+     */
+    dueProducts: Array<{
+      productId: string;
+      title: string;
+      dueAt: string;
+      cycleDays: number;
+      overdue: boolean;
+      byUsualCycle: { horizonDays: number; chance: number } | null;
+    }>;
     /** Products this customer bought that have no cycle, and why. */
     productsWithoutCycle: Array<{
       productId: string;

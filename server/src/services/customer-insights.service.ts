@@ -105,6 +105,7 @@ export function createCustomerInsightsService(deps: { db: Db; now?: () => Date }
             title: string;
             dueAt: string;
             cycleDays: number;
+            byUsualCycleOnly?: { horizonDays: number; chance: number };
           }>)
         : [];
       return {
@@ -123,6 +124,7 @@ export function createCustomerInsightsService(deps: { db: Db; now?: () => Date }
             dueAt: String(d.dueAt),
             cycleDays: d.cycleDays,
             overdue: new Date(d.dueAt).getTime() < now.getTime(),
+            byUsualCycle: d.byUsualCycleOnly ?? null,
           })),
           productsWithoutCycle: withoutCycle,
           computedAt: p?.computed_at ?? null,

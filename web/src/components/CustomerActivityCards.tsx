@@ -1,10 +1,19 @@
 import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
 import type { CustomerDetailResponse } from "../../../server/src/contracts/admin-api.js";
 import { useI18n } from "../i18n/i18n.js";
-import { formatDate, formatDateTime } from "../i18n/format.js";
+import { formatDate, formatDateTime, formatPercent } from "../i18n/format.js";
 import { campaignName, couponStatusLabel } from "../i18n/labels.js";
 
 type CustomerDetail = CustomerDetailResponse["customer"];
+
+/**
+ * A due date inside the horizon of a customer not expected to order within it reads "by their usual cycle … but an
+ * order within 90 days is unlikely (23%)", so the card never contradicts the summary's "Not expected within 90 days".
+ */
+function dueProductKey(p: CustomerDetail["dueProducts"][number]): string {
+  if (p.byUsualCycle) return p.overdue ? "customer.dueProductByCycleOverdue" : "customer.dueProductByCycle";
+  return p.overdue ? "customer.dueProductOverdue" : "customer.dueProductAt";
+}
 
 export function DueProductsCard({
   products,
@@ -24,10 +33,12 @@ export function DueProductsCard({
         {products.map((p) => (
           <InlineStack key={p.productId} gap="200" blockAlign="center">
             <Text as="p">
-              {t(p.overdue ? "customer.dueProductOverdue" : "customer.dueProductAt", {
+              {t(dueProductKey(p), {
                 title: p.title,
                 date: formatDate(language, p.dueAt),
                 days: Math.round(p.cycleDays),
+                horizon: p.byUsualCycle?.horizonDays ?? 0,
+                chance: formatPercent(language, p.byUsualCycle?.chance ?? null),
               })}
             </Text>
             {p.overdue && <Badge tone="warning">{t("customer.overdue")}</Badge>}
