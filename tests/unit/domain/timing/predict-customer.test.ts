@@ -27,9 +27,13 @@ describe("predictCustomer", () => {
     const p = predictCustomer(aRegular("r", 21, 8, 33), model, NOW);
     expect(p.cycleDays!).toBeGreaterThan(19);
     expect(p.cycleDays!).toBeLessThan(23);
-    expect(p.reason.en).toMatch(/^Buys about every (20|21|22) days[^.]*\. Last order 33 days ago: later than usual\.$/);
+    // Not expected within 90 days (the outlook), so the line says how unlikely rather than stopping at "late".
+    expect(p.nextOrder?.window).toBeNull();
+    expect(p.reason.en).toMatch(
+      /^Buys about every (20|21|22) days[^.]*\. Last order 33 days ago: later than usual, and an order within 90 days is unlikely \(\d+%\)\.$/,
+    );
     expect(p.reason.ko).toMatch(
-      /^보통 (20|21|22)일쯤마다 구매해요[^.]*\. 마지막 주문 후 33일이 지났고, 평소보다 늦어지고 있어요\.$/,
+      /^보통 (20|21|22)일쯤마다 구매해요[^.]*\. 마지막 주문 후 33일이 지났고, 평소보다 늦어지고 있어요\. 90일 안에 주문할 가능성도 낮아요\(\d+%\)\.$/,
     );
     // Churn risk is 1 − P(active): 12 days past a steady 21-day rhythm, most such customers have stopped.
     expect(p.churnRisk).toBeGreaterThan(0.75);
