@@ -27,6 +27,7 @@ import { createEventRetentionJob } from "./jobs/event-retention.job.js";
 import type { PlatformModule, PlatformWiring } from "./platforms/platform-module.js";
 import { createPlatformRegistry } from "./platforms/registry.js";
 import { createShopifyModule } from "./platforms/shopify/index.js";
+import { CAFE24_ROUTES_PATH, createCafe24PlatformModule } from "./platforms/cafe24/platform-module.js";
 import { createRecomputeService } from "./services/recompute.service.js";
 import { createPipeline } from "./services/pipeline.service.js";
 import { createInstallService } from "./services/install.service.js";
@@ -63,8 +64,13 @@ export interface RunningApp {
 function platformModules(db: Db, config: Config) {
   // Demo mode: the simulator stands in for Shopify with credentials made up for this run.
   const shopify = createShopifyModule(db, config.shopify ?? demoCredentials());
-  // Another platform: its module (a PlatformModule from platforms/<name>/index.ts) joins this list.
   const all: PlatformModule[] = [shopify];
+  if (config.cafe24) {
+    const { clientId, clientSecret, appUrl, scopes, webhookKey } = config.cafe24;
+    const redirectUri = `${appUrl}${CAFE24_ROUTES_PATH}/oauth/callback`;
+    const app = { clientId, clientSecret, redirectUri, scopes };
+    all.push(createCafe24PlatformModule({ db, app, webhookApiKey: webhookKey }));
+  }
   return { shopify, all };
 }
 
@@ -115,7 +121,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
     platforms,
     onOrderChanged: pipeline.orderChanged,
     onBackfilled: pipeline.shopSynced,
-    erasers: [timingEraser, campaignEraser],
+    erasers: [timingEraser, campaignEraser, ...modules.flatMap((m) => m.erasers ?? [])],
   });
   jobs.push(...syncParts.jobs);
   const wiring: PlatformWiring = { backfill: (shop) => sync.backfill(shop), shopSynced: pipeline.shopSynced, log };
@@ -149,7 +155,8 @@ export async function startApp(config: Config): Promise<RunningApp> {
   // Each platform's front doors: its webhook intake, its storefront (signature checked before the body is read),
   // routes and jobs of its own.
   for (const platform of modules) {
-    rawMounts.push({ path: platform.webhookPath, handler: webhookRoutes({ ingest, platform: platform.id }) });
+    const intake = platform.webhookRoutes?.(ingest) ?? webhookRoutes({ ingest, platform: platform.id });
+    rawMounts.push({ path: platform.webhookPath, handler: intake });
     const identity = { verifyAppProxy: platform.storefront.identify };
     rawMounts.push({ path: platform.storefront.path, handler: appProxyRoutes({ platform: identity, storefront }) });
     rawMounts.push(...(platform.rawMounts?.(wiring) ?? []));

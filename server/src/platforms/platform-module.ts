@@ -3,6 +3,8 @@
 // it runs; adding a platform is one more entry in that list. Neutral: no platform's code lives here.
 import type { RequestHandler, Router } from "express";
 import type { Job } from "../jobs/job.js";
+import type { DataEraser } from "../services/privacy.service.js";
+import type { WebhookIngestService } from "../services/webhook-ingest.service.js";
 import type { AppProxyIdentity, CommercePlatform, PlatformCapabilities, PlatformId } from "./commerce-platform.js";
 
 /** A route a platform brings (install, OAuth callback, app launch), the same shape as http/app.ts's Mount. */
@@ -26,6 +28,10 @@ export interface PlatformModule {
   readonly capabilities: PlatformCapabilities;
   /** Where the platform posts its webhooks; mounted before any body parser (the signature covers the bytes). */
   readonly webhookPath: string;
+  /** Its own webhook route, when the shared one's answers don't fit (Cafe24 asks for 403 on a bad key, not 401). */
+  webhookRoutes?(ingest: Pick<WebhookIngestService, "ingest">): Router;
+  /** Its own tables to clear when a shop is erased (tokens, install states). */
+  readonly erasers?: DataEraser[];
   /** Storefront identity: the path its storefront calls and who a signed request there comes from. */
   readonly storefront: { path: string; identify(rawQuery: string): AppProxyIdentity | null };
   /** Its own routes (install, OAuth callbacks), mounted before the body parser: they bring their own. */

@@ -35,6 +35,7 @@ export function createCafe24PlatformModule(
     webhookPath: CAFE24_WEBHOOK_PATH,
     webhookRoutes: (ingest) => cafe24WebhookRoutes({ ingest }),
     eraser: cafe24Eraser,
+    erasers: [cafe24Eraser],
     storefront: { path: CAFE24_STOREFRONT_PATH, identify: (rawQuery) => cafe24.platform.verifyAppProxy(rawQuery) },
     rawMounts: (wiring) => [
       {

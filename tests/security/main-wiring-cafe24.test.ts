@@ -1,0 +1,70 @@
+// The real composition root with Cafe24 credentials beside Shopify's: main.ts mounts the Cafe24 module's front
+// doors, and each refuses what is not signed or keyed, with the status Cafe24 expects and nothing stored.
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../server/src/config.js";
+import { createDb } from "../../server/src/db/create-db.js";
+import { countWebhookEvents } from "../../server/src/db/repositories/webhook-event.repository.js";
+import { type RunningApp, startApp } from "../../server/src/main.js";
+
+const MALL = "dangolmall";
+
+describe("startApp with Cafe24 credentials: the Cafe24 module is mounted and refuses bad input", () => {
+  let dir: string;
+  let app: RunningApp;
+  let base: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "dangol-cafe24-wiring-"));
+    const config = loadConfig(
+      {
+        SHOPIFY_API_KEY: "test-api-key",
+        SHOPIFY_API_SECRET: "test-api-secret",
+        SHOPIFY_APP_URL: "https://dangol.example.com",
+        CAFE24_CLIENT_ID: "cafe24-client",
+        CAFE24_CLIENT_SECRET: "cafe24-secret",
+        CAFE24_APP_URL: "https://dangol.example.com",
+        CAFE24_WEBHOOK_KEY: "the-webhook-key",
+      },
+      dir,
+    );
+    app = await startApp({ ...config, port: 0 });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await app?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const storedDeliveries = async () => {
+    const { db } = createDb(app.config.database);
+    try {
+      return await countWebhookEvents(db, MALL);
+    } finally {
+      await db.destroy();
+    }
+  };
+
+  it("answers 403 to a webhook without the key or with another key, and stores nothing", async () => {
+    const body = JSON.stringify({ event_no: 90023, resource: { mall_id: MALL, order_id: "20261202-0000001" } });
+    for (const key of [undefined, "not-the-key"]) {
+      const res = await fetch(`${base}/cafe24/webhooks`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(key ? { "x-api-key": key } : {}) },
+        body,
+      });
+      expect(res.status, String(key)).toBe(403);
+    }
+    expect(await storedDeliveries()).toBe(0);
+  });
+
+  it("answers 401 to an unsigned app launch and 400 to an OAuth callback with a state it never issued", async () => {
+    const launch = await fetch(`${base}/cafe24/launch?mall_id=${MALL}&timestamp=1`, { redirect: "manual" });
+    expect(launch.status).toBe(401);
+    const callback = await fetch(`${base}/cafe24/oauth/callback?code=abc&state=never-issued`, { redirect: "manual" });
+    expect(callback.status).toBe(400);
+  });
+});
