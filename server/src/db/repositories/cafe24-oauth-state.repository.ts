@@ -36,6 +36,28 @@ export async function deleteExpiredCafe24OAuthStates(db: Db, before: Date): Prom
   await tables(db).deleteFrom("cafe24_oauth_states").where("expires_at", "<", before.toISOString()).execute();
 }
 
+/** Keeps only the mall's `keep` newest states (live, spent or expired): a replayed launch can't grow the table. */
+export async function keepNewestCafe24OAuthStates(db: Db, mallId: string, keep: number): Promise<void> {
+  const surplus = await tables(db)
+    .selectFrom("cafe24_oauth_states")
+    .select("state_hash")
+    .where("mall_id", "=", mallId)
+    .orderBy("created_at", "desc")
+    .orderBy("state_hash")
+    .limit(1_000)
+    .offset(keep)
+    .execute();
+  if (!surplus.length) return;
+  await tables(db)
+    .deleteFrom("cafe24_oauth_states")
+    .where(
+      "state_hash",
+      "in",
+      surplus.map((r) => r.state_hash),
+    )
+    .execute();
+}
+
 export async function deleteMallCafe24OAuthStates(db: Db, mallId: string): Promise<void> {
   await tables(db).deleteFrom("cafe24_oauth_states").where("mall_id", "=", mallId).execute();
 }

@@ -7,6 +7,7 @@ import {
   deleteExpiredCafe24OAuthStates,
   findCafe24OAuthState,
   insertCafe24OAuthState,
+  keepNewestCafe24OAuthStates,
   spendCafe24OAuthState,
 } from "../../db/repositories/cafe24-oauth-state.repository.js";
 
@@ -14,6 +15,11 @@ import {
 export const STATE_TTL_MS = 10 * 60_000;
 /** Spent and expired states are kept this long so a late reuse is still told apart from a made-up state. */
 const KEEP_MS = 24 * 3_600_000;
+/**
+ * States one mall holds at most. A signed launch link replays for its whole window (and a mall's owner can get
+ * new ones at will), each replay issuing a state; past this the mall's oldest states are dropped.
+ */
+export const MAX_STATES_PER_MALL = 10;
 const STATE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 const hashOf = (state: string) => createHash("sha256").update(state).digest("hex");
@@ -31,6 +37,7 @@ export const STATE_REFUSAL_MESSAGES: Record<StateRefusal, string> = {
 export async function issueCafe24State(db: Db, mallId: string, now: Date): Promise<string> {
   const state = randomBytes(32).toString("base64url");
   await deleteExpiredCafe24OAuthStates(db, new Date(now.getTime() - KEEP_MS));
+  await keepNewestCafe24OAuthStates(db, mallId, MAX_STATES_PER_MALL - 1);
   await insertCafe24OAuthState(db, {
     state_hash: hashOf(state),
     mall_id: mallId,
