@@ -27,9 +27,9 @@ export function createPlatformRegistry(db: Db, platforms: readonly CommercePlatf
     if (byId.has(platform.id)) throw new Error(`Platform ${platform.id} is registered twice`);
     byId.set(platform.id, platform);
   }
-  // A shop never changes platform (its id is the platform's own: a *.myshopify.com domain, a Cafe24 mall id), so
-  // a resolved shop is remembered; an unknown one is not, since it may be installed a moment later.
-  const known = new Map<string, CommercePlatform>();
+  // Read from the shop's row every time (one primary-key read), never remembered: a shop erased by any instance
+  // must stop resolving at once (the ingest drops late deliveries for it), and one reinstalled on another
+  // platform must resolve to that one.
 
   function get(id: string): CommercePlatform {
     const platform = byId.get(id as PlatformId);
@@ -38,13 +38,8 @@ export function createPlatformRegistry(db: Db, platforms: readonly CommercePlatf
   }
 
   async function find(shop: string): Promise<CommercePlatform | undefined> {
-    const cached = known.get(shop);
-    if (cached) return cached;
     const row = await findShop(db, shop);
-    if (!row) return undefined;
-    const platform = get(row.platform);
-    known.set(shop, platform);
-    return platform;
+    return row ? get(row.platform) : undefined;
   }
 
   return {
