@@ -4,6 +4,7 @@
 // Cafe24 sends no delivery id, so the body's SHA-256 stands in for one (an identical redelivery dedupes).
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { PlatformEvent, VerifiedWebhook } from "../commerce-platform.js";
+import { MALL_ID_PATTERN } from "./launch-hmac.js";
 
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
@@ -25,7 +26,13 @@ export function verifyCafe24Webhook(
   const resource = payload?.resource as Record<string, unknown> | undefined;
   const mallId = resource?.mall_id;
   const topic = payload.event_no ?? payload.event_type;
-  if (typeof mallId !== "string" || !mallId || (typeof topic !== "number" && typeof topic !== "string")) return null;
+  // The mall id becomes a host ({mall_id}.cafe24api.com) when the delivery is applied: only a real one passes.
+  if (
+    typeof mallId !== "string" ||
+    !MALL_ID_PATTERN.test(mallId) ||
+    (typeof topic !== "number" && typeof topic !== "string")
+  )
+    return null;
   return {
     topic: String(topic),
     shopDomain: mallId,
