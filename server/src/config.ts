@@ -48,7 +48,7 @@ const DEFAULT_SCOPES = "read_orders,read_all_orders,read_customers,write_discoun
 const SHOPIFY_VARS = ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL"] as const;
 const CAFE24_VARS = ["CAFE24_CLIENT_ID", "CAFE24_CLIENT_SECRET", "CAFE24_APP_URL", "CAFE24_WEBHOOK_KEY"] as const;
 const CAFE24_DEFAULT_SCOPES =
-  "mall.read_order,mall.read_customer,mall.read_promotion,mall.write_promotion,mall.write_design";
+  "mall.read_order,mall.read_customer,mall.read_privacy,mall.read_promotion,mall.write_promotion,mall.read_application,mall.write_application";
 
 type Env = Record<string, string | undefined>;
 
