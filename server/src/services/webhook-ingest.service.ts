@@ -121,6 +121,8 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
         // still verify. A real uninstall has revoked our token, so a shop we can still reach is not uninstalled.
         if (event.reason === "uninstalled" && (await platform.hasAccess(shop))) {
           log(`app/uninstalled ${hook.webhookId} for ${shop} ignored: the app still has access (replayed or stale)`);
+          // Not kept: Cafe24's id is the body's hash, and the real uninstall may come later with the same body.
+          await webhookEvents.deleteWebhookEvent(db, shop, hook.webhookId);
           return { outcome: "ignored" };
         }
         await privacy.eraseShop(shop);

@@ -176,6 +176,11 @@ export async function countWebhookEvents(db: Db, shop: string): Promise<number> 
   return Number(r.n);
 }
 
+/** Forgets one delivery, so the same body delivered again is stored and applied afresh. */
+export async function deleteWebhookEvent(db: Db, shop: string, webhookId: string): Promise<void> {
+  await db.deleteFrom("webhook_events").where("shop_domain", "=", shop).where("webhook_id", "=", webhookId).execute();
+}
+
 export async function deleteShopWebhookEvents(db: Db, shop: string): Promise<void> {
   await db.deleteFrom("webhook_events").where("shop_domain", "=", shop).execute();
 }
