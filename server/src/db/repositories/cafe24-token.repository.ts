@@ -77,6 +77,21 @@ export async function swapCafe24Tokens(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Cafe24 refused the refresh token: the pair is dead (only a new consent helps), unless it was replaced meanwhile. */
+export async function expireCafe24RefreshToken(db: Db, mallId: string, refusedRefreshToken: string, now: Date) {
+  await tables(db)
+    .updateTable("cafe24_tokens")
+    .set({
+      access_token_expires_at: now.toISOString(),
+      refresh_token_expires_at: now.toISOString(),
+      refresh_lease_owner: null,
+      refresh_lease_until: null,
+    })
+    .where("mall_id", "=", mallId)
+    .where("refresh_token", "=", refusedRefreshToken)
+    .execute();
+}
+
 export async function releaseCafe24RefreshLease(db: Db, mallId: string, owner: string): Promise<void> {
   await tables(db)
     .updateTable("cafe24_tokens")

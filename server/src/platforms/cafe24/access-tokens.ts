@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/database.js";
 import {
   claimCafe24RefreshLease,
+  expireCafe24RefreshToken,
   findCafe24Tokens,
   releaseCafe24RefreshLease,
   saveInstalledCafe24Tokens,
@@ -13,7 +14,7 @@ import {
   type Cafe24TokenPair,
 } from "../../db/repositories/cafe24-token.repository.js";
 import { PlatformError } from "../../domain/shared/errors.js";
-import type { Cafe24OAuthClient, Cafe24Tokens } from "./oauth-client.js";
+import { Cafe24GrantRefused, type Cafe24OAuthClient, type Cafe24Tokens } from "./oauth-client.js";
 
 export interface Cafe24AccessTokensOptions {
   /** Refresh this long before the access token expires. */
@@ -49,9 +50,13 @@ export class Cafe24AccessTokens {
     await saveInstalledCafe24Tokens(this.db, mallId, toPair(tokens), new Date(this.now()));
   }
 
-  /** Whether a pair is stored for the mall (the app was installed and not erased). */
+  /**
+   * Whether a usable pair is stored for the mall (installed, not erased). A dead refresh token (expired, or refused
+   * by Cafe24) is not: only a new consent helps, so the launch must ask for one and the callback store it.
+   */
   async isInstalled(mallId: string): Promise<boolean> {
-    return (await findCafe24Tokens(this.db, mallId)) !== undefined;
+    const row = await findCafe24Tokens(this.db, mallId);
+    return row !== undefined && Date.parse(row.refresh_token_expires_at) > this.now();
   }
 
   /**
@@ -90,6 +95,8 @@ export class Cafe24AccessTokens {
     try {
       tokens = await this.oauth.refresh(mallId, refreshToken);
     } catch (error) {
+      if (error instanceof Cafe24GrantRefused)
+        await expireCafe24RefreshToken(this.db, mallId, refreshToken, new Date(this.now()));
       await releaseCafe24RefreshLease(this.db, mallId, this.owner);
       throw error;
     }
