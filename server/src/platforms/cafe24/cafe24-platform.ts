@@ -142,7 +142,10 @@ export class Cafe24Platform implements CommercePlatform {
   async hasAccess(shop: string): Promise<boolean> {
     if (!(await this.options.isInstalled(shop))) return false;
     try {
-      const answer = await this.options.api.get(shop, "/store");
+      // Asked inside a scope the app holds (mall.read_order): /store needs mall.read_store, which it doesn't ask
+      // for, and Cafe24 says 403 both for a missing scope and for a deleted app.
+      const today = kstDayOf(this.now());
+      const answer = await this.options.api.get(shop, "/orders/count", { start_date: today, end_date: today });
       return answer.status === 200;
     } catch (error) {
       if (error instanceof PlatformError && !error.retriable) return false; // 401/403: the app was removed
