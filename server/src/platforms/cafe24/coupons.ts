@@ -20,7 +20,7 @@ interface IssueJson {
 const kstDateTime = (at: Date) => `${new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 19)}+09:00`;
 
 export async function issueMemberCoupon(api: Cafe24AdminApi, mallId: string, request: CouponRequest): Promise<Coupon> {
-  const coupon = (await findCoupon(api, mallId, request)) ?? (await createCoupon(api, mallId, request));
+  const coupon = (await findCoupon(api, mallId, request)) ?? (await createForMember(api, mallId, request));
   const issues = await issuesOf(api, mallId, coupon.coupon_no);
   if (issues.some((i) => i.member_id !== request.customerId))
     throw new PlatformError(`Coupon ${request.code} belongs to another member`, false);
@@ -62,6 +62,19 @@ async function findCoupon(
     const found = coupons.find((c) => c.coupon_name === request.code);
     if (found || coupons.length < 500 || offset >= 8_000) return found;
   }
+}
+
+/**
+ * A member who left the mall would refuse the issue only after the definition exists, and the refusal frees the
+ * claim, so every publish would leave one more unissued coupon in the mall: the member is checked first.
+ */
+async function createForMember(api: Cafe24AdminApi, mallId: string, request: CouponRequest): Promise<CouponJson> {
+  const answer = await api.get<{ customers: Array<{ member_id: string }> }>(mallId, "/customers", {
+    member_id: request.customerId,
+  });
+  if (!expectOk(answer, "Cafe24 member lookup").customers.some((c) => c.member_id === request.customerId))
+    throw new PlatformError(`Cafe24 mall ${mallId} has no member ${request.customerId}`, false);
+  return createCoupon(api, mallId, request);
 }
 
 async function createCoupon(api: Cafe24AdminApi, mallId: string, request: CouponRequest): Promise<CouponJson> {
