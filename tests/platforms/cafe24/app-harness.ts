@@ -33,7 +33,7 @@ export async function startCafe24AppHarness(malls: string[], kind?: "sqlite" | "
     db,
     dbKind: h.db.kind,
     rawMounts: [
-      { path: "/cafe24/webhooks", handler: cafe24WebhookRoutes({ ingest }) },
+      { path: "/cafe24/webhooks", handler: cafe24WebhookRoutes({ ingest, apiKey: CAFE24_APP.webhookApiKey }) },
       {
         path: "/cafe24",
         handler: cafe24InstallRoutes({

@@ -33,7 +33,7 @@ export function createCafe24PlatformModule(
     capabilities: cafe24.platform.capabilities,
     cafe24,
     webhookPath: CAFE24_WEBHOOK_PATH,
-    webhookRoutes: (ingest) => cafe24WebhookRoutes({ ingest }),
+    webhookRoutes: (ingest) => cafe24WebhookRoutes({ ingest, apiKey: options.webhookApiKey }),
     eraser: cafe24Eraser,
     erasers: [cafe24Eraser],
     storefront: { path: CAFE24_STOREFRONT_PATH, identify: (rawQuery) => cafe24.platform.verifyAppProxy(rawQuery) },

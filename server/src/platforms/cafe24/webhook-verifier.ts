@@ -8,13 +8,21 @@ import { MALL_ID_PATTERN } from "./launch-hmac.js";
 
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
+/** Whether `x-api-key` is the app's key, compared in constant time (digests: equal lengths whatever is sent). */
+export function cafe24WebhookKeyMatches(
+  apiKey: string,
+  headers: Record<string, string | string[] | undefined>,
+): boolean {
+  const given = headers["x-api-key"];
+  return typeof given === "string" && timingSafeEqual(digest(given), digest(apiKey));
+}
+
 export function verifyCafe24Webhook(
   apiKey: string,
   rawBody: Buffer,
   headers: Record<string, string | string[] | undefined>,
 ): VerifiedWebhook | null {
-  const given = headers["x-api-key"];
-  if (typeof given !== "string" || !timingSafeEqual(digest(given), digest(apiKey))) return null;
+  if (!cafe24WebhookKeyMatches(apiKey, headers)) return null;
   let payload: Record<string, unknown>;
   try {
     payload = JSON.parse(rawBody.toString("utf8")) as Record<string, unknown>;
