@@ -6,7 +6,7 @@ import type { Server } from "node:http";
 import { createApp } from "../../../server/src/http/app.js";
 import { cafe24InstallRoutes } from "../../../server/src/platforms/cafe24/install-routes.js";
 import { cafe24Eraser, cafe24WebhookRoutes } from "../../../server/src/platforms/cafe24/webhook-intake.js";
-import type { Cafe24Module } from "../../../server/src/platforms/cafe24/index.js";
+import type { Cafe24Module, Cafe24ModuleOptions } from "../../../server/src/platforms/cafe24/index.js";
 import { createPrivacyService } from "../../../server/src/services/privacy.service.js";
 import { createWebhookIngestService } from "../../../server/src/services/webhook-ingest.service.js";
 import { registryOf } from "../../helpers/platforms.js";
@@ -17,16 +17,23 @@ export interface Cafe24AppHarness extends Cafe24Harness {
   cafe24: Cafe24Module;
   ingest: ReturnType<typeof createWebhookIngestService>;
   backfilled: string[];
+  /** What the install routes logged (details kept out of HTTP answers). */
+  logs: string[];
   /** Lets every webhook the simulator sent arrive and be applied. */
   settle(): Promise<void>;
   count(table: "shops" | "orders" | "webhook_events", shop: string): Promise<number>;
 }
 
-export async function startCafe24AppHarness(malls: string[], kind?: "sqlite" | "postgres"): Promise<Cafe24AppHarness> {
+export async function startCafe24AppHarness(
+  malls: string[],
+  kind?: "sqlite" | "postgres",
+  moduleOverrides: Partial<Cafe24ModuleOptions> = {},
+): Promise<Cafe24AppHarness> {
   const h = await startCafe24Harness({ malls: malls.map((mallId) => ({ mallId })) }, kind);
-  const cafe24 = h.module();
+  const cafe24 = h.module(moduleOverrides);
   const db = h.db.db;
   const backfilled: string[] = [];
+  const logs: string[] = [];
   const privacy = createPrivacyService({ db, erasers: [cafe24Eraser] });
   const ingest = createWebhookIngestService({ db, platforms: registryOf(db, cafe24.platform), privacy, log: () => {} });
   const app = createApp({
@@ -43,7 +50,7 @@ export async function startCafe24AppHarness(malls: string[], kind?: "sqlite" | "
           wiring: {
             backfill: async (shop) => backfilled.push(shop),
             shopSynced: async () => {},
-            log: () => {},
+            log: (message) => logs.push(message),
           },
           now: () => h.sim.clock.now(),
         }),
@@ -61,6 +68,7 @@ export async function startCafe24AppHarness(malls: string[], kind?: "sqlite" | "
     cafe24,
     ingest,
     backfilled,
+    logs,
     async settle() {
       await h.sim.webhooks.drain();
       await ingest.idle();

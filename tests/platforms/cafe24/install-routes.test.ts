@@ -117,4 +117,53 @@ describe.each(DB_KINDS)("Cafe24 install routes (%s)", (kind) => {
     expect((await late.json()).error.message).toMatch(/valid for 1 minute/);
     await expectNothingStored();
   });
+  // The token endpoint failing otherwise than by refusing the grant (the app's credentials refused, Cafe24 down,
+  // the network) is a 503 with a fixed message: what Cafe24 or fetch said goes to the log, not to the browser.
+  const tokenEndpointFailures: [string, () => Promise<Response>, RegExp][] = [
+    [
+      "HTTP 401 invalid_client",
+      async () =>
+        Response.json({ error: "invalid_client", error_description: "<b>client secret mismatch</b>" }, { status: 401 }),
+      /HTTP 401 invalid_client/,
+    ],
+    ["HTTP 502", async () => new Response("bad gateway", { status: 502 }), /HTTP 502/],
+    [
+      "a fetch error",
+      async () => {
+        throw new TypeError("getaddrinfo ENOTFOUND internal-token-proxy.corp");
+      },
+      /ENOTFOUND internal-token-proxy\.corp/,
+    ],
+  ];
+  it.each(tokenEndpointFailures)(
+    "answers a token endpoint failure (%s) with 503 and a fixed message, logging the detail",
+    async (_name, tokenAnswer, detail) => {
+      const fetchThrough: typeof fetch = (input, init) =>
+        String(input).endsWith("/api/v2/oauth/token") ? tokenAnswer() : fetch(input, init);
+      h = await startCafe24AppHarness([MALL], kind, { fetch: fetchThrough });
+      const res = await get(await callbackUrlFor(MALL));
+      expect(res.status).toBe(503);
+      const body = await res.text();
+      expect(JSON.parse(body).error).toEqual({
+        code: "PlatformUnavailable",
+        message: "Cafe24 could not complete the install just now: open the app again in a minute.",
+      });
+      expect(body).not.toMatch(/HTTP|invalid_client|ENOTFOUND|client secret|token endpoint/);
+      expect(h.logs.some((line) => detail.test(line))).toBe(true);
+      await expectNothingStored();
+    },
+  );
+
+  it("does not echo the callback's error parameter (anyone can put text in a link)", async () => {
+    h = await startCafe24AppHarness([MALL], kind);
+    const crafted = encodeURIComponent("access_denied). Call +82-2-0000-0000 to restore your mall (<b>urgent</b>");
+    const res = await get(`/cafe24/oauth/callback?error=${crafted}&state=${"A".repeat(43)}`);
+    expect(res.status).toBe(400);
+    const body = await res.text();
+    expect(JSON.parse(body).error.message).toBe(
+      "Cafe24 did not grant access to the mall: open the app again to retry.",
+    );
+    expect(body).not.toMatch(/access_denied|Call|urgent|<b>/);
+    await expectNothingStored();
+  });
 });

@@ -6,6 +6,7 @@
 import { Router, type Request, type Response } from "express";
 import type { Db } from "../../db/database.js";
 import { findShop } from "../../db/repositories/shop.repository.js";
+import { PlatformError } from "../../domain/shared/errors.js";
 import { createInstallService } from "../../services/install.service.js";
 import type { PlatformWiring } from "../platform-module.js";
 import type { Cafe24Module } from "./index.js";
@@ -30,6 +31,13 @@ const rawQueryOf = (url: string) => (url.includes("?") ? url.slice(url.indexOf("
 function refuse(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ error: { code, message } });
 }
+
+// Fixed texts: what Cafe24 or the network said (HTTP status, OAuth error, fetch error) goes to the log only, and
+// the callback's `error` parameter, which anyone can put in a link, is never echoed.
+const DENIED_MESSAGE = "Cafe24 did not grant access to the mall: open the app again to retry.";
+const UNAVAILABLE_MESSAGE = "Cafe24 could not complete the install just now: open the app again in a minute.";
+/** The OAuth error code for the log, cut to a short token so a crafted value cannot forge log lines. */
+const loggableCode = (value: string | null) => (value ?? "").replace(/[^A-Za-z0-9_.-]/g, "?").slice(0, 64);
 
 /** The callback's params, each at most once (a repeated one is refused rather than picked from). */
 function singleParams(req: Request): URLSearchParams | null {
@@ -86,7 +94,8 @@ export function cafe24InstallRoutes(deps: Cafe24InstallRoutesDeps): Router {
     const code = params.get("code") ?? "";
     const namedMall = params.get("mall_id") ?? undefined;
     if (params.has("error")) {
-      refuse(res, 400, "InvalidInput", `Cafe24 did not grant access (${params.get("error")}).`);
+      deps.wiring.log(`cafe24 install: authorization not granted (error=${loggableCode(params.get("error"))})`);
+      refuse(res, 400, "InvalidInput", DENIED_MESSAGE);
       return;
     }
     if (!/^[A-Za-z0-9._~-]{1,512}$/.test(code) || (namedMall !== undefined && !MALL_ID_PATTERN.test(namedMall))) {
@@ -110,7 +119,10 @@ export function cafe24InstallRoutes(deps: Cafe24InstallRoutesDeps): Router {
         );
         return;
       }
-      throw error;
+      if (!(error instanceof PlatformError)) throw error;
+      deps.wiring.log(`cafe24 install of ${spent.mallId} failed: ${error.message}`);
+      refuse(res, 503, "PlatformUnavailable", UNAVAILABLE_MESSAGE);
+      return;
     }
     res.redirect(302, adminUrl(spent.mallId));
   });
