@@ -1,7 +1,10 @@
 // Cafe24 rotates the refresh token on every refresh and refuses the old one: two instances refreshing the same
 // mall at once must end with one valid pair stored, both holding a working access token.
 import { afterEach, describe, expect, it } from "vitest";
-import { findCafe24Tokens } from "../../../server/src/db/repositories/cafe24-token.repository.js";
+import {
+  claimCafe24RefreshLease,
+  findCafe24Tokens,
+} from "../../../server/src/db/repositories/cafe24-token.repository.js";
 import { DB_KINDS } from "../../helpers/db-kinds.js";
 import { startCafe24Harness, type Cafe24Harness } from "./harness.js";
 
@@ -34,6 +37,53 @@ describe.each(DB_KINDS)("Cafe24 access tokens (%s)", (kind) => {
     const [c, d] = await Promise.all([second.tokens.accessToken(MALL), first.tokens.accessToken(MALL)]);
     expect(c).toBe(d);
     expect(h.sim.oauth.refreshCount).toBe(2);
+  });
+
+  it("an instance whose clock runs 60 s ahead waits for a live lease instead of spending the token again", async () => {
+    h = await startCafe24Harness({ malls: [{ mallId: MALL }] }, kind);
+    // The first instance's refresh is held at Cafe24's door until the second has tried for the lease.
+    let letFirstRefresh = () => {};
+    const held = new Promise<void>((resolve) => {
+      letFirstRefresh = resolve;
+    });
+    const heldFetch: typeof fetch = async (input, init) => {
+      if (String(input).endsWith("/api/v2/oauth/token")) await held;
+      return fetch(input, init);
+    };
+    const first = h.module({ fetch: heldFetch });
+    // 60 s ahead: past the first one's 30 s lease by its own clock.
+    const ahead = h.module({ now: () => h.sim.clock.now() + 60_000 });
+    await h.install(MALL, h.module());
+    h.sim.clock.advance(TWO_HOURS + 60_000);
+
+    const a = first.tokens.accessToken(MALL);
+    while (!(await findCafe24Tokens(h.db.db, MALL))?.refresh_lease_owner)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    const b = ahead.tokens.accessToken(MALL);
+    // Let the second one reach Cafe24 if its claim (wrongly) succeeds, before the first refresh goes out.
+    for (let i = 0; i < 20 && h.sim.oauth.refreshCount === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    letFirstRefresh();
+    const [tokenA, tokenB] = await Promise.all([a, b]);
+    expect(h.sim.oauth.refreshCount).toBe(1);
+    expect(tokenB).toBe(tokenA);
+    expect((await findCafe24Tokens(h.db.db, MALL))?.access_token).toBe(tokenA);
+  });
+
+  it("a lease that lapsed by the database's clock (its holder died) is taken over", async () => {
+    h = await startCafe24Harness({ malls: [{ mallId: MALL }] }, kind);
+    const module = h.module();
+    await h.install(MALL, module);
+    const row = await findCafe24Tokens(h.db.db, MALL);
+    expect(await claimCafe24RefreshLease(h.db.db, MALL, row!.version, "dead-instance", -1_000)).toBe(true);
+    // Stored in toISOString's form on both databases, so leases compare as text.
+    expect((await findCafe24Tokens(h.db.db, MALL))?.refresh_lease_until).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/,
+    );
+    h.sim.clock.advance(TWO_HOURS + 60_000);
+    const token = await module.tokens.accessToken(MALL);
+    expect(h.sim.oauth.refreshCount).toBe(1);
+    expect((await findCafe24Tokens(h.db.db, MALL))?.access_token).toBe(token);
   });
 
   it("many concurrent callers across instances still refresh once", async () => {

@@ -1,6 +1,7 @@
 // Cafe24 token pairs per mall. Every write that could race is one conditional UPDATE, so two instances never
 // overwrite each other's pair: a refresh first claims a lease (CAS on `version`), then swaps the pair in (CAS on
 // the refresh token it spent).
+import { PostgresAdapter, type RawBuilder, sql } from "kysely";
 import type { Db } from "../database.js";
 import type { Cafe24Tables, Cafe24TokensTable } from "../tables/cafe24.tables.js";
 
@@ -35,21 +36,37 @@ export async function saveInstalledCafe24Tokens(db: Db, mallId: string, pair: Ca
     .execute();
 }
 
-/** Claims the right to spend the stored refresh token; false when another holder's lease is live or the row moved on. */
+/**
+ * The database's clock plus `offsetMs`, as ISO-8601 UTC text with milliseconds (toISOString's form, so stored values
+ * compare as text). Leases are timed by this one clock: with each instance's own, one running a lease length ahead
+ * saw a live lease as expired and spent the same refresh token.
+ */
+function databaseClockIso(db: Db, offsetMs: number): RawBuilder<string> {
+  const seconds = offsetMs / 1000;
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    return sql<string>`to_char((clock_timestamp() at time zone 'UTC') + make_interval(secs => ${seconds}::double precision), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  return sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${`${seconds >= 0 ? "+" : ""}${seconds} seconds`})`;
+}
+
+/**
+ * Claims the right to spend the stored refresh token for `leaseMs` of the database's clock; false when another
+ * holder's lease is live or the row moved on.
+ */
 export async function claimCafe24RefreshLease(
   db: Db,
   mallId: string,
   version: number,
   owner: string,
-  now: Date,
-  until: Date,
+  leaseMs: number,
 ): Promise<boolean> {
   const result = await tables(db)
     .updateTable("cafe24_tokens")
-    .set({ refresh_lease_owner: owner, refresh_lease_until: until.toISOString() })
+    .set({ refresh_lease_owner: owner, refresh_lease_until: databaseClockIso(db, leaseMs) })
     .where("mall_id", "=", mallId)
     .where("version", "=", version)
-    .where((eb) => eb.or([eb("refresh_lease_until", "is", null), eb("refresh_lease_until", "<", now.toISOString())]))
+    .where((eb) =>
+      eb.or([eb("refresh_lease_until", "is", null), eb("refresh_lease_until", "<", databaseClockIso(db, 0))]),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -19,7 +19,7 @@ import { Cafe24GrantRefused, type Cafe24OAuthClient, type Cafe24Tokens } from ".
 export interface Cafe24AccessTokensOptions {
   /** Refresh this long before the access token expires. */
   skewMs?: number;
-  /** A refresher that died holding the lease is presumed gone after this long. */
+  /** A refresher that died holding the lease is presumed gone after this long (by the database's clock). */
   leaseMs?: number;
   /** How long a waiting instance polls for the refresher's new pair. */
   waitMs?: number;
@@ -76,14 +76,8 @@ export class Cafe24AccessTokens {
           `Cafe24 refresh token of ${mallId} expired: the merchant must open the app again`,
           false,
         );
-      const leased = await claimCafe24RefreshLease(
-        this.db,
-        mallId,
-        row.version,
-        this.owner,
-        new Date(now),
-        new Date(now + this.leaseMs),
-      );
+      // The lease is timed by the database's clock: instances' clocks may differ by more than a lease.
+      const leased = await claimCafe24RefreshLease(this.db, mallId, row.version, this.owner, this.leaseMs);
       if (leased) return this.refreshHeld(mallId, row.refresh_token);
       if (this.now() > giveUpAt) throw new PlatformError(`Cafe24 token refresh of ${mallId} is taking too long`, true);
       await new Promise((resolve) => setTimeout(resolve, 50)); // another instance is refreshing: wait for its pair
