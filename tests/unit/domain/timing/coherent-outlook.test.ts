@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { generateStore } from "../../../../server/src/domain/synthetic/generate-store.js";
+import { storeAtLastCutoff } from "./store-at-cutoff.js";
 import { REGIMES } from "../../../../server/src/domain/synthetic/regimes.js";
 import { churnRiskBand } from "../../../../server/src/domain/timing/churn-risk-bands.js";
 import { DAY_MS } from "../../../../server/src/domain/timing/days.js";
-import { fitStoreModelFromDays } from "../../../../server/src/domain/timing/fit-store-model.js";
 import { outlook } from "../../../../server/src/domain/timing/next-order-window.js";
 import { predictFromDays } from "../../../../server/src/domain/timing/predict-customer.js";
 import type { CustomerPrediction } from "../../../../server/src/domain/timing/prediction.js";
@@ -53,11 +52,7 @@ describe("one coherent story per customer", () => {
   it.each(REGIMES.map((r) => [r.name, r] as const))(
     "%s: every customer's figures agree",
     (_, regime) => {
-      const store = generateStore(regime, 7, CUSTOMERS);
-      const cutDay = store.startDay + regime.cutoffs[regime.cutoffs.length - 1];
-      const now = new Date(cutDay * DAY_MS);
-      const histories = store.customers.map((c) => c.days.filter((d) => d.day < cutDay)).filter((d) => d.length > 0);
-      const model = fitStoreModelFromDays(histories, now);
+      const { cutDay, now, histories, model } = storeAtLastCutoff(regime, 7, CUSTOMERS);
       expect(model.calibration).toBeTruthy();
       const found: string[] = [];
       let windows = 0;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { generateStore } from "../../../../server/src/domain/synthetic/generate-store.js";
+import { storeAtLastCutoff } from "./store-at-cutoff.js";
 import { REGIMES } from "../../../../server/src/domain/synthetic/regimes.js";
 import { DAY_MS } from "../../../../server/src/domain/timing/days.js";
-import { fitStoreModelFromDays } from "../../../../server/src/domain/timing/fit-store-model.js";
 import { predictFromDays } from "../../../../server/src/domain/timing/predict-customer.js";
 import type { CustomerPrediction } from "../../../../server/src/domain/timing/prediction.js";
 
@@ -33,11 +32,7 @@ describe("the reason line and product dues tell the outlook's story", () => {
   it.each(REGIMES.map((r) => [r.name, r] as const))(
     "%s: nothing reads as due for a customer not expected within 90 days",
     (_, regime) => {
-      const store = generateStore(regime, 7, CUSTOMERS);
-      const cutDay = store.startDay + regime.cutoffs[regime.cutoffs.length - 1];
-      const now = new Date(cutDay * DAY_MS);
-      const histories = store.customers.map((c) => c.days.filter((d) => d.day < cutDay)).filter((d) => d.length > 0);
-      const model = fitStoreModelFromDays(histories, now);
+      const { now, histories, model } = storeAtLastCutoff(regime, 7, CUSTOMERS);
       const found: string[] = [];
       let notExpected = 0;
       for (const [i, days] of histories.entries()) {
