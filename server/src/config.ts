@@ -133,10 +133,7 @@ function parseShopify(env: Env, problems: string[]): ShopifyCredentials | null {
     apiKey: env.SHOPIFY_API_KEY ?? "",
     apiSecret: env.SHOPIFY_API_SECRET ?? "",
     appUrl,
-    scopes: (env.SHOPIFY_SCOPES || DEFAULT_SCOPES)
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean),
+    scopes: commaList(env.SHOPIFY_SCOPES || DEFAULT_SCOPES),
   };
 }
 
@@ -152,10 +149,15 @@ function parseCafe24(env: Env, problems: string[]): Cafe24Credentials | null {
     clientId: env.CAFE24_CLIENT_ID ?? "",
     clientSecret: env.CAFE24_CLIENT_SECRET ?? "",
     appUrl,
-    scopes: (env.CAFE24_SCOPES || CAFE24_DEFAULT_SCOPES)
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean),
+    scopes: commaList(env.CAFE24_SCOPES || CAFE24_DEFAULT_SCOPES),
     webhookKey: env.CAFE24_WEBHOOK_KEY ?? "",
   };
+}
+
+/** "a, b,,c" → ["a", "b", "c"]. */
+function commaList(raw: string): string[] {
+  return raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
