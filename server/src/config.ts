@@ -121,11 +121,7 @@ export function parseDatabaseUrl(raw: string | undefined, dataDir: string, probl
 }
 
 function parseShopify(env: Env, problems: string[]): ShopifyCredentials | null {
-  const present = SHOPIFY_VARS.filter((name) => env[name]);
-  if (present.length === 0) return null;
-  const missing = SHOPIFY_VARS.filter((name) => !env[name]);
-  for (const name of missing)
-    problems.push(`${name} is missing (set all of ${SHOPIFY_VARS.join(", ")} or none for demo mode)`);
+  if (!allOrNone(env, SHOPIFY_VARS, "none for demo mode", problems)) return null;
   const appUrl = env.SHOPIFY_APP_URL ?? "";
   if (appUrl && !/^https?:\/\/[^/]+/.test(appUrl))
     problems.push(`SHOPIFY_APP_URL must be an absolute URL (got "${appUrl}")`);
@@ -139,9 +135,7 @@ function parseShopify(env: Env, problems: string[]): ShopifyCredentials | null {
 
 /** All four CAFE24_* variables or none; CAFE24_SCOPES is optional. */
 function parseCafe24(env: Env, problems: string[]): Cafe24Credentials | null {
-  if (!CAFE24_VARS.some((name) => env[name])) return null;
-  for (const name of CAFE24_VARS.filter((n) => !env[n]))
-    problems.push(`${name} is missing (set all of ${CAFE24_VARS.join(", ")} or none)`);
+  if (!allOrNone(env, CAFE24_VARS, "none", problems)) return null;
   const appUrl = (env.CAFE24_APP_URL ?? "").replace(/\/+$/, "");
   if (appUrl && !/^https:\/\/[^/]+/.test(appUrl))
     problems.push(`CAFE24_APP_URL must be an https URL (got "${appUrl}")`);
@@ -160,4 +154,12 @@ function commaList(raw: string): string[] {
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** False when none of `vars` is set; otherwise names each one missing (a platform's credentials come whole). */
+function allOrNone(env: Env, vars: readonly string[], otherwise: string, problems: string[]): boolean {
+  if (!vars.some((name) => env[name])) return false;
+  for (const name of vars.filter((n) => !env[n]))
+    problems.push(`${name} is missing (set all of ${vars.join(", ")} or ${otherwise})`);
+  return true;
 }
