@@ -11,7 +11,7 @@ import { previewDepsFromDb } from "../../server/src/storefront-preview/preview-d
 import { previewRoutes } from "../../server/src/storefront-preview/preview.routes.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
 import { NOW, seedTwoShops, SHOP_A } from "../http/admin/fixtures.js";
-import { fakePlatform } from "../services/campaign-fakes.js";
+import { createFakePlatform } from "../helpers/fake-platform.js";
 import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuild, serveAdmin } from "./admin-server.js";
 
 // Admin toggles "Replenishment reminder" on in the Polaris UI → the publisher decides → the storefront preview shows it.
@@ -29,7 +29,7 @@ describe("campaign toggle reaches the storefront preview", () => {
     const loadPredictions = (shop: string) => listPredictions(db.db, shop);
     const publisher = createDecisionPublisher({
       db: db.db,
-      platform: fakePlatform().platform,
+      platform: createFakePlatform().platform,
       loadPredictions,
       now: publishNow,
     } as never);

@@ -4,10 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as webhookEvents from "../../server/src/db/repositories/webhook-event.repository.js";
 import { upsertInstalledShop } from "../../server/src/db/repositories/shop.repository.js";
 import { NotFoundError, UnauthorizedError } from "../../server/src/domain/shared/errors.js";
-import type { CommercePlatform, PlatformEvent, VerifiedWebhook } from "../../server/src/platforms/commerce-platform.js";
+import type { PlatformEvent, VerifiedWebhook } from "../../server/src/platforms/commerce-platform.js";
 import { createPrivacyService } from "../../server/src/services/privacy.service.js";
 import { createWebhookIngestService } from "../../server/src/services/webhook-ingest.service.js";
-import { fakePlatform } from "../services/campaign-fakes.js";
+import { createFakePlatform, FAKE_CAFE24_CAPABILITIES } from "../helpers/fake-platform.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { registryOf } from "../helpers/platforms.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
@@ -15,15 +15,8 @@ import { createTestDb, type TestDb } from "../helpers/test-db.js";
 const MALL = "dangolmall"; // a Cafe24 mall id
 const SHOP = "tea.myshopify.com";
 
-/** The in-memory fake, registered as a second platform (Cafe24) beside the Shopify one. */
-function asCafe24(platform: CommercePlatform): CommercePlatform {
-  return Object.create(platform, {
-    id: { value: "cafe24" },
-    capabilities: {
-      value: { bulkExport: false, storefrontDelivery: "script-asks-server", couponModel: "coupon-issued-to-member" },
-    },
-  });
-}
+/** The in-memory fake, built as a second platform (Cafe24) beside the Shopify one. */
+const cafe24Fake = () => createFakePlatform({ id: "cafe24", capabilities: FAKE_CAFE24_CAPABILITIES }).platform;
 
 describe.each(DB_KINDS)("platform registry on %s", (kind) => {
   let t: TestDb;
@@ -33,8 +26,8 @@ describe.each(DB_KINDS)("platform registry on %s", (kind) => {
   afterEach(async () => t.destroy());
 
   it("resolves each shop to the platform its row names, and no shop it holds no row for", async () => {
-    const shopify = fakePlatform().platform;
-    const cafe24 = asCafe24(fakePlatform().platform);
+    const shopify = createFakePlatform().platform;
+    const cafe24 = cafe24Fake();
     const platforms = registryOf(t.db, shopify, cafe24);
     await upsertInstalledShop(t.db, SHOP, "shopify", new Date());
     await upsertInstalledShop(t.db, MALL, "cafe24", new Date());
@@ -48,16 +41,18 @@ describe.each(DB_KINDS)("platform registry on %s", (kind) => {
   });
 
   it("refuses a shop whose platform is not registered, and a platform registered twice", async () => {
-    const platforms = registryOf(t.db, fakePlatform().platform);
+    const platforms = registryOf(t.db, createFakePlatform().platform);
     await upsertInstalledShop(t.db, MALL, "cafe24", new Date());
     await expect(platforms.for(MALL)).rejects.toThrow('No platform "cafe24" is registered');
-    expect(() => registryOf(t.db, fakePlatform().platform, fakePlatform().platform)).toThrow("registered twice");
+    expect(() => registryOf(t.db, createFakePlatform().platform, createFakePlatform().platform)).toThrow(
+      "registered twice",
+    );
   });
 
   it("refuses a delivery one platform verified for a shop of another platform (401, nothing stored)", async () => {
     await upsertInstalledShop(t.db, SHOP, "shopify", new Date());
     // A Cafe24 adapter whose signature check passes a body that names a Shopify shop.
-    const cafe24 = Object.create(asCafe24(fakePlatform().platform), {
+    const cafe24 = Object.create(cafe24Fake(), {
       verifyWebhook: {
         value: async (): Promise<VerifiedWebhook> => ({
           topic: "shop/redact",
@@ -73,7 +68,7 @@ describe.each(DB_KINDS)("platform registry on %s", (kind) => {
     });
     const ingest = createWebhookIngestService({
       db: t.db,
-      platforms: registryOf(t.db, fakePlatform().platform, cafe24),
+      platforms: registryOf(t.db, createFakePlatform().platform, cafe24),
       privacy: createPrivacyService({ db: t.db }),
       log: () => undefined,
     });

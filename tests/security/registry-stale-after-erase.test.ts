@@ -3,18 +3,13 @@
 // after a reinstall on another platform the shop stayed on the old one, whose signature then still spoke for it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { upsertInstalledShop } from "../../server/src/db/repositories/shop.repository.js";
-import type { CommercePlatform } from "../../server/src/platforms/commerce-platform.js";
 import { createPrivacyService } from "../../server/src/services/privacy.service.js";
-import { fakePlatform } from "../services/campaign-fakes.js";
+import { createFakePlatform, FAKE_CAFE24_CAPABILITIES } from "../helpers/fake-platform.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { registryOf } from "../helpers/platforms.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
 
 const SHOP = "stale-shop";
-
-function asCafe24(platform: CommercePlatform): CommercePlatform {
-  return Object.create(platform, { id: { value: "cafe24" } });
-}
 
 describe.each(DB_KINDS)("platform registry after an erase (%s)", (kind) => {
   let t: TestDb;
@@ -24,8 +19,8 @@ describe.each(DB_KINDS)("platform registry after an erase (%s)", (kind) => {
   afterEach(async () => t.destroy());
 
   it("names no platform for an erased shop, and the new one after a reinstall on another platform", async () => {
-    const shopify = fakePlatform().platform;
-    const cafe24 = asCafe24(fakePlatform().platform);
+    const shopify = createFakePlatform().platform;
+    const cafe24 = createFakePlatform({ id: "cafe24", capabilities: FAKE_CAFE24_CAPABILITIES }).platform;
     const platforms = registryOf(t.db, shopify, cafe24);
     await upsertInstalledShop(t.db, SHOP, "shopify", new Date());
     expect(await platforms.for(SHOP)).toBe(shopify);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
-import { fakePlatform } from "./campaign-fakes.js";
+import { createFakePlatform, type FakePlatform } from "../helpers/fake-platform.js";
 import { installedOn, registryOf } from "../helpers/platforms.js";
 import type { PlatformRegistry } from "../../server/src/platforms/registry.js";
 import { customerOnSide, daysAgo, NOW, prediction, SHOP } from "../unit/domain/campaigns/fixtures.js";
@@ -26,7 +26,7 @@ const overdue = (id: string) =>
 
 describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
   let t: TestDb;
-  let fake: ReturnType<typeof fakePlatform>;
+  let fake: FakePlatform;
   let platforms: PlatformRegistry;
   let predictions: CustomerPrediction[];
   let clock: Date;
@@ -48,7 +48,9 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
 
   beforeEach(async () => {
     t = await createTestDb(kind);
-    fake = fakePlatform();
+    fake = createFakePlatform();
+    fake.install(SHOP, { customers: ["c1", "c2", "c3"] });
+    fake.install("other.myshopify.com", { customers: ["c1"] });
     platforms = await installedOn(t.db, fake.platform, [SHOP, "other.myshopify.com"]);
     clock = NOW;
     errors.length = 0;
@@ -122,6 +124,7 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
 
   it("keeps a holdout customer's metafield empty and issues no code", async () => {
     const id = customerOnSide("win_back", 0.5, true);
+    fake.addCustomers(SHOP, [id]);
     predictions = [overdue(id)];
     await enable("win_back", { holdoutShare: 0.5 });
     const summary = await make().publishCustomers(SHOP, [id]);
@@ -268,7 +271,8 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
     const ids = Array.from({ length: 198 }, (_, i) => `c${String(i + 1).padStart(3, "0")}`);
     predictions = ids.map((id) => prediction({ customerId: id }));
     await enable("replenishment");
-    fake.unknownCustomers.add("c150");
+    fake.addCustomers(SHOP, ids);
+    fake.forgetCustomer(SHOP, "c150");
     const publisher = make();
     const first = await publisher.publishShop(SHOP);
     expect(first).toMatchObject({
@@ -291,7 +295,7 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
     expect(second).toMatchObject({ metafieldsWritten: 0, metafieldsRejected: 0, metafieldsSkipped: 1 });
     expect(fake.refusedMetafields).toHaveLength(1);
     // …but a targeted publish (an order webhook, a storefront visit) tries again and clears the mark once it is written.
-    fake.unknownCustomers.delete("c150");
+    fake.addCustomers(SHOP, ["c150"]);
     expect(await publisher.publishCustomers(SHOP, ["c150"])).toMatchObject({
       metafieldsWritten: 1,
       metafieldsRejected: 0,

@@ -10,7 +10,7 @@ import { createSettingsService } from "../../server/src/services/settings.servic
 import { listProductCycles } from "../../server/src/db/repositories/product-cycle.repository.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
-import { fakePlatform } from "./campaign-fakes.js";
+import { createFakePlatform } from "../helpers/fake-platform.js";
 import { installedOn } from "../helpers/platforms.js";
 
 const SHOP = "postage.myshopify.com";
@@ -72,7 +72,8 @@ describe.each(DB_KINDS)("replenishment and non-product lines on %s", (kind) => {
       enabled: true,
       holdoutShare: 0,
     });
-    const fake = fakePlatform();
+    const fake = createFakePlatform();
+    fake.install(SHOP, { customers });
     const publisher = createDecisionPublisher({
       db: t.db,
       platforms: await installedOn(t.db, fake.platform, [SHOP]),

@@ -4,7 +4,7 @@ import { listCustomerCoupons } from "../../../server/src/db/repositories/coupon.
 import { decide } from "../../../server/src/domain/campaigns/decide.js";
 import { defaultCampaigns } from "../../../server/src/domain/campaigns/presets.js";
 import { isInHoldout } from "../../../server/src/domain/campaigns/holdout.js";
-import { fakePlatform } from "../../services/campaign-fakes.js";
+import { createFakePlatform } from "../../helpers/fake-platform.js";
 import { DB_KINDS } from "../../helpers/db-kinds.js";
 import { createTestDb, type TestDb } from "../../helpers/test-db.js";
 
@@ -21,7 +21,8 @@ describe.each(DB_KINDS)("demo: shoppers with a code about to expire (%s)", (kind
 
   it("gives a few shoppers outside the notice's holdout a code with 4 days left, so the expiry notice shows", async () => {
     t = await createTestDb(kind);
-    const fake = fakePlatform();
+    const fake = createFakePlatform();
+    fake.install(SHOP, { customers: ids });
     const now = new Date("2026-11-22T12:00:00Z");
     const seeded = await seedExpiringDemoCoupons({ db: t.db, platform: fake.platform, log: () => {} }, SHOP, ids, now);
 
@@ -53,7 +54,8 @@ describe.each(DB_KINDS)("demo: shoppers with a code about to expire (%s)", (kind
 
   it("adds no second code when the demo restarts", async () => {
     t = await createTestDb(kind);
-    const fake = fakePlatform();
+    const fake = createFakePlatform();
+    fake.install(SHOP, { customers: ids });
     const now = new Date("2026-11-22T12:00:00Z");
     const deps = { db: t.db, platform: fake.platform, log: () => {} };
     const first = await seedExpiringDemoCoupons(deps, SHOP, ids, now);
