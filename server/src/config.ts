@@ -30,12 +30,17 @@ export interface Config {
   shopify: ShopifyCredentials | null;
   /** Cafe24 app credentials: when set, Cafe24 malls install and sync beside Shopify shops. */
   cafe24: Cafe24Credentials | null;
+  /** Demo only: which platform the simulated store runs on (DEMO_PLATFORM, default shopify). */
+  demoPlatform: DemoPlatform;
   /** Demo only: seconds between simulated new orders (0 turns it off). */
   demoPlayEverySeconds: number;
   /** X-Forwarded-For entries our own load balancers append behind Shopify's app proxy (0: Shopify connects to us). */
   trustedProxyHops: number;
   dataDir: string;
 }
+
+export type DemoPlatform = "shopify" | "cafe24";
+const DEMO_PLATFORMS: readonly DemoPlatform[] = ["shopify", "cafe24"];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -66,6 +71,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     20,
     problems,
   );
+  const demoPlatform = parseDemoPlatform(env, Boolean(shopify || cafe24), problems);
   const trustedProxyHops = parseNonNegativeInt("TRUSTED_PROXY_HOPS", env.TRUSTED_PROXY_HOPS, 0, problems);
   if (trustedProxyHops > 10) problems.push(`TRUSTED_PROXY_HOPS must be at most 10 (got "${env.TRUSTED_PROXY_HOPS}")`);
   if (problems.length) throw new ConfigError(problems);
@@ -77,6 +83,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     database,
     shopify,
     cafe24,
+    demoPlatform,
     demoPlayEverySeconds,
     trustedProxyHops,
     dataDir,
@@ -118,6 +125,23 @@ export function parseDatabaseUrl(raw: string | undefined, dataDir: string, probl
   }
   problems.push(`DATABASE_URL must start with sqlite: or postgres:// (got "${raw.slice(0, 40)}")`);
   return { kind: "sqlite", filename: "" };
+}
+
+/**
+ * DEMO_PLATFORM: shopify (default) or cafe24. The Cafe24 demo makes up its own app and runs without credentials,
+ * so with real ones (Shopify's or Cafe24's) asking for it is a mistake worth stopping for.
+ */
+function parseDemoPlatform(env: Env, credentialsSet: boolean, problems: string[]): DemoPlatform {
+  const raw = env.DEMO_PLATFORM || "shopify";
+  if (!DEMO_PLATFORMS.includes(raw as DemoPlatform)) {
+    problems.push(`DEMO_PLATFORM must be ${DEMO_PLATFORMS.join(" or ")} (got "${raw.slice(0, 40)}")`);
+    return "shopify";
+  }
+  if (raw === "cafe24" && credentialsSet)
+    problems.push(
+      "DEMO_PLATFORM=cafe24 is the demo without credentials: unset DEMO_PLATFORM or the SHOPIFY_*/CAFE24_* variables",
+    );
+  return raw as DemoPlatform;
 }
 
 function parseShopify(env: Env, problems: string[]): ShopifyCredentials | null {

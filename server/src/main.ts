@@ -126,8 +126,10 @@ export async function startApp(config: Config): Promise<RunningApp> {
   jobs.push(...syncParts.jobs);
   const wiring: PlatformWiring = { backfill: (shop) => sync.backfill(shop), shopSynced: pipeline.shopSynced, log };
 
-  // Admin API: session-token auth (or the fixed demo shop) runs before every /api router.
-  const auth = adminAuth({ shopify: config.shopify, demoShop: DEMO_SHOP });
+  // Admin API: a Shopify session token or a Cafe24 launch's admin token (or the fixed demo shop) runs before every
+  // /api router.
+  const cafe24Auth = config.cafe24 && { clientSecret: config.cafe24.clientSecret };
+  const auth = adminAuth({ shopify: config.shopify, cafe24: cafe24Auth, demoShop: DEMO_SHOP });
   mounts.push({ path: "/api", handler: auth });
   if (config.shopify) {
     const install = createInstallService({ db, ...shopify.install, ...wiring });

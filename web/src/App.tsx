@@ -6,6 +6,7 @@ import type { Language, SettingsResponse } from "../../server/src/contracts/admi
 import { apiFetch } from "./api/client.js";
 import { embeddedShopify } from "./api/app-bridge.js";
 import { AppFrame } from "./AppFrame.js";
+import { Cafe24SessionEnded, useCafe24SessionEnded } from "./components/Cafe24SessionEnded.js";
 import { I18nProvider } from "./i18n/i18n.js";
 import { AppLink } from "./routing/Link.js";
 import { RouterProvider, useRouter } from "./routing/router.js";
@@ -21,7 +22,8 @@ function initialLanguage(): Language {
 
 function CurrentPage() {
   const { path } = useRouter();
-  return routeElement(path);
+  const cafe24Ended = useCafe24SessionEnded();
+  return cafe24Ended ? <Cafe24SessionEnded /> : routeElement(path);
 }
 
 export function App() {
