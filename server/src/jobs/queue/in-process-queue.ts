@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { DEFAULT_RETRY, type EnqueueOptions, errorMessage, type JobHandler, type JobQueue } from "./job-queue.js";
+import {
+  DEFAULT_RETRY,
+  type EnqueueOptions,
+  errorMessage,
+  type JobHandler,
+  type JobQueue,
+  shopOf,
+} from "./job-queue.js";
 
 interface QueuedJob {
   id: string;
@@ -8,6 +15,32 @@ interface QueuedJob {
   key?: string;
   attempt: number;
   options: Required<Omit<EnqueueOptions, "singletonKey">>;
+}
+
+/** One name's waiting jobs, one lane per shop (jobs without a shop share a lane), served round-robin. */
+class Lanes {
+  private lanes = new Map<string, QueuedJob[]>();
+  get size(): number {
+    let n = 0;
+    for (const lane of this.lanes.values()) n += lane.length;
+    return n;
+  }
+  push(job: QueuedJob): void {
+    const key = shopOf(job.data) ?? "";
+    const lane = this.lanes.get(key) ?? [];
+    lane.push(job);
+    this.lanes.set(key, lane);
+  }
+  /** The first lane's oldest job; that lane then goes to the back (Map keeps insertion order). */
+  shift(): QueuedJob | undefined {
+    for (const [key, lane] of this.lanes) {
+      const job = lane.shift();
+      this.lanes.delete(key);
+      if (lane.length) this.lanes.set(key, lane);
+      if (job) return job;
+    }
+    return undefined;
+  }
 }
 
 interface Worker {
@@ -21,9 +54,9 @@ interface Worker {
  * loses at most one period's work). A singleton key is held while its job is queued, waiting to retry or running.
  */
 export function createInProcessQueue(log: (message: string) => void = console.error): JobQueue {
-  const pending = new Map<string, QueuedJob[]>();
+  const pending = new Map<string, Lanes>();
   const workers = new Map<string, Worker>();
-  const heldKeys = new Set<string>();
+  const heldKeys = new Map<string, string>(); // key → the id of the job holding it
   const retryTimers = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<void>>();
   let stopped = false;
@@ -31,15 +64,17 @@ export function createInProcessQueue(log: (message: string) => void = console.er
   const keyOf = (job: QueuedJob) => (job.key === undefined ? undefined : `${job.name}\u0000${job.key}`);
   const release = (job: QueuedJob) => {
     const key = keyOf(job);
-    if (key) heldKeys.delete(key);
+    if (key && heldKeys.get(key) === job.id) heldKeys.delete(key);
   };
 
   function pump(name: string) {
     const worker = workers.get(name);
     const queue = pending.get(name);
     if (!worker || !queue) return;
-    while (!stopped && worker.running < worker.concurrency && queue.length > 0) {
+    while (!stopped && worker.running < worker.concurrency && queue.size > 0) {
       const job = queue.shift() as QueuedJob;
+      // A coalescing key is free again once its job starts: a change arriving now needs another run.
+      if (job.options.keyHeld === "while-queued") release(job);
       worker.running++;
       const run = runOnce(job, worker).finally(() => {
         worker.running--;
@@ -75,7 +110,7 @@ export function createInProcessQueue(log: (message: string) => void = console.er
   }
 
   function push(job: QueuedJob) {
-    const queue = pending.get(job.name) ?? [];
+    const queue = pending.get(job.name) ?? new Lanes();
     queue.push(job);
     pending.set(job.name, queue);
     pump(job.name);
@@ -94,12 +129,13 @@ export function createInProcessQueue(log: (message: string) => void = console.er
           retryLimit: options.retryLimit ?? DEFAULT_RETRY.retryLimit,
           retryDelaySeconds: options.retryDelaySeconds ?? DEFAULT_RETRY.retryDelaySeconds,
           retryBackoff: options.retryBackoff ?? DEFAULT_RETRY.retryBackoff,
+          keyHeld: options.keyHeld ?? "until-done",
         },
       };
       const key = keyOf(job);
       if (key) {
         if (heldKeys.has(key)) return null;
-        heldKeys.add(key);
+        heldKeys.set(key, job.id);
       }
       push(job);
       return job.id;

@@ -10,11 +10,30 @@ export interface EnqueueOptions {
   retryDelaySeconds?: number;
   /** Double the delay at each further retry. */
   retryBackoff?: boolean;
+  /** How long the key is held: until the job is done (default), or only while it waits (coalescing, see KeyHeld). */
+  keyHeld?: KeyHeld;
 }
+
+/**
+ * "until-done": one job per key (a period's unit). "while-queued": a key coalesces only jobs not yet started, so
+ * a burst of one customer's orders queues one recompute, and an order arriving while it runs queues the next.
+ * Give the same value to work() and enqueue() of a name (pg-boss fixes it when the queue is created).
+ */
+export type KeyHeld = "until-done" | "while-queued";
 
 export interface WorkOptions {
   /** Jobs of this name this process runs at once. */
   concurrency?: number;
+  keyHeld?: KeyHeld;
+}
+
+/**
+ * Fairness: jobs whose data names a `shop` are served round-robin by shop (each shop's n-th waiting job runs after
+ * every other shop's (n-1)-th), so one shop's backlog never starves the others' work.
+ */
+export function shopOf(data: object): string | undefined {
+  const shop = (data as { shop?: unknown }).shop;
+  return typeof shop === "string" ? shop : undefined;
 }
 
 export type JobHandler<T> = (data: T) => Promise<unknown>;
