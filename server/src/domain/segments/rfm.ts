@@ -16,15 +16,24 @@ export interface RfmValues {
 }
 
 export function rfmCutpoints(values: RfmValues[]): RfmCutpoints {
-  const cuts = (v: number[]) => {
+  return rfmCutpointsOfColumns(
+    Float64Array.from(values, (v) => v.recencyDays),
+    Float64Array.from(values, (v) => v.frequency),
+    Float64Array.from(values, (v) => v.monetary),
+  );
+}
+
+/** The same cut points from one column per dimension (a streamed recompute keeps 24 bytes per customer). */
+export function rfmCutpointsOfColumns(
+  recencyDays: Float64Array,
+  frequency: Float64Array,
+  monetary: Float64Array,
+): RfmCutpoints {
+  const cuts = (v: Float64Array) => {
     const s = Float64Array.from(v).sort();
     return [0.2, 0.4, 0.6, 0.8].map((q) => (s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : 0));
   };
-  return {
-    recencyDays: cuts(values.map((v) => v.recencyDays)),
-    frequency: cuts(values.map((v) => v.frequency)),
-    monetary: cuts(values.map((v) => v.monetary)),
-  };
+  return { recencyDays: cuts(recencyDays), frequency: cuts(frequency), monetary: cuts(monetary) };
 }
 
 /** 1 + the number of cut points the value exceeds (ties fall to the lower score). */

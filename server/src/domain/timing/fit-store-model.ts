@@ -1,13 +1,13 @@
 import { fitBgnbd } from "../btyd/bgnbd-fit.js";
 import { fitGammaGamma, type SpendSummary } from "../btyd/gamma-gamma.js";
 import type { RfmSummary } from "../btyd/summary.js";
-import { rfmCutpoints } from "../segments/rfm.js";
+import { rfmCutpoints, type RfmCutpoints } from "../segments/rfm.js";
 import { dayIndex } from "./days.js";
 import { estimateGapPrior } from "./gap-prior-fit.js";
-import { learnCalibration } from "./learn-calibration.js";
+import { learnCalibration, learnCalibrationOnSample } from "./learn-calibration.js";
 import { validateHistory, type CustomerHistory } from "./history.js";
 import { NO_OVERRIDES, type ProductOverrides } from "./non-product-lines.js";
-import { estimateProductCycles, type ProductCycle } from "./product-cycles.js";
+import { productCycleAccumulator, type ProductCycle, type ProductCycleAccumulator } from "./product-cycles.js";
 import { fitPopulationGaps, type PopulationGaps } from "./censored-gaps.js";
 import type { GapPrior } from "./gap-model.js";
 import { logGaps, toPurchaseDays, type PurchaseDay } from "./purchase-days.js";
@@ -38,36 +38,68 @@ export function fitStoreModelFromDays(
   return { ...base, calibration: learnCalibration(all, dayIndex(now), fitBaseModel) };
 }
 
+/**
+ * What the store-level fit reads from every customer, gathered in one pass (store-fit-collector.ts streams it):
+ * the count, an even sample in store order (only its days and amounts are read), the product-cycle sums and the
+ * RFM cut points.
+ */
+export interface StoreFitParts {
+  customers: number;
+  sample: PurchaseDay[][];
+  cycles: ProductCycleAccumulator;
+  rfmCuts: RfmCutpoints;
+}
+
+/** The fit from streamed parts; `calibrationSample` is the store's even sample of CALIBRATION_SAMPLE customers. */
+export function fitStoreModelFromParts(
+  parts: StoreFitParts,
+  calibrationSample: PurchaseDay[][],
+  now: Date,
+  overrides: ProductOverrides = NO_OVERRIDES,
+): StoreModel {
+  const base = fitBaseFromParts(parts, now, overrides);
+  return { ...base, calibration: learnCalibrationOnSample(calibrationSample, dayIndex(now), fitBaseModel) };
+}
+
 /** The uncalibrated store model: gap norms, retention, product cycles, BG/NBD, Gamma-Gamma, RFM cut points. */
 function fitBaseModel(all: PurchaseDay[][], now: Date, overrides: ProductOverrides = NO_OVERRIDES): StoreModel {
   const nowDay = dayIndex(now);
-  const customers = evenSample(all, FIT_SAMPLE_SIZE);
+  const cycles = productCycleAccumulator();
+  for (const d of all) cycles.add(d);
+  const rfmCuts = rfmCutpoints(
+    all.map((d) => ({
+      recencyDays: nowDay - d[d.length - 1].day,
+      frequency: d.length,
+      monetary: d.reduce((s, p) => s + p.amount, 0),
+    })),
+  );
+  return fitBaseFromParts(
+    { customers: all.length, sample: evenSample(all, FIT_SAMPLE_SIZE), cycles, rfmCuts },
+    now,
+    overrides,
+  );
+}
+
+function fitBaseFromParts(parts: StoreFitParts, now: Date, overrides: ProductOverrides): StoreModel {
+  const nowDay = dayIndex(now);
+  const customers = parts.sample;
   const gaps = customers.map(logGaps);
   const observedPrior = estimateGapPrior(gaps);
   const pop = fitPopulationGaps(
     customers.map((d, i) => ({ logGaps: gaps[i], elapsedDays: nowDay - d[d.length - 1].day })),
   );
   const gapPrior = censoringCorrectedPrior(observedPrior.a0, pop);
-  const productCycles = shiftNextOrderNorms(
-    estimateProductCycles(all, observedPrior, overrides),
-    pop.m0 - observedPrior.m0,
-  );
+  const productCycles = shiftNextOrderNorms(parts.cycles.finish(observedPrior, overrides), pop.m0 - observedPrior.m0);
   return {
     fittedAt: now,
-    customers: all.length,
+    customers: parts.customers,
     gapPrior,
     productCycles,
     retention: pop.retention,
     retentionEvidence: retentionEvidence(customers.map((d) => d.length)),
     bgnbd: fitOrNull(() => fitBgnbd(evenSample(customers, BTYD_SAMPLE_SIZE).map((d) => btydSummary(d, nowDay)))),
     gammaGamma: fitOrNull(() => fitGammaGamma(spendSummaries(evenSample(customers, BTYD_SAMPLE_SIZE)))),
-    rfmCuts: rfmCutpoints(
-      all.map((d) => ({
-        recencyDays: nowDay - d[d.length - 1].day,
-        frequency: d.length,
-        monetary: d.reduce((s, p) => s + p.amount, 0),
-      })),
-    ),
+    rfmCuts: parts.rfmCuts,
     calibration: null,
   };
 }
@@ -79,7 +111,7 @@ function fitBaseModel(all: PurchaseDay[][], now: Date, overrides: ProductOverrid
 export const FIT_SAMPLE_SIZE = 200_000;
 export const BTYD_SAMPLE_SIZE = 50_000;
 
-function evenSample<T>(all: T[], size: number): T[] {
+export function evenSample<T>(all: T[], size: number): T[] {
   if (all.length <= size) return all;
   const stride = all.length / size;
   return Array.from({ length: size }, (_, i) => all[Math.floor(i * stride)]);

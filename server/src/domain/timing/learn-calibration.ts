@@ -28,7 +28,15 @@ type FitBase = (customers: PurchaseDay[][], now: Date) => StoreModel;
  * Several origins spread over the past year average out the season of any single window.
  */
 export function learnCalibration(all: PurchaseDay[][], nowDay: number, fitBase: FitBase): TimingCalibration | null {
-  const sample = evenSample(all, CALIBRATION_SAMPLE);
+  return learnCalibrationOnSample(evenSample(all, CALIBRATION_SAMPLE), nowDay, fitBase);
+}
+
+/** The same from the store's even sample of CALIBRATION_SAMPLE customers (a streamed recompute keeps only those). */
+export function learnCalibrationOnSample(
+  sample: PurchaseDay[][],
+  nowDay: number,
+  fitBase: FitBase,
+): TimingCalibration | null {
   const firstDay = sample.reduce((m, d) => Math.min(m, d[0].day), Infinity);
   const H = RANK_HORIZON_DAYS;
   const acc = { actual: new Float64Array(CELLS), predicted: new Float64Array(CELLS) };

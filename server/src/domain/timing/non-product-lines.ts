@@ -44,9 +44,16 @@ interface LineStats {
 
 /** Signals per product seen; a product is a non-product line when it shows two or more (see isNonProduct). */
 export function nonProductSignals(customers: PurchaseDay[][]): Map<string, NonProductSignal[]> {
+  const acc = nonProductAccumulator();
+  for (const days of customers) acc.add(days);
+  return acc.finish();
+}
+
+/** The same signals fed one customer at a time: per-product counters only. */
+export function nonProductAccumulator() {
   const stats = new Map<string, LineStats>();
   let purchaseDays = 0;
-  for (const days of customers) {
+  function add(days: PurchaseDay[]): void {
     const bought = new Map<string, number>();
     for (const d of days) {
       purchaseDays += 1;
@@ -66,16 +73,19 @@ export function nonProductSignals(customers: PurchaseDay[][]): Map<string, NonPr
         if (d.quantities.size > 1) bought.set(id, (bought.get(id) ?? 0) + 1);
       }
     }
-    if (days.length < 2) continue;
+    if (days.length < 2) return;
     for (const [id, n] of bought) {
       const s = stats.get(id)!;
       s.buyerDays += days.length;
       s.buyerDaysWithIt += n;
     }
   }
-  const out = new Map<string, NonProductSignal[]>();
-  for (const [id, s] of stats) out.set(id, signalsOf(s, purchaseDays));
-  return out;
+  function finish(): Map<string, NonProductSignal[]> {
+    const out = new Map<string, NonProductSignal[]>();
+    for (const [id, s] of stats) out.set(id, signalsOf(s, purchaseDays));
+    return out;
+  }
+  return { add, finish };
 }
 
 function signalsOf(s: LineStats, purchaseDays: number): NonProductSignal[] {

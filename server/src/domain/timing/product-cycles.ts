@@ -2,7 +2,7 @@ import type { GapPrior } from "./gap-model.js";
 import {
   isNonProduct,
   NO_OVERRIDES,
-  nonProductSignals,
+  nonProductAccumulator,
   overrideFor,
   type ProductOverrides,
 } from "./non-product-lines.js";
@@ -43,8 +43,11 @@ const RARE_REBUY_SHARE = 0.05;
 interface Acc {
   title: string;
   variantId: string | null;
-  qtys: number[];
-  pairs: Array<[number, number]>;
+  /** quantity → purchase days bought in it (positive quantities only): the median needs no more. */
+  qtyCounts: Map<number, number>;
+  /** Same-customer repeat pairs (gap, previous quantity) reduced to their count and Σ(ln gap − ln quantity). */
+  pairCount: number;
+  pairLogSum: number;
   nextSum: number;
   nextN: number;
   buyers: number;
@@ -56,15 +59,27 @@ export function estimateProductCycles(
   prior: GapPrior,
   overrides: ProductOverrides = NO_OVERRIDES,
 ): Map<string, ProductCycle> {
+  const acc = productCycleAccumulator();
+  for (const days of customers) acc.add(days);
+  return acc.finish(prior, overrides);
+}
+
+/**
+ * The same estimate fed one customer at a time (a streamed recompute): it keeps per-product sums and a quantity
+ * histogram, so its memory grows with the catalogue, not with the customers or orders.
+ */
+export function productCycleAccumulator() {
   const acc = new Map<string, Acc>();
+  const signals = nonProductAccumulator();
   const get = (id: string, d: PurchaseDay) => {
     const found = acc.get(id);
     if (found) return found;
     const a: Acc = {
       title: d.titles.get(id)?.title ?? id,
       variantId: d.titles.get(id)?.variantId ?? null,
-      qtys: [],
-      pairs: [],
+      qtyCounts: new Map(),
+      pairCount: 0,
+      pairLogSum: 0,
       nextSum: 0,
       nextN: 0,
       buyers: 0,
@@ -73,16 +88,20 @@ export function estimateProductCycles(
     acc.set(id, a);
     return a;
   };
-  for (const days of customers) {
+  function add(days: PurchaseDay[]): void {
+    signals.add(days);
     const lastSeen = new Map<string, { day: number; qty: number; rebought: boolean }>();
     days.forEach((d, i) => {
       for (const [id, qty] of d.quantities) {
         const a = get(id, d);
-        a.qtys.push(qty);
+        if (qty > 0) a.qtyCounts.set(qty, (a.qtyCounts.get(qty) ?? 0) + 1);
         const prev = lastSeen.get(id);
         if (!prev) a.buyers += 1;
         else if (!prev.rebought) a.rebuyers += 1;
-        if (prev && prev.qty > 0) a.pairs.push([d.day - prev.day, prev.qty]);
+        if (prev && prev.qty > 0) {
+          a.pairCount += 1;
+          a.pairLogSum += Math.log(d.day - prev.day) - Math.log(prev.qty);
+        }
         lastSeen.set(id, { day: d.day, qty, rebought: prev !== undefined });
         if (i + 1 < days.length) {
           a.nextSum += Math.log(days[i + 1].day - d.day);
@@ -91,30 +110,35 @@ export function estimateProductCycles(
       }
     });
   }
-  const signals = nonProductSignals(customers);
-  const out = new Map<string, ProductCycle>();
-  for (const [id, a] of acc) {
-    const override = overrideFor(id, a.title, overrides);
-    const nonProduct = override ? override === "non_product" : isNonProduct(signals.get(id) ?? []);
-    out.set(id, summarise(id, a, prior, nonProduct));
+  function finish(prior: GapPrior, overrides: ProductOverrides = NO_OVERRIDES): Map<string, ProductCycle> {
+    const bySignal = signals.finish();
+    const out = new Map<string, ProductCycle>();
+    for (const [id, a] of acc) {
+      const override = overrideFor(id, a.title, overrides);
+      const nonProduct = override ? override === "non_product" : isNonProduct(bySignal.get(id) ?? []);
+      out.set(id, summarise(id, a, prior, nonProduct));
+    }
+    return out;
   }
-  return out;
+  return { add, finish };
 }
+
+export type ProductCycleAccumulator = ReturnType<typeof productCycleAccumulator>;
 
 function noCycleReason(a: Acc, nonProduct: boolean): NoCycleReason | null {
   if (nonProduct) return "not_a_product";
-  if (a.pairs.length < MIN_REPEAT_PAIRS) return "too_few_repeats";
+  if (a.pairCount < MIN_REPEAT_PAIRS) return "too_few_repeats";
   if (a.buyers >= RARE_REBUY_MIN_BUYERS && a.rebuyers < RARE_REBUY_SHARE * a.buyers) return "rarely_rebought";
   return null;
 }
 
 function summarise(productId: string, a: Acc, prior: GapPrior, nonProduct: boolean): ProductCycle {
-  const typicalQuantity = median(a.qtys.filter((q) => q > 0)) || 1;
+  const typicalQuantity = histogramMedian(a.qtyCounts) || 1;
   const reason = noCycleReason(a, nonProduct);
   let cycleDays: number | null = null;
   if (reason === null) {
-    const adj = a.pairs.map(([g, q]) => Math.log(g) - Math.log(q / typicalQuantity));
-    cycleDays = Math.exp(adj.reduce((s, v) => s + v, 0) / adj.length);
+    // mean of ln(gap) − ln(quantity / typical): the typical quantity factors out of the sum.
+    cycleDays = Math.exp(a.pairLogSum / a.pairCount + Math.log(typicalQuantity));
   }
   const nextOrderLogMean = (a.nextSum + SHRINK_PSEUDO * prior.m0) / (a.nextN + SHRINK_PSEUDO);
   return {
@@ -123,18 +147,29 @@ function summarise(productId: string, a: Acc, prior: GapPrior, nonProduct: boole
     title: a.title,
     cycleDays,
     typicalQuantity,
-    repeatPairs: a.pairs.length,
+    repeatPairs: a.pairCount,
     nextOrderLogMean,
     nextOrderGaps: a.nextN,
     noCycleReason: reason,
   };
 }
 
-function median(v: number[]): number {
-  if (v.length === 0) return 0;
-  const s = [...v].sort((x, y) => x - y);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+/** The median of the values a histogram counts (the mean of the middle two for an even count). */
+function histogramMedian(counts: Map<number, number>): number {
+  let n = 0;
+  for (const c of counts.values()) n += c;
+  if (n === 0) return 0;
+  const sorted = [...counts].sort((x, y) => x[0] - y[0]);
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const [v, c] of sorted) {
+      seen += c;
+      if (rank < seen) return v;
+    }
+    return sorted[sorted.length - 1][0];
+  };
+  const m = n >> 1;
+  return n % 2 ? at(m) : (at(m - 1) + at(m)) / 2;
 }
 
 /** Prior mean of ln(gap) for a customer: the norms of the products in their latest purchase, else the store's. */
