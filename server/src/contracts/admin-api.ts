@@ -17,7 +17,8 @@ export type Language = "en" | "ko";
 
 /** Body of every error response (http/error-handler.ts). */
 export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  /** retriable: on PlatformUnavailable, whether trying again later can help. */
+  error: { code: string; message: string; details?: unknown; retriable?: boolean };
 }
 
 // ---------- Dashboard: GET /api/dashboard ----------

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from "express";
 import { ZodError } from "zod";
-import { AppError, type ErrorCode } from "../domain/shared/errors.js";
+import type { ApiErrorBody } from "../contracts/admin-api.js";
+import { AppError, type ErrorCode, PlatformError } from "../domain/shared/errors.js";
 
 const STATUS: Record<ErrorCode, number> = {
   InvalidInput: 400,
@@ -11,9 +12,24 @@ const STATUS: Record<ErrorCode, number> = {
   Unknown: 500,
 };
 
+/**
+ * What a client is told about a platform failure. The PlatformError's own message and details stay in the server
+ * log: they carry the platform's answer (its error text, request URLs with a mall id or a token in them).
+ */
+export const PLATFORM_ERROR_MESSAGE = "The store platform did not complete the request.";
+
 /** The one place errors become HTTP statuses: { error: { code, message, details? } }. */
 export function errorHandler(log: (msg: string, err: unknown) => void = console.error): ErrorRequestHandler {
-  return (err, _req, res, _next) => {
+  return (err, req, res, _next) => {
+    if (err instanceof PlatformError) {
+      log(`Platform error on ${req.method} ${req.baseUrl}${req.path}`, err);
+      if (err.retryAfterMs) res.set("Retry-After", String(Math.ceil(err.retryAfterMs / 1000)));
+      const body: ApiErrorBody = {
+        error: { code: err.code, message: PLATFORM_ERROR_MESSAGE, retriable: err.retriable },
+      };
+      res.status(STATUS[err.code]).json(body);
+      return;
+    }
     if (err instanceof ZodError) {
       res.status(400).json({ error: { code: "InvalidInput", message: "Invalid input", details: err.issues } });
       return;
