@@ -11,8 +11,37 @@
   } catch {
     // Not a secure context or an old browser: beacons go without it.
   }
+  // Beacons wait until Shopify's Customer Privacy API allows analytics (at once where no consent is needed, else
+  // after "accept"); held until then, never sent on a decline. No API (old theme): none sent, as we can't tell
+  // whether consent is needed.
+  let allowed = false;
+  let queue = [];
+  const consent = (yes) => {
+    allowed = yes;
+    if (!yes) return;
+    const sends = queue;
+    queue = [];
+    for (const send of sends) {
+      try {
+        send();
+      } catch {
+        // One failed beacon must not hold back the others.
+      }
+    }
+  };
+  const whenAllowed = (send) => (allowed ? send() : queue.push(send));
+  document.addEventListener("visitorConsentCollected", (e) => consent(!!e.detail?.analyticsAllowed));
+  try {
+    Shopify.loadFeatures([{ name: "consent-tracking-api", version: "0.1" }], (error) =>
+      consent(!error && Shopify.customerPrivacy.analyticsProcessingAllowed()),
+    );
+  } catch {
+    // No Customer Privacy API on this page.
+  }
   const beacon = (url, fields) =>
-    navigator.sendBeacon(url, new Blob([JSON.stringify({ ...fields, pageView })], { type: "application/json" }));
+    whenAllowed(() =>
+      navigator.sendBeacon(url, new Blob([JSON.stringify({ ...fields, pageView })], { type: "application/json" })),
+    );
 
   class DangolSlot extends HTMLElement {
     connectedCallback() {
@@ -84,10 +113,11 @@
   const visit = document.querySelector("[data-dangol-visit]");
   const today = new Date().toISOString().slice(0, 10);
   try {
-    if (visit && localStorage.getItem("dangol-visit") !== today) {
-      beacon(visit.dataset.dangolVisit, { kind: "visit" });
-      localStorage.setItem("dangol-visit", today);
-    }
+    if (visit && localStorage.getItem("dangol-visit") !== today)
+      whenAllowed(() => {
+        beacon(visit.dataset.dangolVisit, { kind: "visit" });
+        localStorage.setItem("dangol-visit", today);
+      });
   } catch {
     // Best effort, like every beacon.
   }

@@ -3,7 +3,7 @@
 import { escapeHtml, type StorefrontLang } from "./extension-locales.js";
 import type { PreviewPick } from "./storefront-page.js";
 
-export type PreviewProblem = "unknown_customer" | "invalid_customer" | "invalid_lang";
+export type PreviewProblem = "unknown_customer" | "invalid_customer" | "invalid_lang" | "invalid_region";
 
 const TEXT: Record<
   StorefrontLang,
@@ -16,6 +16,10 @@ const TEXT: Record<
       body: "{id} is not a customer ID. IDs are letters, digits and - _ : / . (up to 128).",
     },
     invalid_lang: { title: "Unsupported language", body: "The preview speaks English (lang=en) and Korean (lang=ko)." },
+    invalid_region: {
+      title: "Unknown privacy region",
+      body: "The preview has two: no consent needed (the default) and consent required (region=eu).",
+    },
     pick: "Preview one of these customers instead:",
     guest: "Browse as a guest",
     back: "Back to the storefront preview",
@@ -27,6 +31,10 @@ const TEXT: Record<
       body: "고객 ID 형식이 아닙니다: {id}. ID는 영문자, 숫자, - _ : / . 로 이루어진 128자 이내여야 합니다.",
     },
     invalid_lang: { title: "지원하지 않는 언어", body: "미리보기는 영어(lang=en)와 한국어(lang=ko)를 지원합니다." },
+    invalid_region: {
+      title: "알 수 없는 개인정보 지역",
+      body: "미리보기 지역은 동의가 필요 없는 지역(기본값)과 동의가 필요한 지역(region=eu) 두 가지입니다.",
+    },
     pick: "대신 아래 고객으로 미리 볼 수 있습니다:",
     guest: "비회원으로 둘러보기",
     back: "스토어 미리보기로 돌아가기",

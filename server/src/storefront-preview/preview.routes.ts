@@ -21,14 +21,17 @@ export interface PreviewDeps {
   signProxyQuery?: (customerId: string | null) => string;
 }
 
+const PRIVACY_API_FILE = path.join(import.meta.dirname, "public", "shopify-customer-privacy.js");
 const Lang = z.enum(["en", "ko"]).default("en");
+/** The visitor's privacy region: none (default) needs no consent, eu shows the cookie banner first. */
+const Region = z.enum(["none", "eu"]).default("none");
 const CustomerId = z
   .string()
   .regex(/^[A-Za-z0-9_\-:/.]{1,128}$/)
   .optional();
 
 /**
- * Demo-mode storefront preview: GET /?customer=<id>&lang=en|ko renders the theme extension's Liquid as a shopper
+ * Demo-mode storefront preview: GET /?customer=<id>&lang=en|ko&region=none|eu renders the theme extension's Liquid as a shopper
  * would see it, and GET /assets/<file> serves the extension's assets at the URLs `asset_url` produced.
  */
 export function previewRoutes(deps: PreviewDeps): Router {
@@ -37,6 +40,8 @@ export function previewRoutes(deps: PreviewDeps): Router {
   const router = Router();
 
   router.use("/assets", express.static(path.join(extensionDir, "assets"), { index: false, fallthrough: false }));
+  // What content_for_header gives a real storefront: here, the emulated Customer Privacy API.
+  router.get("/shopify/customer-privacy.js", (_req, res) => res.sendFile(PRIVACY_API_FILE));
 
   router.get("/", async (req, res) => {
     const lang = Lang.safeParse(req.query.lang);
@@ -55,6 +60,8 @@ export function previewRoutes(deps: PreviewDeps): Router {
     };
     if (!lang.success) return problemPage(400, "invalid_lang", "en");
     if (!customerId.success) return problemPage(400, "invalid_customer", lang.data);
+    const region = Region.safeParse(req.query.region);
+    if (!region.success) return problemPage(400, "invalid_region", lang.data);
     const query = { lang: lang.data, customer: customerId.data };
     const [customer, decision, picks] = await Promise.all([
       query.customer ? deps.loadCustomer(deps.shop, query.customer) : null,
@@ -68,6 +75,8 @@ export function previewRoutes(deps: PreviewDeps): Router {
       decision: decision ?? null,
       picks,
       assetBase: `${req.baseUrl}/assets`,
+      consentRequired: region.data === "eu",
+      privacyApiSrc: `${req.baseUrl}/shopify/customer-privacy.js`,
     });
     res
       .type("html")

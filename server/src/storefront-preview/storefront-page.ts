@@ -20,6 +20,10 @@ export interface StorefrontPageInput {
   decision: StorefrontDecision | null;
   picks: PreviewPick[];
   assetBase: string;
+  /** The visitor is in a region where the shop needs consent: the emulated cookie banner asks for it. */
+  consentRequired?: boolean;
+  /** Where the emulated Customer Privacy API script is served (public/shopify-customer-privacy.js). */
+  privacyApiSrc: string;
 }
 
 const VIEWS = path.join(import.meta.dirname, "views");
@@ -43,6 +47,8 @@ export function createStorefrontPage(engine: ExtensionEngine = createExtensionEn
       );
     return page.renderFile("storefront", {
       lang: input.lang,
+      consent_required: input.consentRequired === true,
+      privacy_api_src: input.privacyApiSrc,
       s: PAGE_STRINGS[input.lang],
       customer: globals.customer,
       selected_id: input.customer?.id ?? null,
