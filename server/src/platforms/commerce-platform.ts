@@ -116,6 +116,8 @@ export type PlatformEvent =
   | { kind: "order"; order: Order }
   | { kind: "shop_erase"; reason: "uninstalled" | "redact" }
   | { kind: "customer_redact" | "customer_data_request"; customerId: string | null; orderIds: string[] }
+  /** Several customers erased at once (Cafe24 names a list of withdrawn members in one event). */
+  | { kind: "customers_redact"; customerIds: string[] }
   | { kind: "ignored" };
 
 export interface CommercePlatform {

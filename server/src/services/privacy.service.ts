@@ -28,6 +28,8 @@ export interface PrivacyRequest {
   orderIds: string[];
 }
 
+const REDACT_TOPIC = "customers/redact";
+
 export function createPrivacyService({ db, erasers = [], now = () => new Date() }: PrivacyServiceDeps) {
   return {
     /** Everything the app holds for the shop, in one transaction. */
@@ -45,10 +47,14 @@ export function createPrivacyService({ db, erasers = [], now = () => new Date() 
       });
     },
 
-    /** customers/redact: the customer's orders (and any orders named in the request) and profile. */
+    /**
+     * customers/redact (Shopify) or a member's withdrawal (Cafe24): the customer's orders (and any orders named in
+     * the request) and profile. Recorded as customers/redact whatever the platform called it: a late order delivery
+     * looks for that record (customerRedactedSince) before it would bring the customer back.
+     */
     async eraseCustomer(shop: string, request: PrivacyRequest): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        await webhookEvents.insertPrivacyRequest(trx, toRow(shop, request, now()));
+        await webhookEvents.insertPrivacyRequest(trx, toRow(shop, { ...request, topic: REDACT_TOPIC }, now()));
         if (request.customerId) {
           for (const e of erasers) await e.eraseCustomer(trx, shop, request.customerId);
           await customers.deleteCustomer(trx, shop, request.customerId);

@@ -135,6 +135,16 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
           orderIds: event.orderIds,
         });
         return { outcome: "processed" };
+      case "customers_redact":
+        // One privacy request per customer (each is what a later order delivery checks), under its own id.
+        for (const customerId of event.customerIds)
+          await privacy.eraseCustomer(shop, {
+            webhookId: `${hook.webhookId}:${customerId}`,
+            topic: hook.topic,
+            customerId,
+            orderIds: [],
+          });
+        return { outcome: "processed" };
       case "customer_data_request":
         await privacy.recordDataRequest(shop, {
           webhookId: hook.webhookId,
@@ -220,7 +230,7 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
       });
       return "failed";
     }
-    const erases = event.kind === "customer_redact" || event.kind === "shop_erase";
+    const erases = event.kind === "customer_redact" || event.kind === "customers_redact" || event.kind === "shop_erase";
     return (erases ? eraseLock.exclusive : eraseLock.shared)(row.shop_domain, async () => {
       // A customer erased after this delivery arrived stays erased: drop the stale order instead of reviving them.
       const customerId = event.kind === "order" ? event.order.customerId : null;

@@ -15,6 +15,8 @@ import { kstDay } from "./kst.js";
 export const EVENT_ORDER_PLACED = 90023;
 export const EVENT_PAYMENT_CHANGED = 90025;
 export const EVENT_ORDER_CANCELLED = 90026;
+/** A member's account deleted from the mall (withdrawal); names the members, comma-separated. */
+export const EVENT_MEMBER_DELETED = 90147;
 export type OrderEventNo = typeof EVENT_ORDER_PLACED | typeof EVENT_PAYMENT_CHANGED | typeof EVENT_ORDER_CANCELLED;
 export type MallListener = (eventNo: OrderEventNo, order: Cafe24OrderRecord) => void;
 

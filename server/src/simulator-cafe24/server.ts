@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { SimClock } from "../simulator/clock.js";
 import { header, parseBody, readBody, sendJson } from "../simulator/http-util.js";
 import { CallBucket } from "./call-bucket.js";
-import { Cafe24Mall } from "./mall.js";
+import { Cafe24Mall, EVENT_MEMBER_DELETED } from "./mall.js";
 import { Cafe24OAuth } from "./oauth.js";
 import { seedCafe24FromOnlineRetail } from "./seed.js";
 import { Cafe24WebhookSender } from "./webhooks.js";
@@ -13,7 +13,7 @@ import { countOrders, getOrder, listOrders } from "./orders-api.js";
 import { countCustomersPrivacy, listCustomersPrivacy, lookupCustomers } from "./customers-api.js";
 import { createCoupon, issueCoupon, listCoupons, listIssues } from "./promotion-api.js";
 import { createScriptTag, deleteScriptTag, listScriptTags } from "./scripttags-api.js";
-import { orderWebhookBody } from "./webhook-payloads.js";
+import { memberDeletedWebhookBody, orderWebhookBody } from "./webhook-payloads.js";
 import { kstIso } from "./kst.js";
 import type {
   Cafe24CallStats,
@@ -239,6 +239,11 @@ export async function startCafe24Simulator(options: Cafe24SimulatorOptions): Pro
     },
     placeOrder: (mallId, input) => requireMall(mallId).mall.placeOrder({ ...input, at: clock.now() }),
     cancelOrder: (mallId, orderId) => requireMall(mallId).mall.cancelOrder(orderId, clock.now()),
+    deleteMembers: (mallId, memberIds) => {
+      const { mall } = requireMall(mallId);
+      for (const id of memberIds) mall.customers.delete(id);
+      webhooks.publish(mallId, EVENT_MEMBER_DELETED, memberDeletedWebhookBody(mall, memberIds));
+    },
     callStats: (mallId) => ({ ...requireMall(mallId).stats }),
     close: async () => {
       webhooks.close();

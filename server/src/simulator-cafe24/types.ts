@@ -57,6 +57,8 @@ export interface Cafe24SimulatorHandle {
     input: { memberId: string | null; items: Array<Omit<Cafe24ItemRecord, "itemNo">> },
   ): Cafe24OrderRecord;
   cancelOrder(mallId: string, orderId: string): Cafe24OrderRecord;
+  /** Members leave the mall (withdrawal, or removed by the merchant): dropped from its members, one 90147 sent. */
+  deleteMembers(mallId: string, memberIds: string[]): void;
   /** Admin API calls answered and refused with 429, per mall. */
   callStats(mallId: string): Cafe24CallStats;
   close(): Promise<void>;

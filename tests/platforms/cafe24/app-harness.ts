@@ -7,7 +7,7 @@ import { createApp } from "../../../server/src/http/app.js";
 import { cafe24InstallRoutes } from "../../../server/src/platforms/cafe24/install-routes.js";
 import { cafe24Eraser, cafe24WebhookRoutes } from "../../../server/src/platforms/cafe24/webhook-intake.js";
 import type { Cafe24Module, Cafe24ModuleOptions } from "../../../server/src/platforms/cafe24/index.js";
-import { createPrivacyService } from "../../../server/src/services/privacy.service.js";
+import { createPrivacyService, type DataEraser } from "../../../server/src/services/privacy.service.js";
 import { createWebhookIngestService } from "../../../server/src/services/webhook-ingest.service.js";
 import { registryOf } from "../../helpers/platforms.js";
 import { CAFE24_APP, startCafe24Harness, type Cafe24Harness } from "./harness.js";
@@ -28,13 +28,15 @@ export async function startCafe24AppHarness(
   malls: string[],
   kind?: "sqlite" | "postgres",
   moduleOverrides: Partial<Cafe24ModuleOptions> = {},
+  /** Erasers main.ts adds beside Cafe24's own (timing, campaigns), for tests of what an erase removes. */
+  erasers: DataEraser[] = [],
 ): Promise<Cafe24AppHarness> {
   const h = await startCafe24Harness({ malls: malls.map((mallId) => ({ mallId })) }, kind);
   const cafe24 = h.module(moduleOverrides);
   const db = h.db.db;
   const backfilled: string[] = [];
   const logs: string[] = [];
-  const privacy = createPrivacyService({ db, erasers: [cafe24Eraser] });
+  const privacy = createPrivacyService({ db, erasers: [...erasers, cafe24Eraser] });
   const ingest = createWebhookIngestService({ db, platforms: registryOf(db, cafe24.platform), privacy, log: () => {} });
   const app = createApp({
     db,

@@ -4,6 +4,7 @@
 // Cafe24 sends no delivery id, so the body's SHA-256 stands in for one (an identical redelivery dedupes).
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { PlatformEvent, VerifiedWebhook } from "../commerce-platform.js";
+import { ValidationError } from "../../domain/shared/errors.js";
 import { MALL_ID_PATTERN } from "./launch-hmac.js";
 
 const digest = (text: string) => createHash("sha256").update(text).digest();
@@ -59,10 +60,29 @@ export function orderIdOfCafe24Webhook(hook: VerifiedWebhook): string | null {
 }
 
 /**
- * App deletion and expiry erase the mall like Shopify's uninstall. Order events name an order but don't carry it:
- * the intake must fetch it (listOrders / orderBelongsTo), so here they are "ignored".
+ * 90147, "a customer's account has been deleted from the store": a member withdrew (or the merchant removed them).
+ * `resource.member_id` names one member or several, comma-separated ("id1, id2"). Cafe24's sample shows the fields
+ * without the `resource` wrapper and no event_no; the wrapped shape, like every other store event, is the one read.
+ */
+export const CAFE24_EVENT_MEMBER_DELETED = "90147";
+
+/** The members a member-deleted event names; ValidationError when it names none. */
+function withdrawnMembers(hook: VerifiedWebhook): string[] {
+  const memberId = (hook.payload as { resource?: { member_id?: unknown } }).resource?.member_id;
+  const ids = typeof memberId === "string" ? memberId.split(",").map((id) => id.trim()) : [];
+  if (ids.length === 0 || ids.some((id) => !/^[\w.@-]{1,50}$/.test(id)))
+    throw new ValidationError(`Cafe24 event ${hook.topic} names no valid member_id`);
+  return [...new Set(ids)];
+}
+
+/**
+ * App deletion and expiry erase the mall like Shopify's uninstall; a member's deletion erases the member like
+ * customers/redact. Order events name an order but don't carry it: the intake must fetch it (listOrders /
+ * orderBelongsTo), so here they are "ignored".
  */
 export function cafe24WebhookEvent(hook: VerifiedWebhook): PlatformEvent {
+  if (hook.topic === CAFE24_EVENT_MEMBER_DELETED)
+    return { kind: "customers_redact", customerIds: withdrawnMembers(hook) };
   if (
     hook.topic === "MALL.APP.DELETED" ||
     hook.topic === "MALL.APP.EXPIRED" ||
