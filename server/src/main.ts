@@ -116,12 +116,15 @@ export async function startApp(config: Config): Promise<RunningApp> {
 
   // Order sync: backfill and reconcile through each shop's platform, webhooks verified by the platform whose
   // intake received them; uninstall and redact also erase timing and campaign data.
+  // Jobs (per-customer recomputes; on PostgreSQL also webhook applies and backfills) go through the shared queue.
+  const queue = await createJobQueue(config, log);
   const { sync, recovery, ingest, ...syncParts } = createSyncWiring({
     db,
     platforms,
     onOrderChanged: pipeline.orderChanged,
     onBackfilled: pipeline.shopSynced,
     erasers: [timingEraser, campaignEraser, ...modules.flatMap((m) => m.erasers ?? [])],
+    queue: { jobs: queue, shared: kind === "postgres", log },
   });
   jobs.push(...syncParts.jobs);
   const wiring: PlatformWiring = { backfill: (shop) => sync.backfill(shop), shopSynced: pipeline.shopSynced, log };
@@ -186,7 +189,6 @@ export async function startApp(config: Config): Promise<RunningApp> {
       { path: "/", handler: webUiRoutes(path.join(ROOT, "web/dist"), { shopifyApiKey: config.shopify?.apiKey }) },
     ],
   });
-  const queue = await createJobQueue(config, log);
   const scheduler: Scheduler = await startScheduler(jobs, queue, log);
   // A busy port or an unresolvable HOST ends start-up with one line that says which variable to change.
   // The fast path answers Shopify's app-proxy /decision from node:http (see decision-fast-path.ts).

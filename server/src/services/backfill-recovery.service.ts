@@ -13,6 +13,11 @@ export interface BackfillRecoveryDeps {
   onBackfilled(shop: string): Promise<void>;
   /** Backfills run at the same time by this queue (each is mostly waiting on Shopify). */
   concurrency?: number;
+  /**
+   * A shared job queue instead of the in-process one (PostgreSQL, several instances): it runs runShop(shop) on
+   * some instance, one shop at a time; a killed instance's backfill is resumed by another.
+   */
+  enqueue?: (shop: string) => Promise<void>;
   log?: (message: string) => void;
 }
 
@@ -65,7 +70,12 @@ export function createBackfillRecovery(deps: BackfillRecoveryDeps) {
   }
 
   function enqueue(shop: string): void {
-    if (stopping.signal.aborted || queued.has(shop)) return;
+    if (stopping.signal.aborted) return;
+    if (deps.enqueue) {
+      void deps.enqueue(shop).catch((err: unknown) => log(`could not queue the backfill of ${shop}: ${String(err)}`));
+      return;
+    }
+    if (queued.has(shop)) return;
     queued.add(shop);
     waiting.push(shop);
     pump();
@@ -91,6 +101,13 @@ export function createBackfillRecovery(deps: BackfillRecoveryDeps) {
       if (!(await unfinished(shop))) return false;
       enqueue(shop);
       return true;
+    },
+
+    /** One shop's resume, as the shared queue's job runs it (re-checked: it may have finished meanwhile). */
+    async runShop(shop: string): Promise<void> {
+      const job = resumeOne(shop);
+      active.add(job);
+      await job.finally(() => active.delete(job));
     },
 
     /** Settles when the queue is empty (tests, shutdown). */

@@ -26,7 +26,7 @@ class Lanes {
     return n;
   }
   push(job: QueuedJob): void {
-    const key = shopOf(job.data) ?? "";
+    const key = (job.options.fairByShop && shopOf(job.data)) || "";
     const lane = this.lanes.get(key) ?? [];
     lane.push(job);
     this.lanes.set(key, lane);
@@ -130,6 +130,7 @@ export function createInProcessQueue(log: (message: string) => void = console.er
           retryDelaySeconds: options.retryDelaySeconds ?? DEFAULT_RETRY.retryDelaySeconds,
           retryBackoff: options.retryBackoff ?? DEFAULT_RETRY.retryBackoff,
           keyHeld: options.keyHeld ?? "until-done",
+          fairByShop: options.fairByShop ?? true,
         },
       };
       const key = keyOf(job);

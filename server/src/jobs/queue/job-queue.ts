@@ -12,14 +12,17 @@ export interface EnqueueOptions {
   retryBackoff?: boolean;
   /** How long the key is held: until the job is done (default), or only while it waits (coalescing, see KeyHeld). */
   keyHeld?: KeyHeld;
+  /** Round-robin by the data's shop (default true); off for work so short that ordering costs more than it saves. */
+  fairByShop?: boolean;
 }
 
 /**
- * "until-done": one job per key (a period's unit). "while-queued": a key coalesces only jobs not yet started, so
+ * "until-done": one job per key (a period's unit; pg-boss: until archived). "while-active": one job per key while it
+ * waits or runs, free once it ended (a shop's backfill: never two at once, resumable later). "while-queued": a key coalesces only jobs not yet started, so
  * a burst of one customer's orders queues one recompute, and an order arriving while it runs queues the next.
  * Give the same value to work() and enqueue() of a name (pg-boss fixes it when the queue is created).
  */
-export type KeyHeld = "until-done" | "while-queued";
+export type KeyHeld = "until-done" | "while-queued" | "while-active";
 
 export interface WorkOptions {
   /** Jobs of this name this process runs at once. */

@@ -53,7 +53,9 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
   const sqlOf = (text: string, values: unknown[]) => boss.getDb().executeSql(text, values);
   const leases = await createLeases({ schema, sql: sqlOf, instance: randomUUID(), log, ...options });
   const created = new Map<string, Promise<void>>();
+  const keyHeldOf = new Map<string, KeyHeld>();
   const ensureQueue = (name: string, keyHeld: KeyHeld | undefined) => {
+    if (keyHeld) keyHeldOf.set(name, keyHeld);
     let done = created.get(name);
     if (!done) {
       done = createQueueOnce(boss, name, keyHeld === "while-queued" ? "short" : "standard");
@@ -108,7 +110,12 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
       for (const job of jobs) {
         const run: Promise<void> = handler(job.data)
           .then(
-            () => leases.settle(name, job.id, () => boss.complete(name, job.id)),
+            // A "while-active" key is free once its job ended: the row goes (its id is the key's).
+            () =>
+              leases.settle(name, job.id, async () => {
+                await boss.complete(name, job.id);
+                if (keyHeldOf.get(name) === "while-active") await boss.deleteJob(name, job.id);
+              }),
             (err: unknown) => {
               log(`job ${name} ${job.id} failed (retried if attempts are left): ${errorMessage(err)}`);
               return leases.settle(name, job.id, () => boss.fail(name, job.id, { message: errorMessage(err) }));
@@ -137,7 +144,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
         // "until-done" keys are a derived id (one row per key); "while-queued" ones rely on the queue's short policy.
         id: key === undefined || opts.keyHeld === "while-queued" ? undefined : singletonJobId(name, key),
         singletonKey: key,
-        priority: await fairPriority(name, data),
+        priority: opts.fairByShop === false ? 0 : await fairPriority(name, data),
         retryLimit: opts.retryLimit ?? DEFAULT_RETRY.retryLimit,
         retryDelay: opts.retryDelaySeconds ?? DEFAULT_RETRY.retryDelaySeconds,
         retryBackoff: opts.retryBackoff ?? DEFAULT_RETRY.retryBackoff,

@@ -1,0 +1,98 @@
+// The order sync's work as queued jobs, so any instance's workers take it and a killed one loses nothing:
+// applying a stored webhook delivery, re-predicting one customer after an order change, resuming a shop's backfill.
+import type { DeliveryApplyQueue, StoredDelivery } from "../services/delivery-apply-queue.js";
+import type { OrderChangedHook } from "../services/webhook-ingest.service.js";
+import { errorMessage, type JobQueue } from "./queue/job-queue.js";
+
+export const APPLY_WEBHOOK = "apply-webhook";
+export const RECOMPUTE_CUSTOMER = "recompute-customer";
+export const BACKFILL_SHOP = "backfill-shop";
+
+type Log = (message: string) => void;
+
+/**
+ * Stored deliveries applied through the shared queue (PostgreSQL: any instance). The job carries only the
+ * delivery's key; the worker claims the stored row, so a job run twice applies it once, and a job lost before its
+ * insert (a crash right after the answer) is found again by the start-up scan and the retry job.
+ */
+export function sharedApplyQueue(
+  queue: JobQueue,
+  log: Log,
+  concurrency = 4,
+): (apply: (delivery: StoredDelivery) => Promise<void>) => DeliveryApplyQueue {
+  return (apply) => {
+    const sending = new Set<Promise<unknown>>();
+    let stopped = false;
+    void queue
+      .work<StoredDelivery>(APPLY_WEBHOOK, { concurrency, keyHeld: "while-queued" }, ({ shop, webhookId }) =>
+        apply({ shop, webhookId }),
+      )
+      .catch((err: unknown) => log(`webhook apply worker could not start: ${errorMessage(err)}`));
+    return {
+      enqueue(delivery) {
+        if (stopped) return;
+        const sent: Promise<unknown> = queue
+          .enqueue(
+            APPLY_WEBHOOK,
+            { shop: delivery.shop, webhookId: delivery.webhookId },
+            {
+              singletonKey: `${delivery.shop}:${delivery.webhookId}`,
+              keyHeld: "while-queued",
+              // A few ms each: ordering them by shop would cost more than it saves.
+              fairByShop: false,
+              retryLimit: 3,
+              retryDelaySeconds: 5,
+            },
+          )
+          .catch((err: unknown) =>
+            log(`webhook ${delivery.webhookId} stored, not queued (the retry job applies it): ${errorMessage(err)}`),
+          )
+          .finally(() => sending.delete(sent));
+        sending.add(sent);
+      },
+      async idle() {
+        await Promise.allSettled([...sending]);
+      },
+      async stop() {
+        stopped = true;
+        await Promise.allSettled([...sending]);
+      },
+    };
+  };
+}
+
+/**
+ * An order change re-predicts its customer in a job keyed by shop and customer, held only while it waits: a burst
+ * of one customer's deliveries queues one recompute, and a change arriving while it runs queues the next one.
+ */
+export function queuedOrderChanged(queue: JobQueue, recompute: OrderChangedHook, log: Log, concurrency = 2) {
+  void queue
+    .work<{ shop: string; customerId: string }>(
+      RECOMPUTE_CUSTOMER,
+      { concurrency, keyHeld: "while-queued" },
+      ({ shop, customerId }) => recompute(shop, customerId),
+    )
+    .catch((err: unknown) => log(`recompute worker could not start: ${errorMessage(err)}`));
+  const hook: OrderChangedHook = async (shop, customerId) => {
+    await queue.enqueue(
+      RECOMPUTE_CUSTOMER,
+      { shop, customerId },
+      { singletonKey: `${shop}:${customerId}`, keyHeld: "while-queued", retryDelaySeconds: 10 },
+    );
+  };
+  return hook;
+}
+
+/** A shop's backfill as a job: one per shop at a time across instances; a killed instance's run resumes elsewhere. */
+export function queuedBackfills(queue: JobQueue, runShop: (shop: string) => Promise<void>, log: Log, concurrency = 2) {
+  void queue
+    .work<{ shop: string }>(BACKFILL_SHOP, { concurrency, keyHeld: "while-active" }, ({ shop }) => runShop(shop))
+    .catch((err: unknown) => log(`backfill worker could not start: ${errorMessage(err)}`));
+  return async (shop: string): Promise<void> => {
+    await queue.enqueue(
+      BACKFILL_SHOP,
+      { shop },
+      { singletonKey: shop, keyHeld: "while-active", retryDelaySeconds: 30 },
+    );
+  };
+}
