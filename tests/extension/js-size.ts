@@ -35,3 +35,8 @@ export function measureExtensionJs(extensionDir: string): { pieces: JsPiece[]; t
   }
   return { pieces, totalGzip: pieces.reduce((sum, p) => sum + p.gzipBytes, 0) };
 }
+
+/** One served script on its own (the Cafe24 ScriptTag's), gzipped the same way, against the same budget. */
+export function measureScriptBytes(source: string, bytes: Buffer): JsPiece {
+  return { source, rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+}

@@ -22,6 +22,7 @@ import {
 } from "../db/repositories/decision.repository.js";
 import { listCountedOrders, listFirstNames } from "../db/repositories/campaign-audience.repository.js";
 import { chunks } from "../db/repositories/order.repository.js";
+import { recordArmAssignments } from "../db/repositories/experiment.repository.js";
 import { findPrediction, listPredictions } from "../db/repositories/prediction.repository.js";
 import {
   clearPublishErrors,
@@ -188,6 +189,8 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     ]);
     let coupons = await listCustomerCoupons(deps.db, shop, ids);
     summary.conversionsRecorded += await recordConversions(shop, ids, coupons, facts);
+    // Cafe24 has no /discount/CODE or cart permalink: its banner links go to the coupon box or the product page.
+    const links = (await deps.platforms.for(shop)).id === "cafe24" ? "cafe24" : "shopify";
 
     const decideFor = (id: string): DecisionResult =>
       decide({
@@ -198,6 +201,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
         events: facts.get(id) ?? [],
         campaigns,
         now: at,
+        links,
       });
 
     const results = new Map(ids.map((id) => [id, decideFor(id)]));
@@ -251,6 +255,11 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     }
     await savePublishedDecisions(deps.db, shop, published);
     await insertCampaignEvents(deps.db, assignmentRows);
+    // Every decision refreshes each assigned customer's arm and latest time: the 14-day attribution window runs from it.
+    const arms = ids.flatMap((id) =>
+      results.get(id)!.assignments.map((a) => ({ customerId: id, campaign: a.campaign, arm: a.arm ?? "a" })),
+    );
+    await recordArmAssignments(deps.db, shop, arms, at);
     const unknown = targeted ? new Set<string>() : await unknownCustomers(shop, changed);
     summary.metafieldsSkipped += unknown.size;
     await writeMetafields(

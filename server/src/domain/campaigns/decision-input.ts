@@ -1,5 +1,6 @@
 import type { CustomerPrediction } from "../timing/prediction.js";
 import type { CampaignConfig } from "./campaign.js";
+import type { StorefrontLinks } from "./cta.js";
 
 /** A per-customer code this app issued (or is issuing). */
 export interface CustomerCoupon {
@@ -31,4 +32,6 @@ export interface DecisionInput {
   events: CampaignEventFact[];
   campaigns: CampaignConfig[];
   now: Date;
+  /** Whose storefront the links are for (default Shopify's); Cafe24 links never carry a code. */
+  links?: StorefrontLinks;
 }

@@ -46,7 +46,7 @@ function replenishment(c: CampaignConfig, input: DecisionInput): Eligibility {
     eligible: true,
     occasion: p.lastOrderAt,
     tokens: { product: due.title, days_left: daysLeft(due.dueAt, input.now) },
-    ctaUrl: (code) => cartPermalink(due.variantId, due.title, code),
+    ctaUrl: (code) => cartPermalink(due.variantId, due.title, code, input.links, due.productId),
     coupon: null,
   };
 }
@@ -62,7 +62,7 @@ function couponExpiry(c: CampaignConfig, input: DecisionInput): Eligibility {
     eligible: true,
     occasion: coupon.issuedAt,
     tokens: { code: coupon.code, days_left: daysLeft(coupon.expiresAt, input.now), percent: coupon.percentOff * 100 },
-    ctaUrl: (code) => discountLink(code, ctaPath(c)),
+    ctaUrl: (code) => discountLink(code, ctaPath(c), input.links),
     coupon: { code: coupon.code, expiresAt: coupon.expiresAt.toISOString() },
   };
 }
@@ -79,7 +79,7 @@ function firstPurchase(c: CampaignConfig, input: DecisionInput): Eligibility {
     eligible: true,
     occasion: p.firstOrderAt,
     tokens: {},
-    ctaUrl: (code) => discountLink(code, ctaPath(c)),
+    ctaUrl: (code) => discountLink(code, ctaPath(c), input.links),
     coupon: null,
   };
 }
@@ -95,7 +95,7 @@ function winBack(c: CampaignConfig, input: DecisionInput): Eligibility {
     eligible: true,
     occasion: p.lastOrderAt,
     tokens: {},
-    ctaUrl: (code) => discountLink(code, ctaPath(c)),
+    ctaUrl: (code) => discountLink(code, ctaPath(c), input.links),
     coupon: null,
   };
 }
