@@ -10,8 +10,8 @@ import { escapeHtml } from "../../../storefront-preview/extension-locales.js";
 export interface Cafe24PreviewDeps {
   /** The demo's Cafe24 mall, or null when the demo runs on Shopify. */
   findMall(): Promise<string | null>;
-  /** The ScriptTag's src and integrity, as registered with Cafe24 (Cafe24Storefront.scriptUrl / asset.integrity). */
-  script: { src: string; integrity: string };
+  /** The ScriptTag's src and integrity, as registered (Cafe24Storefront.scriptUrl / asset.integrity); null: no Cafe24. */
+  script: { src: string; integrity: string } | null;
 }
 
 const MEMBER_ID = /^[A-Za-z0-9._@-]{1,20}$/;
@@ -74,8 +74,8 @@ export function cafe24PreviewRoutes(deps: Cafe24PreviewDeps): Router {
         .send("<!doctype html><p>member_id (up to 20 letters, digits, . _ @ -) or lang (ko, en) is invalid.</p>");
       return;
     }
-    const mallId = await deps.findMall();
-    if (!mallId) {
+    const mallId = deps.script ? await deps.findMall() : null;
+    if (!mallId || !deps.script) {
       res.status(404).send(notFoundPage());
       return;
     }
