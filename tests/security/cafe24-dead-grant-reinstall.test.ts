@@ -29,7 +29,7 @@ describe.each(DB_KINDS)("Cafe24 reinstall over a dead grant (%s)", (kind) => {
   async function openApp(): Promise<string> {
     const first = await launch();
     const location = first.headers.get("location")!;
-    if (location.startsWith("/")) return location; // straight to the admin
+    if (location.startsWith("/")) return location.split("#")[0]; // straight to the admin (#cafe24_token=…)
     const consent = await fetch(location, { redirect: "manual" });
     const callback = new URL(consent.headers.get("location")!);
     const done = await fetch(`${h.base}/cafe24/oauth/callback${callback.search}`, { redirect: "manual" });

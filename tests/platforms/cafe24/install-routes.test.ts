@@ -61,7 +61,9 @@ describe.each(DB_KINDS)("Cafe24 install routes (%s)", (kind) => {
     expect(await h.cafe24.platform.hasAccess(MALL)).toBe(true);
     // Launched again, the installed mall goes to the admin: no new state, no consent screen.
     const again = await get(`/cafe24/launch?${launchQuery(MALL)}`);
-    expect(again.headers.get("location")).toBe(`/?shop=${MALL}`);
+    const [admin, fragment] = again.headers.get("location")!.split("#");
+    expect(admin).toBe(`/?shop=${MALL}`);
+    expect(fragment).toMatch(/^cafe24_token=[\w-]+\.[\w-]+\.[\w-]+$/); // its admin token (cafe24-admin-login.test.ts)
   });
 
   it("refuses a forged or stale launch (401) and issues no state", async () => {

@@ -10,6 +10,7 @@ import { PlatformError } from "../../domain/shared/errors.js";
 import { createInstallService } from "../../services/install.service.js";
 import type { PlatformWiring } from "../platform-module.js";
 import type { Cafe24Module } from "./index.js";
+import { CAFE24_ADMIN_TOKEN_PARAM, signCafe24AdminToken } from "./admin-token.js";
 import { createCafe24LaunchVerifier, LAUNCH_WINDOW_SECONDS, MALL_ID_PATTERN } from "./launch-hmac.js";
 import { Cafe24GrantRefused } from "./oauth-client.js";
 import { issueCafe24State, spendCafe24State, STATE_REFUSAL_MESSAGES } from "./oauth-state.js";
@@ -77,7 +78,11 @@ export function cafe24InstallRoutes(deps: Cafe24InstallRoutesDeps): Router {
       return;
     }
     if (await isInstalled(launch.mallId)) {
-      res.redirect(302, adminUrl(launch.mallId));
+      // The launch proved the merchant: their admin credential for this mall only, in the fragment, which
+      // browsers never send (no server log or Referer sees it). The page moves it to sessionStorage.
+      const token = await signCafe24AdminToken(launch.mallId, deps.clientSecret, { now: now() });
+      res.set("Cache-Control", "no-store").set("Referrer-Policy", "no-referrer");
+      res.redirect(302, `${adminUrl(launch.mallId)}#${CAFE24_ADMIN_TOKEN_PARAM}=${token}`);
       return;
     }
     const state = await issueCafe24State(deps.db, launch.mallId, new Date(now()));
