@@ -1,16 +1,21 @@
 import type { Db } from "../db/database.js";
 import { loadStoreModel } from "../db/repositories/model-fit.repository.js";
 import { listCustomerOrders } from "../db/repositories/order.repository.js";
-import { deletePrediction, replaceShopTiming, upsertPredictions } from "../db/repositories/prediction.repository.js";
+import {
+  deletePrediction,
+  deletePredictionsWithoutOrders,
+  replaceShopModel,
+  upsertPredictions,
+} from "../db/repositories/prediction.repository.js";
 import { readShopSettings } from "../db/repositories/settings.repository.js";
-import { loadShopHistories } from "../db/repositories/timing-history.repository.js";
+import { countHistoryCustomers, pageShopHistories } from "../db/repositories/timing-history.repository.js";
 import { loadVisitSummaries } from "../db/repositories/visit.repository.js";
-import type { VisitSummary } from "../domain/segments/visit-purchase-grid.js";
-import { fitStoreModel } from "../domain/timing/fit-store-model.js";
-import { historyFromOrders } from "../domain/timing/history.js";
+import { type CustomerHistory, historyFromOrders } from "../domain/timing/history.js";
 import { predictCustomer } from "../domain/timing/predict-customer.js";
 import type { CustomerPrediction } from "../domain/timing/prediction.js";
 import { productOverridesFromSettings } from "./product-overrides.js";
+import { type RecomputeEngine, visitOf } from "./recompute-engine.js";
+import { workerRecomputeEngine } from "./recompute-worker-client.js";
 
 export interface RecomputeDeps {
   db: Db;
@@ -18,15 +23,21 @@ export interface RecomputeDeps {
   log: (message: string) => void;
   /** Called after predictions are stored (the campaign publisher hooks in here); failures are logged, not thrown. */
   onRecomputed?: (shop: string, customerIds: string[]) => Promise<void> | void;
+  /** Customers per page of a full recompute: its memory is bounded by a page, not by the shop. */
+  pageSize?: number;
+  /** Where the fit and predictions run: a worker thread by default, so the event loop stays free. */
+  engine?: () => RecomputeEngine;
 }
 
 /**
- * Full recompute: fit the store model on every customer, predict everyone, store all of it in one transaction.
+ * Full recompute: two streamed passes over the shop's customers in pages (fit the store model, then predict and
+ * store each page), the CPU work on a worker thread; memory is bounded by a page plus the fit's samples.
  * Incremental: one customer against the stored model (milliseconds; the order-webhook path).
  * Bad input (a future date, a negative amount, a 10,000-order customer) throws a ValidationError before anything is written.
  */
 export function createRecomputeService(deps: RecomputeDeps) {
   const { db, clock, log } = deps;
+  const pageSize = deps.pageSize ?? 1000;
 
   async function notify(shop: string, ids: string[]) {
     if (!deps.onRecomputed || ids.length === 0) return;
@@ -37,25 +48,61 @@ export function createRecomputeService(deps: RecomputeDeps) {
     }
   }
 
+  /** Pages of customers in id order, each read in one query (the first and second pass read the same way). */
+  async function* historyPages(shop: string): AsyncGenerator<CustomerHistory[]> {
+    let after: string | null = null;
+    for (;;) {
+      const { histories, lastId } = await pageShopHistories(db, shop, after, pageSize);
+      if (lastId === null) return;
+      if (histories.length) yield histories;
+      after = lastId;
+    }
+  }
+
   async function recomputeShop(shop: string): Promise<{ customers: number }> {
     const now = clock();
     const started = Date.now();
-    const histories = await loadShopHistories(db, shop);
-    if (histories.length === 0) {
+    const total = await countHistoryCustomers(db, shop);
+    if (total === 0) {
       log(`recompute ${shop}: no customers with counted orders; nothing to fit`);
       return { customers: 0 };
     }
     const productOverrides = productOverridesFromSettings(await readShopSettings(db, shop));
-    const model = fitStoreModel(histories, now, { productOverrides });
-    const visits = await loadVisitSummaries(db, shop, null);
-    const predictions = histories.map((h) => predictCustomer(h, model, now, visitOf(visits, h.customerId)));
-    await replaceShopTiming(db, shop, model, predictions);
-    log(`recompute ${shop}: ${predictions.length} customers in ${Date.now() - started} ms`);
-    await notify(
-      shop,
-      predictions.map((p) => p.customerId),
-    );
-    return { customers: predictions.length };
+    const engine = (deps.engine ?? workerRecomputeEngine)();
+    const ids: string[] = [];
+    try {
+      // Pass 1: every history is validated and folded into the store fit before anything is written.
+      await engine.begin(total, now);
+      let seen = 0;
+      for await (const page of historyPages(shop)) {
+        await engine.add(page);
+        seen += page.length;
+      }
+      if (seen === 0) {
+        log(`recompute ${shop}: no customers with counted orders; nothing to fit`);
+        return { customers: 0 };
+      }
+      await replaceShopModel(db, shop, await engine.fit(productOverrides));
+      // Pass 2: each page's predictions in their own transaction. A reader meanwhile sees the new model and, per
+      // customer, either this run's prediction or the previous one; a crash leaves exactly that (harmless, and the
+      // next full recompute rewrites everyone: runs are not resumed).
+      for await (const page of historyPages(shop)) {
+        const visits = await loadVisitSummaries(
+          db,
+          shop,
+          page.map((h) => h.customerId),
+        );
+        const predictions = await engine.predict(page, visits);
+        await upsertPredictions(db, shop, predictions);
+        for (const p of predictions) ids.push(p.customerId);
+      }
+      await deletePredictionsWithoutOrders(db, shop);
+    } finally {
+      await engine.close();
+    }
+    log(`recompute ${shop}: ${ids.length} customers in ${Date.now() - started} ms`);
+    await notify(shop, ids);
+    return { customers: ids.length };
   }
 
   async function recomputeCustomer(shop: string, customerId: string): Promise<CustomerPrediction | null> {
@@ -83,11 +130,6 @@ export function createRecomputeService(deps: RecomputeDeps) {
   }
 
   return { recomputeShop, recomputeCustomer };
-}
-
-/** Once a shop sends visit beacons, a customer without any is "no visit", not "unknown". */
-function visitOf(visits: Map<string, VisitSummary> | null, customerId: string): VisitSummary | undefined {
-  return visits ? (visits.get(customerId) ?? { lastVisitAt: null }) : undefined;
 }
 
 export type RecomputeService = ReturnType<typeof createRecomputeService>;

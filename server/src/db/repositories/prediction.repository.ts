@@ -84,3 +84,50 @@ export async function deletePrediction(db: Db, shop: string, customerId: string)
     .where("customer_id", "=", customerId)
     .execute();
 }
+
+/** A streamed recompute's model: the store model and its product cycles replace the shop's in one transaction. */
+export async function replaceShopModel(db: Db, shop: string, model: StoreModel): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await saveModelFit(trx, shop, model);
+    await replaceProductCycles(trx, shop, model.productCycles, model.fittedAt);
+  });
+}
+
+/**
+ * After a streamed recompute has rewritten every customer it found, the shop's predictions of customers left with
+ * no counted order (the whole-shop replace dropped them too). Judged from the orders, not from computed_at, so a
+ * clock that stands still (tests, a retried run) cannot keep or drop the wrong rows.
+ */
+export async function deletePredictionsWithoutOrders(db: Db, shop: string): Promise<number> {
+  const result = await db
+    .deleteFrom("customer_predictions")
+    .where("shop_domain", "=", shop)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("orders")
+            .select("orders.order_id")
+            .whereRef("orders.shop_domain", "=", "customer_predictions.shop_domain")
+            .whereRef("orders.customer_id", "=", "customer_predictions.customer_id")
+            .where("orders.excluded_reason", "is", null)
+            .where("orders.total_price", ">", 0)
+            .whereRef("orders.refunded_total", "<", "orders.total_price"),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** One page of a shop's predictions after `afterId`, in customer-id order (keyset on the primary key). */
+export async function listPredictionsPage(
+  db: Db,
+  shop: string,
+  afterId: string | null,
+  limit: number,
+): Promise<CustomerPrediction[]> {
+  let query = db.selectFrom("customer_predictions").selectAll().where("shop_domain", "=", shop);
+  if (afterId !== null) query = query.where("customer_id", ">", afterId);
+  const rows = await query.orderBy("customer_id").limit(limit).execute();
+  return rows.map(fromPredictionRow);
+}

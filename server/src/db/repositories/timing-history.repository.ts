@@ -1,5 +1,5 @@
 import { historyFromOrders, type CustomerHistory } from "../../domain/timing/history.js";
-import type { Order } from "../../domain/orders/order.js";
+import { exclusionReason, type Order } from "../../domain/orders/order.js";
 import type { Db } from "../database.js";
 
 /**
@@ -65,4 +65,95 @@ export async function loadShopHistories(db: Db, shop: string): Promise<CustomerH
     byCustomer.set(o.customer_id!, list);
   }
   return [...byCustomer].map(([id, list]) => historyFromOrders(id, list)).filter((h) => h.purchases.length > 0);
+}
+
+/** Customers with at least one counted order: what a streamed recompute will page through. */
+export async function countHistoryCustomers(db: Db, shop: string): Promise<number> {
+  const row = await db
+    .selectFrom("orders")
+    .select((eb) => eb.fn.count<number>("customer_id").distinct().as("n"))
+    .where("shop_domain", "=", shop)
+    .where("customer_id", "is not", null)
+    .where("excluded_reason", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * One page of customers after `afterId` in customer-id order (keyset, on the orders_customer index), with their
+ * counted orders and lines read in one query. `lastId` is the key of the next page; null when there are no more.
+ */
+export async function pageShopHistories(
+  db: Db,
+  shop: string,
+  afterId: string | null,
+  limit: number,
+): Promise<{ histories: CustomerHistory[]; lastId: string | null }> {
+  let ids = db
+    .selectFrom("orders")
+    .select("customer_id")
+    .distinct()
+    .where("shop_domain", "=", shop)
+    .where("customer_id", "is not", null)
+    .where("excluded_reason", "is", null);
+  if (afterId !== null) ids = ids.where("customer_id", ">", afterId);
+  const page = await ids.orderBy("customer_id").limit(limit).execute();
+  if (page.length === 0) return { histories: [], lastId: null };
+  const first = page[0].customer_id!;
+  const last = page[page.length - 1].customer_id!;
+  const rows = await db
+    .selectFrom("orders")
+    .leftJoin("order_lines", (j) =>
+      j
+        .onRef("order_lines.shop_domain", "=", "orders.shop_domain")
+        .onRef("order_lines.order_id", "=", "orders.order_id"),
+    )
+    .select([
+      "orders.order_id",
+      "orders.customer_id",
+      "orders.processed_at",
+      "orders.total_price",
+      "orders.refunded_total",
+      "order_lines.product_id",
+      "order_lines.variant_id",
+      "order_lines.title",
+      "order_lines.quantity",
+    ])
+    .where("orders.shop_domain", "=", shop)
+    .where("orders.customer_id", ">=", first)
+    .where("orders.customer_id", "<=", last)
+    .where("orders.excluded_reason", "is", null)
+    .orderBy("orders.customer_id")
+    .orderBy("orders.processed_at")
+    .orderBy("orders.order_id")
+    .orderBy("order_lines.line_no")
+    .execute();
+  const histories: CustomerHistory[] = [];
+  let current = null as CustomerHistory | null;
+  let order = null as CustomerHistory["purchases"][number] | null;
+  let orderId: string | null = null;
+  for (const r of rows) {
+    if (current?.customerId !== r.customer_id) {
+      current = { customerId: r.customer_id!, purchases: [] };
+      histories.push(current);
+      orderId = null;
+    }
+    if (orderId !== r.order_id) {
+      orderId = r.order_id;
+      const totalPrice = Number(r.total_price);
+      const refundedTotal = Number(r.refunded_total);
+      // The same orders historyFromOrders counts (a row may predate its excluded_reason).
+      const counted = exclusionReason({ cancelledAt: null, test: false, totalPrice, refundedTotal }) === null;
+      order = counted ? { at: new Date(r.processed_at), amount: totalPrice - refundedTotal, lines: [] } : null;
+      if (order) current.purchases.push(order);
+    }
+    if (order && r.product_id !== null)
+      order.lines.push({
+        productId: r.product_id,
+        variantId: r.variant_id,
+        title: r.title!,
+        quantity: Number(r.quantity),
+      });
+  }
+  return { histories: histories.filter((h) => h.purchases.length > 0), lastId: last };
 }
