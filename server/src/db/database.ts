@@ -4,9 +4,10 @@ import type { SyncTables } from "./tables/sync.tables.js";
 import type { TimingTables } from "./tables/timing.tables.js";
 import type { CampaignTables } from "./tables/campaign.tables.js";
 import type { AdminTables } from "./tables/admin.tables.js";
+import type { ExperimentTables } from "./tables/experiment.tables.js";
 
 /** Every table the app owns, one interface per feature so features can grow independently. */
-export interface Database extends CoreTables, SyncTables, TimingTables, CampaignTables, AdminTables {}
+export interface Database extends CoreTables, SyncTables, TimingTables, CampaignTables, AdminTables, ExperimentTables {}
 
 export type Db = Kysely<Database>;
 export type DbKind = "sqlite" | "postgres";

@@ -1,4 +1,5 @@
 import type { Lifecycle, PurchaseState } from "../timing/prediction.js";
+import type { ExperimentState } from "../experiments/variant.js";
 import type { LocalizedText } from "./storefront-decision.js";
 
 /** The five preset campaigns; each is one toggle per shop. */
@@ -70,4 +71,6 @@ export interface CampaignConfig {
   segment: TargetSegment;
   content: CampaignContent;
   settings: CampaignSettings;
+  /** A/B/n variants beyond the campaign's own content ("a") and the chosen winner; absent = content only. */
+  experiment?: ExperimentState;
 }

@@ -4,7 +4,8 @@ import type { BannerDecision, NoticeDecision, StorefrontDecision } from "./store
 import { PRESET_DEFINITIONS } from "./presets.js";
 import { eligibility, occasionCoupon, type Eligible } from "./eligibility.js";
 import { budgetExhausted, suppression, targetingMiss } from "./guards.js";
-import { isInHoldout } from "./holdout.js";
+import { assignArm, HOLDOUT_ARM } from "../experiments/arms.js";
+import { variantWeights } from "../experiments/variant.js";
 import { scheduleMiss } from "./schedule.js";
 import { daysLeft, renderLocalized, type TokenValues } from "./render.js";
 
@@ -41,6 +42,8 @@ export interface CouponNeed {
 export interface Assignment {
   campaign: CampaignKey;
   holdout: boolean;
+  /** The arm (domain/experiments/arms.ts): "holdout", or the content variant served ("a", "b", …). */
+  arm?: string;
 }
 
 export interface DecisionResult {
@@ -52,6 +55,8 @@ export interface DecisionResult {
 
 interface Winner {
   campaign: CampaignConfig;
+  /** The variant's content and image (variant "a" is the campaign's own content). */
+  variant: { id: string; content: CampaignConfig["content"]; imageUrl: string | null };
   found: Eligible;
   code: string | null;
   percent: number | null;
@@ -102,12 +107,20 @@ export function decide(input: DecisionInput): DecisionResult {
       verdict("capped", `${c.cap.maxImpressions} impressions in ${c.cap.perDays} days reached`);
       continue;
     }
-    if (isInHoldout(input.shop, c.key, input.customer.id, c.holdoutShare)) {
-      assignments.push({ campaign: c.key, holdout: true });
+    const arm = assignArm(
+      input.shop,
+      c.key,
+      input.customer.id,
+      c.holdoutShare,
+      variantWeights(c.experiment),
+      c.experiment?.winner ?? null,
+    );
+    if (arm === HOLDOUT_ARM) {
+      assignments.push({ campaign: c.key, holdout: true, arm });
       verdict("holdout", `kept out (${Math.round(c.holdoutShare * 100)}% holdout) to measure lift`);
       continue;
     }
-    const winner = withCoupon(c, found, input);
+    const winner = withCoupon(c, found, input, variantOf(c, arm));
     if (winner === "needs_coupon") {
       couponNeeds.push({
         campaign: c.key,
@@ -116,7 +129,7 @@ export function decide(input: DecisionInput): DecisionResult {
         validDays: c.settings.couponValidDays ?? 14,
       });
       verdict("awaiting_coupon", "a personal code is being issued");
-      assignments.push({ campaign: c.key, holdout: false });
+      assignments.push({ campaign: c.key, holdout: false, arm });
       continue;
     }
     if (winner === "coupon_spent") {
@@ -124,7 +137,7 @@ export function decide(input: DecisionInput): DecisionResult {
       continue;
     }
     winners[slot] = winner;
-    assignments.push({ campaign: c.key, holdout: false });
+    assignments.push({ campaign: c.key, holdout: false, arm });
     verdict("shown", slot === "banner" ? "shown as the banner" : "shown as the notice");
   }
 
@@ -142,15 +155,22 @@ export function decide(input: DecisionInput): DecisionResult {
   };
 }
 
+function variantOf(c: CampaignConfig, arm: string): Winner["variant"] {
+  const v = c.experiment?.variants.find((x) => x.id === arm);
+  return v ? { id: v.id, content: v.content, imageUrl: v.imageUrl } : { id: arm, content: c.content, imageUrl: null };
+}
+
 function withCoupon(
   c: CampaignConfig,
   found: Eligible,
   input: DecisionInput,
+  variant: Winner["variant"],
 ): Winner | "needs_coupon" | "coupon_spent" {
   if (!PRESET_DEFINITIONS[c.key].issuesCoupon) {
     const code = found.coupon?.code ?? null;
     return {
       campaign: c,
+      variant,
       found,
       code,
       percent: found.tokens.percent ?? null,
@@ -160,7 +180,14 @@ function withCoupon(
   const coupon = occasionCoupon(input.coupons, c.key, found.occasion);
   if (!coupon) return "needs_coupon";
   if (coupon.usedAt || coupon.expiresAt.getTime() <= input.now.getTime()) return "coupon_spent";
-  return { campaign: c, found, code: coupon.code, percent: coupon.percentOff * 100, expiresAt: coupon.expiresAt };
+  return {
+    campaign: c,
+    variant,
+    found,
+    code: coupon.code,
+    percent: coupon.percentOff * 100,
+    expiresAt: coupon.expiresAt,
+  };
 }
 
 function tokens(w: Winner, input: DecisionInput): TokenValues {
@@ -175,11 +202,14 @@ function tokens(w: Winner, input: DecisionInput): TokenValues {
 
 function banner(w: Winner, input: DecisionInput): BannerDecision {
   const values = tokens(w, input);
+  const content = w.variant.content;
   return {
     campaign: w.campaign.key,
-    title: renderLocalized(w.campaign.content.title, values),
-    body: renderLocalized(w.campaign.content.body, values),
-    ctaLabel: renderLocalized(w.campaign.content.cta, values),
+    ...(w.campaign.experiment?.variants.length ? { variant: w.variant.id } : {}),
+    ...(w.variant.imageUrl ? { imageUrl: w.variant.imageUrl } : {}),
+    title: renderLocalized(content.title, values),
+    body: renderLocalized(content.body, values),
+    ctaLabel: renderLocalized(content.cta, values),
     ctaUrl: w.found.ctaUrl(w.code),
     coupon: w.code && w.expiresAt ? { code: w.code, expiresAt: w.expiresAt.toISOString() } : null,
   };
@@ -188,7 +218,7 @@ function banner(w: Winner, input: DecisionInput): BannerDecision {
 function notice(w: Winner, input: DecisionInput): NoticeDecision {
   return {
     campaign: w.campaign.key,
-    text: renderLocalized(w.campaign.content.body, tokens(w, input)),
+    text: renderLocalized(w.variant.content.body, tokens(w, input)),
     coupon: { code: w.code!, expiresAt: w.expiresAt!.toISOString() },
   };
 }

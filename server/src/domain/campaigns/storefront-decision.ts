@@ -18,6 +18,10 @@ export interface DecisionCoupon {
 export interface BannerDecision {
   /** Campaign key, e.g. "replenishment", "first_purchase", "win_back", "vip_thanks", "coupon_expiry". */
   campaign: string;
+  /** The A/B/n variant served ("a", "b", …); absent when the campaign has no variants. */
+  variant?: string;
+  /** The variant's image (https URL), when it has one. */
+  imageUrl?: string;
   title: LocalizedText;
   body: LocalizedText;
   ctaLabel: LocalizedText;

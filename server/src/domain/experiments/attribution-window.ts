@@ -55,3 +55,22 @@ export function attributeOrders(
     return { customerId: s.customerId, arm: s.arm, orders: count, revenue };
   });
 }
+
+/** The orders some span attributes, each once even when several campaigns claim it (for totals across campaigns). */
+export function attributedOrderIds(
+  spans: readonly ExposureSpan[],
+  orders: readonly RevenueOrder[],
+  windowDays = ATTRIBUTION_WINDOW_DAYS,
+): Set<string> {
+  const out = new Set<string>();
+  for (const s of spans) {
+    const one = attributeOrders([s], orders, windowDays)[0];
+    if (one.orders === 0) continue;
+    for (const o of orders) {
+      const t = o.processedAt.getTime();
+      if (o.customerId === s.customerId && t >= s.firstAt.getTime() && t - s.lastAt.getTime() <= windowDays * DAY)
+        out.add(o.orderId);
+    }
+  }
+  return out;
+}

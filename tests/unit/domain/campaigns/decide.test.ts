@@ -25,7 +25,7 @@ describe("decide: replenishment", () => {
     });
     expect(r.decision.banner!.body.ko).toContain("Mina님");
     expect(r.decision.notice).toBeNull();
-    expect(r.assignments).toEqual([{ campaign: "replenishment", holdout: false }]);
+    expect(r.assignments).toEqual([{ campaign: "replenishment", holdout: false, arm: "a" }]);
     expect(r.verdicts.find((v) => v.campaign === "replenishment")!.outcome).toBe("shown");
   });
 
@@ -58,7 +58,7 @@ describe("decide: holdout, caps, dismissal", () => {
       }),
     );
     expect(r.decision.banner).toBeNull();
-    expect(r.assignments).toEqual([{ campaign: "replenishment", holdout: true }]);
+    expect(r.assignments).toEqual([{ campaign: "replenishment", holdout: true, arm: "holdout" }]);
   });
 
   it("shows the banner to a treatment customer under the same holdout share", () => {
@@ -143,7 +143,7 @@ describe("decide: coupons", () => {
       }),
     );
     expect(r.couponNeeds).toEqual([]);
-    expect(r.assignments).toEqual([{ campaign: "win_back", holdout: true }]);
+    expect(r.assignments).toEqual([{ campaign: "win_back", holdout: true, arm: "holdout" }]);
   });
 
   it("skips the expiry notice for codes far from expiry or already used", () => {
