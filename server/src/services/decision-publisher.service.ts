@@ -23,7 +23,7 @@ import {
 import { listCountedOrders, listFirstNames } from "../db/repositories/campaign-audience.repository.js";
 import { chunks } from "../db/repositories/order.repository.js";
 import { recordArmAssignments } from "../db/repositories/experiment.repository.js";
-import { findPrediction, listPredictions } from "../db/repositories/prediction.repository.js";
+import { findPrediction, listPredictions, listPredictionsPage } from "../db/repositories/prediction.repository.js";
 import {
   clearPublishErrors,
   listPublishErrors,
@@ -33,15 +33,20 @@ import { effectiveCampaigns } from "./campaign.service.js";
 import { issueCoupon } from "./coupon-issuer.js";
 
 /** Predictions for these customers, or for the whole shop when `customerIds` is null. */
-export type PredictionLoader = (shop: string, customerIds: string[] | null) => Promise<CustomerPrediction[]>;
+export type PredictionLoader = ((shop: string, customerIds: string[] | null) => Promise<CustomerPrediction[]>) & {
+  /** The shop's predictions after `afterId` in customer-id order: a whole-shop publish pages through these. */
+  page?: (shop: string, afterId: string | null, limit: number) => Promise<CustomerPrediction[]>;
+};
 
 /** Reads the timing engine's stored predictions (customer_predictions). */
 export function predictionsFromDb(db: Db): PredictionLoader {
-  return async (shop, customerIds) => {
+  const load: PredictionLoader = async (shop, customerIds) => {
     if (customerIds === null) return listPredictions(db, shop);
     const found = await Promise.all(customerIds.map((id) => findPrediction(db, shop, id)));
     return found.filter((p): p is CustomerPrediction => p !== undefined);
   };
+  load.page = (shop, afterId, limit) => listPredictionsPage(db, shop, afterId, limit);
+  return load;
 }
 
 export interface DecisionPublisherDeps {
@@ -326,7 +331,21 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     }
   }
 
+  /** A whole-shop publish one page of predictions at a time: memory bounded by the page, not the shop. */
+  async function publishPaged(shop: string, page: NonNullable<PredictionLoader["page"]>): Promise<PublishSummary> {
+    const summary = emptySummary();
+    let after: string | null = null;
+    for (;;) {
+      const predictions = await page(shop, after, pageSize);
+      if (predictions.length === 0) return summary;
+      const byId = new Map(predictions.map((p) => [p.customerId, p]));
+      await publishPage(shop, [...byId.keys()], byId, false, summary);
+      after = predictions[predictions.length - 1].customerId;
+    }
+  }
+
   async function publish(shop: string, customerIds: string[] | null): Promise<PublishSummary> {
+    if (customerIds === null && deps.loadPredictions.page) return publishPaged(shop, deps.loadPredictions.page);
     const summary = emptySummary();
     const predictions = await deps.loadPredictions(shop, customerIds);
     const byId = new Map(predictions.map((p) => [p.customerId, p]));
