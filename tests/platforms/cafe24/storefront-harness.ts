@@ -33,7 +33,7 @@ export interface Cafe24StorefrontHarness extends Cafe24Harness {
 
 export async function startCafe24StorefrontHarness(
   kind?: "sqlite" | "postgres",
-  options: { mall?: boolean; publish?: boolean } = {},
+  options: { mall?: boolean; publish?: boolean; fetch?: typeof fetch } = {},
 ): Promise<Cafe24StorefrontHarness> {
   const h = await startCafe24Harness({ malls: [{ mallId: STOREFRONT_MALL }] }, kind);
   const db = h.db.db;
@@ -52,6 +52,7 @@ export async function startCafe24StorefrontHarness(
     baseUrlFor: h.sim.baseUrlFor,
     now: () => h.sim.clock.now(),
     appUrl: base,
+    fetch: options.fetch,
   });
   const wiring = { backfill: async () => {}, shopSynced: async () => {}, log: (m: string) => logs.push(m) };
   for (const m of platformModule.rawMounts!(wiring)) late.use(m.path, m.handler);

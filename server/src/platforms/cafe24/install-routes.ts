@@ -25,6 +25,8 @@ export interface Cafe24InstallRoutesDeps {
   adminUrl?: (mallId: string) => string;
   launchWindowSeconds?: number;
   now?: () => number;
+  /** Run once the callback installed the mall (registers the storefront ScriptTag); a failure is logged only. */
+  afterInstall?: (mallId: string) => Promise<unknown>;
 }
 
 const rawQueryOf = (url: string) => (url.includes("?") ? url.slice(url.indexOf("?") + 1) : "");
@@ -129,6 +131,11 @@ export function cafe24InstallRoutes(deps: Cafe24InstallRoutesDeps): Router {
       refuse(res, 503, "PlatformUnavailable", UNAVAILABLE_MESSAGE);
       return;
     }
+    // The install stands without the storefront script: a failed registration is logged, and is retried by the
+    // next install (it is idempotent: the same src is kept, never duplicated).
+    await deps.afterInstall?.(spent.mallId).catch((error: unknown) => {
+      deps.wiring.log(`cafe24 install of ${spent.mallId}: ScriptTag not registered: ${(error as Error).message}`);
+    });
     res.redirect(302, adminUrl(spent.mallId));
   });
   return router;

@@ -68,6 +68,7 @@ export function createCafe24PlatformModule(
           adminUrl: options.adminUrl,
           launchWindowSeconds: options.launchWindowSeconds,
           now: options.now,
+          afterInstall: (mallId) => storefrontScript.installScriptTag(mallId),
         }),
       },
     ],
