@@ -129,6 +129,7 @@ describe.each(DB_KINDS)("admin read endpoints on %s", (kind) => {
     expect((await api.get("/api/settings")).body).toEqual({
       shop: SHOP_A,
       language: "en",
+      timeZone: null,
       productOverrides: { nonProduct: [], product: [] },
     });
     const put = (body: unknown) =>

@@ -7,6 +7,7 @@ import { apiFetch } from "./api/client.js";
 import { embeddedShopify } from "./api/app-bridge.js";
 import { AppFrame } from "./AppFrame.js";
 import { Cafe24SessionEnded, useCafe24SessionEnded } from "./components/Cafe24SessionEnded.js";
+import { setShopTimeZone } from "./i18n/format.js";
 import { I18nProvider } from "./i18n/i18n.js";
 import { AppLink } from "./routing/Link.js";
 import { RouterProvider, useRouter } from "./routing/router.js";
@@ -28,10 +29,16 @@ function CurrentPage() {
 
 export function App() {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
+  const [, setTimeZone] = useState<string | null>(null);
   const setLanguage = useCallback((l: Language) => setLanguageState(l), []);
   useEffect(() => {
     apiFetch<SettingsResponse>("/api/settings").then(
-      (s) => setLanguageState(s.language),
+      (s) => {
+        // Dates follow the shop's zone (a Cafe24 mall's: Seoul); the state change re-renders them in it.
+        setShopTimeZone(s.timeZone);
+        setTimeZone(s.timeZone);
+        setLanguageState(s.language);
+      },
       () => undefined,
     );
   }, []);

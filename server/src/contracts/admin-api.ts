@@ -272,6 +272,8 @@ export interface CustomerDetailResponse {
 export interface SettingsResponse {
   shop: string;
   language: Language;
+  /** IANA zone the admin writes dates in (Cafe24: the mall's, Asia/Seoul by default); null: the admin's default. */
+  timeZone: string | null;
   /** Product ids or titles the merchant always treats as not a product (no restock cycle), or always as a product. */
   productOverrides: { nonProduct: string[]; product: string[] };
 }

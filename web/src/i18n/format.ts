@@ -2,6 +2,16 @@ import type { Language } from "../../../server/src/contracts/admin-api.js";
 
 const LOCALE: Record<Language, string> = { en: "en-US", ko: "ko-KR" };
 
+/**
+ * The shop's time zone from its settings (a Cafe24 mall: Asia/Seoul unless its record says otherwise). Unset,
+ * calendar dates are written in UTC and times in the browser's zone, as before.
+ */
+let shopTimeZone: string | undefined;
+
+export function setShopTimeZone(zone: string | null | undefined): void {
+  shopTimeZone = zone ?? undefined;
+}
+
 export function formatPercent(language: Language, share: number | null, digits = 0): string {
   if (share === null || !Number.isFinite(share)) return "—";
   return new Intl.NumberFormat(LOCALE[language], {
@@ -31,13 +41,17 @@ export function formatDate(language: Language, iso: string | null): string {
     year: "numeric",
     month: "short",
     day: "numeric",
-    timeZone: "UTC",
+    timeZone: shopTimeZone ?? "UTC",
   }).format(new Date(iso));
 }
 
 export function formatDateTime(language: Language, iso: string | null): string {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat(LOCALE[language], { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(LOCALE[language], {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: shopTimeZone,
+  }).format(new Date(iso));
 }
 
 /** Dates of one statement ("Mar 3", "Mar 17"), all with the year when any of them is not in this year. */
@@ -48,7 +62,7 @@ export function formatDays(language: Language, isos: string[], now = new Date())
     year: otherYear ? "numeric" : undefined,
     month: "short",
     day: "numeric",
-    timeZone: "UTC",
+    timeZone: shopTimeZone ?? "UTC",
   });
   return isos.map((iso) => f.format(new Date(iso)));
 }
