@@ -1,9 +1,11 @@
 import type { Db } from "../database.js";
 import type { VisitSummary } from "../../domain/segments/visit-purchase-grid.js";
+import { loadPixelLastVisits, shopHasPixelVisits } from "./pixel.repository.js";
 
 /**
  * Last storefront visit per customer, from visit beacons (campaign_events kind "visit") and, for beacons the
- * retention job has folded away, customer_last_visits: the later of the two counts.
+ * retention job has folded away, customer_last_visits, and the web pixel's page views on a client our own orders
+ * tie to the customer (pixel.repository.ts): the latest of them counts.
  * Null when the shop has never sent a visit: the segment grid then falls back to purchases only.
  * Otherwise every asked-for customer gets a summary, with lastVisitAt null when they never visited.
  */
@@ -12,7 +14,7 @@ export async function loadVisitSummaries(
   shop: string,
   customerIds: string[] | null,
 ): Promise<Map<string, VisitSummary> | null> {
-  const [raw, folded] = await Promise.all([
+  const [raw, folded, pixel] = await Promise.all([
     db
       .selectFrom("campaign_events")
       .select("id")
@@ -26,8 +28,9 @@ export async function loadVisitSummaries(
       .where("shop_domain", "=", shop)
       .limit(1)
       .executeTakeFirst(),
+    shopHasPixelVisits(db, shop),
   ]);
-  if (!raw && !folded) return null;
+  if (!raw && !folded && !pixel) return null;
   if (customerIds?.length === 0) return new Map();
   let rawQuery = db
     .selectFrom("campaign_events")
@@ -49,6 +52,9 @@ export async function loadVisitSummaries(
     const at = r.last_visit as string;
     const id = r.customer_id as string;
     if (!last.has(id) || last.get(id)! < at) last.set(id, at);
+  }
+  for (const [id, at] of await loadPixelLastVisits(db, shop, customerIds)) {
+    if (!last.has(id) || new Date(last.get(id)!) < new Date(at)) last.set(id, at);
   }
   const ids = customerIds ?? [...last.keys()];
   return new Map<string, VisitSummary>(
