@@ -48,6 +48,8 @@ import { DEMO_SHOP, demoCredentials, startDemoStore } from "./demo/demo-store.js
 import { enableDemoCampaigns, seedExpiringDemoCoupons } from "./demo/demo-campaigns.js";
 import { sampleCustomers, sendDemoVisits } from "./demo/demo-visits.js";
 import { signAppProxyQuery } from "./simulator/index.js";
+import { cafe24DemoPreview, createDemoCafe24Module, DEMO_MALL, startCafe24Demo } from "./demo/demo-store-cafe24.js";
+import type { Cafe24SeedOptions } from "./simulator-cafe24/index.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -65,16 +67,26 @@ function platformModules(db: Db, config: Config) {
   // Demo mode: the simulator stands in for Shopify with credentials made up for this run.
   const shopify = createShopifyModule(db, config.shopify ?? demoCredentials());
   const all: PlatformModule[] = [shopify];
+  // DEMO_PLATFORM=cafe24: the Cafe24 simulator stands in for Cafe24, likewise (demo/demo-store-cafe24.ts).
+  const cafe24Demo = isCafe24Demo(config) ? createDemoCafe24Module(db, `http://127.0.0.1:${config.port}`) : null;
+  if (cafe24Demo) all.push(cafe24Demo.module);
   if (config.cafe24) {
     const { clientId, clientSecret, appUrl, scopes, webhookKey } = config.cafe24;
     const redirectUri = `${appUrl}${CAFE24_ROUTES_PATH}/oauth/callback`;
     const app = { clientId, clientSecret, redirectUri, scopes };
     all.push(createCafe24PlatformModule({ db, app, webhookApiKey: webhookKey }));
   }
-  return { shopify, all };
+  return { shopify, all, cafe24Demo };
 }
 
-export async function startApp(config: Config): Promise<RunningApp> {
+const isCafe24Demo = (config: Config) => config.mode === "demo" && config.demoPlatform === "cafe24";
+
+/** Test-only start-up options: a slice of the retail data for the Cafe24 demo mall. */
+export interface StartOptions {
+  cafe24DemoSeed?: Cafe24SeedOptions;
+}
+
+export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const { db, kind } = createDb(config.database);
   await migrateToLatest(db);
 
@@ -85,10 +97,10 @@ export async function startApp(config: Config): Promise<RunningApp> {
 
   const log = (message: string) => console.log(message);
   let closing = false; // set by close(): background start-up work that hasn't begun yet doesn't begin
-  const demoShop = config.mode === "demo" ? DEMO_SHOP : undefined;
+  const demoShop = config.mode === "demo" ? (isCafe24Demo(config) ? DEMO_MALL : DEMO_SHOP) : undefined;
   const listShops = () => listInstalledShops(db);
 
-  const { shopify, all: modules } = platformModules(db, config);
+  const { shopify, all: modules, cafe24Demo } = platformModules(db, config);
   const platforms = createPlatformRegistry(
     db,
     modules.map((m) => m.adapter),
@@ -132,7 +144,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   // Admin API: a Shopify session token or a Cafe24 launch's admin token (or the fixed demo shop) runs before every
   // /api router.
   const cafe24Auth = config.cafe24 && { clientSecret: config.cafe24.clientSecret };
-  const auth = adminAuth({ shopify: config.shopify, cafe24: cafe24Auth, demoShop: DEMO_SHOP });
+  const auth = adminAuth({ shopify: config.shopify, cafe24: cafe24Auth, demoShop: demoShop ?? DEMO_SHOP });
   mounts.push({ path: "/api", handler: auth });
   if (config.shopify) {
     const install = createInstallService({ db, ...shopify.install, ...wiring });
@@ -162,13 +174,16 @@ export async function startApp(config: Config): Promise<RunningApp> {
   for (const platform of modules) {
     const intake = platform.webhookRoutes?.(ingest) ?? webhookRoutes({ ingest, platform: platform.id });
     rawMounts.push({ path: platform.webhookPath, handler: intake });
+    // The platform's own routes first: Cafe24's storefront script and decision share the storefront path, where
+    // the signed-proxy routes would refuse them (Cafe24 signs no storefront request).
+    rawMounts.push(...(platform.rawMounts?.(wiring) ?? []));
     const identity = { verifyAppProxy: platform.storefront.identify };
     rawMounts.push({ path: platform.storefront.path, handler: appProxyRoutes({ platform: identity, storefront }) });
-    rawMounts.push(...(platform.rawMounts?.(wiring) ?? []));
     jobs.push(...(platform.jobs?.(wiring) ?? []));
     if (platform.stop) stops.push(platform.stop);
   }
-  if (demoShop) {
+  if (cafe24Demo) mounts.push({ path: "/preview", handler: cafe24DemoPreview(cafe24Demo) });
+  else if (demoShop) {
     // The preview plays Shopify's proxy too: beacon URLs carry a fresh signature for the previewed customer.
     const signProxyQuery = (customerId: string | null) =>
       signAppProxyQuery({ shop: demoShop, loggedInCustomerId: customerId }, shopify.stack.api.config.apiSecretKey);
@@ -213,7 +228,17 @@ export async function startApp(config: Config): Promise<RunningApp> {
     .resumeStored()
     .catch((err: unknown) => log(`stored webhook deliveries could not be resumed: ${String(err)}`));
   stops.push(() => ingest.stop());
-  if (config.mode === "demo") {
+  if (cafe24Demo) {
+    const appBaseUrl = `http://127.0.0.1:${(server.address() as import("node:net").AddressInfo).port}`;
+    const demo = await startCafe24Demo({
+      ...{ db, demo: cafe24Demo, sync, campaigns, storefront, appBaseUrl, log, seed: options.cafe24DemoSeed },
+      platformFor: (shop) => platforms.for(shop),
+      shopSynced: pipeline.shopSynced,
+      playEverySeconds: config.demoPlayEverySeconds,
+      isClosing: () => closing,
+    });
+    stops.push(() => demo.stop());
+  } else if (config.mode === "demo") {
     // Simulator + install + background backfill + orders played forward; see server/src/demo/demo-store.ts.
     const port = (server.address() as import("node:net").AddressInfo).port;
     const credentials = { apiKey: shopify.stack.api.config.apiKey, apiSecret: shopify.stack.api.config.apiSecretKey };
