@@ -20,6 +20,8 @@ export interface CampaignRoutesDeps {
 }
 
 const previewCustomer = z.string().trim().min(1).max(64).optional();
+/** "Make this the winner": a variant id, or null to reopen the test. */
+const winnerBody = z.strictObject({ variant: z.string().max(8).nullable() });
 const previewQuery = z.object({ customer: previewCustomer });
 /** The editor's unsaved draft (validated by the campaign service like a save), and the storefront language. */
 const previewBody = z.strictObject({
@@ -28,7 +30,7 @@ const previewBody = z.strictObject({
   lang: z.enum(["en", "ko"]).default("en"),
 });
 
-/** /api/campaigns…: list, one campaign, toggle/edit, results with lift, live preview. Mount under /api after the admin auth middleware. */
+/** /api/campaigns…: list, one campaign, toggle/edit, A/B/n variants and winner, results with lift, earnings, live preview. Mount under /api after the admin auth middleware. */
 export function campaignRoutes(deps: CampaignRoutesDeps): Router {
   const router = Router();
   let renderStorefront = deps.renderStorefront;
@@ -38,6 +40,10 @@ export function campaignRoutes(deps: CampaignRoutesDeps): Router {
     return shop;
   };
 
+  // Before /campaigns/:key so "earnings" is never read as a campaign key.
+  router.get("/campaigns-earnings", async (_req, res) => {
+    res.json(await deps.results.earnings(shopOf(res)));
+  });
   router.get("/campaigns", async (_req, res) => {
     res.json({ campaigns: await deps.campaigns.list(shopOf(res)) });
   });
@@ -47,6 +53,13 @@ export function campaignRoutes(deps: CampaignRoutesDeps): Router {
   });
   router.patch("/campaigns/:key", async (req, res) => {
     res.json(await deps.campaigns.update(shopOf(res), req.params.key, req.body ?? {}));
+  });
+  router.put("/campaigns/:key/variants", async (req, res) => {
+    res.json(await deps.campaigns.saveVariants(shopOf(res), req.params.key, req.body ?? {}));
+  });
+  router.post("/campaigns/:key/winner", async (req, res) => {
+    const { variant } = winnerBody.parse(req.body ?? {});
+    res.json(await deps.campaigns.chooseWinner(shopOf(res), req.params.key, variant));
   });
   router.get("/campaigns/:key/results", async (req, res) => {
     res.json(await deps.results.results(shopOf(res), req.params.key));
