@@ -15,6 +15,8 @@ import { campaignRoutes } from "./http/routes/admin/campaigns.routes.js";
 import { adminAuth, adminRoutes } from "./http/routes/admin/index.js";
 import { syncRoutes } from "./http/routes/sync.routes.js";
 import { webhookRoutes } from "./http/routes/webhooks.routes.js";
+import { pixelRoutes } from "./http/routes/pixel.routes.js";
+import { createPixelIntakeService, pixelEraser } from "./services/pixel-intake.service.js";
 import { installOnFirstRequest } from "./http/auth/install-on-first-request.js";
 import { startScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { JobQueue } from "./jobs/queue/job-queue.js";
@@ -135,7 +137,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     platforms,
     onOrderChanged: pipeline.orderChanged,
     onBackfilled: pipeline.shopSynced,
-    erasers: [timingEraser, campaignEraser, ...modules.flatMap((m) => m.erasers ?? [])],
+    erasers: [timingEraser, campaignEraser, pixelEraser, ...modules.flatMap((m) => m.erasers ?? [])],
     queue: { jobs: queue, shared: kind === "postgres", log },
   });
   jobs.push(...syncParts.jobs);
@@ -182,6 +184,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     jobs.push(...(platform.jobs?.(wiring) ?? []));
     if (platform.stop) stops.push(platform.stop);
   }
+  // The web pixel's events (extensions/dangol-pixel): unsigned, so only counts per browser and order claims.
+  rawMounts.push({ path: "/pixel", handler: pixelRoutes({ pixel: createPixelIntakeService({ db }) }) });
   if (cafe24Demo) mounts.push({ path: "/preview", handler: cafe24DemoPreview(cafe24Demo) });
   else if (demoShop) {
     // The preview plays Shopify's proxy too: beacon URLs carry a fresh signature for the previewed customer.
