@@ -4,6 +4,7 @@ import type { Db } from "../db/database.js";
 import * as customers from "../db/repositories/customer.repository.js";
 import * as orders from "../db/repositories/order.repository.js";
 import * as syncState from "../db/repositories/sync-state.repository.js";
+import * as webhookEvents from "../db/repositories/webhook-event.repository.js";
 import type { SyncPhase } from "../db/tables/sync.tables.js";
 import type { Order } from "../domain/orders/order.js";
 import type { BulkExportStatus, CommercePlatform, PlatformCustomer } from "../platforms/commerce-platform.js";
@@ -63,6 +64,22 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
   const pollMs = deps.bulkPollMs ?? 1000;
   const save = (shop: string, patch: syncState.SyncStatePatch) => syncState.saveSyncState(db, shop, patch, now());
 
+  /**
+   * Stores orders as the platform lists them, except those of a customer erased after placing them: the platform
+   * still lists them (Cafe24's reconcile re-reads 30 days of orders), and storing them would undo the erase.
+   */
+  async function upsertListed(shop: string, list: Order[]): Promise<string[]> {
+    const ids = [...new Set(list.flatMap((o) => (o.customerId ? [o.customerId] : [])))];
+    const erased = await webhookEvents.customersRedactedAt(db, shop, ids);
+    const kept = erased.size
+      ? list.filter((o) => {
+          const at = o.customerId ? erased.get(o.customerId) : undefined;
+          return at === undefined || o.processedAt.getTime() > Date.parse(at);
+        })
+      : list;
+    return orders.upsertOrders(db, shop, kept);
+  }
+
   /** Waits for a bulk export to finish: polls quickly at first (small exports take a second), then every bulkPollMs. */
   async function awaitBulk(shop: string, opId: string, signal?: AbortSignal): Promise<BulkExportStatus> {
     const platform = await platformOf(shop);
@@ -87,13 +104,13 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
       batch.push(order);
       if (batch.length >= batchSize) {
         signal?.throwIfAborted();
-        await orders.upsertOrders(db, shop, batch);
+        await upsertListed(shop, batch);
         done += batch.length;
         batch = [];
         await save(shop, { orders_done: done });
       }
     }
-    await orders.upsertOrders(db, shop, batch);
+    await upsertListed(shop, batch);
     done += batch.length;
     const total = (await syncState.findSyncState(db, shop))?.orders_total ?? 0;
     await save(shop, { orders_done: done, orders_total: Math.max(done, total) });
@@ -155,7 +172,7 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
         startDone: resuming ? state.orders_done : 0,
       },
       async (page, cursor, done) => {
-        await orders.upsertOrders(db, shop, page);
+        await upsertListed(shop, page);
         // The cursor is saved only after its page is stored: a crash re-reads at most one page, never skips one.
         await save(shop, { cursor, orders_done: done });
       },
@@ -349,7 +366,7 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
         { platform, shop, pageSize: deps.pageSize, updatedSince: since, signal: stopping.signal },
         async (page) => {
           seen += page.length;
-          const written = new Set(await orders.upsertOrders(db, shop, page));
+          const written = new Set(await upsertListed(shop, page));
           changed += written.size;
           const touched = new Set(page.filter((o) => written.has(o.id) && o.customerId).map((o) => o.customerId!));
           for (const customerId of touched) await deps.onOrderChanged?.(shop, customerId);

@@ -210,6 +210,20 @@ export async function customerRedactedSince(db: Db, shop: string, customerId: st
   return row !== undefined;
 }
 
+/** When each of these customers was last erased (customers/redact, ISO), for those who were. */
+export async function customersRedactedAt(db: Db, shop: string, customerIds: string[]): Promise<Map<string, string>> {
+  if (customerIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("privacy_requests")
+    .select(["customer_id", (eb) => eb.fn.max("received_at").as("at")])
+    .where("shop_domain", "=", shop)
+    .where("topic", "=", "customers/redact")
+    .where("customer_id", "in", customerIds)
+    .groupBy("customer_id")
+    .execute();
+  return new Map(rows.map((r) => [r.customer_id as string, String(r.at)]));
+}
+
 export async function deleteShopPrivacyRequests(db: Db, shop: string): Promise<void> {
   await db.deleteFrom("privacy_requests").where("shop_domain", "=", shop).execute();
 }
