@@ -53,10 +53,13 @@ export function verifyCafe24Webhook(
   };
 }
 
-/** The order id an order event names, or null for other events. */
+/**
+ * The order id an order event names, or null for other events and for the bulk status events (90071-90074), whose
+ * order_id lists several orders ("id1,id2"): those are left to the reconcile, which re-reads recent orders.
+ */
 export function orderIdOfCafe24Webhook(hook: VerifiedWebhook): string | null {
   const orderId = (hook.payload as { resource?: { order_id?: unknown } }).resource?.order_id;
-  return typeof orderId === "string" && orderId ? orderId : null;
+  return typeof orderId === "string" && orderId && !orderId.includes(",") ? orderId : null;
 }
 
 /**
