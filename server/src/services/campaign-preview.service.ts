@@ -72,7 +72,8 @@ export function createCampaignPreviewService(deps: { db: Db; loadPredictions: Pr
         : sampleDecisionInput(shop, campaign, all, options.lang ?? "en", at);
       // Only this campaign runs, always (no holdout, no schedule): the preview is about its text and offer.
       const { startsOn: _s, endsOn: _e, ...settings } = campaign.settings;
-      const forced = { ...campaign, enabled: true, holdoutShare: 0, settings };
+      // Variant A (the text being edited), whatever arm the sample customer is in.
+      const forced = { ...campaign, enabled: true, holdoutShare: 0, settings, experiment: undefined };
       const input = { ...base, campaigns: [...all.filter((c) => c.key !== key).map(disable), forced] };
       let result = decide(input);
       const need = result.couponNeeds[0];

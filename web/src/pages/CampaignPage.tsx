@@ -9,6 +9,9 @@ import {
 } from "../../../server/src/contracts/admin-api.js";
 import { CampaignEditor, draftIsValid, type CampaignDraft } from "../components/CampaignEditor.js";
 import { CampaignResultsCard } from "../components/CampaignResultsCard.js";
+import { ExperimentResultsCard } from "../components/ExperimentResultsCard.js";
+import { VariantsSection } from "../components/campaign-editor/VariantsSection.js";
+import { useExperimentActions } from "../hooks/use-experiments.js";
 import { UnsavedChangesBar } from "../components/UnsavedChangesBar.js";
 import { PageState } from "../components/PageState.js";
 import { StorefrontPreview } from "../components/StorefrontPreview.js";
@@ -28,6 +31,7 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
   const loaded = useCampaign(campaignKey);
   const results = useCampaignResults(campaignKey);
   const { update, saving } = useUpdateCampaign();
+  const experiment = useExperimentActions(campaignKey);
   const campaign = loaded.data;
   const [draft, setDraft] = useState<CampaignDraft | null>(null);
   // Discard remounts the editor so its own field text (the holdout percent) is reset too.
@@ -69,6 +73,20 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
       });
     }
   };
+  // Variants and the winner save on their own (not part of the draft), then both the campaign and results reload.
+  const act = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work();
+      setMessage({ tone: "success", text: done });
+      loaded.reload();
+      results.reload();
+    } catch (err) {
+      setMessage({
+        tone: "critical",
+        text: t("common.error", { message: err instanceof Error ? err.message : String(err) }),
+      });
+    }
+  };
   const back = () => navigate("/campaigns");
   if (loaded.error instanceof ApiError && loaded.error.status === 404)
     return <CampaignNotFound campaignKey={campaignKey} onBack={back} />;
@@ -102,11 +120,36 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
                 contentLanguage={contentLanguage}
                 onContentLanguage={setContentLanguage}
               />
+              <div style={{ marginTop: "var(--p-space-400)" }}>
+                <VariantsSection
+                  key={`variants-${editorRevision}-${JSON.stringify((campaign as { experiment?: unknown }).experiment ?? null)}`}
+                  campaign={campaign}
+                  language={contentLanguage}
+                  saving={experiment.busy}
+                  onSave={(variants) => act(() => experiment.saveVariants({ variants }), t("experiments.editor.saved"))}
+                />
+              </div>
             </Layout.Section>
             <Layout.Section variant="oneThird">
               <BlockStack gap="400">
                 <StorefrontPreview preview={preview.preview} error={preview.error} />
                 {results.data && <CampaignResultsCard results={results.data} />}
+                {results.data?.experiment && (
+                  <ExperimentResultsCard
+                    experiment={results.data.experiment}
+                    busy={experiment.busy}
+                    onChooseWinner={(variant) =>
+                      act(
+                        () => experiment.chooseWinner(variant),
+                        variant
+                          ? t("experiments.winnerChosen", {
+                              name: t("experiments.variant", { id: variant.toUpperCase() }),
+                            })
+                          : t("experiments.reopen"),
+                      )
+                    }
+                  />
+                )}
               </BlockStack>
             </Layout.Section>
           </Layout>

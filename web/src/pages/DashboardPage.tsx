@@ -3,6 +3,8 @@ import { CohortHeatmap } from "../components/CohortHeatmap.js";
 import { CustomerMixChart } from "../components/CustomerMixChart.js";
 import { DueThisWeekList } from "../components/DueThisWeekList.js";
 import { KpiCards } from "../components/KpiCards.js";
+import { EarningsCard } from "../components/EarningsCard.js";
+import { useEarnings } from "../hooks/use-experiments.js";
 import { PageState } from "../components/PageState.js";
 import { SegmentHeatmap } from "../components/SegmentHeatmap.js";
 import { useDashboard } from "../hooks/use-dashboard.js";
@@ -15,6 +17,7 @@ export function DashboardPage() {
   const { t } = useI18n();
   const { navigate } = useRouter();
   const { data, error, reload } = useDashboard();
+  const earnings = useEarnings();
   return (
     <Page title={t("dashboard.title")} subtitle={t("dashboard.subtitle")}>
       {!data ? (
@@ -36,7 +39,10 @@ export function DashboardPage() {
               />
             </Layout.Section>
             <Layout.Section variant="oneThird">
-              <CustomerMixChart cells={data.segments} />
+              <BlockStack gap="400">
+                {earnings.data && <EarningsCard earnings={earnings.data} currency={data.kpis.currency} />}
+                <CustomerMixChart cells={data.segments} />
+              </BlockStack>
             </Layout.Section>
           </Layout>
           <Layout>
