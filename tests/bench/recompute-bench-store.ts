@@ -1,0 +1,84 @@
+// A store of N customers and about N × M orders for the recompute benches, written by the sqlite3 CLI (a recursive
+// CTE: 10 M orders take minutes, not the hours row-by-row inserts would), and the real recompute path on it:
+// database → streamed fit and predictions on the worker → predictions stored → the real decision publisher writing
+// every customer's metafield to the in-memory fake platform (its metafield call counted, not kept).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createDb } from "../../server/src/db/create-db.js";
+import { migrateToLatest } from "../../server/src/db/migrate.js";
+import { createDecisionPublisher, predictionsFromDb } from "../../server/src/services/decision-publisher.service.js";
+import { createRecomputeService } from "../../server/src/services/recompute.service.js";
+import { createFakePlatform } from "../helpers/fake-platform.js";
+import { installedOn } from "../helpers/platforms.js";
+
+export const SHOP = "scale.myshopify.com";
+export const NOW = new Date("2026-06-01T12:00:00Z");
+
+/** Customers c0000000…, 1 to 2M − 1 orders each (mean M), one line per order and a second on every third. */
+export async function benchStore(customers: number, meanOrders: number) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "dangol-recompute-bench-"));
+  const filename = path.join(dir, "store.sqlite");
+  const migrated = createDb({ kind: "sqlite", filename });
+  await migrateToLatest(migrated.db);
+  await migrated.db.destroy();
+  const now = Math.floor(NOW.getTime() / 1000);
+  const spread = 2 * meanOrders - 1;
+  const script = `
+PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;
+BEGIN;
+WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < ${customers - 1})
+INSERT INTO customers (shop_domain, customer_id, first_name, created_at, updated_at)
+SELECT '${SHOP}', printf('c%07d', i), 'Mina', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z' FROM c;
+WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < ${customers - 1}),
+k(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM k WHERE j < ${spread - 1}),
+o(i, j, at) AS (SELECT i, j, ${now} - (j * (7 + i % 50) + i % 13) * 86400 - 3600 FROM c JOIN k ON j < 1 + (i * 7919) % ${spread})
+INSERT INTO orders (shop_domain, order_id, customer_id, processed_at, updated_at, total_price, currency)
+SELECT '${SHOP}', 'o' || i || '-' || j, printf('c%07d', i), strftime('%Y-%m-%dT%H:%M:%fZ', at, 'unixepoch'),
+  strftime('%Y-%m-%dT%H:%M:%fZ', at, 'unixepoch'), 20 + (i % 7) * 3 + j % 5, 'KRW' FROM o;
+INSERT INTO order_lines (shop_domain, order_id, line_no, product_id, title, quantity, price)
+SELECT shop_domain, order_id, 0, 'p' || (CAST(substr(customer_id, 2) AS INTEGER) % 40), 'Product', 1 + (rowid % 4 = 0), 20
+FROM orders WHERE shop_domain = '${SHOP}';
+INSERT INTO order_lines (shop_domain, order_id, line_no, product_id, title, quantity, price)
+SELECT shop_domain, order_id, 1, 'q' || (rowid % 80), 'Other', 1, 5 FROM orders WHERE shop_domain = '${SHOP}' AND rowid % 3 = 0;
+COMMIT;
+SELECT count(*) FROM orders;`;
+  const run = spawnSync("sqlite3", [filename], { input: script, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`sqlite3 CLI failed: ${run.stderr}`);
+  return { dir, filename, orders: Number(run.stdout.trim().split("\n").pop()) };
+}
+
+/** The app's recompute wired to the real publisher, as main.ts wires them (a full recompute republishes the shop). */
+export async function realPath(filename: string) {
+  const handle = createDb({ kind: "sqlite", filename });
+  const fake = createFakePlatform();
+  fake.install(SHOP, { customers: [] });
+  let metafields = 0;
+  const platform = {
+    ...fake.platform,
+    setCustomerMetafields: async (_shop: string, written: unknown[]) => {
+      metafields += written.length;
+      return { rejected: [] };
+    },
+  };
+  const platforms = await installedOn(handle.db, platform, [SHOP]);
+  const publisher = createDecisionPublisher({
+    db: handle.db,
+    platforms,
+    loadPredictions: predictionsFromDb(handle.db),
+    now: () => NOW,
+    log: (m) => console.error(m),
+  });
+  let published = Promise.resolve();
+  const recompute = createRecomputeService({
+    db: handle.db,
+    clock: () => NOW,
+    log: () => {},
+    onRecomputed: (shop) => {
+      published = publisher.publishShop(shop).then(() => undefined);
+      return published;
+    },
+  });
+  return { handle, recompute, metafields: () => metafields };
+}

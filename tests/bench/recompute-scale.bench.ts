@@ -1,0 +1,30 @@
+// Peak RSS and time of a full recompute on the real path (database → worker fit and predictions → predictions
+// stored → publisher writing every customer's metafield) for a big shop. The issue's size is 1,000,000 customers /
+// 10,000,000 orders (RECOMPUTE_BENCH_CUSTOMERS=1000000; generating it takes minutes); the default is a tenth.
+// Before issue 11 the recompute held ~1.4 KB per order line and 3 KB per order (the demo peaked at 1.5 GB).
+import { statSync } from "node:fs";
+import { loadavg } from "node:os";
+import { benchStore, realPath, SHOP } from "./recompute-bench-store.js";
+
+const customers = Number(process.env.RECOMPUTE_BENCH_CUSTOMERS ?? 100_000);
+const meanOrders = Number(process.env.RECOMPUTE_BENCH_ORDERS_PER_CUSTOMER ?? 10);
+
+let started = performance.now();
+const store = await benchStore(customers, meanOrders);
+console.log(
+  `generated ${customers} customers, ${store.orders} orders (${(statSync(store.filename).size / 1e9).toFixed(2)} GB) in ${((performance.now() - started) / 1000).toFixed(0)} s with the sqlite3 CLI`,
+);
+const path = await realPath(store.filename);
+const before = process.resourceUsage().maxRSS / 1024;
+started = performance.now();
+const { customers: predicted } = await path.recompute.recomputeShop(SHOP);
+const seconds = (performance.now() - started) / 1000;
+const peak = process.resourceUsage().maxRSS / 1024;
+await path.handle.db.destroy();
+console.log(
+  `recompute + publish: ${predicted} predictions, ${path.metafields()} metafields written in ${seconds.toFixed(0)} s; peak RSS ${peak.toFixed(0)} MB (${before.toFixed(0)} MB before it); load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
+console.log(`peak_rss_recompute_1m_mb ${peak.toFixed(0)} (at ${customers} customers / ${store.orders} orders)`);
+console.log(`ratio peak_rss_recompute_vs_1_5gb_goal ${(peak / 1536).toFixed(3)}`);
