@@ -10,6 +10,7 @@ import { predictionTotals, segmentCounts } from "../db/repositories/dashboard-pr
 import { countCustomers, listCustomers } from "../db/repositories/customer-insights.repository.js";
 import { DUE_THIS_WEEK_QUERY, type DashboardResponse, type SegmentCell } from "../contracts/admin-api.js";
 import { cohortTable } from "./cohorts.js";
+import { withGuestVisitors } from "./guest-visitors.js";
 import { customerName } from "./customer-name.js";
 
 const DAY = 86_400_000;
@@ -30,7 +31,7 @@ export function createDashboardService(deps: { db: Db; now?: () => Date }) {
       const [stats, totals, counts, previous, firstMonths, orderMonths, due, dueTotal] = await Promise.all([
         orderStats(deps.db, shop, new Date(now.getTime() - 180 * DAY), new Date(now.getTime() - 90 * DAY)),
         predictionTotals(deps.db, shop),
-        segmentCounts(deps.db, shop),
+        segmentCounts(deps.db, shop).then((c) => withGuestVisitors(deps.db, shop, now, c)),
         // "Since last week" only against counts really taken 7–13 days ago; otherwise the grid says when movement appears.
         observedSnapshotBetween(
           deps.db,
@@ -87,7 +88,7 @@ export function createDashboardService(deps: { db: Db; now?: () => Date }) {
     /** Stores today's segment counts; run daily (job) and after a shop's first fit, so the grid can show movement since last week. */
     async recordSnapshot(shop: string): Promise<void> {
       const now = clock();
-      const counts = await segmentCounts(deps.db, shop);
+      const counts = await withGuestVisitors(deps.db, shop, now, await segmentCounts(deps.db, shop));
       await saveSnapshot(deps.db, shop, isoDate(now), new Map(counts.map((c) => [c.key, c.count])), now);
     },
   };
