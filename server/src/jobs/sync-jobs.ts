@@ -24,8 +24,8 @@ export function sharedApplyQueue(
     const sending = new Set<Promise<unknown>>();
     let stopped = false;
     void queue
-      .work<StoredDelivery>(APPLY_WEBHOOK, { concurrency, keyHeld: "while-queued" }, ({ shop, webhookId }) =>
-        apply({ shop, webhookId }),
+      .work<StoredDelivery>(APPLY_WEBHOOK, { concurrency, keyHeld: "while-queued" }, ({ shop, webhookId, resumed }) =>
+        apply({ shop, webhookId, resumed }),
       )
       .catch((err: unknown) => log(`webhook apply worker could not start: ${errorMessage(err)}`));
     return {

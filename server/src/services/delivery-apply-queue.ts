@@ -7,6 +7,8 @@
 export interface StoredDelivery {
   shop: string;
   webhookId: string;
+  /** An earlier run of this apply was cut off (its process died or stopped): this one may take over its claim. */
+  resumed?: boolean;
 }
 
 export interface DeliveryApplyQueue {

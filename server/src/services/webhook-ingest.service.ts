@@ -245,10 +245,13 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
   /** A stored delivery handed over by the queue: applied only if this worker wins its claim. */
   async function applyStored(delivery: StoredDelivery, fresh: boolean): Promise<IngestOutcome | undefined> {
     const at = now();
+    // A resumed queue job: the run that claimed it is gone, so its lease (which ends at most APPLY_LEASE_MS from
+    // now) is taken over at once instead of waiting for it to run out and the retry job to come by.
+    const takeover = delivery.resumed === true;
     const row = await webhookEvents.claimWebhookEvent(db, delivery.shop, delivery.webhookId, {
-      now: at,
+      now: takeover ? new Date(at.getTime() + APPLY_LEASE_MS) : at,
       leaseUntil: new Date(at.getTime() + APPLY_LEASE_MS),
-      fresh,
+      fresh: fresh && !takeover,
     });
     return row ? retry(row) : undefined;
   }

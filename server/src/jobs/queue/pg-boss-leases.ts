@@ -3,6 +3,7 @@
 // is long). Each instance beats every few seconds (the database's clock); one that has been silent for
 // staleAfterSeconds is dead, and any instance puts its leased jobs back to waiting, with no attempt spent (a
 // SIGKILL is not the job's failure). The tables live in pg-boss's schema, next to its own.
+import { hostname } from "node:os";
 import { errorMessage } from "./job-queue.js";
 
 type Sql = (text: string, values: unknown[]) => Promise<{ rows: Array<Record<string, unknown>> }>;
@@ -29,11 +30,14 @@ export interface Leases {
 export async function createLeases(options: LeaseOptions): Promise<Leases> {
   const { schema, sql, instance, log } = options;
   const stale = options.staleAfterSeconds ?? 15;
-  const requeue = `UPDATE ${schema}.job SET state = 'retry', started_on = NULL, start_after = now()`;
+  // `resumed` in the data tells the next run that an earlier one was cut off (it may take over what that one held).
+  const requeue = `UPDATE ${schema}.job SET state = 'retry', started_on = NULL, start_after = now(),
+    data = data || '{"resumed": true}'::jsonb`;
   for (let attempt = 1; ; attempt++) {
     try {
       await sql(
         `CREATE TABLE IF NOT EXISTS ${schema}.dangol_instance (id uuid PRIMARY KEY, beat_at timestamptz NOT NULL);
+         ALTER TABLE ${schema}.dangol_instance ADD COLUMN IF NOT EXISTS process text;
          CREATE TABLE IF NOT EXISTS ${schema}.dangol_lease (job_id uuid PRIMARY KEY, name text NOT NULL, instance uuid NOT NULL)`,
         [],
       );
@@ -46,8 +50,9 @@ export async function createLeases(options: LeaseOptions): Promise<Leases> {
   }
   const beat = () =>
     sql(
-      `INSERT INTO ${schema}.dangol_instance (id, beat_at) VALUES ($1, now()) ON CONFLICT (id) DO UPDATE SET beat_at = now()`,
-      [instance],
+      `INSERT INTO ${schema}.dangol_instance (id, beat_at, process) VALUES ($1, now(), $2)
+       ON CONFLICT (id) DO UPDATE SET beat_at = now()`,
+      [instance, `${hostname()}:${process.pid}`], // which process holds a job, for operators (and tests)
     );
   await beat();
 

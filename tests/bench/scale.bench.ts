@@ -1,0 +1,132 @@
+// Issue 11 at scale, PostgreSQL only (PG_URL, default the dev cluster on 54329): app instances as processes
+// (tests/scale/fixtures/app-instance.ts) on one database, 10 installed shops on the store simulator.
+// 1. Every shop's full recompute queued as recompute-timing jobs, run by 1 instance, then by 3:
+//    `ratio recompute_3_workers_vs_1` (time with 1 / time with 3; on 2 cores the ceiling is about 2, less what
+//    PostgreSQL, the simulator and this process take).
+// 2. 5,000 signed order deliveries posted at once across the 3 instances (client in its own process): p50/p99
+//    answer time, time until all are applied.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
+import { createDb } from "../../server/src/db/create-db.js";
+import { createPgBossQueue } from "../../server/src/jobs/queue/pg-boss-queue.js";
+import { startSimulator } from "../../server/src/simulator/index.js";
+import { orderDeliveries } from "../scale/order-webhooks.js";
+import { killHard, startAppProcess, waitFor } from "../scale/processes.js";
+
+if (!process.env.DANGOL_SCALE_BENCH) {
+  console.log("scale bench skipped: set DANGOL_SCALE_BENCH=1 (and PG_URL) to run it");
+  process.exit(0);
+}
+const PG = process.env.PG_URL ?? "postgres://postgres@127.0.0.1:54329/postgres";
+const APP = { apiKey: "scale-bench-key", apiSecret: "scale-bench-secret-0123" };
+const SHOPS = Array.from({ length: 10 }, (_, i) => `bench-scale-${i}.myshopify.com`);
+const SEED = { until: new Date("2010-04-01T00:00:00Z"), maxCustomers: 300 };
+const N = 5000;
+
+const sim = await startSimulator({
+  app: APP,
+  bulkDelayMs: 10,
+  throttle: { maximumAvailable: 100_000, restoreRate: 50_000 },
+  shops: SHOPS.map((domain) => ({ domain, seed: SEED })),
+});
+const dbName = `dangol_bench_${randomBytes(4).toString("hex")}`;
+const admin = createDb({ kind: "postgres", url: PG });
+await sql.raw(`create database ${dbName}`).execute(admin.db);
+const url = new URL(PG);
+url.pathname = `/${dbName}`;
+const { db } = createDb({ kind: "postgres", url: url.href });
+const env = {
+  SHOPIFY_API_KEY: APP.apiKey,
+  SHOPIFY_API_SECRET: APP.apiSecret,
+  SHOPIFY_APP_URL: "https://dangol.example.com",
+  DATABASE_URL: url.href,
+  TEST_SHOPS: SHOPS.join(","),
+  TEST_SIMULATOR_URL: sim.url,
+};
+const count = async (query: string) => Number((await sql<{ n: string }>`${sql.raw(query)}`.execute(db)).rows[0].n);
+
+const apps = [await startAppProcess(env)];
+for (const shop of SHOPS)
+  await fetch(`${apps[0].url}/api/sync/status`, { headers: { authorization: `Bearer ${sim.mintSessionToken(shop)}` } });
+await waitFor(
+  "every shop live and predicted",
+  async () =>
+    (await count("select count(*) as n from sync_state where phase = 'live'")) === SHOPS.length &&
+    (await count("select count(distinct shop_domain) as n from customer_predictions")) === SHOPS.length
+      ? true
+      : undefined,
+  600_000,
+  500,
+);
+const customers = await count("select count(*) as n from customer_predictions");
+
+/** Queues every shop's full recompute (a fresh key) and times until all have completed. */
+const enqueuer = await createPgBossQueue({ connectionString: url.href, log: () => undefined });
+async function recomputeAll(round: string): Promise<number> {
+  const t0 = performance.now();
+  for (const shop of SHOPS)
+    await enqueuer.enqueue("recompute-timing", { shop }, { singletonKey: `recompute-timing:${shop}:${round}` });
+  await waitFor(
+    `round ${round}`,
+    async () =>
+      (await count(
+        `select count(*) as n from dangol_jobs.job where name = 'recompute-timing' and state = 'completed' and singleton_key like '%:${round}'`,
+      )) === SHOPS.length || undefined,
+    600_000,
+    100,
+  );
+  return performance.now() - t0;
+}
+await recomputeAll("warm");
+const one = await recomputeAll("one");
+apps.push(await startAppProcess(env), await startAppProcess(env));
+await new Promise((r) => setTimeout(r, 2000));
+const three = await recomputeAll("three");
+console.log(
+  `recompute of ${SHOPS.length} shops (${customers} customers): 1 instance ${one.toFixed(0)} ms, 3 instances ${three.toFixed(0)} ms`,
+);
+
+// The burst, across the three instances.
+const deliveries = SHOPS.flatMap((shop, i) =>
+  orderDeliveries(sim, APP.apiSecret, shop, N / SHOPS.length, 70_000_000 + i * 10_000),
+);
+const file = path.join(mkdtempSync(path.join(os.tmpdir(), "dangol-scale-bench-")), "deliveries.json");
+writeFileSync(file, JSON.stringify(deliveries.map(({ body, headers }) => ({ body, headers }))));
+const before = await count("select count(*) as n from webhook_events where status = 'processed'");
+const t0 = performance.now();
+const client = spawn(
+  process.execPath,
+  ["--import", "tsx", path.join(import.meta.dirname, "scale-burst-client.ts"), apps.map((a) => a.url).join(","), file],
+  { stdio: ["ignore", "pipe", "inherit"] },
+);
+let out = "";
+client.stdout.on("data", (c: Buffer) => (out += c.toString()));
+await new Promise((r) => client.once("exit", r));
+const run = JSON.parse(out) as { ms: number[]; bad: number[] };
+const answered = performance.now() - t0;
+await waitFor(
+  "the burst applied",
+  async () =>
+    (await count("select count(*) as n from webhook_events where status = 'processed'")) - before >= N || undefined,
+  900_000,
+  250,
+);
+const applied = performance.now() - t0;
+const pct = (p: number) => run.ms[Math.min(run.ms.length - 1, Math.ceil((p / 100) * run.ms.length) - 1)];
+console.log(
+  `burst of ${N} across 3 instances: p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms, non-200 ${run.bad.length}; all answered after ${answered.toFixed(0)} ms, all applied after ${applied.toFixed(0)} ms`,
+);
+console.log(`ratio webhook_burst_p99_3_instances_ms ${pct(99).toFixed(0)}`);
+console.log(`ratio recompute_3_workers_vs_1 ${(one / three).toFixed(2)}`);
+
+await enqueuer.stop({ graceMs: 0 });
+await Promise.all(apps.map(killHard));
+await db.destroy();
+await sql.raw(`drop database if exists ${dbName} with (force)`).execute(admin.db);
+await admin.db.destroy();
+await sim.close();
+process.exit(run.bad.length ? 1 : 0);

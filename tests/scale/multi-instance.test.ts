@@ -1,0 +1,214 @@
+// Issue 11: three app processes on one PostgreSQL database share their work through pg-boss. 20 shops install
+// across the three (each install's bulk backfill runs on the instance that got the request); one instance is
+// SIGKILLed while backfills run and another while a shop's first full recompute runs (found by its lease on the
+// backfill-shop job, which ends with that recompute); replacements start as an orchestrator would. Afterwards
+// every shop is live with every customer predicted, every customer's decision metafield was written once per
+// change (writes counted in the simulator), no coupon code twice, and every webhook delivery stored and applied
+// once. Then 5,000 deliveries across the three instances: all answered 200, stored and applied once.
+import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type DbHandle } from "../../server/src/db/create-db.js";
+import { startSimulator, type SimulatorHandle } from "../../server/src/simulator/index.js";
+import type { MetafieldRecord } from "../../server/src/simulator/records.js";
+import { PG_URL } from "../helpers/test-db.js";
+import { type Delivery, orderDeliveries, postAll } from "./order-webhooks.js";
+import { type AppProcess, killHard, startAppProcess, waitFor } from "./processes.js";
+
+const APP = { apiKey: "scale-api-key", apiSecret: "scale-secret-0123456789" };
+const SHOPS = Array.from({ length: 20 }, (_, i) => `scale-${i}.myshopify.com`);
+const SEED = { since: new Date("2009-12-01T00:00:00Z"), until: new Date("2009-12-10T00:00:00Z"), maxCustomers: 12 };
+
+// Opt-in (DANGOL_SCALE=1 and PG_URL): on this machine under other work (load 20-35 on 2 cores) the first case did
+// not finish within 240 s, far over CI's budget; it is not yet part of the CI run.
+describe.runIf(PG_URL && process.env.DANGOL_SCALE)("three instances on one PostgreSQL database", () => {
+  const dbName = `dangol_scale_${randomBytes(5).toString("hex")}`;
+  let sim: SimulatorHandle;
+  let handle: DbHandle;
+  let env: Record<string, string>;
+  const apps: AppProcess[] = [];
+  const all: AppProcess[] = [];
+  /** Every value written to each customer metafield, in order. */
+  const writes = new Map<string, string[]>();
+  const deliveries: Delivery[] = [];
+
+  const live = () => apps.filter((a) => a.child.exitCode === null && a.child.signalCode === null);
+  const start = async () => {
+    const app = await startAppProcess(env);
+    apps.push(app);
+    all.push(app);
+    return app;
+  };
+  const count = async (query: string): Promise<number> =>
+    Number((await sql<{ n: string }>`${sql.raw(query)}`.execute(handle.db)).rows[0].n);
+
+  beforeAll(async () => {
+    sim = await startSimulator({
+      app: APP,
+      bulkDelayMs: 1500,
+      throttle: { maximumAvailable: 20_000, restoreRate: 10_000 },
+      shops: SHOPS.map((domain) => ({ domain, seed: SEED })),
+    });
+    for (const shop of SHOPS) {
+      const metafields = sim.store(shop).metafields;
+      const set = metafields.set.bind(metafields);
+      metafields.set = (key: string, record: MetafieldRecord) => {
+        writes.set(`${shop}|${key}`, [...(writes.get(`${shop}|${key}`) ?? []), record.value]);
+        return set(key, record);
+      };
+    }
+    const admin = createDb({ kind: "postgres", url: PG_URL as string });
+    await sql.raw(`create database ${dbName}`).execute(admin.db);
+    await admin.db.destroy();
+    const url = new URL(PG_URL as string);
+    url.pathname = `/${dbName}`;
+    handle = createDb({ kind: "postgres", url: url.href });
+    env = {
+      SHOPIFY_API_KEY: APP.apiKey,
+      SHOPIFY_API_SECRET: APP.apiSecret,
+      SHOPIFY_APP_URL: "https://dangol.example.com",
+      DATABASE_URL: url.href,
+      TEST_SHOPS: SHOPS.join(","),
+      TEST_SIMULATOR_URL: sim.url,
+    };
+    // The first migrates and creates the jobs schema; the other two find them.
+    await start();
+    await Promise.all([start(), start()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(apps.map(killHard));
+    await handle?.db.destroy();
+    const admin = createDb({ kind: "postgres", url: PG_URL as string });
+    await sql.raw(`drop database if exists ${dbName} with (force)`).execute(admin.db);
+    await admin.db.destroy();
+    await sim?.close();
+  }, 60_000);
+
+  it("SIGKILL during backfills and during a recompute: every shop recomputed, metafields once per change, deliveries once", async () => {
+    // Installs spread over the three instances; each starts its shop's bulk backfill there.
+    await Promise.all(
+      SHOPS.map(async (shop, i) => {
+        const res = await fetch(`${apps[i % 3].url}/api/sync/status`, {
+          headers: { authorization: `Bearer ${sim.mintSessionToken(shop)}` },
+        });
+        expect(res.status).toBe(200);
+      }),
+    );
+    // Webhooks arrive meanwhile (10 per shop, to all three).
+    SHOPS.forEach((shop, i) => {
+      deliveries.push(...orderDeliveries(sim, APP.apiSecret, shop, 10, 50_000_000 + i * 1000));
+    });
+    expect(
+      await postAll(
+        apps.map((a) => a.url),
+        deliveries,
+        20,
+      ),
+    ).toEqual([]);
+    // Killed with its backfills in their bulk phase (and maybe deliveries stored, not yet applied); its
+    // replacement resumes them as queued jobs, which any instance runs.
+    await waitFor(
+      "a bulk operation on the first instance",
+      async () =>
+        (await count(
+          `select count(*) as n from sync_state where phase = 'bulk' and bulk_operation_id is not null and shop_domain in ('${SHOPS[0]}','${SHOPS[3]}')`,
+        )) > 0 || undefined,
+      30_000,
+      20,
+    );
+    await killHard(apps[0]);
+    await start();
+    // Then one instance is killed in the middle of a shop's first full recompute: a backfill-shop job still
+    // leased while its shop is already live runs the recompute that ends it.
+    const holder = await waitFor(
+      "a recompute running under a backfill-shop job",
+      async () => {
+        const rows = await sql<{ process: string }>`
+          select i.process from dangol_jobs.dangol_lease l
+          join dangol_jobs.dangol_instance i on i.id = l.instance
+          join dangol_jobs.job j on j.id = l.job_id and j.name = l.name
+          join sync_state s on s.shop_domain = j.data->>'shop'
+          where l.name = 'backfill-shop' and s.phase = 'live'`.execute(handle.db);
+        return rows.rows[0]?.process;
+      },
+      60_000,
+      20,
+    ).catch(() => undefined);
+    const victim = live().find((a) => holder?.endsWith(`:${a.child.pid}`));
+    if (victim) {
+      await killHard(victim);
+      await start();
+    }
+    // Every shop live, every customer with orders predicted (the recompute ran to completion somewhere).
+    await waitFor(
+      "every shop live and predicted",
+      async () => {
+        const unpredicted = await count(`select count(*) as n from (
+          select distinct o.shop_domain, o.customer_id from orders o where o.customer_id is not null
+          except select p.shop_domain, p.customer_id from customer_predictions p) x`);
+        const notLive = await count(`select count(*) as n from sync_state where phase <> 'live'`);
+        return unpredicted === 0 && notLive === 0 ? true : undefined;
+      },
+      90_000,
+      250,
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}\n${all.map((a) => a.output.join("").slice(-3000)).join("\n----\n")}`);
+    });
+    expect(victim, "a recompute was caught running").toBeDefined();
+    // Deliveries: every one stored once and applied (the retry job is not needed: none was left behind).
+    await waitFor(
+      "every delivery applied",
+      async () =>
+        (await count(`select count(*) as n from webhook_events where status = 'processed'`)) === deliveries.length ||
+        undefined,
+      60_000,
+      250,
+    );
+    expect(await count("select count(*) as n from webhook_events")).toBe(deliveries.length);
+    for (const d of deliveries.slice(0, 20))
+      expect(await count(`select count(*) as n from orders where order_id = '${d.orderId}'`)).toBe(1);
+    // Metafields: never the same value written twice in a row (a write per change).
+    const repeated = [...writes].filter(([, values]) => values.some((v, i) => i > 0 && values[i - 1] === v));
+    expect(repeated).toEqual([]);
+    expect(writes.size).toBeGreaterThan(0);
+    // Coupons: no code (or customer+campaign) issued twice.
+    const codes = SHOPS.flatMap((shop) => [...sim.store(shop).discounts.values()].map((d) => `${shop}|${d.code}`));
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(
+      await count(
+        `select count(*) as n from (select shop_domain, customer_id, campaign_key, occasion from coupons group by 1, 2, 3, 4 having count(*) > 1) x`,
+      ),
+    ).toBe(0);
+  }, 240_000);
+
+  // 5,000 applies take minutes on a loaded 2-core machine (CI's budget): run with DANGOL_SCALE_BURST=1; the same
+  // burst is measured by `npm run bench scale`.
+  it.runIf(process.env.DANGOL_SCALE_BURST)(
+    "a burst of 5,000 deliveries across the three instances: all answered 200, stored and applied once",
+    async () => {
+      const burst = SHOPS.flatMap((shop, i) => orderDeliveries(sim, APP.apiSecret, shop, 250, 60_000_000 + i * 1000));
+      const before = await count("select count(*) as n from webhook_events");
+      const bad = await postAll(
+        live().map((a) => a.url),
+        burst,
+        200,
+      );
+      expect(bad).toEqual([]);
+      await waitFor(
+        "the burst applied",
+        async () => {
+          const done = await count(`select count(*) as n from webhook_events where status = 'processed'`);
+          console.log(`[scale] ${new Date().toISOString()} processed ${done - before}/${burst.length}`);
+          return done === before + burst.length || undefined;
+        },
+        600_000,
+        2000,
+      );
+      expect(await count("select count(*) as n from webhook_events")).toBe(before + burst.length);
+      const ids = burst.map((d) => `'${d.orderId}'`).join(",");
+      expect(await count(`select count(*) as n from orders where order_id in (${ids})`)).toBe(burst.length);
+    },
+    900_000,
+  );
+});

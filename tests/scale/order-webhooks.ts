@@ -1,0 +1,103 @@
+// Signed orders/create deliveries for new orders of a simulated shop's existing customers; each order is put in
+// the simulator first, so the app's ownership check (order(id:) in that shop) confirms it.
+import { createHmac, randomUUID } from "node:crypto";
+import type { SimulatorHandle } from "../../server/src/simulator/index.js";
+
+export interface Delivery {
+  shop: string;
+  webhookId: string;
+  orderId: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export function orderDeliveries(
+  sim: SimulatorHandle,
+  apiSecret: string,
+  shop: string,
+  count: number,
+  firstId: number,
+): Delivery[] {
+  const store = sim.store(shop);
+  const customerIds = [...store.customers.keys()];
+  const at = Date.parse("2010-03-01T00:00:00Z");
+  return Array.from({ length: count }, (_, i) => {
+    const id = firstId + i;
+    const customerId = customerIds[i % customerIds.length];
+    store.putOrder({
+      id,
+      name: `#${id}`,
+      customerId,
+      createdAt: at,
+      processedAt: at,
+      updatedAt: at,
+      cancelledAt: null,
+      cancelReason: null,
+      test: false,
+      currency: "GBP",
+      sourceName: "web",
+      lines: [],
+      discountCodes: [],
+      discountAmount: 0,
+      refunds: [],
+    });
+    const iso = new Date(at).toISOString();
+    const body = JSON.stringify({
+      id,
+      admin_graphql_api_id: `gid://shopify/Order/${id}`,
+      created_at: iso,
+      updated_at: iso,
+      processed_at: iso,
+      cancelled_at: null,
+      test: false,
+      currency: "GBP",
+      total_price: "12.50",
+      customer: { id: customerId },
+      discount_codes: [],
+      refunds: [],
+      line_items: [{ id: 1, title: "Mug", quantity: 1, price: "12.50", product_id: 77, variant_id: 78 }],
+    });
+    const webhookId = randomUUID();
+    const headers = {
+      "content-type": "application/json",
+      "x-shopify-topic": "orders/create",
+      "x-shopify-shop-domain": shop,
+      "x-shopify-api-version": "2026-07",
+      "x-shopify-webhook-id": webhookId,
+      "x-shopify-triggered-at": new Date().toISOString(),
+      "x-shopify-hmac-sha256": createHmac("sha256", apiSecret).update(body).digest("base64"),
+    };
+    return { shop, webhookId, orderId: id, body, headers };
+  });
+}
+
+/**
+ * Posts every delivery, `parallel` at a time, to the instances in turn; a delivery whose connection failed is sent
+ * again to the next instance, as Shopify retries (up to 5 tries; the webhook id dedupes). The statuses that were
+ * not 200 in the end.
+ */
+export async function postAll(urls: string[], deliveries: Delivery[], parallel = 100): Promise<number[]> {
+  const bad: number[] = [];
+  let next = 0;
+  const send = async (d: Delivery, i: number): Promise<number> => {
+    for (let attempt = 0; ; attempt++) {
+      const res = await fetch(`${urls[(i + attempt) % urls.length]}/api/webhooks`, {
+        method: "POST",
+        headers: d.headers,
+        body: d.body,
+      }).catch(() => undefined);
+      await res?.arrayBuffer();
+      if (res || attempt >= 4) return res?.status ?? 0;
+      await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
+    }
+  };
+  const lane = async () => {
+    while (next < deliveries.length) {
+      const i = next++;
+      const status = await send(deliveries[i], i);
+      if (status !== 200) bad.push(status);
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, lane));
+  return bad;
+}
