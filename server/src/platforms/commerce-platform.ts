@@ -123,6 +123,11 @@ export type PlatformEvent =
 export interface CommercePlatform {
   readonly id: PlatformId;
   readonly capabilities: PlatformCapabilities;
+  /**
+   * The page a sync asks for when it names none: as much as one call may carry under the platform's limits
+   * (Cafe24 paces calls at 2/s but allows 1,000 rows a call; a 50-row page made a demo backfill take minutes).
+   */
+  readonly pageSizes?: { orders: number; customers: number };
   listOrders(shop: string, options: ListOptions): Promise<Page<Order>>;
   listCustomers(shop: string, options: ListOptions): Promise<Page<PlatformCustomer>>;
   /** Optional: how many orders match (progress totals); null when the platform can't say. */

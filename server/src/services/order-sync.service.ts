@@ -258,7 +258,6 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
       {
         platform,
         shop,
-        pageSize: 250,
         signal,
         startCursor: pagingCursor ?? null,
         startDone: pagingCursor ? (state?.customers_done ?? 0) : 0,
@@ -372,9 +371,8 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
           for (const customerId of touched) await deps.onOrderChanged?.(shop, customerId);
         },
       );
-      await pageThroughCustomers(
-        { platform, shop, pageSize: 250, updatedSince: since, signal: stopping.signal },
-        (page) => customers.upsertCustomers(db, shop, page),
+      await pageThroughCustomers({ platform, shop, updatedSince: since, signal: stopping.signal }, (page) =>
+        customers.upsertCustomers(db, shop, page),
       );
       await save(shop, {
         watermark: await orders.maxOrderUpdatedAt(db, shop),

@@ -33,7 +33,12 @@ async function pageThrough<T>(
 
 export function pageThroughOrders(o: PagingOptions, onPage: OnPage<Order>): Promise<void> {
   return pageThrough(
-    (cursor) => o.platform.listOrders(o.shop, { cursor, pageSize: o.pageSize ?? 50, updatedSince: o.updatedSince }),
+    (cursor) =>
+      o.platform.listOrders(o.shop, {
+        cursor,
+        pageSize: o.pageSize ?? o.platform.pageSizes?.orders ?? 50,
+        updatedSince: o.updatedSince,
+      }),
     o,
     onPage,
   );
@@ -41,7 +46,12 @@ export function pageThroughOrders(o: PagingOptions, onPage: OnPage<Order>): Prom
 
 export function pageThroughCustomers(o: PagingOptions, onPage: OnPage<PlatformCustomer>): Promise<void> {
   return pageThrough(
-    (cursor) => o.platform.listCustomers(o.shop, { cursor, pageSize: o.pageSize ?? 250, updatedSince: o.updatedSince }),
+    (cursor) =>
+      o.platform.listCustomers(o.shop, {
+        cursor,
+        pageSize: o.pageSize ?? o.platform.pageSizes?.customers ?? 250,
+        updatedSince: o.updatedSince,
+      }),
     o,
     onPage,
   );

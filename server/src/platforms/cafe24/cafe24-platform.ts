@@ -60,6 +60,8 @@ export interface Cafe24PlatformOptions {
 export class Cafe24Platform implements CommercePlatform {
   readonly id = "cafe24" as const;
   readonly capabilities = CAFE24_CAPABILITIES;
+  /** Calls are the scarce thing (2/s per mall), rows are not: a sync reads the most one call may return. */
+  readonly pageSizes = { orders: CAFE24_MAX_LIMIT, customers: CAFE24_MAX_LIMIT };
   private readonly now: () => number;
 
   constructor(private readonly options: Cafe24PlatformOptions) {
