@@ -76,7 +76,9 @@ function platformModules(db: Db, config: Config) {
     const { clientId, clientSecret, appUrl, scopes, webhookKey } = config.cafe24;
     const redirectUri = `${appUrl}${CAFE24_ROUTES_PATH}/oauth/callback`;
     const app = { clientId, clientSecret, redirectUri, scopes };
-    all.push(createCafe24PlatformModule({ db, app, webhookApiKey: webhookKey }));
+    all.push(
+      createCafe24PlatformModule({ db, app, webhookApiKey: webhookKey, trustedProxyHops: config.trustedProxyHops }),
+    );
   }
   return { shopify, all, cafe24Demo };
 }

@@ -28,6 +28,7 @@ describe("startApp with Cafe24 credentials: the Cafe24 module is mounted and ref
         CAFE24_CLIENT_SECRET: "cafe24-secret",
         CAFE24_APP_URL: "https://dangol.example.com",
         CAFE24_WEBHOOK_KEY: "the-webhook-key",
+        TRUSTED_PROXY_HOPS: "1",
       },
       dir,
     );
@@ -66,5 +67,18 @@ describe("startApp with Cafe24 credentials: the Cafe24 module is mounted and ref
     expect(launch.status).toBe(401);
     const callback = await fetch(`${base}/cafe24/oauth/callback?code=abc&state=never-issued`, { redirect: "manual" });
     expect(callback.status).toBe(400);
+  });
+
+  it("limits storefront decisions per shopper address behind our balancer (TRUSTED_PROXY_HOPS), not per balancer", async () => {
+    // Behind one balancer every request comes from its address: keyed on the socket, one busy shopper (or a
+    // mall's whole traffic) would lock every other shopper out.
+    const decision = (client: string) =>
+      fetch(`${base}/cafe24/storefront/decision?mall_id=${MALL}`, { headers: { "x-forwarded-for": client } });
+    const statuses: number[] = [];
+    // 120 at once, then 2 a second: 140 in a row runs the bucket dry.
+    for (let i = 0; i < 140; i++) statuses.push((await decision("203.0.113.7")).status);
+    expect(statuses.slice(0, 120).every((s) => s === 404)).toBe(true); // no such mall installed: refused, not limited
+    expect(statuses.at(-1)).toBe(429);
+    expect((await decision("198.51.100.9")).status).toBe(404);
   });
 });
