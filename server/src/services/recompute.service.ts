@@ -49,10 +49,10 @@ export function createRecomputeService(deps: RecomputeDeps) {
   }
 
   /** Pages of customers in id order, each read in one query (the first and second pass read the same way). */
-  async function* historyPages(shop: string): AsyncGenerator<CustomerHistory[]> {
+  async function* historyPages(shop: string, asOf: Date): AsyncGenerator<CustomerHistory[]> {
     let after: string | null = null;
     for (;;) {
-      const { histories, lastId } = await pageShopHistories(db, shop, after, pageSize);
+      const { histories, lastId } = await pageShopHistories(db, shop, after, pageSize, asOf);
       if (lastId === null) return;
       if (histories.length) yield histories;
       after = lastId;
@@ -62,7 +62,8 @@ export function createRecomputeService(deps: RecomputeDeps) {
   async function recomputeShop(shop: string): Promise<{ customers: number }> {
     const now = clock();
     const started = Date.now();
-    const total = await countHistoryCustomers(db, shop);
+    // Orders placed after `now` (a webhook mid-run) are left to the next run, which their own recompute starts.
+    const total = await countHistoryCustomers(db, shop, now);
     if (total === 0) {
       log(`recompute ${shop}: no customers with counted orders; nothing to fit`);
       return { customers: 0 };
@@ -74,7 +75,7 @@ export function createRecomputeService(deps: RecomputeDeps) {
       // Pass 1: every history is validated and folded into the store fit before anything is written.
       await engine.begin(total, now);
       let seen = 0;
-      for await (const page of historyPages(shop)) {
+      for await (const page of historyPages(shop, now)) {
         await engine.add(page);
         seen += page.length;
       }
@@ -86,7 +87,7 @@ export function createRecomputeService(deps: RecomputeDeps) {
       // Pass 2: each page's predictions in their own transaction. A reader meanwhile sees the new model and, per
       // customer, either this run's prediction or the previous one; a crash leaves exactly that (harmless, and the
       // next full recompute rewrites everyone: runs are not resumed).
-      for await (const page of historyPages(shop)) {
+      for await (const page of historyPages(shop, now)) {
         const visits = await loadVisitSummaries(
           db,
           shop,

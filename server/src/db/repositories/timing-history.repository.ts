@@ -67,15 +67,20 @@ export async function loadShopHistories(db: Db, shop: string): Promise<CustomerH
   return [...byCustomer].map(([id, list]) => historyFromOrders(id, list)).filter((h) => h.purchases.length > 0);
 }
 
-/** Customers with at least one counted order: what a streamed recompute will page through. */
-export async function countHistoryCustomers(db: Db, shop: string): Promise<number> {
-  const row = await db
+/**
+ * Customers with at least one counted order placed by `asOf`: what a streamed recompute will page through. A run
+ * reads only orders placed by its start: one arriving mid-run (a webhook) is the next run's, not a "future" order
+ * that would fail this one.
+ */
+export async function countHistoryCustomers(db: Db, shop: string, asOf?: Date): Promise<number> {
+  let q = db
     .selectFrom("orders")
     .select((eb) => eb.fn.count<number>("customer_id").distinct().as("n"))
     .where("shop_domain", "=", shop)
     .where("customer_id", "is not", null)
-    .where("excluded_reason", "is", null)
-    .executeTakeFirstOrThrow();
+    .where("excluded_reason", "is", null);
+  if (asOf) q = q.where("processed_at", "<=", asOf.toISOString());
+  const row = await q.executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -88,7 +93,10 @@ export async function pageShopHistories(
   shop: string,
   afterId: string | null,
   limit: number,
+  /** Only orders placed by then (see countHistoryCustomers). */
+  asOf?: Date,
 ): Promise<{ histories: CustomerHistory[]; lastId: string | null }> {
+  const until = asOf?.toISOString();
   let ids = db
     .selectFrom("orders")
     .select("customer_id")
@@ -97,6 +105,7 @@ export async function pageShopHistories(
     .where("customer_id", "is not", null)
     .where("excluded_reason", "is", null);
   if (afterId !== null) ids = ids.where("customer_id", ">", afterId);
+  if (until) ids = ids.where("processed_at", "<=", until);
   const page = await ids.orderBy("customer_id").limit(limit).execute();
   if (page.length === 0) return { histories: [], lastId: null };
   const first = page[0].customer_id!;
@@ -123,6 +132,7 @@ export async function pageShopHistories(
     .where("orders.customer_id", ">=", first)
     .where("orders.customer_id", "<=", last)
     .where("orders.excluded_reason", "is", null)
+    .$if(until !== undefined, (q) => q.where("orders.processed_at", "<=", until!))
     .orderBy("orders.customer_id")
     .orderBy("orders.processed_at")
     .orderBy("orders.order_id")
