@@ -72,6 +72,15 @@ export function cafe24InstallRoutes(deps: Cafe24InstallRoutesDeps): Router {
     return Boolean(shop && !shop.uninstalled_at && (await deps.module.tokens.isInstalled(mallId)));
   };
 
+  // A verified launch, or a callback spending a state only a verified launch issued, proved the merchant: their
+  // admin credential for this mall only, in the fragment, which browsers never send (no server log or Referer
+  // sees it). The page moves it to sessionStorage.
+  const redirectToAdmin = async (res: Response, mallId: string) => {
+    const token = await signCafe24AdminToken(mallId, deps.clientSecret, { now: now() });
+    res.set("Cache-Control", "no-store").set("Referrer-Policy", "no-referrer");
+    res.redirect(302, `${adminUrl(mallId)}#${CAFE24_ADMIN_TOKEN_PARAM}=${token}`);
+  };
+
   const router = Router();
   router.get("/launch", async (req, res) => {
     const launch = verifyLaunch(rawQueryOf(req.originalUrl));
@@ -80,11 +89,7 @@ export function cafe24InstallRoutes(deps: Cafe24InstallRoutesDeps): Router {
       return;
     }
     if (await isInstalled(launch.mallId)) {
-      // The launch proved the merchant: their admin credential for this mall only, in the fragment, which
-      // browsers never send (no server log or Referer sees it). The page moves it to sessionStorage.
-      const token = await signCafe24AdminToken(launch.mallId, deps.clientSecret, { now: now() });
-      res.set("Cache-Control", "no-store").set("Referrer-Policy", "no-referrer");
-      res.redirect(302, `${adminUrl(launch.mallId)}#${CAFE24_ADMIN_TOKEN_PARAM}=${token}`);
+      await redirectToAdmin(res, launch.mallId);
       return;
     }
     const state = await issueCafe24State(deps.db, launch.mallId, new Date(now()));
@@ -136,7 +141,7 @@ export function cafe24InstallRoutes(deps: Cafe24InstallRoutesDeps): Router {
     await deps.afterInstall?.(spent.mallId).catch((error: unknown) => {
       deps.wiring.log(`cafe24 install of ${spent.mallId}: ScriptTag not registered: ${(error as Error).message}`);
     });
-    res.redirect(302, adminUrl(spent.mallId));
+    await redirectToAdmin(res, spent.mallId);
   });
   return router;
 }
