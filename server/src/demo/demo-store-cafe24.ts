@@ -137,8 +137,8 @@ export async function startCafe24Demo(deps: Cafe24DemoDeps): Promise<Cafe24Demo>
     })
     .catch((err: unknown) => log(`Demo (Cafe24) failed: ${err instanceof Error ? err.message : String(err)}`));
 
-  // Orders play forward once the first fit is done: a whole-shop fit refuses an order newer than its start
-  // ("dated in the future"), so one arriving mid-fit would leave the demo without predictions.
+  // Orders play forward once the first fit is done, so the first predictions describe the seeded history (a fit
+  // leaves orders placed after its start to the next run).
   let player: NodeJS.Timeout | undefined;
   let stopped = false;
   void ready.then(() => {
