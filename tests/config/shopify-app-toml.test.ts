@@ -27,6 +27,8 @@ describe("shopify.app.toml", () => {
       "write_discounts",
       "read_products",
       "write_customers",
+      "write_pixels",
+      "read_customer_events",
     ]) {
       expect(scopes).toContain(scope);
     }

@@ -29,7 +29,15 @@ export function demoCredentials() {
     apiKey: "dangol-demo",
     apiSecret: randomBytes(24).toString("hex"),
     appUrl: "http://localhost",
-    scopes: ["read_orders", "read_all_orders", "read_customers", "write_discounts", "write_customers"],
+    scopes: [
+      "read_orders",
+      "read_all_orders",
+      "read_customers",
+      "write_discounts",
+      "write_customers",
+      "write_pixels",
+      "read_customer_events",
+    ],
   };
 }
 

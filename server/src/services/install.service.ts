@@ -14,6 +14,8 @@ export interface InstallDeps {
   hasOfflineSession(shop: string): Promise<boolean>;
   backfill(shop: string): Promise<unknown>;
   shopSynced(shop: string): Promise<void>;
+  /** Platform set-up after the token (Shopify: the web pixel). Its failure is logged; the install stands. */
+  afterInstall?(shop: string): Promise<unknown>;
   log?: (message: string) => void;
   now?: () => Date;
 }
@@ -29,6 +31,10 @@ export function createInstallService(deps: InstallDeps) {
     // leaves an unfinished backfill that start-up recovery picks up (backfill-recovery.service.ts).
     await saveSyncState(deps.db, shop, {}, now);
     await upsertInstalledShop(deps.db, shop, deps.platform, now);
+    // Idempotent (a reinstall updates what the first install made), so the next install retries a failure.
+    await deps.afterInstall?.(shop).catch((err: unknown) => {
+      log(`install of ${shop}: set-up after install failed: ${err instanceof Error ? err.message : String(err)}`);
+    });
     void deps
       .backfill(shop)
       .then(() => deps.shopSynced(shop))

@@ -10,7 +10,8 @@ export type GidType =
   | "DiscountCodeNode"
   | "DiscountRedeemCode"
   | "Metafield"
-  | "Shop";
+  | "Shop"
+  | "WebPixel";
 
 export function gid(type: GidType, id: number | string): string {
   return `gid://shopify/${type}/${id}`;

@@ -118,6 +118,11 @@ input DiscountCodeBasicInput {
   combinesWith: DiscountCombinesWithInput usageLimit: Int appliesOncePerCustomer: Boolean
   recurringCycleLimit: Int tags: [String!]
 }
+type WebPixel { id: ID! settings: JSON! }
+type ErrorsWebPixelUserError { field: [String!] message: String! code: String }
+type WebPixelCreatePayload { webPixel: WebPixel userErrors: [ErrorsWebPixelUserError!]! }
+type WebPixelUpdatePayload { webPixel: WebPixel userErrors: [ErrorsWebPixelUserError!]! }
+input WebPixelInput { settings: JSON }
 input MetafieldsSetInput { ownerId: ID! namespace: String key: String! type: String value: String! compareDigest: String }
 
 type Count { count: Int! precision: CountPrecision! }
@@ -136,6 +141,7 @@ type QueryRoot {
   currentBulkOperation(type: BulkOperationType): BulkOperation
   codeDiscountNode(id: ID!): DiscountCodeNode
   codeDiscountNodeByCode(code: String!): DiscountCodeNode
+  webPixel(id: ID): WebPixel
 }
 
 type Mutation {
@@ -143,6 +149,8 @@ type Mutation {
   bulkOperationCancel(id: ID!): BulkOperationCancelPayload
   discountCodeBasicCreate(basicCodeDiscount: DiscountCodeBasicInput!): DiscountCodeBasicCreatePayload
   metafieldsSet(metafields: [MetafieldsSetInput!]!): MetafieldsSetPayload
+  webPixelCreate(webPixel: WebPixelInput!): WebPixelCreatePayload
+  webPixelUpdate(id: ID!, webPixel: WebPixelInput!): WebPixelUpdatePayload
 }
 
 schema { query: QueryRoot mutation: Mutation }

@@ -23,6 +23,7 @@ import {
   shopRedactPayload,
 } from "./webhook-payloads.js";
 import { parseGid } from "./ids.js";
+import { DANGOL_PIXEL_FIELDS } from "./web-pixel-settings.js";
 import type { SimShopConfig, SimulatorHandle, SimulatorOptions } from "./types.js";
 
 export const SIMULATOR_API_VERSION = "2026-07";
@@ -37,6 +38,7 @@ interface ShopState {
 export async function startSimulator(options: SimulatorOptions): Promise<SimulatorHandle> {
   const clock = new SimClock(options.startAt);
   const appId = options.app.appId ?? "7700001";
+  const webPixelFields = options.app.webPixelFields ?? DANGOL_PIXEL_FIELDS;
   const shops = new Map<string, ShopState>();
   const schema = buildAdminSchema();
   const tokens = new TokenAuthority(options.app, clock, options.accessTokenTtlSeconds ?? 3600);
@@ -122,7 +124,17 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         ? { query: text }
         : parseBody(text, "application/json");
       if (!body) return sendJson(res, 400, { errors: "Body must be JSON: {query, variables}" });
-      const ctx = { store: state.store, appId, clock, bulk: false, bulkRunner, searchWarnings: [] };
+      const scopes = new Set(tokens.scope.split(","));
+      const ctx = {
+        store: state.store,
+        appId,
+        scopes,
+        webPixelFields,
+        clock,
+        bulk: false,
+        bulkRunner,
+        searchWarnings: [],
+      };
       return sendJson(res, 200, await runGraphql(schema, body, ctx, state.bucket));
     }
     sendJson(res, 404, { errors: "Not Found" });

@@ -31,12 +31,14 @@ export class ShopStore {
   readonly discounts = new Map<number, DiscountRecord>();
   readonly metafields = new Map<string, MetafieldRecord>();
   readonly bulkOperations = new Map<number, BulkOperationRecord>();
+  /** The app's web pixel on this shop (Shopify allows one per app and shop); settings as the JSON string given. */
+  webPixel: { id: number; settings: string } | null = null;
   /** Set when the shop was seeded from the retail CSV. */
   seedStats: SeedStats | null = null;
   /** Bumped on every change so query snapshots can be cached. */
   version = 0;
   private listeners: StoreListener[] = [];
-  private nextIds = { order: 0, line: 0, refund: 0, discount: 0, metafield: 0, bulk: 0 };
+  private nextIds = { order: 0, line: 0, refund: 0, discount: 0, metafield: 0, bulk: 0, webPixel: 0 };
 
   constructor(
     readonly domain: string,
@@ -61,6 +63,7 @@ export class ShopStore {
       discount: 1_400_000_000_000,
       metafield: 26_000_000_000_000,
       bulk: 3_000_000_000,
+      webPixel: 2_100_000,
     };
     let max = bases[kind];
     if (kind === "order") for (const id of this.orders.keys()) max = Math.max(max, id + 1);

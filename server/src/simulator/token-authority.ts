@@ -46,6 +46,8 @@ export class TokenAuthority {
         "write_customers",
         "write_discounts",
         "read_products",
+        "write_pixels",
+        "read_customer_events",
       ]
     ).join(",");
   }

@@ -4,6 +4,7 @@ import type { ShopStore } from "./store.js";
 import type { SimClock } from "./clock.js";
 import type { WebhookSender, ChaosOptions, RetryOptions } from "./webhook-sender.js";
 import type { PlayOptions, PlayResult } from "./play-forward.js";
+import type { WebPixelFields } from "./web-pixel-settings.js";
 
 export interface SimAppConfig {
   /** The app's client id (Shopify "API key"); session tokens must carry it as `aud`. */
@@ -13,6 +14,8 @@ export interface SimAppConfig {
   /** Numeric app id used to resolve `$app:` metafield namespaces to `app--<appId>--…`. */
   appId?: string;
   scopes?: string[];
+  /** The web pixel extension's [settings.fields]; default: extensions/dangol-pixel's (endpoint). */
+  webPixelFields?: WebPixelFields;
 }
 
 export interface SimShopConfig {

@@ -6,6 +6,7 @@ import type { Db } from "../../db/database.js";
 import type { PlatformModule } from "../platform-module.js";
 import { createShopifyStack, type ShopifyStack, type ShopifyStackOptions } from "./shopify-stack.js";
 import type { ShopifyPlatform } from "./shopify-platform.js";
+import { activateWebPixel, pixelEndpoint } from "./web-pixel.js";
 
 export { SHOPIFY_CAPABILITIES, type ShopifyPlatform } from "./shopify-platform.js";
 export type { ShopifyStack, ShopifyStackOptions } from "./shopify-stack.js";
@@ -26,6 +27,8 @@ export interface ShopifyModule extends PlatformModule {
     /** Trades the request's App Bridge session token for an expiring offline token. */
     exchangeToken(shop: string, sessionToken: string): Promise<unknown>;
     hasOfflineSession(shop: string): Promise<boolean>;
+    /** Activates the web pixel (create, or update on a reinstall) with the app's /pixel/events endpoint. */
+    afterInstall(shop: string): Promise<unknown>;
   };
 }
 
@@ -44,6 +47,7 @@ export function createShopifyModule(db: Db, options: ShopifyStackOptions): Shopi
       exchangeToken: (shop, sessionToken) => stack.tokens.exchange(shop, sessionToken),
       hasOfflineSession: async (shop) =>
         Boolean(await stack.sessionStorage.loadSession(stack.api.session.getOfflineId(shop))),
+      afterInstall: (shop) => activateWebPixel(stack.graphql, shop, pixelEndpoint(options.appUrl)),
     },
   };
 }

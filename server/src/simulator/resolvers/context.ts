@@ -2,10 +2,15 @@
 import type { ShopStore } from "../store.js";
 import type { SimClock } from "../clock.js";
 import type { BulkRunner } from "../bulk-operations.js";
+import type { WebPixelFields } from "../web-pixel-settings.js";
 
 export interface GraphqlContext {
   store: ShopStore;
   appId: string;
+  /** The access scopes granted to the app (the token's `scope`): mutations needing others are ACCESS_DENIED. */
+  scopes: ReadonlySet<string>;
+  /** The app's web pixel extension's declared settings fields (webPixelCreate/Update validate against them). */
+  webPixelFields: WebPixelFields;
   clock: SimClock;
   /** True while a bulk operation runs its embedded query: `first` is ignored, connections return everything. */
   bulk: boolean;

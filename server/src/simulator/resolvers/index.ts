@@ -15,10 +15,18 @@ import { metafieldResolvers } from "./metafields.js";
 import { discountResolvers } from "./discounts.js";
 import { bulkResolvers } from "./bulk.js";
 import { nodeResolvers } from "./nodes.js";
+import { webPixelResolvers } from "./web-pixels.js";
 
 export function buildAdminSchema(): GraphQLSchema {
   const schema = buildSchema(ADMIN_SCHEMA_SDL);
-  for (const map of [orderResolvers, metafieldResolvers, discountResolvers, bulkResolvers, nodeResolvers])
+  for (const map of [
+    orderResolvers,
+    metafieldResolvers,
+    discountResolvers,
+    bulkResolvers,
+    nodeResolvers,
+    webPixelResolvers,
+  ])
     attach(schema, map);
   configureScalars(schema);
   return schema;
