@@ -8,6 +8,7 @@ import type { OrderSyncService } from "../services/order-sync.service.js";
 import { mintSessionToken } from "../simulator/index.js";
 import type { ShopifyStack } from "../platforms/shopify/shopify-stack.js";
 import { routeShopTo } from "../platforms/shopify/shop-routing.js";
+import { activateWebPixel, pixelEndpoint } from "../platforms/shopify/web-pixel.js";
 import { startSimulatorThread, type SimulatorThread } from "./simulator-thread.js";
 
 export const DEMO_SHOP = "demo-dangol.myshopify.com";
@@ -78,6 +79,10 @@ export async function startDemoStore(deps: DemoStoreDeps): Promise<DemoStore> {
   await deps.stack.tokens.exchange(DEMO_SHOP, mintSessionToken(DEMO_SHOP, apiKey, apiSecret));
   await shops.upsertInstalledShop(deps.db, DEMO_SHOP, "shopify", new Date());
   await simulator.subscribe(WEBHOOK_TOPICS, `${deps.appBaseUrl}/api/webhooks`);
+  // As a real install does (install.service afterInstall): the pixel posts to this app; a refusal only logs.
+  await activateWebPixel(deps.stack.graphql, DEMO_SHOP, pixelEndpoint(deps.appBaseUrl)).catch((err: unknown) =>
+    log(`Demo web pixel not activated: ${err instanceof Error ? err.message : String(err)}`),
+  );
 
   const backfillStart = Date.now();
   const backfilled = deps.sync
