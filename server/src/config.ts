@@ -21,10 +21,13 @@ export interface Cafe24Credentials {
 }
 
 export interface Config {
-  /** "demo": local store simulator, no account needed. "shopify": real Shopify credentials present. */
-  mode: "demo" | "shopify";
+  /**
+   * "demo": no platform credentials, a local store simulator, no account needed. "production": Shopify's or
+   * Cafe24's credentials (or both) present; only the configured platforms are served, no demo store.
+   */
+  mode: "demo" | "production";
   port: number;
-  /** Interface to listen on: loopback in demo mode (its admin has no login), all interfaces with Shopify. */
+  /** Interface to listen on: loopback in demo mode (its admin has no login), all interfaces in production. */
   host: string;
   database: DatabaseConfig;
   shopify: ShopifyCredentials | null;
@@ -75,9 +78,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const trustedProxyHops = parseNonNegativeInt("TRUSTED_PROXY_HOPS", env.TRUSTED_PROXY_HOPS, 0, problems);
   if (trustedProxyHops > 10) problems.push(`TRUSTED_PROXY_HOPS must be at most 10 (got "${env.TRUSTED_PROXY_HOPS}")`);
   if (problems.length) throw new ConfigError(problems);
-  const host = env.HOST || (shopify ? "0.0.0.0" : "127.0.0.1");
+  const production = Boolean(shopify || cafe24);
+  const host = env.HOST || (production ? "0.0.0.0" : "127.0.0.1");
   return Object.freeze({
-    mode: shopify ? "shopify" : "demo",
+    mode: production ? "production" : "demo",
     port,
     host,
     database,

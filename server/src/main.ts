@@ -66,9 +66,12 @@ export interface RunningApp {
  * its own; adding a platform is one more entry here.
  */
 function platformModules(db: Db, config: Config) {
-  // Demo mode: the simulator stands in for Shopify with credentials made up for this run.
-  const shopify = createShopifyModule(db, config.shopify ?? demoCredentials());
-  const all: PlatformModule[] = [shopify];
+  // Demo mode: the simulator stands in for Shopify with credentials made up for this run. In production only a
+  // configured platform is served: with Cafe24's credentials alone, no Shopify route exists (made-up credentials
+  // never answer real traffic).
+  const demo = config.mode === "demo";
+  const shopify = config.shopify || demo ? createShopifyModule(db, config.shopify ?? demoCredentials()) : null;
+  const all: PlatformModule[] = shopify ? [shopify] : [];
   // DEMO_PLATFORM=cafe24: the Cafe24 simulator stands in for Cafe24, likewise (demo/demo-store-cafe24.ts).
   const cafe24Demo = isCafe24Demo(config) ? createDemoCafe24Module(db, `http://127.0.0.1:${config.port}`) : null;
   if (cafe24Demo) all.push(cafe24Demo.module);
@@ -150,7 +153,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const cafe24Auth = config.cafe24 && { clientSecret: config.cafe24.clientSecret };
   const auth = adminAuth({ shopify: config.shopify, cafe24: cafe24Auth, demoShop: demoShop ?? DEMO_SHOP });
   mounts.push({ path: "/api", handler: auth });
-  if (config.shopify) {
+  if (config.shopify && shopify) {
     const install = createInstallService({ db, ...shopify.install, ...wiring });
     mounts.push({ path: "/api", handler: installOnFirstRequest(install) });
   }
@@ -189,7 +192,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   // The web pixel's events (extensions/dangol-pixel): unsigned, so only counts per browser and order claims.
   rawMounts.push({ path: "/pixel", handler: pixelRoutes({ pixel: createPixelIntakeService({ db }) }) });
   if (cafe24Demo) mounts.push({ path: "/preview", handler: cafe24DemoPreview(cafe24Demo) });
-  else if (demoShop) {
+  else if (demoShop && shopify) {
     // The preview plays Shopify's proxy too: beacon URLs carry a fresh signature for the previewed customer.
     const signProxyQuery = (customerId: string | null) =>
       signAppProxyQuery({ shop: demoShop, loggedInCustomerId: customerId }, shopify.stack.api.config.apiSecretKey);
@@ -203,7 +206,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const app = createApp({
     db,
     dbKind: kind,
-    mode: config.mode,
+    mode: config.mode === "demo" ? "demo" : config.shopify ? "shopify" : "cafe24",
     rawMounts,
     mounts,
     staticMounts: [
@@ -214,7 +217,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   // A busy port or an unresolvable HOST ends start-up with one line that says which variable to change.
   // The fast path answers Shopify's app-proxy /decision from node:http (see decision-fast-path.ts).
   const server = await listenOn(
-    createServer(withDecisionFastPath(app, { platform: shopify.adapter, storefront })),
+    createServer(shopify ? withDecisionFastPath(app, { platform: shopify.adapter, storefront }) : app),
     config.port,
     config.host,
   ).catch(async (err: unknown) => {
@@ -223,7 +226,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     await db.destroy();
     throw err;
   });
-  if (config.shopify) {
+  if (config.mode === "production") {
     // Backfills a crash or kill interrupted resume in the background, from their stored cursor (the demo store
     // resumes its own shop below).
     void recovery.resumeAll().catch((err: unknown) => log(`backfill recovery failed: ${String(err)}`));
@@ -244,7 +247,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       isClosing: () => closing,
     });
     stops.push(() => demo.stop());
-  } else if (config.mode === "demo") {
+  } else if (config.mode === "demo" && shopify) {
     // Simulator + install + background backfill + orders played forward; see server/src/demo/demo-store.ts.
     const port = (server.address() as import("node:net").AddressInfo).port;
     const credentials = { apiKey: shopify.stack.api.config.apiKey, apiSecret: shopify.stack.api.config.apiSecretKey };

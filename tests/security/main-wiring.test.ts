@@ -73,7 +73,7 @@ describe("startApp in Shopify mode: the wiring rejects every unauthenticated inp
       { SHOPIFY_API_KEY: API_KEY, SHOPIFY_API_SECRET: API_SECRET, SHOPIFY_APP_URL: "https://dangol.example.com" },
       dir,
     );
-    expect(config.mode).toBe("shopify");
+    expect(config.mode).toBe("production");
     expect(config.database).toEqual({ kind: "sqlite", filename: path.join(dir, "data", "dangol.sqlite") });
     app = await startApp({ ...config, port: 0 });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

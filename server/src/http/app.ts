@@ -3,7 +3,7 @@ import type { Db, DbKind } from "../db/database.js";
 import { errorHandler } from "./error-handler.js";
 import { NotFoundError } from "../domain/shared/errors.js";
 import { healthRoutes } from "./routes/health.routes.js";
-import { securityHeaders } from "./security-headers.js";
+import { securityHeaders, type ServingMode } from "./security-headers.js";
 
 export interface Mount {
   path: string;
@@ -13,8 +13,8 @@ export interface Mount {
 export interface AppDeps {
   db: Db;
   dbKind: DbKind;
-  /** Decides the frame-ancestors policy and HSTS (Shopify mode only); demo when unset. */
-  mode?: "demo" | "shopify";
+  /** Decides the frame-ancestors policy and HSTS (production only); demo when unset. */
+  mode?: ServingMode;
   /** Mounted before any body parser: routes that must see the raw body (webhooks, HMAC checks). */
   rawMounts?: Mount[];
   /** Mounted after the JSON parser. */

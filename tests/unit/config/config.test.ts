@@ -43,15 +43,28 @@ describe("loadConfig", () => {
     }
   });
 
-  it("switches to shopify mode with full credentials", () => {
+  it("switches to production mode with full Shopify credentials", () => {
     const c = loadConfig({
       SHOPIFY_API_KEY: "k",
       SHOPIFY_API_SECRET: "s",
       SHOPIFY_APP_URL: "https://dangol.example.com",
     });
-    expect(c.mode).toBe("shopify");
+    expect(c.mode).toBe("production");
     expect(c.host).toBe("0.0.0.0");
     expect(c.shopify?.scopes).toContain("write_discounts");
+  });
+
+  it("runs Cafe24 credentials alone in production mode, on all interfaces, without Shopify", () => {
+    const c = loadConfig({
+      CAFE24_CLIENT_ID: "id",
+      CAFE24_CLIENT_SECRET: "secret",
+      CAFE24_APP_URL: "https://dangol.example.com",
+      CAFE24_WEBHOOK_KEY: "key",
+    });
+    expect(c.mode).toBe("production");
+    expect(c.host).toBe("0.0.0.0");
+    expect(c.shopify).toBeNull();
+    expect(c.cafe24?.clientId).toBe("id");
   });
 
   it("reads how many proxy hops of our own sit behind Shopify's app proxy, and refuses a bad count", () => {
