@@ -52,7 +52,8 @@ export class ConfigError extends Error {
   }
 }
 
-const DEFAULT_SCOPES = "read_orders,read_all_orders,read_customers,write_discounts,read_products,write_customers";
+const DEFAULT_SCOPES =
+  "read_orders,read_all_orders,read_customers,write_discounts,read_products,write_customers,write_pixels,read_customer_events";
 const SHOPIFY_VARS = ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL"] as const;
 const CAFE24_VARS = ["CAFE24_CLIENT_ID", "CAFE24_CLIENT_SECRET", "CAFE24_APP_URL", "CAFE24_WEBHOOK_KEY"] as const;
 const CAFE24_DEFAULT_SCOPES =

@@ -9,6 +9,8 @@ import { routeShopTo } from "../../../server/src/platforms/shopify/shop-routing.
 import { createInstallService } from "../../../server/src/services/install.service.js";
 import { deleteShop, findShop } from "../../../server/src/db/repositories/shop.repository.js";
 import { createTestDb, type TestDb } from "../../helpers/test-db.js";
+import { loadConfig } from "../../../server/src/config.js";
+import { demoCredentials } from "../../../server/src/demo/demo-store.js";
 
 const APP = { apiKey: "pixel-key", apiSecret: "pixel-secret-0123456789" };
 const SHOP = "pixel-shop.myshopify.com";
@@ -68,5 +70,14 @@ describe("install activates the web pixel", () => {
       expect(sim.store(SHOP).webPixel).toBeNull();
       expect(logs.join("\n")).toContain("write_pixels");
     });
+  });
+});
+
+describe("the pixel's scopes are asked for by default", () => {
+  it("in SHOPIFY_SCOPES' default and in the demo's credentials", () => {
+    const config = loadConfig({ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s", SHOPIFY_APP_URL: "https://a.test" });
+    for (const scopes of [config.shopify?.scopes, demoCredentials().scopes]) {
+      expect(scopes).toEqual(expect.arrayContaining(["write_pixels", "read_customer_events"]));
+    }
   });
 });
