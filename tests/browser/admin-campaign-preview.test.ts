@@ -91,7 +91,7 @@ describe("campaign editor preview = storefront rendering (Chromium)", () => {
     await page.getByRole("spinbutton", { name: "Discount" }).fill("95");
     await page.getByText("Must be at most 90").waitFor();
     await page.getByText("Unsaved changes").waitFor();
-    expect(await page.getByRole("button", { name: "Save" }).isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Save", exact: true }).isDisabled()).toBe(true);
     await page.close();
   });
 

@@ -70,7 +70,7 @@ describe("campaign editor save bar and results (Chromium)", () => {
     expect(await title(page).inputValue()).toBe(original);
 
     await title(page).fill("Running low on coffee?");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await saveBar(page).waitFor({ state: "detached" });
     await page.reload();
     await title(page).waitFor();

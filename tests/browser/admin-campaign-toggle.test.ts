@@ -12,6 +12,7 @@ import { previewRoutes } from "../../server/src/storefront-preview/preview.route
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
 import { NOW, seedTwoShops, SHOP_A } from "../http/admin/fixtures.js";
 import { createFakePlatform } from "../helpers/fake-platform.js";
+import { installedOn } from "../helpers/platforms.js";
 import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuild, serveAdmin } from "./admin-server.js";
 
 // Admin toggles "Replenishment reminder" on in the Polaris UI → the publisher decides → the storefront preview shows it.
@@ -27,12 +28,14 @@ describe("campaign toggle reaches the storefront preview", () => {
     db = await createTestDb();
     await seedTwoShops(db.db);
     const loadPredictions = (shop: string) => listPredictions(db.db, shop);
+    const fake = createFakePlatform();
+    fake.install(SHOP_A, { customers: (await listPredictions(db.db, SHOP_A)).map((p) => p.customerId) });
     const publisher = createDecisionPublisher({
       db: db.db,
-      platform: createFakePlatform().platform,
+      platforms: await installedOn(db.db, fake.platform, [SHOP_A]),
       loadPredictions,
       now: publishNow,
-    } as never);
+    });
     const campaigns = createCampaignService({ db: db.db, onChanged: (shop) => publisher.publishShop(shop) });
     server = await serveAdmin({
       db: db.db,

@@ -11,6 +11,8 @@ const ALLOWED = new Set([
   "ID", // "상품 ID": Korean admins write it so
   "US", // Intl's Korean "US$12.30"
   "English", // the language picker names each language in itself
+  ...["A", "B", "C", "D", "E"], // A/B test variants: Korean merchants name them by letter too ("버전 A")
+  ...["Johari", "Howard"], // the authors the testing method cites
   // The seeded shop's data: customer names, the product and the emails' shop.
   ...["Jane", "Kim", "Minho", "Lee", "Sarah", "Park", "Nobody", "Bought", "Coffee", "beans"],
 ]);

@@ -1,4 +1,4 @@
-import { Badge, BlockStack, Button, Card, DataTable, InlineStack, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
 import type {
   ArmComparison,
   ExperimentResults,
@@ -6,6 +6,7 @@ import type {
 } from "../../../server/src/contracts/experiments-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatNumber, formatPercent } from "../i18n/format.js";
+import { ArmTable } from "./ArmTable.js";
 
 export interface ExperimentResultsCardProps {
   experiment: ExperimentResults;
@@ -48,8 +49,7 @@ export function ExperimentResultsCard({ experiment, onChooseWinner, busy }: Expe
         <Text as="p" variant="bodySm" tone="subdued">
           {t("experiments.attribution", { days: experiment.attributionDays })}
         </Text>
-        <DataTable
-          columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric"]}
+        <ArmTable
           headings={[
             t("experiments.arm"),
             t("experiments.assigned"),
