@@ -1,6 +1,8 @@
 // Builds the executable schema: SDL + resolver maps + Shopify's scalar formats.
 import {
   buildSchema,
+  extendSchema,
+  parse,
   GraphQLError,
   GraphQLObjectType,
   type GraphQLScalarType,
@@ -16,9 +18,10 @@ import { discountResolvers } from "./discounts.js";
 import { bulkResolvers } from "./bulk.js";
 import { nodeResolvers } from "./nodes.js";
 import { webPixelResolvers } from "./web-pixels.js";
+import { FLOW_TRIGGER_SDL, flowTriggerResolvers } from "./flow-triggers.js";
 
 export function buildAdminSchema(): GraphQLSchema {
-  const schema = buildSchema(ADMIN_SCHEMA_SDL);
+  const schema = extendSchema(buildSchema(ADMIN_SCHEMA_SDL), parse(FLOW_TRIGGER_SDL));
   for (const map of [
     orderResolvers,
     metafieldResolvers,
@@ -26,6 +29,7 @@ export function buildAdminSchema(): GraphQLSchema {
     bulkResolvers,
     nodeResolvers,
     webPixelResolvers,
+    flowTriggerResolvers,
   ])
     attach(schema, map);
   configureScalars(schema);
