@@ -1,43 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { createApp } from "../../server/src/http/app.js";
-import { campaignRoutes } from "../../server/src/http/routes/admin/campaigns.routes.js";
-import { createCampaignService } from "../../server/src/services/campaign.service.js";
-import { createCampaignResultsService } from "../../server/src/services/campaign-results.service.js";
-import { createCampaignPreviewService, PREVIEW_CODE } from "../../server/src/services/campaign-preview.service.js";
+import { describe, expect, it } from "vitest";
+import { PREVIEW_CODE } from "../../server/src/services/campaign-preview.service.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
-import { createTestDb, type TestDb } from "../helpers/test-db.js";
+import { useCampaignApi } from "./campaign-api-harness.js";
 
 const SHOP = "a.myshopify.com";
 
 // The editor's API: every knob the engine reads is editable and validated field by field, and the preview of an
 // unsaved draft is decided by the engine and rendered by the storefront's Liquid.
 describe.each(DB_KINDS)("campaign editor API on %s", (kind) => {
-  let t: TestDb;
-  let server: Server;
-  let base: string;
-
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    const deps = {
-      campaigns: createCampaignService({ db: t.db }),
-      results: createCampaignResultsService({ db: t.db }),
-      preview: createCampaignPreviewService({ db: t.db, loadPredictions: async () => [] }),
-      defaultShop: SHOP,
-    };
-    const app = createApp({ db: t.db, dbKind: t.kind, mounts: [{ path: "/api", handler: campaignRoutes(deps) }] });
-    server = app.listen(0);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
-  });
-  afterAll(async () => {
-    server.close();
-    await t.destroy();
-  });
-
-  const send = (method: string, path: string, body: unknown) =>
-    fetch(`${base}${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const get = async (key: string) => (await fetch(`${base}/campaigns/${key}`)).json();
+  const api = useCampaignApi(kind, SHOP);
+  const send = api.send;
+  const get = async (key: string) => (await fetch(`${api.base}/campaigns/${key}`)).json();
 
   it("saves every knob the engine reads: offer, timing, segment with RFM groups, cap, holdout, priority, schedule", async () => {
     const patch = {
