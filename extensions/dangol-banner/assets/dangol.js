@@ -78,9 +78,9 @@
 
     send(kind) {
       // Exactly the fields storefrontEventSchema (strict) accepts; the customer comes from the signed proxy query.
-      const { endpoint, campaign } = this.dataset;
+      const { endpoint, campaign, variant } = this.dataset;
       try {
-        beacon(endpoint, { kind, campaign });
+        beacon(endpoint, { kind, campaign, variant });
       } catch {
         // Beacons are best effort; the page works without them.
       }

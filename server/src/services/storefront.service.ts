@@ -4,7 +4,10 @@ import { z } from "zod";
 import type { Db } from "../db/database.js";
 import { findDecisionJson } from "../db/repositories/decision.repository.js";
 import { insertBeacon } from "../db/repositories/campaign-event.repository.js";
+import { findCustomerArms } from "../db/repositories/experiment.repository.js";
 import { CAMPAIGN_KEYS } from "../domain/campaigns/campaign.js";
+import { BASE_VARIANT } from "../domain/experiments/arms.js";
+import { VARIANT_IDS } from "../domain/experiments/variant.js";
 import type { StorefrontDecision } from "../domain/campaigns/storefront-decision.js";
 import { ValidationError } from "../domain/shared/errors.js";
 import { clientAddressKey } from "./client-address.js";
@@ -23,6 +26,8 @@ export const storefrontEventSchema = z.strictObject({
   kind: z.enum(["impression", "click", "dismiss", "visit"]),
   campaign: z.enum(CAMPAIGN_KEYS).nullish(),
   pageView: z.string().regex(PAGE_VIEW_ID, "pageView must be a lower-case UUID v4").optional(),
+  /** The A/B/n variant the banner showed (data-variant); checked against the customer's assignment, never trusted. */
+  variant: z.enum([BASE_VARIANT, ...VARIANT_IDS]).optional(),
 });
 
 /**
@@ -129,7 +134,15 @@ export function createStorefrontService(deps: StorefrontServiceDeps) {
         throw new ValidationError(`A ${event.kind} event needs a campaign`);
       // Guests are never shown a campaign and have no place in the visit × purchase grid: their beacons are
       // accepted (the page can't tell) but not stored, so anonymous traffic cannot grow the table.
+      if (event.variant && event.kind === "visit") throw new ValidationError("A visit event has no variant");
       if (!customerId) return { stored: false };
+      // The signature proves only the customer: a variant counts only when it is an arm they were decided into,
+      // so a forged or edited beacon cannot add impressions or clicks to another arm.
+      if (event.variant && event.campaign) {
+        const arms = await findCustomerArms(deps.db, shop, event.campaign, customerId);
+        if (!arms || (event.variant !== arms.first && event.variant !== arms.last))
+          throw new ValidationError(`Variant ${event.variant} is not this customer's arm of ${event.campaign}`);
+      }
       const stored = await insertBeacon(deps.db, {
         id: randomUUID(),
         shop_domain: shop,
@@ -140,6 +153,7 @@ export function createStorefrontService(deps: StorefrontServiceDeps) {
         order_id: null,
         occurred_at: now().toISOString(),
         page_view_id: event.pageView ?? null,
+        variant: event.variant ?? null,
       });
       // A replayed dismissal changes nothing, so it republishes nothing either.
       if (stored && event.kind === "dismiss") {

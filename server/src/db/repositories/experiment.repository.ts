@@ -161,7 +161,27 @@ export async function listRevenueOrders(
   return out;
 }
 
-/** Impressions and clicks of one campaign per arm, by each beacon's customer's first arm. */
+/** The arms one customer was really decided into in one campaign (first and latest); null when never assigned. */
+export async function findCustomerArms(
+  db: Db,
+  shop: string,
+  campaign: string,
+  customerId: string,
+): Promise<{ first: string; last: string } | null> {
+  const row = await db
+    .selectFrom("experiment_assignments")
+    .select(["arm", "last_arm"])
+    .where("shop_domain", "=", shop)
+    .where("campaign_key", "=", campaign)
+    .where("customer_id", "=", customerId)
+    .executeTakeFirst();
+  return row ? { first: row.arm, last: row.last_arm } : null;
+}
+
+/**
+ * Impressions and clicks of one campaign per arm: by the variant the beacon's banner showed (stored only after it
+ * was checked against the customer's assignment), else (beacons without one) by the customer's first arm.
+ */
 export async function countEngagementByArm(
   db: Db,
   shop: string,
@@ -175,18 +195,19 @@ export async function countEngagementByArm(
         .onRef("a.campaign_key", "=", "e.campaign_key")
         .onRef("a.customer_id", "=", "e.customer_id"),
     )
-    .select(["a.arm", "e.kind", (eb) => eb.fn.countAll<number>().as("n")])
+    .select((eb) => [eb.fn.coalesce("e.variant", "a.arm").as("arm"), "e.kind", eb.fn.countAll<number>().as("n")])
     .where("e.shop_domain", "=", shop)
     .where("e.campaign_key", "=", campaign)
     .where("e.kind", "in", ["impression", "click"])
-    .groupBy(["a.arm", "e.kind"])
+    .groupBy((eb) => [eb.fn.coalesce("e.variant", "a.arm"), "e.kind"])
     .execute();
   const out = new Map<string, { impressions: number; clicks: number }>();
   for (const r of rows) {
-    const e = out.get(r.arm) ?? { impressions: 0, clicks: 0 };
+    const arm = String(r.arm); // never null: a.arm is NOT NULL
+    const e = out.get(arm) ?? { impressions: 0, clicks: 0 };
     if (r.kind === "impression") e.impressions += Number(r.n);
     else e.clicks += Number(r.n);
-    out.set(r.arm, e);
+    out.set(arm, e);
   }
   return out;
 }

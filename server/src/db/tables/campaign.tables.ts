@@ -50,6 +50,8 @@ export interface CampaignEventsTable {
   occurred_at: string;
   /** The storefront page view that sent a beacon (unique per shopper, kind and campaign); null for engine facts. */
   page_view_id?: string | null;
+  /** The A/B/n variant a beacon's banner showed, verified against the customer's assignment; null otherwise. */
+  variant?: string | null;
 }
 
 /** Storefront beacons past their retention period, counted per shop, campaign ("" for none), kind and UTC day. */
