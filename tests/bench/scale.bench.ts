@@ -14,14 +14,15 @@ import { sql } from "kysely";
 import { createDb } from "../../server/src/db/create-db.js";
 import { createPgBossQueue } from "../../server/src/jobs/queue/pg-boss-queue.js";
 import { startSimulator } from "../../server/src/simulator/index.js";
-import { orderDeliveries } from "../scale/order-webhooks.js";
-import { killHard, startAppProcess, waitFor } from "../scale/processes.js";
+import { orderDeliveries } from "../helpers/order-webhooks.js";
+import { killHard, startAppProcess, waitFor } from "../helpers/app-processes.js";
 
 if (!process.env.DANGOL_SCALE_BENCH) {
   console.log("scale bench skipped: set DANGOL_SCALE_BENCH=1 (and PG_URL) to run it");
   process.exit(0);
 }
 const PG = process.env.PG_URL ?? "postgres://postgres@127.0.0.1:54329/postgres";
+const APP_INSTANCE = "tests/scale/fixtures/app-instance.ts";
 const APP = { apiKey: "scale-bench-key", apiSecret: "scale-bench-secret-0123" };
 const SHOPS = Array.from({ length: 10 }, (_, i) => `bench-scale-${i}.myshopify.com`);
 const SEED = { until: new Date("2010-04-01T00:00:00Z"), maxCustomers: 300 };
@@ -49,7 +50,7 @@ const env = {
 };
 const count = async (query: string) => Number((await sql<{ n: string }>`${sql.raw(query)}`.execute(db)).rows[0].n);
 
-const apps = [await startAppProcess(env)];
+const apps = [await startAppProcess(APP_INSTANCE, env)];
 for (const shop of SHOPS)
   await fetch(`${apps[0].url}/api/sync/status`, { headers: { authorization: `Bearer ${sim.mintSessionToken(shop)}` } });
 await waitFor(
@@ -83,7 +84,7 @@ async function recomputeAll(round: string): Promise<number> {
 }
 await recomputeAll("warm");
 const one = await recomputeAll("one");
-apps.push(await startAppProcess(env), await startAppProcess(env));
+apps.push(await startAppProcess(APP_INSTANCE, env), await startAppProcess(APP_INSTANCE, env));
 await new Promise((r) => setTimeout(r, 2000));
 const three = await recomputeAll("three");
 console.log(

@@ -3,7 +3,6 @@
 // its customer, as in the app), versus bare node:http answering 200 to the same 1,000 bodies. Shopify gives up on
 // a delivery after 5 s. Prints p50/p99 for both, the time until every delivery was applied, and
 // `ratio webhook_p99_vs_bare_http <x>` (our p99 / bare p99: lower is better, 1 would be as fast as bare).
-import { createHmac, randomUUID } from "node:crypto";
 import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -26,7 +25,7 @@ import { createPrivacyService } from "../../server/src/services/privacy.service.
 import { createRecomputeService } from "../../server/src/services/recompute.service.js";
 import { createWebhookIngestService } from "../../server/src/services/webhook-ingest.service.js";
 import { startSimulator } from "../../server/src/simulator/index.js";
-import type { OrderRecord } from "../../server/src/simulator/records.js";
+import { orderDeliveries } from "../helpers/order-webhooks.js";
 
 const SHOP = "bench-hooks.myshopify.com";
 const APP = { apiKey: "bench", apiSecret: "bench-webhook-secret" };
@@ -68,56 +67,7 @@ const app = createApp({
 });
 
 // New orders of existing customers, held by the simulated shop so the ownership check confirms them.
-const store = sim.store(SHOP);
-const customerIds = [...store.customers.keys()];
-const at = Date.parse("2010-03-01T00:00:00Z");
-const deliveries = Array.from({ length: N }, (_, i) => {
-  const id = 9_000_000 + i;
-  const customerId = customerIds[i % customerIds.length];
-  const record: OrderRecord = {
-    id,
-    name: `#${id}`,
-    customerId,
-    createdAt: at,
-    processedAt: at,
-    updatedAt: at,
-    cancelledAt: null,
-    cancelReason: null,
-    test: false,
-    currency: "GBP",
-    sourceName: "web",
-    lines: [],
-    discountCodes: [],
-    discountAmount: 0,
-    refunds: [],
-  };
-  store.putOrder(record);
-  const body = JSON.stringify({
-    id,
-    admin_graphql_api_id: `gid://shopify/Order/${id}`,
-    created_at: new Date(at).toISOString(),
-    updated_at: new Date(at).toISOString(),
-    processed_at: new Date(at).toISOString(),
-    cancelled_at: null,
-    test: false,
-    currency: "GBP",
-    total_price: "12.50",
-    customer: { id: customerId },
-    discount_codes: [],
-    refunds: [],
-    line_items: [{ id: 1, title: "Mug", quantity: 1, price: "12.50", product_id: 77, variant_id: 78 }],
-  });
-  const headers = {
-    "content-type": "application/json",
-    "x-shopify-topic": "orders/create",
-    "x-shopify-shop-domain": SHOP,
-    "x-shopify-api-version": "2026-07",
-    "x-shopify-webhook-id": randomUUID(),
-    "x-shopify-triggered-at": new Date().toISOString(),
-    "x-shopify-hmac-sha256": createHmac("sha256", APP.apiSecret).update(body).digest("base64"),
-  };
-  return { id, body, headers };
-});
+const deliveries = orderDeliveries(sim, APP.apiSecret, SHOP, N, 9_000_000);
 
 function listen(server: Server): Promise<string> {
   return new Promise((resolve) =>
@@ -167,7 +117,7 @@ const ourRun = await burst(await listen(ours));
 const answeredMs = performance.now() - burstStart;
 await ingest.idle();
 const appliedMs = performance.now() - burstStart;
-const stored = (await Promise.all(deliveries.map((d) => orders.findOrder(db, SHOP, String(d.id))))).filter(
+const stored = (await Promise.all(deliveries.map((d) => orders.findOrder(db, SHOP, String(d.orderId))))).filter(
   Boolean,
 ).length;
 

@@ -1,4 +1,4 @@
-// App instances as child processes (tests/scale/fixtures/app-instance.ts) on one database, for tests that kill them.
+// App instances as child processes on one database, for tests that kill them (tests/scale, tests/sync, tests/bench).
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
@@ -11,8 +11,9 @@ export interface AppProcess {
   output: string[];
 }
 
-export function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/scale/fixtures/app-instance.ts"], {
+/** Runs `entry` (a script under tests/ that prints "LISTENING <port>") with `env`; resolves once it listens. */
+export function startAppProcess(entry: string, env: Record<string, string>): Promise<AppProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: "", HOST: "" },
     stdio: ["ignore", "pipe", "pipe"],

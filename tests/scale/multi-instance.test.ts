@@ -12,9 +12,10 @@ import { createDb, type DbHandle } from "../../server/src/db/create-db.js";
 import { startSimulator, type SimulatorHandle } from "../../server/src/simulator/index.js";
 import type { MetafieldRecord } from "../../server/src/simulator/records.js";
 import { PG_URL } from "../helpers/test-db.js";
-import { type Delivery, orderDeliveries, postAll } from "./order-webhooks.js";
-import { type AppProcess, killHard, startAppProcess, waitFor } from "./processes.js";
+import { type Delivery, orderDeliveries, postAll } from "../helpers/order-webhooks.js";
+import { type AppProcess, killHard, startAppProcess, waitFor } from "../helpers/app-processes.js";
 
+const APP_INSTANCE = "tests/scale/fixtures/app-instance.ts";
 const APP = { apiKey: "scale-api-key", apiSecret: "scale-secret-0123456789" };
 const SHOPS = Array.from({ length: 20 }, (_, i) => `scale-${i}.myshopify.com`);
 const SEED = { since: new Date("2009-12-01T00:00:00Z"), until: new Date("2009-12-10T00:00:00Z"), maxCustomers: 12 };
@@ -34,7 +35,7 @@ describe.runIf(PG_URL && process.env.DANGOL_SCALE)("three instances on one Postg
 
   const live = () => apps.filter((a) => a.child.exitCode === null && a.child.signalCode === null);
   const start = async () => {
-    const app = await startAppProcess(env);
+    const app = await startAppProcess(APP_INSTANCE, env);
     apps.push(app);
     all.push(app);
     return app;

@@ -1,7 +1,6 @@
 // Issue 9.4: the real app in Shopify mode, as a child process pointed at the store simulator, is killed with
 // SIGKILL while its install's bulk backfill runs, then started again. With no admin request after the restart it
 // must reach "live" by itself within a minute, with every one of the simulator's orders and no duplicate.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,62 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DbHandle } from "../../server/src/db/create-db.js";
 import { findSyncState } from "../../server/src/db/repositories/sync-state.repository.js";
 import { startSimulator, type SimulatorHandle } from "../../server/src/simulator/index.js";
+import { type AppProcess, killHard, startAppProcess, waitFor } from "../helpers/app-processes.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { PG_URL } from "../helpers/test-db.js";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+const APP_PROCESS = "tests/sync/fixtures/shopify-app-process.ts";
 const APP = { apiKey: "restart-api-key", apiSecret: "restart-secret-0123456789" };
 const SHOP = "restart.myshopify.com";
 const SEED = { until: new Date("2010-03-01T00:00:00Z"), maxCustomers: 120, includeGuests: false };
 const RESUME_DEADLINE_MS = 60_000;
-
-interface AppProcess {
-  child: ChildProcess;
-  port: number;
-  output: string[];
-}
-
-function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/sync/fixtures/shopify-app-process.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: "", HOST: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const port = /LISTENING (\d+)/.exec(output.join(""))?.[1];
-      if (port) resolve({ child, port: Number(port), output });
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`app exited (${code}) before listening:\n${output.join("")}`)));
-  });
-}
-
-function killHard(app: AppProcess): Promise<void> {
-  if (app.child.exitCode !== null || app.child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    app.child.once("exit", () => resolve());
-    app.child.kill("SIGKILL");
-  });
-}
-
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs: number,
-  everyMs = 50,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
 
 /** A database the child processes open through DATABASE_URL, and the test reads alongside them. */
 async function createAppDatabase(
@@ -136,7 +88,7 @@ describe.each(DB_KINDS)("a Shopify-mode backfill killed during its bulk phase, o
 
   it("resumes by itself after a restart and reaches live with every order, once", async () => {
     const db = database.handle.db;
-    const first = await startAppProcess(env);
+    const first = await startAppProcess(APP_PROCESS, env);
     apps.push(first);
     // The shop's first admin request installs it (token exchange) and starts the backfill in the background.
     const res = await fetch(`http://127.0.0.1:${first.port}/api/sync/status`, {
@@ -158,7 +110,7 @@ describe.each(DB_KINDS)("a Shopify-mode backfill killed during its bulk phase, o
     expect(afterKill?.bulk_operation_id).toBe(killedAt.bulk_operation_id);
 
     const restartedAt = Date.now();
-    const second = await startAppProcess(env);
+    const second = await startAppProcess(APP_PROCESS, env);
     apps.push(second);
     const listeningMs = Date.now() - restartedAt;
     // No request reaches the restarted app: it has to pick the backfill up on its own.
