@@ -11,7 +11,9 @@ export type GidType =
   | "DiscountRedeemCode"
   | "Metafield"
   | "Shop"
-  | "WebPixel";
+  | "WebPixel"
+  | "MetafieldDefinition"
+  | "CustomerSegmentMember";
 
 export function gid(type: GidType, id: number | string): string {
   return `gid://shopify/${type}/${id}`;

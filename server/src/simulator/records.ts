@@ -79,6 +79,18 @@ export interface MetafieldRecord {
   updatedAt: number;
 }
 
+/** A metafield definition (metafieldDefinitionCreate); namespace resolved ("app--<appId>--dangol"). */
+export interface MetafieldDefinitionRecord {
+  id: number;
+  name: string;
+  ownerType: MetafieldRecord["ownerType"];
+  namespace: string;
+  key: string;
+  type: string;
+  /** Whether the admin (and, as the simulator assumes, the customer segment editor) may filter on it. */
+  adminFilterable: boolean;
+}
+
 export function orderSubtotal(order: OrderRecord): number {
   return order.lines.reduce((sum, line) => sum + line.quantity * line.price, 0);
 }

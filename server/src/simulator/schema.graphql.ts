@@ -123,6 +123,33 @@ type ErrorsWebPixelUserError { field: [String!] message: String! code: String }
 type WebPixelCreatePayload { webPixel: WebPixel userErrors: [ErrorsWebPixelUserError!]! }
 type WebPixelUpdatePayload { webPixel: WebPixel userErrors: [ErrorsWebPixelUserError!]! }
 input WebPixelInput { settings: JSON }
+input MetafieldCapabilityAdminFilterableInput { enabled: Boolean! }
+input MetafieldCapabilitySmartCollectionConditionInput { enabled: Boolean! }
+input MetafieldCapabilityCreateInput {
+  adminFilterable: MetafieldCapabilityAdminFilterableInput
+  smartCollectionCondition: MetafieldCapabilitySmartCollectionConditionInput
+}
+input MetafieldDefinitionInput {
+  name: String! namespace: String key: String! description: String ownerType: MetafieldOwnerType! type: String!
+  capabilities: MetafieldCapabilityCreateInput
+}
+type MetafieldCapabilityAdminFilterable { enabled: Boolean! }
+type MetafieldCapabilities { adminFilterable: MetafieldCapabilityAdminFilterable! }
+type MetafieldDefinitionType { name: String! }
+type MetafieldDefinition implements Node {
+  id: ID! name: String! namespace: String! key: String! ownerType: MetafieldOwnerType! type: MetafieldDefinitionType!
+  capabilities: MetafieldCapabilities!
+}
+type MetafieldDefinitionCreateUserError { field: [String!] message: String! code: String }
+type MetafieldDefinitionCreatePayload { createdDefinition: MetafieldDefinition userErrors: [MetafieldDefinitionCreateUserError!]! }
+input MetafieldIdentifierInput { ownerId: ID! namespace: String! key: String! }
+type MetafieldIdentifier { ownerId: ID! namespace: String! key: String! }
+# Shopify's payload says UserError; named apart here, as the flow trigger SDL defines UserError for itself.
+type MetafieldsDeleteUserError { field: [String!] message: String! }
+type MetafieldsDeletePayload { deletedMetafields: [MetafieldIdentifier] userErrors: [MetafieldsDeleteUserError!]! }
+type CustomerSegmentMember { id: ID! firstName: String lastName: String }
+type CustomerSegmentMemberEdge { node: CustomerSegmentMember! cursor: String! }
+type CustomerSegmentMemberConnection { nodes: [CustomerSegmentMember!]! edges: [CustomerSegmentMemberEdge!]! pageInfo: PageInfo! totalCount: Int! }
 input MetafieldsSetInput { ownerId: ID! namespace: String key: String! type: String value: String! compareDigest: String }
 
 type Count { count: Int! precision: CountPrecision! }
@@ -142,6 +169,7 @@ type QueryRoot {
   codeDiscountNode(id: ID!): DiscountCodeNode
   codeDiscountNodeByCode(code: String!): DiscountCodeNode
   webPixel(id: ID): WebPixel
+  customerSegmentMembers(query: String, first: Int, after: String): CustomerSegmentMemberConnection!
 }
 
 type Mutation {
@@ -151,6 +179,8 @@ type Mutation {
   metafieldsSet(metafields: [MetafieldsSetInput!]!): MetafieldsSetPayload
   webPixelCreate(webPixel: WebPixelInput!): WebPixelCreatePayload
   webPixelUpdate(id: ID!, webPixel: WebPixelInput!): WebPixelUpdatePayload
+  metafieldDefinitionCreate(definition: MetafieldDefinitionInput!): MetafieldDefinitionCreatePayload
+  metafieldsDelete(metafields: [MetafieldIdentifierInput!]!): MetafieldsDeletePayload
 }
 
 schema { query: QueryRoot mutation: Mutation }

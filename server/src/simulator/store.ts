@@ -3,6 +3,7 @@ import type {
   CustomerRecord,
   DiscountRecord,
   LineRecord,
+  MetafieldDefinitionRecord,
   MetafieldRecord,
   OrderRecord,
   ProductRecord,
@@ -33,12 +34,23 @@ export class ShopStore {
   readonly bulkOperations = new Map<number, BulkOperationRecord>();
   /** The app's web pixel on this shop (Shopify allows one per app and shop); settings as the JSON string given. */
   webPixel: { id: number; settings: string } | null = null;
+  /** The shop's metafield definitions, by metafieldDefinitionKey (owner type, resolved namespace, key). */
+  readonly metafieldDefinitions = new Map<string, MetafieldDefinitionRecord>();
   /** Set when the shop was seeded from the retail CSV. */
   seedStats: SeedStats | null = null;
   /** Bumped on every change so query snapshots can be cached. */
   version = 0;
   private listeners: StoreListener[] = [];
-  private nextIds = { order: 0, line: 0, refund: 0, discount: 0, metafield: 0, bulk: 0, webPixel: 0 };
+  private nextIds = {
+    order: 0,
+    line: 0,
+    refund: 0,
+    discount: 0,
+    metafield: 0,
+    bulk: 0,
+    webPixel: 0,
+    metafieldDefinition: 0,
+  };
 
   constructor(
     readonly domain: string,
@@ -64,6 +76,7 @@ export class ShopStore {
       metafield: 26_000_000_000_000,
       bulk: 3_000_000_000,
       webPixel: 2_100_000,
+      metafieldDefinition: 1_800_000,
     };
     let max = bases[kind];
     if (kind === "order") for (const id of this.orders.keys()) max = Math.max(max, id + 1);
@@ -159,6 +172,10 @@ export class ShopStore {
     const wanted = code.toLowerCase();
     for (const discount of this.discounts.values()) if (discount.code.toLowerCase() === wanted) return discount;
     return undefined;
+  }
+
+  metafieldDefinitionKey(ownerType: string, namespace: string, key: string): string {
+    return `${ownerType}|${namespace}|${key}`;
   }
 
   metafieldKey(ownerType: string, ownerId: number, namespace: string, key: string): string {

@@ -19,6 +19,8 @@ import { bulkResolvers } from "./bulk.js";
 import { nodeResolvers } from "./nodes.js";
 import { webPixelResolvers } from "./web-pixels.js";
 import { FLOW_TRIGGER_SDL, flowTriggerResolvers } from "./flow-triggers.js";
+import { metafieldDefinitionResolvers } from "./metafield-definitions.js";
+import { segmentMemberResolvers } from "./segment-members.js";
 
 export function buildAdminSchema(): GraphQLSchema {
   const schema = extendSchema(buildSchema(ADMIN_SCHEMA_SDL), parse(FLOW_TRIGGER_SDL));
@@ -30,6 +32,8 @@ export function buildAdminSchema(): GraphQLSchema {
     nodeResolvers,
     webPixelResolvers,
     flowTriggerResolvers,
+    metafieldDefinitionResolvers,
+    segmentMemberResolvers,
   ])
     attach(schema, map);
   configureScalars(schema);
