@@ -23,6 +23,7 @@ import type { JobQueue } from "./jobs/queue/job-queue.js";
 import { createInProcessQueue } from "./jobs/queue/in-process-queue.js";
 import { createPgBossQueue } from "./jobs/queue/pg-boss-queue.js";
 import type { Job } from "./jobs/job.js";
+import { createPublishPages } from "./jobs/publish-pages.job.js";
 import { createRecomputeJob } from "./jobs/recompute.job.js";
 import { createSegmentSnapshotJob } from "./jobs/segment-snapshot.job.js";
 import { createEventRetentionJob } from "./jobs/event-retention.job.js";
@@ -115,14 +116,20 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   // Timing and campaigns: a refit or an order change republishes through the shop's own platform.
   const publisher = createDecisionPublisher({ db, platforms, loadPredictions: predictionsFromDb(db) });
+  // Jobs (per-customer recomputes, publish pages; on PostgreSQL also webhook applies and backfills) go through the
+  // shared queue.
+  const queue = await createJobQueue(config, log);
+  // A full refit queues its publish a page (a range of ids) at a time; a webhook's single customer republishes just them.
+  const publishPages = createPublishPages({ db, queue, publishRange: publisher.publishRange, log });
+  await publishPages.start();
   const recompute = createRecomputeService({
     db,
     clock: () => new Date(),
     log,
-    // A full refit republishes the whole shop; a webhook's single customer republishes just them.
     onRecomputed: async (shop, ids) => {
-      await (ids.length > 1 ? publisher.publishShop(shop) : publisher.publishCustomers(shop, ids));
+      await publisher.publishCustomers(shop, ids);
     },
+    publishPages,
   });
   const dashboard = createDashboardService({ db });
   const pipeline = createPipeline({ db, recompute, recordSnapshot: dashboard.recordSnapshot, log });
@@ -135,8 +142,6 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   // Order sync: backfill and reconcile through each shop's platform, webhooks verified by the platform whose
   // intake received them; uninstall and redact also erase timing and campaign data.
-  // Jobs (per-customer recomputes; on PostgreSQL also webhook applies and backfills) go through the shared queue.
-  const queue = await createJobQueue(config, log);
   const { sync, recovery, ingest, ...syncParts } = createSyncWiring({
     db,
     platforms,
@@ -200,6 +205,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   }
 
   jobs.push(createRecomputeJob({ recompute, listShops, log }));
+  jobs.push(publishPages.resumeJob());
   jobs.push(createSegmentSnapshotJob({ dashboard, listShops, log }));
   jobs.push(createEventRetentionJob({ retention: createEventRetentionService({ db }), log }));
 
@@ -237,6 +243,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     .resumeStored()
     .catch((err: unknown) => log(`stored webhook deliveries could not be resumed: ${String(err)}`));
   stops.push(() => ingest.stop());
+  // Publish pages a crash left stored but never queued (or whose retries ran out) are queued again.
+  void publishPages
+    .resumePending()
+    .catch((err: unknown) => log(`stored publish pages could not be resumed: ${String(err)}`));
   if (cafe24Demo) {
     const appBaseUrl = `http://127.0.0.1:${(server.address() as import("node:net").AddressInfo).port}`;
     const demo = await startCafe24Demo({

@@ -9,6 +9,7 @@ import path from "node:path";
 import { createDb } from "../../server/src/db/create-db.js";
 import { migrateToLatest } from "../../server/src/db/migrate.js";
 import { createDecisionPublisher, predictionsFromDb } from "../../server/src/services/decision-publisher.service.js";
+import { deletePublishPage } from "../../server/src/db/repositories/publish-page.repository.js";
 import { createRecomputeService } from "../../server/src/services/recompute.service.js";
 import { createFakePlatform } from "../helpers/fake-platform.js";
 import { installedOn } from "../helpers/platforms.js";
@@ -70,14 +71,16 @@ export async function realPath(filename: string) {
     now: () => NOW,
     log: (m) => console.error(m),
   });
-  let published = Promise.resolve();
+  // Each recompute page is published as its publish-page job would, inline (the real path, minus the queue).
   const recompute = createRecomputeService({
     db: handle.db,
     clock: () => NOW,
     log: () => {},
-    onRecomputed: (shop) => {
-      published = publisher.publishShop(shop).then(() => undefined);
-      return published;
+    publishPages: {
+      enqueue: async (page) => {
+        await publisher.publishRange(page.shop, page.afterId, page.throughId);
+        await deletePublishPage(handle.db, page.id);
+      },
     },
   });
   return { handle, recompute, metafields: () => metafields };

@@ -29,6 +29,7 @@ import {
   listPublishErrors,
   recordPublishErrors,
 } from "../db/repositories/publish-error.repository.js";
+import { listPredictionsInRange } from "../db/repositories/publish-page.repository.js";
 import { effectiveCampaigns } from "./campaign.service.js";
 import { issueCoupon } from "./coupon-issuer.js";
 
@@ -36,6 +37,8 @@ import { issueCoupon } from "./coupon-issuer.js";
 export type PredictionLoader = ((shop: string, customerIds: string[] | null) => Promise<CustomerPrediction[]>) & {
   /** The shop's predictions after `afterId` in customer-id order: a whole-shop publish pages through these. */
   page?: (shop: string, afterId: string | null, limit: number) => Promise<CustomerPrediction[]>;
+  /** Up to `limit` predictions in (afterId, throughId]: a recompute's publish page reads its range through these. */
+  range?: (shop: string, afterId: string | null, throughId: string, limit: number) => Promise<CustomerPrediction[]>;
 };
 
 /** Reads the timing engine's stored predictions (customer_predictions). */
@@ -46,6 +49,7 @@ export function predictionsFromDb(db: Db): PredictionLoader {
     return found.filter((p): p is CustomerPrediction => p !== undefined);
   };
   load.page = (shop, afterId, limit) => listPredictionsPage(db, shop, afterId, limit);
+  load.range = (shop, afterId, throughId, limit) => listPredictionsInRange(db, shop, afterId, throughId, limit);
   return load;
 }
 
@@ -344,6 +348,21 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     }
   }
 
+  /** One recompute page's range, (afterId, throughId], read pageSize predictions at a time. */
+  async function publishRange(shop: string, afterId: string | null, throughId: string): Promise<PublishSummary> {
+    const range = deps.loadPredictions.range;
+    if (!range) throw new Error("publishRange needs a prediction loader with range()");
+    const summary = emptySummary();
+    let after = afterId;
+    for (;;) {
+      const predictions = await range(shop, after, throughId, pageSize);
+      if (predictions.length === 0) return summary;
+      const byId = new Map(predictions.map((p) => [p.customerId, p]));
+      await publishPage(shop, [...byId.keys()], byId, false, summary);
+      after = predictions[predictions.length - 1].customerId;
+    }
+  }
+
   async function publish(shop: string, customerIds: string[] | null): Promise<PublishSummary> {
     if (customerIds === null && deps.loadPredictions.page) return publishPaged(shop, deps.loadPredictions.page);
     const summary = emptySummary();
@@ -355,8 +374,11 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
   }
 
   return {
-    /** Every customer with a prediction: call after each recompute and when a campaign changes. */
+    /** Every customer with a prediction: call when a campaign changes (a recompute queues publish pages instead). */
     publishShop: (shop: string) => serialized(shop, () => publish(shop, null)),
+    /** The customers of one recompute page, (afterId, throughId] in id order: the publish-page job's work. */
+    publishRange: (shop: string, afterId: string | null, throughId: string) =>
+      serialized(shop, () => publishRange(shop, afterId, throughId)),
     /** Only these customers: call from order webhooks and after a storefront dismissal. */
     publishCustomers: (shop: string, customerIds: string[]) =>
       customerIds.length ? serialized(shop, () => publish(shop, customerIds)) : Promise.resolve(emptySummary()),

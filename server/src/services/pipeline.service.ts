@@ -26,7 +26,7 @@ export function createPipeline({ db, recompute, recordSnapshot, log = console.lo
       }
     },
 
-    /** After a backfill: fit the store model and predict every customer (the publisher hooks onRecomputed). */
+    /** After a backfill: fit the store model and predict every customer (each page queues its publish job). */
     async shopSynced(shop: string): Promise<void> {
       const { customers } = await recompute.recomputeShop(shop);
       log(`predictions ready for ${shop}: ${customers} customers`);

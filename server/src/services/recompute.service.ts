@@ -7,12 +7,14 @@ import {
   replaceShopModel,
   upsertPredictions,
 } from "../db/repositories/prediction.repository.js";
+import { insertPublishPage, type PublishPage } from "../db/repositories/publish-page.repository.js";
 import { readShopSettings } from "../db/repositories/settings.repository.js";
 import { countHistoryCustomers, pageShopHistories } from "../db/repositories/timing-history.repository.js";
 import { loadVisitSummaries } from "../db/repositories/visit.repository.js";
 import { type CustomerHistory, historyFromOrders } from "../domain/timing/history.js";
 import { predictCustomer } from "../domain/timing/predict-customer.js";
 import type { CustomerPrediction } from "../domain/timing/prediction.js";
+import { randomUUID } from "node:crypto";
 import { productOverridesFromSettings } from "./product-overrides.js";
 import { type RecomputeEngine, visitOf } from "./recompute-engine.js";
 import { workerRecomputeEngine } from "./recompute-worker-client.js";
@@ -21,8 +23,13 @@ export interface RecomputeDeps {
   db: Db;
   clock: () => Date;
   log: (message: string) => void;
-  /** Called after predictions are stored (the campaign publisher hooks in here); failures are logged, not thrown. */
+  /** Called after one customer's prediction is stored (the order-webhook path); failures are logged, not thrown. */
   onRecomputed?: (shop: string, customerIds: string[]) => Promise<void> | void;
+  /**
+   * Where a full recompute's publish work goes, a page (a range of ids) at a time: the page's row is stored before
+   * its predictions and queued after them, so neither the recompute nor a job ever holds the shop's id list.
+   */
+  publishPages?: { enqueue(page: PublishPage): Promise<unknown> };
   /** Customers per page of a full recompute: its memory is bounded by a page, not by the shop. */
   pageSize?: number;
   /** Where the fit and predictions run: a worker thread by default, so the event loop stays free. */
@@ -35,6 +42,14 @@ export interface RecomputeDeps {
  * Incremental: one customer against the stored model (milliseconds; the order-webhook path).
  * Bad input (a future date, a negative amount, a 10,000-order customer) throws a ValidationError before anything is written.
  */
+interface HistoryPage {
+  histories: CustomerHistory[];
+  afterId: string | null;
+  lastId: string;
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
 export function createRecomputeService(deps: RecomputeDeps) {
   const { db, clock, log } = deps;
   const pageSize = deps.pageSize ?? 1000;
@@ -44,18 +59,35 @@ export function createRecomputeService(deps: RecomputeDeps) {
     try {
       await deps.onRecomputed(shop, ids);
     } catch (err) {
-      log(`onRecomputed(${shop}) failed: ${err instanceof Error ? err.message : String(err)}`);
+      log(`onRecomputed(${shop}) failed: ${errorText(err)}`);
     }
   }
 
-  /** Pages of customers in id order, each read in one query (the first and second pass read the same way). */
-  async function* historyPages(shop: string, asOf: Date): AsyncGenerator<CustomerHistory[]> {
+  /** Pages of customers in id order, (afterId, lastId], each read in one query (both passes read the same way). */
+  async function* historyPages(shop: string, asOf: Date): AsyncGenerator<HistoryPage> {
     let after: string | null = null;
     for (;;) {
       const { histories, lastId } = await pageShopHistories(db, shop, after, pageSize, asOf);
       if (lastId === null) return;
-      if (histories.length) yield histories;
+      if (histories.length) yield { histories, afterId: after, lastId };
       after = lastId;
+    }
+  }
+
+  /** A page's publish work: its row first (a crash after the predictions leaves it pending), then the queue. */
+  async function recordPublishPage(shop: string, afterId: string | null, throughId: string, at: Date) {
+    if (!deps.publishPages) return undefined;
+    const page: PublishPage = { id: randomUUID(), shop, afterId, throughId };
+    await insertPublishPage(db, page, at);
+    return page;
+  }
+
+  async function queuePublishPage(page: PublishPage | undefined) {
+    if (!page || !deps.publishPages) return;
+    try {
+      await deps.publishPages.enqueue(page);
+    } catch (err) {
+      log(`publish page ${page.id} of ${page.shop} stored, not queued (resumed later): ${errorText(err)}`);
     }
   }
 
@@ -70,14 +102,14 @@ export function createRecomputeService(deps: RecomputeDeps) {
     }
     const productOverrides = productOverridesFromSettings(await readShopSettings(db, shop));
     const engine = (deps.engine ?? workerRecomputeEngine)();
-    const ids: string[] = [];
+    let customers = 0;
     try {
       // Pass 1: every history is validated and folded into the store fit before anything is written.
       await engine.begin(total, now);
       let seen = 0;
-      for await (const page of historyPages(shop, now)) {
-        await engine.add(page);
-        seen += page.length;
+      for await (const { histories } of historyPages(shop, now)) {
+        await engine.add(histories);
+        seen += histories.length;
       }
       if (seen === 0) {
         log(`recompute ${shop}: no customers with counted orders; nothing to fit`);
@@ -87,23 +119,25 @@ export function createRecomputeService(deps: RecomputeDeps) {
       // Pass 2: each page's predictions in their own transaction. A reader meanwhile sees the new model and, per
       // customer, either this run's prediction or the previous one; a crash leaves exactly that (harmless, and the
       // next full recompute rewrites everyone: runs are not resumed).
-      for await (const page of historyPages(shop, now)) {
+      // Each page is published by its own job: the recompute neither waits for it nor keeps the ids.
+      for await (const { histories, afterId, lastId } of historyPages(shop, now)) {
         const visits = await loadVisitSummaries(
           db,
           shop,
-          page.map((h) => h.customerId),
+          histories.map((h) => h.customerId),
         );
-        const predictions = await engine.predict(page, visits);
+        const predictions = await engine.predict(histories, visits);
+        const publishPage = await recordPublishPage(shop, afterId, lastId, now);
         await upsertPredictions(db, shop, predictions);
-        for (const p of predictions) ids.push(p.customerId);
+        await queuePublishPage(publishPage);
+        customers += predictions.length;
       }
       await deletePredictionsWithoutOrders(db, shop);
     } finally {
       await engine.close();
     }
-    log(`recompute ${shop}: ${ids.length} customers in ${Date.now() - started} ms`);
-    await notify(shop, ids);
-    return { customers: ids.length };
+    log(`recompute ${shop}: ${customers} customers in ${Date.now() - started} ms`);
+    return { customers };
   }
 
   async function recomputeCustomer(shop: string, customerId: string): Promise<CustomerPrediction | null> {
