@@ -35,3 +35,15 @@ export async function releaseFlowOccasion(db: Db, shop: string, occasionKey: str
     .where("occasion_key", "=", occasionKey)
     .execute();
 }
+
+/** Which of these occasion keys the shop has claimed. */
+export async function claimedFlowOccasions(db: Db, shop: string, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await flowDb(db)
+    .selectFrom("flow_events")
+    .select("occasion_key")
+    .where("shop_domain", "=", shop)
+    .where("occasion_key", "in", keys)
+    .execute();
+  return new Set(rows.map((r) => r.occasion_key));
+}
