@@ -1,15 +1,10 @@
-import { type Kysely, sql } from "kysely";
-import type { Database, Db } from "../database.js";
-import type { PixelTables } from "../tables/pixel.tables.js";
-
-// The pixel tables are not (yet) part of Database (db/database.ts); this module sees them through this view.
-type PixelDb = Kysely<Database & PixelTables>;
-const pixelDb = (db: Db) => db as unknown as PixelDb;
+import { sql } from "kysely";
+import type { Db } from "../database.js";
 
 /** One page_viewed: the client's count for that UTC day goes up by one, its last sighting moves forward. */
 export async function recordPixelPageView(db: Db, shop: string, clientId: string, at: Date): Promise<void> {
   const seen = at.toISOString();
-  await pixelDb(db)
+  await db
     .insertInto("pixel_visits")
     .values({ shop_domain: shop, client_id: clientId, day: seen.slice(0, 10), page_views: 1, last_seen_at: seen })
     .onConflict((oc) =>
@@ -29,7 +24,7 @@ export async function recordPixelCheckout(
   clientId: string,
   at: Date,
 ): Promise<boolean> {
-  const result = await pixelDb(db)
+  const result = await db
     .insertInto("pixel_checkouts")
     .values({ shop_domain: shop, order_id: orderId, client_id: clientId, claimed_at: at.toISOString() })
     .onConflict((oc) => oc.columns(["shop_domain", "order_id"]).doNothing())
@@ -51,7 +46,7 @@ export interface PixelJoinRow {
  */
 export async function loadPixelJoins(db: Db, shop: string, customerIds: string[] | null): Promise<PixelJoinRow[]> {
   if (customerIds?.length === 0) return [];
-  let query = pixelDb(db)
+  let query = db
     .selectFrom("pixel_checkouts as k")
     .innerJoin("orders as o", (j) =>
       j.onRef("o.shop_domain", "=", "k.shop_domain").onRef("o.order_id", "=", "k.order_id"),
@@ -86,7 +81,7 @@ export async function loadPixelJoins(db: Db, shop: string, customerIds: string[]
  */
 export async function countGuestClientsSeenSince(db: Db, shop: string, since: Date): Promise<number> {
   const from = since.toISOString();
-  const row = await pixelDb(db)
+  const row = await db
     .selectFrom("pixel_visits")
     .select((eb) => eb.fn.count<number>("client_id").distinct().as("n"))
     .where("shop_domain", "=", shop)
@@ -102,13 +97,13 @@ export async function countGuestClientsSeenSince(db: Db, shop: string, since: Da
 
 /** shop/redact and uninstall: every pixel row of the shop. */
 export async function deleteShopPixelData(db: Db, shop: string): Promise<void> {
-  await pixelDb(db).deleteFrom("pixel_checkouts").where("shop_domain", "=", shop).execute();
-  await pixelDb(db).deleteFrom("pixel_visits").where("shop_domain", "=", shop).execute();
+  await db.deleteFrom("pixel_checkouts").where("shop_domain", "=", shop).execute();
+  await db.deleteFrom("pixel_visits").where("shop_domain", "=", shop).execute();
 }
 
 /** customers/redact: the client ids our orders tie to this customer, their claims and their page views. */
 export async function deleteCustomerPixelData(db: Db, shop: string, customerId: string): Promise<void> {
-  const clients = await pixelDb(db)
+  const clients = await db
     .selectFrom("pixel_checkouts as k")
     .innerJoin("orders as o", (j) =>
       j.onRef("o.shop_domain", "=", "k.shop_domain").onRef("o.order_id", "=", "k.order_id"),
@@ -119,12 +114,8 @@ export async function deleteCustomerPixelData(db: Db, shop: string, customerId: 
     .execute();
   const ids = [...new Set(clients.map((c) => c.client_id))];
   if (!ids.length) return;
-  await pixelDb(db).deleteFrom("pixel_visits").where("shop_domain", "=", shop).where("client_id", "in", ids).execute();
-  await pixelDb(db)
-    .deleteFrom("pixel_checkouts")
-    .where("shop_domain", "=", shop)
-    .where("client_id", "in", ids)
-    .execute();
+  await db.deleteFrom("pixel_visits").where("shop_domain", "=", shop).where("client_id", "in", ids).execute();
+  await db.deleteFrom("pixel_checkouts").where("shop_domain", "=", shop).where("client_id", "in", ids).execute();
 }
 
 /**
@@ -153,7 +144,7 @@ export async function loadPixelLastVisits(
 
 /** Whether the pixel has reported any page view for this shop (the visit axis then has data). */
 export async function shopHasPixelVisits(db: Db, shop: string): Promise<boolean> {
-  const row = await pixelDb(db)
+  const row = await db
     .selectFrom("pixel_visits")
     .select("client_id")
     .where("shop_domain", "=", shop)
