@@ -18,6 +18,12 @@ export interface PlatformCapabilities {
   storefrontDelivery: "metafields" | "script-asks-server";
   /** Shopify: a unique code per customer; Cafe24: a coupon definition issued to one member. */
   couponModel: "code-per-customer" | "coupon-issued-to-member";
+  /**
+   * The platform's own customer segment editor filters on app-written customer metafields (Shopify: the segment,
+   * due date and coupon expiry metafields, defined at install). Cafe24: false, never faked (we know of no
+   * app-owned customer field its admin filters on).
+   */
+  customerSegmentMetafields?: boolean;
 }
 
 export interface Page<T> {
@@ -77,9 +83,12 @@ export interface CustomerMetafield {
   /** e.g. "$app:dangol" (app-owned). */
   namespace: string;
   key: string;
-  type: "json" | "single_line_text_field";
+  type: "json" | "single_line_text_field" | "date";
   value: string;
 }
+
+/** A metafield to clear (its value no longer applies). */
+export type CustomerMetafieldRef = Pick<CustomerMetafield, "customerId" | "namespace" | "key">;
 
 /** One metafield the platform refused for its own reason; the rest of the call was still written. */
 export interface MetafieldRejection {
@@ -147,7 +156,12 @@ export interface CommercePlatform {
    * (its customer is gone, its value is invalid) is reported in `rejected` and never keeps the others from being
    * written. Throws PlatformError when the platform can't be reached or throttles (retriable: retry the whole call).
    */
-  setCustomerMetafields(shop: string, metafields: CustomerMetafield[]): Promise<MetafieldWriteResult>;
+  setCustomerMetafields(
+    shop: string,
+    metafields: CustomerMetafield[],
+    /** Cleared alongside (Shopify: metafieldsDelete; a metafield already absent is no error). */
+    clear?: CustomerMetafieldRef[],
+  ): Promise<MetafieldWriteResult>;
   /** Checks the HMAC over the raw body; returns null when it is missing or forged. */
   verifyWebhook(
     rawBody: Buffer,

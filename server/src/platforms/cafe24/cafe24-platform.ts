@@ -42,6 +42,8 @@ export const CAFE24_CAPABILITIES: PlatformCapabilities = {
   bulkExport: false,
   storefrontDelivery: "script-asks-server",
   couponModel: "coupon-issued-to-member",
+  // We know of no app-owned customer field Cafe24's admin filters on: the segment fields are not written there.
+  customerSegmentMetafields: false,
 };
 
 export interface Cafe24PlatformOptions {

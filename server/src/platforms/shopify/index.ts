@@ -7,6 +7,7 @@ import type { PlatformModule } from "../platform-module.js";
 import { createShopifyStack, type ShopifyStack, type ShopifyStackOptions } from "./shopify-stack.js";
 import type { ShopifyPlatform } from "./shopify-platform.js";
 import { activateWebPixel, pixelEndpoint } from "./web-pixel.js";
+import { defineSegmentMetafields } from "./segment-definitions.js";
 
 export { SHOPIFY_CAPABILITIES, type ShopifyPlatform } from "./shopify-platform.js";
 export type { ShopifyStack, ShopifyStackOptions } from "./shopify-stack.js";
@@ -27,7 +28,10 @@ export interface ShopifyModule extends PlatformModule {
     /** Trades the request's App Bridge session token for an expiring offline token. */
     exchangeToken(shop: string, sessionToken: string): Promise<unknown>;
     hasOfflineSession(shop: string): Promise<boolean>;
-    /** Activates the web pixel (create, or update on a reinstall) with the app's /pixel/events endpoint. */
+    /**
+     * Activates the web pixel (create, or update on a reinstall) with the app's /pixel/events endpoint, and defines
+     * the segment fields' customer metafields (an existing definition is kept). Either failing rejects, after both ran.
+     */
     afterInstall(shop: string): Promise<unknown>;
   };
 }
@@ -47,7 +51,14 @@ export function createShopifyModule(db: Db, options: ShopifyStackOptions): Shopi
       exchangeToken: (shop, sessionToken) => stack.tokens.exchange(shop, sessionToken),
       hasOfflineSession: async (shop) =>
         Boolean(await stack.sessionStorage.loadSession(stack.api.session.getOfflineId(shop))),
-      afterInstall: (shop) => activateWebPixel(stack.graphql, shop, pixelEndpoint(options.appUrl)),
+      afterInstall: async (shop) => {
+        const [pixel, definitions] = await Promise.allSettled([
+          activateWebPixel(stack.graphql, shop, pixelEndpoint(options.appUrl)),
+          defineSegmentMetafields(stack.graphql, shop),
+        ]);
+        for (const r of [pixel, definitions]) if (r.status === "rejected") throw r.reason;
+        return { pixel, definitions };
+      },
     },
   };
 }

@@ -1,8 +1,13 @@
 // Customer metafields through metafieldsSet. Shopify's call is atomic, so one customer it refuses (deleted:
 // "Owner does not exist.") would sink the other 24: the refused inputs are dropped and the rest sent again.
-import type { CustomerMetafield, MetafieldRejection, MetafieldWriteResult } from "../commerce-platform.js";
+import type {
+  CustomerMetafield,
+  CustomerMetafieldRef,
+  MetafieldRejection,
+  MetafieldWriteResult,
+} from "../commerce-platform.js";
 import { PlatformError } from "../../domain/shared/errors.js";
-import { METAFIELDS_SET_BATCH, METAFIELDS_SET_MUTATION } from "./graphql/metafields.js";
+import { METAFIELDS_DELETE_MUTATION, METAFIELDS_SET_BATCH, METAFIELDS_SET_MUTATION } from "./graphql/metafields.js";
 import { toGid } from "./mappers.js";
 import type { GraphqlCaller } from "./throttled-graphql.js";
 
@@ -21,6 +26,7 @@ export async function setCustomerMetafields(
   graphql: GraphqlCaller,
   shop: string,
   metafields: CustomerMetafield[],
+  clear: CustomerMetafieldRef[] = [],
 ): Promise<MetafieldWriteResult> {
   const rejected: MetafieldRejection[] = [];
   for (let i = 0; i < metafields.length; i += METAFIELDS_SET_BATCH) {
@@ -38,7 +44,29 @@ export async function setCustomerMetafields(
       pending = pending.filter((_, index) => !refused.has(index));
     }
   }
+  await deleteCustomerMetafields(graphql, shop, clear);
   return { rejected };
+}
+
+/** Values that no longer apply: one metafieldsDelete per 25 (the same size as a set call). */
+async function deleteCustomerMetafields(graphql: GraphqlCaller, shop: string, refs: CustomerMetafieldRef[]) {
+  for (let i = 0; i < refs.length; i += METAFIELDS_SET_BATCH) {
+    const batch = refs.slice(i, i + METAFIELDS_SET_BATCH);
+    const data = await graphql.request<{ metafieldsDelete: { userErrors: SetUserError[] } }>(
+      shop,
+      METAFIELDS_DELETE_MUTATION,
+      {
+        metafields: batch.map((m) => ({
+          ownerId: toGid("Customer", m.customerId),
+          namespace: m.namespace,
+          key: m.key,
+        })),
+      },
+    );
+    const errors = data.metafieldsDelete.userErrors;
+    if (errors.length)
+      throw new PlatformError(`Clearing customer metafields: ${errors.map((u) => u.message).join("; ")}`, false);
+  }
 }
 
 function toInput(m: CustomerMetafield) {

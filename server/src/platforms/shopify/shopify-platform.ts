@@ -67,6 +67,7 @@ export const SHOPIFY_CAPABILITIES: PlatformCapabilities = {
   bulkExport: true,
   storefrontDelivery: "metafields",
   couponModel: "code-per-customer",
+  customerSegmentMetafields: true,
 };
 
 export type ShopifyPlatform = CommercePlatform &
@@ -199,7 +200,7 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
     createCustomerCoupon: (shop: string, request: CouponRequest): Promise<Coupon> =>
       createCustomerCoupon(graphql, shop, request),
 
-    setCustomerMetafields: (shop, metafields) => setCustomerMetafields(graphql, shop, metafields),
+    setCustomerMetafields: (shop, metafields, clear) => setCustomerMetafields(graphql, shop, metafields, clear),
 
     async hasAccess(shop: string): Promise<boolean> {
       try {

@@ -10,3 +10,12 @@ export const METAFIELDS_SET_MUTATION = `#graphql
       userErrors { field code message elementIndex }
     }
   }`;
+
+// A metafield that doesn't exist comes back as null in deletedMetafields, not as an error.
+export const METAFIELDS_DELETE_MUTATION = `#graphql
+  mutation DangolDeleteMetafields($metafields: [MetafieldIdentifierInput!]!) {
+    metafieldsDelete(metafields: $metafields) {
+      deletedMetafields { key }
+      userErrors { field message }
+    }
+  }`;
