@@ -38,3 +38,51 @@ describe("banner variant", () => {
     expect(doc.querySelectorAll("[onmouseover]")).toHaveLength(0);
   });
 });
+
+describe("banner variant image", () => {
+  const img = async (imageUrl: string | undefined) =>
+    (await banner({ variant: "b", imageUrl })).doc.querySelector("img.dangol-banner__image");
+
+  it("renders an https image with its box fixed (width and height) and not lazy", async () => {
+    const el = (await img("https://cdn.shopify.com/s/files/1/b.png?v=1&w=2"))!;
+    expect(el.getAttribute("src")).toBe("https://cdn.shopify.com/s/files/1/b.png?v=1&w=2");
+    expect([el.getAttribute("width"), el.getAttribute("height")]).toEqual(["48", "48"]);
+    expect(el.getAttribute("alt")).toBe("");
+    expect(el.getAttribute("loading")).not.toBe("lazy");
+  });
+
+  it("accepts Shopify's protocol-relative CDN URL", async () => {
+    expect((await img("//cdn.shopify.com/s/files/1/b.png"))!.getAttribute("src")).toBe(
+      "//cdn.shopify.com/s/files/1/b.png",
+    );
+  });
+
+  it("escapes the URL", async () => {
+    const { doc } = await banner({ imageUrl: `https://x.test/a.png" onerror="alert(1)` });
+    expect(doc.querySelector("img.dangol-banner__image")!.getAttribute("src")).toBe(
+      `https://x.test/a.png" onerror="alert(1)`,
+    );
+    expect(doc.querySelectorAll("[onerror]")).toHaveLength(0);
+  });
+
+  it.each([
+    "javascript:alert(1)",
+    " javascript:alert(1)",
+    "JAVASCRIPT:alert(1)",
+    "http://cdn.example.com/b.png",
+    "HTTPS://cdn.example.com/b.png",
+    "data:image/png;base64,AAAA",
+    "//evil.example/b.png",
+    "//cdn.shopify.com.evil.example/b.png",
+    "/files/b.png",
+    "",
+  ])("never renders %j", async (url) => {
+    const { doc, html } = await banner({ imageUrl: url });
+    expect(doc.querySelectorAll("img")).toHaveLength(0);
+    if (url) expect(html).not.toContain(url.trim());
+  });
+
+  it("renders no image when the variant has none", async () => {
+    expect(await img(undefined)).toBeNull();
+  });
+});
