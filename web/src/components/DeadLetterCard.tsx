@@ -3,6 +3,7 @@ import { Banner, BlockStack, Button, Card, InlineStack, Text } from "@shopify/po
 import type { DeadLetterRetryResponse, SyncStatusResponse } from "../../../server/src/contracts/admin-api.js";
 import { apiFetch } from "../api/client.js";
 import { useI18n } from "../i18n/i18n.js";
+import { errorText } from "../i18n/error-text.js";
 import { formatDateTime } from "../i18n/format.js";
 
 /** Webhook deliveries that failed every try (the shop's own), each with a "retry"; hidden when there are none. */
@@ -33,7 +34,7 @@ export function DeadLetterCard({
     } catch (err) {
       setResult({
         tone: "critical",
-        text: t("common.error", { message: err instanceof Error ? err.message : String(err) }),
+        text: errorText(t, err),
       });
     } finally {
       setBusy(null);

@@ -4,6 +4,7 @@ import type { SettingsResponse } from "../../../server/src/contracts/admin-api.j
 import { apiFetch } from "../api/client.js";
 import { useSettings } from "../hooks/use-settings.js";
 import { useI18n } from "../i18n/i18n.js";
+import { errorText } from "../i18n/error-text.js";
 
 const lines = (text: string) =>
   text
@@ -33,7 +34,7 @@ export function ProductOverridesCard() {
       await apiFetch<SettingsResponse>("/api/settings", { method: "PUT", body });
       setStatus({ ok: true, text: t("settings.productOverrides.saved") });
     } catch (err) {
-      setStatus({ ok: false, text: t("common.error", { message: err instanceof Error ? err.message : String(err) }) });
+      setStatus({ ok: false, text: errorText(t, err) });
     } finally {
       setSaving(false);
     }

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from "react";
 import { BlockStack, Card, SkeletonBodyText, Text } from "@shopify/polaris";
 import type { CampaignPreviewResponse } from "../../../server/src/contracts/admin-api.js";
 import { useI18n } from "../i18n/i18n.js";
+import { errorText } from "../i18n/error-text.js";
 
 /**
  * The campaign as a shopper would see it: HTML the server rendered with the theme extension's own Liquid (the one
@@ -40,7 +41,7 @@ export function StorefrontPreview({
         {!preview && !error && <SkeletonBodyText lines={5} />}
         {!preview && error && (
           <Text as="p" tone="critical">
-            {t("common.error", { message: error.message })}
+            {errorText(t, error)}
           </Text>
         )}
         {preview && (

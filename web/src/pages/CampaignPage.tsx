@@ -23,6 +23,7 @@ import {
   useUpdateCampaign,
 } from "../hooks/use-campaigns.js";
 import { useI18n } from "../i18n/i18n.js";
+import { errorText } from "../i18n/error-text.js";
 import { useRouter } from "../routing/router.js";
 
 export function CampaignPage({ campaignKey }: { campaignKey: string }) {
@@ -69,7 +70,7 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
       setSaveIssues(fieldIssues(err) ?? []);
       setMessage({
         tone: "critical",
-        text: t("common.error", { message: err instanceof Error ? err.message : String(err) }),
+        text: errorText(t, err),
       });
     }
   };
@@ -83,7 +84,7 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
     } catch (err) {
       setMessage({
         tone: "critical",
-        text: t("common.error", { message: err instanceof Error ? err.message : String(err) }),
+        text: errorText(t, err),
       });
     }
   };

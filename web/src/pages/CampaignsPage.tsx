@@ -5,6 +5,7 @@ import { CampaignList } from "../components/CampaignList.js";
 import { PageState } from "../components/PageState.js";
 import { useCampaigns, useUpdateCampaign } from "../hooks/use-campaigns.js";
 import { useI18n } from "../i18n/i18n.js";
+import { errorMessage } from "../i18n/error-text.js";
 import { useRouter } from "../routing/router.js";
 
 export function CampaignsPage() {
@@ -19,7 +20,7 @@ export function CampaignsPage() {
       await update(c.key, { enabled: !c.enabled });
       reload();
     } catch (err) {
-      setSaveError(err instanceof Error ? err.message : String(err));
+      setSaveError(errorMessage(t, err));
     }
   };
   const missing = (error as { status?: number } | null)?.status === 404;

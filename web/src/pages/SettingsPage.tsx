@@ -7,6 +7,7 @@ import { ProductOverridesCard } from "../components/ProductOverridesCard.js";
 import { SyncStatusCard } from "../components/SyncStatusCard.js";
 import { useBacktest, useSaveLanguage, useSyncStatus } from "../hooks/use-settings.js";
 import { useI18n } from "../i18n/i18n.js";
+import { errorMessage } from "../i18n/error-text.js";
 
 export function SettingsPage() {
   const { t, setLanguage } = useI18n();
@@ -19,7 +20,7 @@ export function SettingsPage() {
     try {
       setLanguage(await save(language));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(t, err));
     }
   };
   return (
