@@ -1,6 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "../db/database.js";
-import type { CustomerMetafield, MetafieldRejection, MetafieldWriteResult } from "../platforms/commerce-platform.js";
+import type {
+  CustomerMetafield,
+  CustomerMetafieldRef,
+  MetafieldRejection,
+  MetafieldWriteResult,
+} from "../platforms/commerce-platform.js";
 import type { PlatformLookup } from "../platforms/registry.js";
 import type { CustomerPrediction } from "../domain/timing/prediction.js";
 import { decide, type DecisionResult } from "../domain/campaigns/decide.js";
@@ -30,6 +35,15 @@ import {
   recordPublishErrors,
 } from "../db/repositories/publish-error.repository.js";
 import { listPredictionsInRange } from "../db/repositories/publish-page.repository.js";
+import {
+  listPublishedSegmentFields,
+  markSegmentFieldsPublished,
+} from "../db/repositories/segment-fields.repository.js";
+import {
+  SEGMENT_FIELD_DEFINITIONS,
+  SEGMENT_FIELDS_NAMESPACE,
+  segmentFieldValues,
+} from "../domain/segments/segment-metafields.js";
 import { effectiveCampaigns } from "./campaign.service.js";
 import { issueCoupon } from "./coupon-issuer.js";
 
@@ -226,13 +240,14 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
       for (const id of needing) results.set(id, decideFor(id));
     }
 
+    const fields = await segmentFieldsToWrite(shop, ids, predictions, coupons, at);
     const published: PublishedDecision[] = [];
     const assignmentRows: CampaignEventRow[] = [];
     const changed: string[] = [];
     for (const id of ids) {
       const r = results.get(id)!;
       const before = previous.get(id);
-      const same = before?.publishedAt && visible(before.decision) === visible(r.decision);
+      const same = before?.publishedAt && visible(before.decision) === visible(r.decision) && !fields?.changed.has(id);
       if (!same) changed.push(id);
       published.push({
         customerId: id,
@@ -276,7 +291,34 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
       changed.filter((id) => !unknown.has(id)),
       results,
       summary,
+      fields?.values,
     );
+  }
+
+  /**
+   * Each customer's segment fields (JSON) where the platform's segment editor can filter on them (Shopify), and
+   * who has fields other than the ones last written: they are rewritten even when the banner is the same.
+   */
+  async function segmentFieldsToWrite(
+    shop: string,
+    ids: string[],
+    predictions: Map<string, CustomerPrediction>,
+    coupons: StoredCoupon[],
+    at: Date,
+  ): Promise<{ values: Map<string, string>; changed: Set<string> } | undefined> {
+    if (!(await deps.platforms.for(shop)).capabilities.customerSegmentMetafields) return undefined;
+    const written = await listPublishedSegmentFields(deps.db, shop, ids);
+    const values = new Map<string, string>();
+    const changed = new Set<string>();
+    for (const id of ids) {
+      const expiries = coupons
+        .filter((c) => c.customerId === id && c.status === "active" && c.expiresAt > at)
+        .map((c) => c.expiresAt);
+      const json = JSON.stringify(segmentFieldValues(predictions.get(id) ?? null, expiries));
+      values.set(id, json);
+      if (written.get(id) !== json) changed.add(id);
+    }
+    return { values, changed };
   }
 
   /**
@@ -293,6 +335,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     ids: string[],
     results: Map<string, DecisionResult>,
     summary: PublishSummary,
+    segmentFields?: Map<string, string>,
   ): Promise<void> {
     const platform = await deps.platforms.for(shop);
     if (platform.capabilities.storefrontDelivery !== "metafields") {
@@ -302,16 +345,30 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     }
     // The adapter splits into platform-sized calls (Shopify: 25 per metafieldsSet); 100 per call here bounds a failure's blast radius.
     for (const batch of chunks(ids, 100)) {
-      const metafields: CustomerMetafield[] = batch.map((id) => ({
-        customerId: id,
-        namespace: DECISION_METAFIELD.namespace,
-        key: DECISION_METAFIELD.key,
-        type: DECISION_METAFIELD.type,
-        value: JSON.stringify(results.get(id)!.decision),
-      }));
+      const metafields: CustomerMetafield[] = [];
+      const clear: CustomerMetafieldRef[] = [];
+      for (const id of batch) {
+        metafields.push({
+          customerId: id,
+          namespace: DECISION_METAFIELD.namespace,
+          key: DECISION_METAFIELD.key,
+          type: DECISION_METAFIELD.type,
+          value: JSON.stringify(results.get(id)!.decision),
+        });
+        // The segment fields ride in the same calls; a field that no longer applies is cleared.
+        const values = segmentFields?.get(id);
+        if (values === undefined) continue;
+        const parsed = JSON.parse(values) as Record<string, string | null>;
+        for (const d of SEGMENT_FIELD_DEFINITIONS) {
+          const ref = { customerId: id, namespace: SEGMENT_FIELDS_NAMESPACE, key: d.key };
+          const value = parsed[d.key];
+          if (value === null) clear.push(ref);
+          else metafields.push({ ...ref, type: d.type, value });
+        }
+      }
       let result: MetafieldWriteResult;
       try {
-        result = await platform.setCustomerMetafields(shop, metafields);
+        result = await platform.setCustomerMetafields(shop, metafields, clear.length ? clear : undefined);
       } catch (err) {
         // The platform took none of it (throttled, down): left unpublished, the next publish retries the batch.
         summary.metafieldFailures += batch.length;
@@ -323,6 +380,12 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
       const written = batch.filter((id) => !refused.has(id));
       const at = now();
       await markDecisionsPublished(deps.db, shop, written, at);
+      if (segmentFields)
+        await markSegmentFieldsPublished(
+          deps.db,
+          shop,
+          written.map((id) => ({ customerId: id, fields: segmentFields.get(id)! })),
+        );
       await clearPublishErrors(deps.db, shop, written);
       await recordPublishErrors(deps.db, shop, [...refused.values()], at);
       summary.metafieldsWritten += written.length;

@@ -87,6 +87,8 @@ export interface PublishedDecisionsTable {
   publish_error?: string | null;
   publish_error_message?: string | null;
   publish_failed_at?: string | null;
+  /** JSON SegmentFieldValues last written to the customer's segment metafields; null before the first write. */
+  segment_fields?: string | null;
 }
 
 export interface CampaignTables {
