@@ -131,6 +131,8 @@ describe.each(DB_KINDS)("admin read endpoints on %s", (kind) => {
       language: "en",
       timeZone: null,
       productOverrides: { nonProduct: [], product: [] },
+      flowWebhook: null,
+      flowCouponWarningDays: 3,
     });
     const put = (body: unknown) =>
       fetch(`${api.url}/api/settings`, {

@@ -276,12 +276,23 @@ export interface SettingsResponse {
   timeZone: string | null;
   /** Product ids or titles the merchant always treats as not a product (no restock cycle), or always as a product. */
   productOverrides: { nonProduct: string[]; product: string[] };
+  /**
+   * Cafe24 Flow events (issue 14): where they are POSTed, and the secret their X-Dangol-Signature is keyed with
+   * (generated when a URL is first set); null when no URL is set.
+   */
+  flowWebhook: { url: string; secret: string } | null;
+  /** N of the "coupon expires in N days" Flow event. */
+  flowCouponWarningDays: number;
 }
 
 /** Either or both; an override list replaces the stored one and takes effect at the next model fit. */
 export interface SettingsUpdate {
   language?: Language;
   productOverrides?: { nonProduct: string[]; product: string[] };
+  /** https (http://localhost only in the demo); null removes the webhook and its secret. */
+  flowWebhookUrl?: string | null;
+  /** 1..30 */
+  flowCouponWarningDays?: number;
 }
 
 // ---------- Sync (issue 3): GET /api/sync/status — shape the UI expects ----------

@@ -3,11 +3,12 @@ import { readShopSettings, writeShopSettings } from "../db/repositories/settings
 import { findShop } from "../db/repositories/shop.repository.js";
 import type { Language, SettingsResponse, SettingsUpdate } from "../contracts/admin-api.js";
 import { productOverridesFromSettings } from "./product-overrides.js";
+import { flowSettingsUpdate, flowSettingsView } from "./flow-events/flow-settings.js";
 
 const LANGUAGES: readonly Language[] = ["en", "ko"];
 
 /** Merchant preferences kept in shops.settings: the admin language and the product overrides of the timing model. */
-export function createSettingsService(deps: { db: Db; now?: () => Date }) {
+export function createSettingsService(deps: { db: Db; now?: () => Date; demo?: boolean }) {
   const now = deps.now ?? (() => new Date());
   return {
     async get(shop: string): Promise<SettingsResponse> {
@@ -15,7 +16,10 @@ export function createSettingsService(deps: { db: Db; now?: () => Date }) {
       return view(shop, settings, await platformOf(deps.db, shop));
     },
     async update(shop: string, update: SettingsUpdate): Promise<SettingsResponse> {
-      const settings = { ...((await readShopSettings(deps.db, shop)) ?? {}), ...update };
+      const stored = (await readShopSettings(deps.db, shop)) ?? {};
+      const { flowWebhookUrl, flowCouponWarningDays, ...rest } = update;
+      const flow = flowSettingsUpdate(stored, { flowWebhookUrl, flowCouponWarningDays }, deps.demo ?? false);
+      const settings = { ...stored, ...rest, ...flow };
       await writeShopSettings(deps.db, shop, settings, now());
       return view(shop, settings, await platformOf(deps.db, shop));
     },
@@ -37,7 +41,13 @@ function view(shop: string, settings: Record<string, unknown>, platform: string 
       ? "ko"
       : "en";
   const timeZone = isTimeZone(settings.timeZone) ? settings.timeZone : cafe24 ? "Asia/Seoul" : null;
-  return { shop, language, timeZone, productOverrides: productOverridesFromSettings(settings) };
+  return {
+    shop,
+    language,
+    timeZone,
+    productOverrides: productOverridesFromSettings(settings),
+    ...flowSettingsView(settings),
+  };
 }
 
 function isTimeZone(zone: unknown): zone is string {

@@ -11,8 +11,8 @@ import { readShopSettings } from "../../db/repositories/settings.repository.js";
 import { type FlowCustomerState, decideFlowEvents } from "../../domain/flow/flow-events.js";
 import type { CustomerPrediction } from "../../domain/timing/prediction.js";
 import type { FlowEventsService } from "./flow-events.service.js";
+import { flowSettingsView } from "./flow-settings.js";
 
-const DEFAULT_COUPON_WARNING_DAYS = 3;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const activeMarker = (p: CustomerPrediction) => `active_seen:${p.customerId}:${day(p.lastOrderAt)}`;
 
@@ -30,7 +30,7 @@ export function createFlowEventsHook(deps: { db: Db; service: FlowEventsService;
   const now = deps.now ?? (() => new Date());
   return async function customersRecomputed(shop: string, customerIds: string[]): Promise<void> {
     const settings = (await readShopSettings(deps.db, shop)) ?? {};
-    const warnDays = Number(settings.flowCouponWarningDays) || DEFAULT_COUPON_WARNING_DAYS;
+    const warnDays = flowSettingsView(settings).flowCouponWarningDays;
     const coupons = await listCustomerCoupons(deps.db, shop, customerIds);
     const at = now();
     for (const id of customerIds) {

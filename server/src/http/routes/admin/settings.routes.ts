@@ -13,12 +13,14 @@ const settingsUpdate = z
         message: "a product cannot be both always and never a product",
       })
       .optional(),
+    flowWebhookUrl: z.string().trim().max(2048).nullable().optional(),
+    flowCouponWarningDays: z.number().int().min(1).max(30).optional(),
   })
-  .refine((u) => u.language !== undefined || u.productOverrides !== undefined, {
-    message: "nothing to update: send language and/or productOverrides",
+  .refine((u) => Object.values(u).some((v) => v !== undefined), {
+    message: "nothing to update: send language, productOverrides, flowWebhookUrl and/or flowCouponWarningDays",
   });
 
-/** GET/PUT /api/settings: the merchant's admin language and product overrides. */
+/** GET/PUT /api/settings: the merchant's admin language, product overrides and Flow event settings. */
 export function settingsRoutes(deps: { settings: SettingsService }): Router {
   const router = Router();
   router.get("/settings", async (_req, res) => {
