@@ -151,7 +151,7 @@ describe.each(DB_KINDS)("event retention on %s", (kind) => {
       retention: createEventRetentionService({ db: t.db, now: () => NOW, batchSize: 7 }),
       log: (m) => logs.push(m),
     });
-    expect(await job.run()).toEqual(expected);
+    expect(await job.run()).toEqual({ ...expected, pixel_visits: 0, pixel_checkouts: 0 });
     expect(logs).toHaveLength(1);
 
     expect(await figures(t.db)).toEqual(before);
@@ -164,7 +164,7 @@ describe.each(DB_KINDS)("event retention on %s", (kind) => {
     }).toEqual(decisionFactsBefore);
 
     // A second run finds nothing to fold and changes nothing.
-    expect(await job.run()).toEqual({ visit: 0, click: 0, impression: 0 });
+    expect(await job.run()).toEqual({ visit: 0, click: 0, impression: 0, pixel_visits: 0, pixel_checkouts: 0 });
     expect(await figures(t.db)).toEqual(before);
   });
 

@@ -7,7 +7,7 @@ export interface EventRetentionJobDeps {
   schedule?: string;
 }
 
-/** Folds storefront beacons past their retention period into daily counts (see event-retention.service.ts). */
+/** Folds storefront beacons past their retention period into daily counts and deletes old pixel rows (see event-retention.service.ts). */
 export function createEventRetentionJob(deps: EventRetentionJobDeps): Job {
   return {
     name: "event-retention",

@@ -1,5 +1,6 @@
 import type { Db } from "../db/database.js";
 import { foldEventsBefore, type FoldableKind } from "../db/repositories/event-retention.repository.js";
+import { deletePixelRowsBefore } from "../db/repositories/pixel.repository.js";
 
 const DAY = 86_400_000;
 
@@ -14,6 +15,15 @@ const DAY = 86_400_000;
  */
 export const BEACON_RETENTION_DAYS: Record<FoldableKind, number> = { visit: 90, click: 90, impression: 366 };
 
+/**
+ * How long the web pixel's rows are kept: page-view counts by the day last seen, checkout claims (which browser
+ * reported which order) by the time of the claim. 13 months: a year of visits to compare against the same month of
+ * the year before, and no more. A browser is tied to a customer only by an order reported within that time.
+ */
+export const PIXEL_RETENTION_MONTHS = 13;
+
+export type RetentionCounts = Record<FoldableKind | "pixel_visits" | "pixel_checkouts", number>;
+
 export interface EventRetentionDeps {
   db: Db;
   now?: () => Date;
@@ -27,8 +37,11 @@ export function createEventRetentionService(deps: EventRetentionDeps) {
   const days = deps.retentionDays ?? BEACON_RETENTION_DAYS;
   const batchSize = deps.batchSize ?? 2_000;
   return {
-    /** Folds every beacon past its retention period, batch by batch; returns how many rows each kind lost. */
-    async foldExpired(): Promise<Record<FoldableKind, number>> {
+    /**
+     * Folds every beacon past its retention period, batch by batch, and deletes pixel rows past theirs; returns how
+     * many rows each kind (and each pixel table) lost.
+     */
+    async foldExpired(): Promise<RetentionCounts> {
       const folded = { visit: 0, click: 0, impression: 0 };
       for (const kind of Object.keys(days) as FoldableKind[]) {
         const before = new Date(now().getTime() - days[kind] * DAY).toISOString();
@@ -37,7 +50,9 @@ export function createEventRetentionService(deps: EventRetentionDeps) {
           folded[kind] += n;
         }
       }
-      return folded;
+      const pixelCutoff = new Date(now().getTime()); // a copy: now() may hand out a shared Date
+      pixelCutoff.setUTCMonth(pixelCutoff.getUTCMonth() - PIXEL_RETENTION_MONTHS);
+      return { ...folded, ...(await deletePixelRowsBefore(deps.db, pixelCutoff)) };
     },
   };
 }

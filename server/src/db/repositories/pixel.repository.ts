@@ -152,3 +152,17 @@ export async function shopHasPixelVisits(db: Db, shop: string): Promise<boolean>
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Retention (event-retention.service.ts): page-view counts last seen before `before` and checkout claims made
+ * before it, every shop. Returns how many rows each table lost.
+ */
+export async function deletePixelRowsBefore(
+  db: Db,
+  before: Date,
+): Promise<{ pixel_visits: number; pixel_checkouts: number }> {
+  const cutoff = before.toISOString();
+  const visits = await db.deleteFrom("pixel_visits").where("last_seen_at", "<", cutoff).executeTakeFirst();
+  const checkouts = await db.deleteFrom("pixel_checkouts").where("claimed_at", "<", cutoff).executeTakeFirst();
+  return { pixel_visits: Number(visits.numDeletedRows), pixel_checkouts: Number(checkouts.numDeletedRows) };
+}
