@@ -143,6 +143,25 @@ export function runPlatformContract(name: string, scope: ContractScope, make: ()
       await expect(platform.setCustomerMetafields(shop, fields)).resolves.toEqual({ rejected: [] });
     });
 
+    it("says outright whether the platform's own segment editor gets the segment fields", () => {
+      // Left out, a platform would silently get none: each adapter states true or false.
+      expect(typeof make().platform.capabilities.customerSegmentMetafields).toBe("boolean");
+    });
+
+    it.runIf(scope.capabilities.customerSegmentMetafields === true)(
+      "clears segment fields beside a write; clearing one that is absent is no error",
+      async () => {
+        const { platform, shop, expected } = make();
+        const customerId = expected().someCustomerId;
+        const field = { customerId, namespace: "$app:dangol", key: "segment", type: "single_line_text_field" as const };
+        await expect(platform.setCustomerMetafields(shop, [{ ...field, value: "repeat:lapsed" }])).resolves.toEqual({
+          rejected: [],
+        });
+        const clear = [field, { ...field, key: "coupon_expiry" }].map(({ type: _, ...ref }) => ref);
+        await expect(platform.setCustomerMetafields(shop, [], clear)).resolves.toEqual({ rejected: [] });
+      },
+    );
+
     it.runIf(metafields)(
       "reports the metafields of a customer the platform no longer knows, without failing the call",
       async () => {

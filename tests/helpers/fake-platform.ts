@@ -22,11 +22,14 @@ export const FAKE_SHOPIFY_CAPABILITIES: PlatformCapabilities = {
   bulkExport: true,
   storefrontDelivery: "metafields",
   couponModel: "code-per-customer",
+  // The fake has no segment editor: the segment fields are Shopify's (the simulator) only.
+  customerSegmentMetafields: false,
 };
 export const FAKE_CAFE24_CAPABILITIES: PlatformCapabilities = {
   bulkExport: false,
   storefrontDelivery: "script-asks-server",
   couponModel: "coupon-issued-to-member",
+  customerSegmentMetafields: false,
 };
 
 /** Metafields per platform call, as Shopify's metafieldsSet takes them. */
