@@ -2,6 +2,7 @@
 // the simulator first, so the app's ownership check (order(id:) in that shop) confirms it.
 import { createHmac, randomUUID } from "node:crypto";
 import type { SimulatorHandle } from "../../server/src/simulator/index.js";
+import { bareOrderRecord } from "./sim-orders.js";
 
 export interface Delivery {
   shop: string;
@@ -24,23 +25,7 @@ export function orderDeliveries(
   return Array.from({ length: count }, (_, i) => {
     const id = firstId + i;
     const customerId = customerIds[i % customerIds.length];
-    store.putOrder({
-      id,
-      name: `#${id}`,
-      customerId,
-      createdAt: at,
-      processedAt: at,
-      updatedAt: at,
-      cancelledAt: null,
-      cancelReason: null,
-      test: false,
-      currency: "GBP",
-      sourceName: "web",
-      lines: [],
-      discountCodes: [],
-      discountAmount: 0,
-      refunds: [],
-    });
+    store.putOrder(bareOrderRecord(id, customerId, at));
     const iso = new Date(at).toISOString();
     const body = JSON.stringify({
       id,

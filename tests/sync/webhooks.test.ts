@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as orders from "../../server/src/db/repositories/order.repository.js";
 import * as webhookEvents from "../../server/src/db/repositories/webhook-event.repository.js";
 import * as syncState from "../../server/src/db/repositories/sync-state.repository.js";
-import type { OrderRecord } from "../../server/src/simulator/records.js";
+import { bareOrderRecord } from "../helpers/sim-orders.js";
 import { startHarness, type Harness, signedWebhookHeaders } from "./harness.js";
 
 const SHOP = "hooks-a.myshopify.com";
@@ -31,24 +31,7 @@ function orderBody(id: number, updatedAt: string, total: string, customerId = 42
 /** Makes the simulated shop hold order `id`, so the app's ownership check (order(id:)) confirms it. */
 function simOrder(h: Harness, shop: string, id: number, updatedAt: string, customerId = 4242): void {
   const at = Date.parse("2026-01-01T00:00:00Z");
-  const order: OrderRecord = {
-    id,
-    name: `#${id}`,
-    customerId,
-    createdAt: at,
-    processedAt: at,
-    updatedAt: Date.parse(updatedAt),
-    cancelledAt: null,
-    cancelReason: null,
-    test: false,
-    currency: "GBP",
-    sourceName: "web",
-    lines: [],
-    discountCodes: [],
-    discountAmount: 0,
-    refunds: [],
-  };
-  h.sim.store(shop).putOrder(order);
+  h.sim.store(shop).putOrder(bareOrderRecord(id, customerId, at, Date.parse(updatedAt)));
 }
 
 const signedHeaders = (body: string, topic: string, shop = SHOP, webhookId?: string) =>
