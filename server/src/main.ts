@@ -27,6 +27,7 @@ import { createPublishPages } from "./jobs/publish-pages.job.js";
 import { createRecomputeJob } from "./jobs/recompute.job.js";
 import { createSegmentSnapshotJob } from "./jobs/segment-snapshot.job.js";
 import { createEventRetentionJob } from "./jobs/event-retention.job.js";
+import { createFlowEventsJob } from "./jobs/flow-events.job.js";
 import type { PlatformModule, PlatformWiring } from "./platforms/platform-module.js";
 import { createPlatformRegistry } from "./platforms/registry.js";
 import { createShopifyModule } from "./platforms/shopify/index.js";
@@ -208,6 +209,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   jobs.push(publishPages.resumeJob());
   jobs.push(createSegmentSnapshotJob({ dashboard, listShops, log }));
   jobs.push(createEventRetentionJob({ retention: createEventRetentionService({ db }), log }));
+  // Shopify Flow triggers (Cafe24: the merchant's signed webhook) for windows opened, coupons expiring, lapses.
+  jobs.push(
+    createFlowEventsJob({ db, listShops, log, shopifyGraphql: shopify?.stack.graphql, demo: config.mode === "demo" }),
+  );
 
   const app = createApp({
     db,
