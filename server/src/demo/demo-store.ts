@@ -9,6 +9,7 @@ import { mintSessionToken } from "../simulator/index.js";
 import type { ShopifyStack } from "../platforms/shopify/shopify-stack.js";
 import { routeShopTo } from "../platforms/shopify/shop-routing.js";
 import { activateWebPixel, pixelEndpoint } from "../platforms/shopify/web-pixel.js";
+import { defineSegmentMetafields } from "../platforms/shopify/segment-definitions.js";
 import { startSimulatorThread, type SimulatorThread } from "./simulator-thread.js";
 
 export const DEMO_SHOP = "demo-dangol.myshopify.com";
@@ -82,6 +83,9 @@ export async function startDemoStore(deps: DemoStoreDeps): Promise<DemoStore> {
   // As a real install does (install.service afterInstall): the pixel posts to this app; a refusal only logs.
   await activateWebPixel(deps.stack.graphql, DEMO_SHOP, pixelEndpoint(deps.appBaseUrl)).catch((err: unknown) =>
     log(`Demo web pixel not activated: ${err instanceof Error ? err.message : String(err)}`),
+  );
+  await defineSegmentMetafields(deps.stack.graphql, DEMO_SHOP).catch((err: unknown) =>
+    log(`Demo segment metafields not defined: ${err instanceof Error ? err.message : String(err)}`),
   );
 
   const backfillStart = Date.now();
