@@ -1,7 +1,9 @@
 // PUT /api/settings takes the Flow webhook URL (https only outside the demo) and the coupon warning days; the first
 // URL gets a secret that later URL changes keep, so the merchant's receiver keeps verifying.
 import { describe, expect, it } from "vitest";
+import { createSettingsService } from "../../server/src/services/settings.service.js";
 import { withAdminApi } from "./admin/admin-api.js";
+import { SHOP_A } from "./admin/fixtures.js";
 
 describe("Flow event settings", () => {
   const api = withAdminApi();
@@ -38,5 +40,12 @@ describe("Flow event settings", () => {
     }
     // Unchanged: the first test left no URL and 5 days.
     expect((await api.get("/api/settings")).body).toMatchObject({ flowWebhook: null, flowCouponWarningDays: 5 });
+  });
+
+  it("takes http://localhost only in the demo", async () => {
+    const local = { flowWebhookUrl: "http://localhost:9000/dangol" };
+    await expect(createSettingsService({ db: api.db.db }).update(SHOP_A, local)).rejects.toThrow(/https/);
+    const saved = await createSettingsService({ db: api.db.db, demo: true }).update(SHOP_A, local);
+    expect(saved.flowWebhook?.url).toBe("http://localhost:9000/dangol");
   });
 });

@@ -31,7 +31,7 @@ export function adminAuth(options: AdminAuthOptions): RequestHandler {
 }
 
 /** /api/dashboard, /api/customers, /api/settings, /api/model/backtest; `auth` runs first, so no route is reachable without a shop. */
-export function adminRoutes(deps: { db: Db; auth: RequestHandler; now?: () => Date }): Router {
+export function adminRoutes(deps: { db: Db; auth: RequestHandler; now?: () => Date; demo?: boolean }): Router {
   const router = Router();
   router.use(deps.auth);
   router.use(dashboardRoutes({ dashboard: createDashboardService(deps) }));
