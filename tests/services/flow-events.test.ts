@@ -8,7 +8,7 @@ import { upsertInstalledShop } from "../../server/src/db/repositories/shop.repos
 import { type FlowCustomerState, decideFlowEvents } from "../../server/src/domain/flow/flow-events.js";
 import { verifyFlowWebhook } from "../../server/src/platforms/cafe24/flow-webhook.js";
 import type { GraphqlCaller } from "../../server/src/platforms/shopify/throttled-graphql.js";
-import { platformFlowDeliverer } from "../../server/src/services/flow-events/flow-deliverers.js";
+import { platformFlowDeliverer } from "../../server/src/platforms/flow-deliverer.js";
 import { createFlowEventsService } from "../../server/src/services/flow-events/flow-events.service.js";
 import type { SimulatorHandle } from "../../server/src/simulator/index.js";
 import { flowTriggerCalls } from "../../server/src/simulator/resolvers/flow-triggers.js";

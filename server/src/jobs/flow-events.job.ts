@@ -4,7 +4,7 @@
 import type { Db } from "../db/database.js";
 import { listPredictionsPage } from "../db/repositories/prediction.repository.js";
 import type { GraphqlCaller } from "../platforms/shopify/throttled-graphql.js";
-import { platformFlowDeliverer } from "../services/flow-events/flow-deliverers.js";
+import { platformFlowDeliverer } from "../platforms/flow-deliverer.js";
 import { createFlowEventsHook } from "../services/flow-events/flow-events-hook.js";
 import { createFlowEventsService } from "../services/flow-events/flow-events.service.js";
 import type { Job } from "./job.js";

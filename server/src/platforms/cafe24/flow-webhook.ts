@@ -7,6 +7,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { FlowEvent } from "../../domain/flow/flow-events.js";
 import { PlatformError } from "../../domain/shared/errors.js";
+import { type FlowWebhookTarget, webhookUrlProblem } from "../../domain/flow/webhook-url.js";
 
 export function signFlowWebhook(secret: string, timestamp: string, rawBody: string): string {
   return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${rawBody}`).digest("hex")}`;
@@ -17,25 +18,6 @@ export function verifyFlowWebhook(secret: string, timestamp: string, rawBody: st
   const expected = Buffer.from(signFlowWebhook(secret, timestamp, rawBody));
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
-}
-
-/** https only; http://localhost (and 127.0.0.1) only when the app runs the demo. Null when fine, else why not. */
-export function webhookUrlProblem(url: string, demo: boolean): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return "not a URL";
-  }
-  if (parsed.protocol === "https:") return null;
-  const local = ["localhost", "127.0.0.1", "[::1]"].includes(parsed.hostname);
-  if (parsed.protocol === "http:" && local && demo) return null;
-  return "must be an https URL";
-}
-
-export interface FlowWebhookTarget {
-  url: string;
-  secret: string;
 }
 
 export async function postFlowWebhook(

@@ -1,6 +1,6 @@
 // Sends a recompute's Flow events through the shop's platform, each occasion once: the occasion is claimed in
 // flow_events first (one instance wins the insert), sent, and given back if the send fails so a later recompute
-// retries it. Shopify: flowTriggerReceive; Cafe24: the merchant's signed webhook (flow-deliverers.ts).
+// retries it. Shopify: flowTriggerReceive; Cafe24: the merchant's signed webhook (platforms/flow-deliverer.ts).
 import type { Db } from "../../db/database.js";
 import { claimFlowOccasion, releaseFlowOccasion } from "../../db/repositories/flow-event.repository.js";
 import type { FlowEvent } from "../../domain/flow/flow-events.js";

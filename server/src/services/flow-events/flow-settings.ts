@@ -3,8 +3,7 @@
 // so a receiver keeps verifying; removing the URL removes it.
 import { randomBytes } from "node:crypto";
 import { ValidationError } from "../../domain/shared/errors.js";
-import { webhookUrlProblem } from "../../platforms/cafe24/flow-webhook.js";
-import { flowWebhookTargetOf } from "./flow-deliverers.js";
+import { flowWebhookTargetOf, webhookUrlProblem } from "../../domain/flow/webhook-url.js";
 
 export const DEFAULT_COUPON_WARNING_DAYS = 3;
 

@@ -23,8 +23,8 @@ const calls = new WeakMap<ShopStore, FlowTriggerCall[]>();
 
 /** The triggers a shop received, oldest first. */
 export function flowTriggerCalls(store: ShopStore): FlowTriggerCall[] {
-  let list = calls.get(store);
-  if (!list) calls.set(store, (list = []));
+  const list = calls.get(store) ?? [];
+  calls.set(store, list);
   return list;
 }
 

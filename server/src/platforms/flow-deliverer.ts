@@ -1,21 +1,19 @@
 // Which way a shop's Flow events go: Shopify shops through flowTriggerReceive, Cafe24 malls to the webhook URL and
 // secret kept in their settings (settings.flowWebhook = { url, secret }); a mall without one gets nothing (and the
 // occasion stays unsent, so setting a URL later delivers what is still current).
-import type { Db } from "../../db/database.js";
-import { readShopSettings } from "../../db/repositories/settings.repository.js";
-import { findShop } from "../../db/repositories/shop.repository.js";
-import { PlatformError } from "../../domain/shared/errors.js";
-import { type FlowWebhookTarget, postFlowWebhook } from "../../platforms/cafe24/flow-webhook.js";
-import { sendFlowTrigger } from "../../platforms/shopify/flow-trigger.js";
-import type { GraphqlCaller } from "../../platforms/shopify/throttled-graphql.js";
-import type { FlowEventDeliverer } from "./flow-events.service.js";
+// Neutral platforms/*.ts (like the registry): services get a deliverer from here and never see a platform's folder.
+import type { Db } from "../db/database.js";
+import { readShopSettings } from "../db/repositories/settings.repository.js";
+import { findShop } from "../db/repositories/shop.repository.js";
+import type { FlowEvent } from "../domain/flow/flow-events.js";
+import { flowWebhookTargetOf } from "../domain/flow/webhook-url.js";
+import { PlatformError } from "../domain/shared/errors.js";
+import { postFlowWebhook } from "./cafe24/flow-webhook.js";
+import { sendFlowTrigger } from "./shopify/flow-trigger.js";
+import type { GraphqlCaller } from "./shopify/throttled-graphql.js";
 
-export function flowWebhookTargetOf(settings: Record<string, unknown> | null): FlowWebhookTarget | null {
-  const hook = settings?.flowWebhook as Partial<FlowWebhookTarget> | undefined;
-  return hook && typeof hook.url === "string" && typeof hook.secret === "string" && hook.secret
-    ? { url: hook.url, secret: hook.secret }
-    : null;
-}
+/** Delivers one event to one shop; throws when it was not delivered. */
+export type FlowEventDeliverer = (shop: string, event: FlowEvent) => Promise<void>;
 
 export function platformFlowDeliverer(deps: {
   db: Db;
