@@ -24,10 +24,36 @@ describe("flow-events job", () => {
       prediction({ customerId: "101" }),
       prediction({ customerId: "102", dueWindow: later }),
     ]);
+    const coupon = (
+      code: string,
+      expiresInDays: number,
+      over: { status?: "pending" | "active"; used?: boolean } = {},
+    ) => ({
+      shop_domain: SHOP,
+      code,
+      customer_id: "102",
+      campaign_key: `winback-${code}`,
+      occasion: daysAgo(40).toISOString(),
+      percent_off: 0.1,
+      discount_id: "d1",
+      status: over.status ?? "active",
+      issued_at: daysAgo(20).toISOString(),
+      expires_at: daysAgo(-expiresInDays).toISOString(),
+      used_at: over.used ? daysAgo(1).toISOString() : null,
+    });
+    await t.db
+      .insertInto("coupons")
+      .values([
+        coupon("SOON", 2),
+        coupon("LATER", 10),
+        coupon("USED", 1, { used: true }),
+        coupon("PENDING", 1, { status: "pending" }),
+      ])
+      .execute();
   });
   afterAll(() => t.destroy());
 
-  it("sends the open window of customer 101 only, and nothing on a rerun", async () => {
+  it("sends 101's open window and 102's one unused coupon near expiry, and nothing on a rerun", async () => {
     const job = createFlowEventsJob({
       db: t.db,
       listShops: async () => [SHOP],
@@ -44,6 +70,13 @@ describe("flow-events job", () => {
         variables: {
           handle: "dangol-reorder-window-opened",
           payload: { customer_id: 101, "Due window opens": "2026-11-19", "Due window closes": "2026-11-30" },
+        },
+      },
+      {
+        shop: SHOP,
+        variables: {
+          handle: "dangol-coupon-expiring",
+          payload: { customer_id: 102, "Coupon code": "SOON", "Days left": 2 },
         },
       },
     ]);

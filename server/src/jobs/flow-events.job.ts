@@ -27,15 +27,12 @@ const PAGE = 500;
 export function createFlowEventsJob(deps: FlowEventsJobDeps): Job {
   const deliver = platformFlowDeliverer(deps);
   const service = createFlowEventsService({ db: deps.db, deliver, now: deps.now });
-  const customersRecomputed = createFlowEventsHook({ db: deps.db, service, now: deps.now });
+  const hook = createFlowEventsHook({ db: deps.db, service, now: deps.now });
   const runShop = async (shop: string) => {
     for (let after: string | null = null; ; ) {
       const page = await listPredictionsPage(deps.db, shop, after, PAGE);
       if (page.length === 0) return;
-      await customersRecomputed(
-        shop,
-        page.map((p) => p.customerId),
-      );
+      await hook.forPredictions(shop, page);
       after = page[page.length - 1].customerId;
     }
   };

@@ -28,23 +28,29 @@ export function flowStateOf(p: CustomerPrediction, coupons: FlowCustomerState["c
 
 export function createFlowEventsHook(deps: { db: Db; service: FlowEventsService; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
-  return async function customersRecomputed(shop: string, customerIds: string[]): Promise<void> {
+  /** A page of stored predictions: one query each for settings, coupons and markers, then only what fires. */
+  async function forPredictions(shop: string, predictions: CustomerPrediction[]): Promise<void> {
     const settings = (await readShopSettings(deps.db, shop)) ?? {};
     const warnDays = flowSettingsView(settings).flowCouponWarningDays;
-    const coupons = await listCustomerCoupons(deps.db, shop, customerIds);
+    const unusedOf = new Map<string, FlowCustomerState["coupons"]>();
+    for (const c of await listCustomerCoupons(
+      deps.db,
+      shop,
+      predictions.map((p) => p.customerId),
+    )) {
+      if (c.usedAt || c.status !== "active") continue;
+      unusedOf.set(c.customerId, [...(unusedOf.get(c.customerId) ?? []), { code: c.code, expiresAt: c.expiresAt }]);
+    }
+    const markers = await claimedFlowOccasions(deps.db, shop, predictions.map(activeMarker));
     const at = now();
-    for (const id of customerIds) {
-      const prediction = await findPrediction(deps.db, shop, id);
-      if (!prediction) continue;
-      const unused = coupons
-        .filter((c) => c.customerId === id && !c.usedAt && c.status === "active")
-        .map((c) => ({ code: c.code, expiresAt: c.expiresAt }));
-      const current = flowStateOf(prediction, unused);
-      const seenActive = (await claimedFlowOccasions(deps.db, shop, [activeMarker(prediction)])).size > 0;
+    for (const prediction of predictions) {
+      const id = prediction.customerId;
+      const current = flowStateOf(prediction, unusedOf.get(id) ?? []);
+      const seenActive = markers.has(activeMarker(prediction));
       const previous = seenActive ? { ...current, lapsed: false } : null;
       const events = decideFlowEvents({ customerId: id, previous, current, now: at, couponWarningDays: warnDays });
-      await deps.service.send(shop, events);
-      if (!current.lapsed)
+      if (events.length > 0) await deps.service.send(shop, events);
+      if (!current.lapsed && !seenActive)
         await claimFlowOccasion(
           deps.db,
           shop,
@@ -52,5 +58,14 @@ export function createFlowEventsHook(deps: { db: Db; service: FlowEventsService;
           at,
         );
     }
-  };
+  }
+  /** After a recompute of these customers (their predictions are read back from the database). */
+  async function customersRecomputed(shop: string, customerIds: string[]): Promise<void> {
+    const found = await Promise.all(customerIds.map((id) => findPrediction(deps.db, shop, id)));
+    await forPredictions(
+      shop,
+      found.filter((p): p is CustomerPrediction => p !== undefined),
+    );
+  }
+  return Object.assign(customersRecomputed, { forPredictions });
 }
