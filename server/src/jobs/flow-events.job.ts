@@ -7,6 +7,7 @@ import type { GraphqlCaller } from "../platforms/shopify/throttled-graphql.js";
 import { platformFlowDeliverer } from "../platforms/flow-deliverer.js";
 import { createFlowEventsHook } from "../services/flow-events/flow-events-hook.js";
 import { createFlowEventsService } from "../services/flow-events/flow-events.service.js";
+import { dailyShopJob } from "./each-shop.js";
 import type { Job } from "./job.js";
 
 export interface FlowEventsJobDeps {
@@ -36,23 +37,11 @@ export function createFlowEventsJob(deps: FlowEventsJobDeps): Job {
       after = page[page.length - 1].customerId;
     }
   };
-  return {
+  return dailyShopJob({
     name: "flow-events",
     schedule: deps.schedule ?? "0 5 * * *",
-    period: "day",
-    perShop: { listShops: deps.listShops, runShop },
-    async run() {
-      let ok = 0;
-      const shops = await deps.listShops();
-      for (const shop of shops) {
-        try {
-          await runShop(shop);
-          ok++;
-        } catch (err) {
-          deps.log(`flow-events ${shop} failed: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
-      return { shops: shops.length, ok };
-    },
-  };
+    listShops: deps.listShops,
+    runShop,
+    log: deps.log,
+  });
 }

@@ -1,3 +1,4 @@
+import { dailyShopJob } from "./each-shop.js";
 import type { Job } from "./job.js";
 
 export interface RecomputeJobDeps {
@@ -10,24 +11,11 @@ export interface RecomputeJobDeps {
 
 /** Nightly full timing recompute, one queued job per shop and day; one shop's failure never stops the others. */
 export function createRecomputeJob(deps: RecomputeJobDeps): Job {
-  const runShop = (shop: string) => deps.recompute.recomputeShop(shop);
-  return {
+  return dailyShopJob({
     name: "recompute-timing",
     schedule: deps.schedule ?? "30 3 * * *",
-    period: "day",
-    perShop: { listShops: deps.listShops, runShop },
-    async run() {
-      let ok = 0;
-      const shops = await deps.listShops();
-      for (const shop of shops) {
-        try {
-          await runShop(shop);
-          ok++;
-        } catch (err) {
-          deps.log(`recompute-timing ${shop} failed: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
-      return { shops: shops.length, ok };
-    },
-  };
+    listShops: deps.listShops,
+    runShop: (shop) => deps.recompute.recomputeShop(shop),
+    log: deps.log,
+  });
 }

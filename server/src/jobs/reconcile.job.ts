@@ -1,3 +1,4 @@
+import { runEachShop } from "./each-shop.js";
 import type { Job } from "./job.js";
 
 export interface ReconcileJobDeps {
@@ -30,14 +31,7 @@ export function reconcileJob(deps: ReconcileJobDeps, schedule = "*/10 * * * *"):
     perShop: { listShops: deps.listShops, runShop, once },
     async run() {
       await once();
-      for (const shop of await deps.listShops()) {
-        // One shop's failure never stops the others.
-        try {
-          await runShop(shop);
-        } catch (err) {
-          log(`reconcile ${shop} failed: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
+      await runEachShop("reconcile", deps.listShops, runShop, log);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { dailyShopJob } from "./each-shop.js";
 import type { Job } from "./job.js";
 
 export interface SegmentSnapshotJobDeps {
@@ -10,24 +11,11 @@ export interface SegmentSnapshotJobDeps {
 
 /** Daily segment counts per shop (one queued job per shop and day), so the dashboard grid can show movement. */
 export function createSegmentSnapshotJob(deps: SegmentSnapshotJobDeps): Job {
-  const runShop = (shop: string) => deps.dashboard.recordSnapshot(shop);
-  return {
+  return dailyShopJob({
     name: "segment-snapshot",
     schedule: deps.schedule ?? "15 4 * * *",
-    period: "day",
-    perShop: { listShops: deps.listShops, runShop },
-    async run() {
-      let ok = 0;
-      const shops = await deps.listShops();
-      for (const shop of shops) {
-        try {
-          await runShop(shop);
-          ok++;
-        } catch (err) {
-          deps.log(`segment-snapshot ${shop} failed: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
-      return { shops: shops.length, ok };
-    },
-  };
+    listShops: deps.listShops,
+    runShop: (shop) => deps.dashboard.recordSnapshot(shop),
+    log: deps.log,
+  });
 }
