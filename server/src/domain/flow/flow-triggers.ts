@@ -22,36 +22,18 @@ export interface FlowTriggerDefinition {
   fields: readonly FlowTriggerField[];
 }
 
-const customer: FlowTriggerField = { type: "customer_reference", key: "customer_id" };
+const text = (key: string): FlowTriggerField => ({ type: "single_line_text_field", key });
+const integer = (key: string): FlowTriggerField => ({ type: "number_integer", key });
+
+/** Every trigger's payload starts with the customer it is about. */
+function trigger(kind: FlowEventKind, handle: string, ...fields: FlowTriggerField[]): FlowTriggerDefinition {
+  return { kind, handle, fields: [{ type: "customer_reference", key: "customer_id" }, ...fields] };
+}
 
 export const FLOW_TRIGGERS: readonly FlowTriggerDefinition[] = [
-  {
-    kind: "reorder_window_opened",
-    handle: "dangol-reorder-window-opened",
-    fields: [
-      customer,
-      { type: "single_line_text_field", key: "Due window opens" },
-      { type: "single_line_text_field", key: "Due window closes" },
-    ],
-  },
-  {
-    kind: "coupon_expiring",
-    handle: "dangol-coupon-expiring",
-    fields: [
-      customer,
-      { type: "single_line_text_field", key: "Coupon code" },
-      { type: "number_integer", key: "Days left" },
-    ],
-  },
-  {
-    kind: "customer_lapsed",
-    handle: "dangol-customer-lapsed",
-    fields: [
-      customer,
-      { type: "single_line_text_field", key: "Segment" },
-      { type: "number_integer", key: "Days since last order" },
-    ],
-  },
+  trigger("reorder_window_opened", "dangol-reorder-window-opened", text("Due window opens"), text("Due window closes")),
+  trigger("coupon_expiring", "dangol-coupon-expiring", text("Coupon code"), integer("Days left")),
+  trigger("customer_lapsed", "dangol-customer-lapsed", text("Segment"), integer("Days since last order")),
 ];
 
 /** flowTriggerReceive refuses a payload of 50 KB or more. */
