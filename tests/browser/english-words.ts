@@ -4,6 +4,7 @@ const ALLOWED = new Set([
   // Brand names and abbreviations used as they are in Korean.
   "Dangol",
   "Shopify",
+  "Flow", // Shopify Flow, the product's name
   "RFM",
   "CLV",
   "VIP",

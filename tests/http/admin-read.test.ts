@@ -133,6 +133,7 @@ describe.each(DB_KINDS)("admin read endpoints on %s", (kind) => {
       productOverrides: { nonProduct: [], product: [] },
       flowWebhook: null,
       flowCouponWarningDays: 3,
+      flowEventsVia: "shopify-flow",
     });
     const put = (body: unknown) =>
       fetch(`${api.url}/api/settings`, {

@@ -48,4 +48,13 @@ describe("Flow event settings", () => {
     const saved = await createSettingsService({ db: api.db.db, demo: true }).update(SHOP_A, local);
     expect(saved.flowWebhook?.url).toBe("http://localhost:9000/dangol");
   });
+
+  it("says where the events go: Shopify Flow for a Shopify shop, the signed webhook for a Cafe24 mall", async () => {
+    const settings = createSettingsService({ db: api.db.db });
+    expect((await settings.get(SHOP_A)).flowEventsVia).toBe("shopify-flow");
+    const mall = "dangolmall.cafe24.com";
+    const row = { shop_domain: mall, platform: "cafe24", installed_at: new Date(0).toISOString(), settings: "{}" };
+    await api.db.db.insertInto("shops").values(row).execute();
+    expect((await settings.get(mall)).flowEventsVia).toBe("signed-webhook");
+  });
 });

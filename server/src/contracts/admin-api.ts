@@ -283,6 +283,11 @@ export interface SettingsResponse {
   flowWebhook: { url: string; secret: string } | null;
   /** N of the "coupon expires in N days" Flow event. */
   flowCouponWarningDays: number;
+  /**
+   * Where the shop's Flow events go: Shopify Flow's three triggers (the webhook URL is then unused), or the
+   * merchant's signed webhook (Cafe24, which has no Flow). The same routing as platforms/flow-deliverer.ts.
+   */
+  flowEventsVia: "shopify-flow" | "signed-webhook";
 }
 
 /** Either or both; an override list replaces the stored one and takes effect at the next model fit. */

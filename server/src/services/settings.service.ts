@@ -47,6 +47,8 @@ function view(shop: string, settings: Record<string, unknown>, platform: string 
     timeZone,
     productOverrides: productOverridesFromSettings(settings),
     ...flowSettingsView(settings),
+    // As platforms/flow-deliverer.ts routes them: only a Cafe24 mall's events go to the webhook.
+    flowEventsVia: cafe24 ? "signed-webhook" : "shopify-flow",
   };
 }
 

@@ -3,6 +3,7 @@ import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import type { Language } from "../../../server/src/contracts/admin-api.js";
 import { BacktestCard, LanguageCard } from "../components/SettingsCards.js";
 import { DeadLetterCard } from "../components/DeadLetterCard.js";
+import { FlowEventsCard } from "../components/flow-events/FlowEventsCard.js";
 import { ProductOverridesCard } from "../components/ProductOverridesCard.js";
 import { SyncStatusCard } from "../components/SyncStatusCard.js";
 import { useBacktest, useSaveLanguage, useSyncStatus } from "../hooks/use-settings.js";
@@ -41,6 +42,7 @@ export function SettingsPage() {
               )}
               {sync.data && <DeadLetterCard deadLetters={sync.data.deadLetters} onChanged={sync.reload} />}
               <BacktestCard backtest={backtest.data} />
+              <FlowEventsCard />
             </BlockStack>
           </Layout.Section>
           <Layout.Section variant="oneThird">
