@@ -1,37 +1,26 @@
 // Two app instances on one PostgreSQL database, each with its own pg-boss queue and cron tick: every period's
 // per-shop job runs once, on whichever instance's worker takes it. Skipped without PG_URL, like the other PG tests.
-import { randomBytes } from "node:crypto";
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb } from "../../server/src/db/create-db.js";
 import type { JobQueue } from "../../server/src/jobs/queue/job-queue.js";
-import { createPgBossQueue } from "../../server/src/jobs/queue/pg-boss-queue.js";
 import { createRecomputeJob } from "../../server/src/jobs/recompute.job.js";
 import { enqueueTick, unitHandler } from "../../server/src/jobs/scheduler.js";
+import { pgBossQueues } from "../helpers/pg-boss-queues.js";
 import { PG_URL } from "../helpers/test-db.js";
 
 const SHOPS = Array.from({ length: 5 }, (_, i) => `shop-${i}.myshopify.com`);
 const TICK = new Date("2026-12-02T03:30:00.000Z");
 
 describe.skipIf(!PG_URL)("pg-boss queue shared by two instances", () => {
-  // A throwaway schema for this file, dropped afterwards (CI's second pass shares the cluster).
-  const schema = `t_jobs_${randomBytes(5).toString("hex")}`;
+  const pg = pgBossQueues("t_jobs", 0.5);
   const queues: JobQueue[] = [];
-  const open = (log: (m: string) => void = () => undefined) =>
-    createPgBossQueue({ connectionString: PG_URL as string, schema, log, pollingIntervalSeconds: 0.5 });
 
   beforeAll(async () => {
     // One after the other: the first creates the schema, the second finds it.
-    queues.push(await open());
-    queues.push(await open());
+    queues.push(await pg.open());
+    queues.push(await pg.open());
   }, 60_000);
 
-  afterAll(async () => {
-    await Promise.all(queues.map((q) => q.stop({ graceMs: 0 })));
-    const admin = createDb({ kind: "postgres", url: PG_URL as string });
-    await sql.raw(`drop schema if exists ${schema} cascade`).execute(admin.db);
-    await admin.db.destroy();
-  }, 60_000);
+  afterAll(() => pg.close(), 60_000);
 
   it("both instances tick for 5 shops: one recompute per shop and period, shared between the two workers", async () => {
     const runs: Array<{ shop: string; instance: number }> = [];

@@ -1,14 +1,12 @@
 // Issue 11 on PostgreSQL: a full recompute's publish pages are pg-boss jobs, visible in its job table, done by
 // whichever instance's worker takes them. Instance A recomputes (no publish worker); instance B publishes. One page's
 // metafields fail once: that job alone is retried. Skipped without PG_URL, like the other PG tests.
-import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb } from "../../server/src/db/create-db.js";
 import { listPublishPages } from "../../server/src/db/repositories/publish-page.repository.js";
 import { createPublishPages, PUBLISH_PAGE } from "../../server/src/jobs/publish-pages.job.js";
 import type { JobQueue } from "../../server/src/jobs/queue/job-queue.js";
-import { createPgBossQueue } from "../../server/src/jobs/queue/pg-boss-queue.js";
+import { pgBossQueues } from "../helpers/pg-boss-queues.js";
 import { createTestDb, PG_URL, type TestDb } from "../helpers/test-db.js";
 import { customerId, publishFixture } from "./publish-pages-fixture.js";
 
@@ -17,28 +15,18 @@ const N = 23;
 const P = 5;
 
 describe.skipIf(!PG_URL)("publish pages through pg-boss, shared by two instances", () => {
-  const schema = `t_jobs_${randomBytes(5).toString("hex")}`;
+  const pg = pgBossQueues("t_jobs", 0.5);
   const queues: JobQueue[] = [];
   let t: TestDb;
-  const open = () =>
-    createPgBossQueue({
-      connectionString: PG_URL as string,
-      schema,
-      log: () => undefined,
-      pollingIntervalSeconds: 0.5,
-    });
 
   beforeAll(async () => {
     t = await createTestDb("postgres");
-    queues.push(await open());
-    queues.push(await open());
+    queues.push(await pg.open());
+    queues.push(await pg.open());
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all(queues.map((q) => q.stop({ graceMs: 0 })));
-    const admin = createDb({ kind: "postgres", url: PG_URL as string });
-    await sql.raw(`drop schema if exists ${schema} cascade`).execute(admin.db);
-    await admin.db.destroy();
+    await pg.close();
     await t.destroy();
   }, 60_000);
 
@@ -54,7 +42,7 @@ describe.skipIf(!PG_URL)("publish pages through pg-boss, shared by two instances
     const jobs = async () =>
       (
         await sql<{ state: string; retry_count: number; shop: string }>`
-          select state, retry_count, data->>'shop' as shop from ${sql.table(`${schema}.job`)}
+          select state, retry_count, data->>'shop' as shop from ${sql.table(`${pg.schema}.job`)}
           where name = ${PUBLISH_PAGE} order by created_on`.execute(t.db)
       ).rows;
     expect((await jobs()).length).toBe(Math.ceil(N / P));

@@ -2,13 +2,10 @@
 // first, then one job for each of 10 small shops; with 2 workers, every small shop's job starts long before the
 // big shop's backlog drains (FIFO would start them after all 50). Mechanism: round-robin by the job's `shop`
 // (in-process: one lane per shop; pg-boss: priority -(that shop's jobs already waiting)).
-import { randomBytes } from "node:crypto";
-import { sql } from "kysely";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { createDb } from "../../server/src/db/create-db.js";
 import { createInProcessQueue } from "../../server/src/jobs/queue/in-process-queue.js";
 import type { JobQueue } from "../../server/src/jobs/queue/job-queue.js";
-import { createPgBossQueue } from "../../server/src/jobs/queue/pg-boss-queue.js";
+import { pgBossQueues } from "../helpers/pg-boss-queues.js";
 import { PG_URL } from "../helpers/test-db.js";
 
 const BIG = "big.myshopify.com";
@@ -40,23 +37,11 @@ describe("job queue fairness between shops", () => {
   });
 
   describe.runIf(PG_URL)("pg-boss", () => {
-    const schema = `t_fair_${randomBytes(5).toString("hex")}`;
-    const queues: JobQueue[] = [];
-    afterAll(async () => {
-      await Promise.all(queues.map((q) => q.stop({ graceMs: 0 })));
-      const admin = createDb({ kind: "postgres", url: PG_URL as string });
-      await sql.raw(`drop schema if exists ${schema} cascade`).execute(admin.db);
-      await admin.db.destroy();
-    }, 60_000);
+    const pg = pgBossQueues("t_fair", 0.2);
+    afterAll(() => pg.close(), 60_000);
 
     it("10 small shops' jobs start before a big shop's 50-job backlog drains", async () => {
-      const queue = await createPgBossQueue({
-        connectionString: PG_URL as string,
-        schema,
-        log: () => undefined,
-        pollingIntervalSeconds: 0.2,
-      });
-      queues.push(queue);
+      const queue = await pg.open();
       expectSmallShopsServedEarly(await startOrder(queue, "publish-shop"));
     }, 60_000);
   });
