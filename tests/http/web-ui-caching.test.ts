@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
-import { createApp } from "../../server/src/http/app.js";
-import { webUiRoutes } from "../../server/src/http/web-ui.js";
-import { createTestDb, type TestDb } from "../helpers/test-db.js";
-import { listen } from "./admin/fixtures.js";
+import { serveWebUi } from "./web-ui-servers.js";
 
 // A dist as web/vite.config.ts writes it: hashed assets with .br and .gz twins, an unhashed file, the shell.
 const dist = mkdtempSync(path.join(os.tmpdir(), "dist-"));
@@ -42,31 +39,10 @@ function get(
 }
 
 describe("admin UI assets: precompressed and cached by their hash", () => {
-  let t: TestDb;
-  let demo: { url: string; close(): Promise<void> };
-  let embedded: { url: string; close(): Promise<void> };
-  beforeAll(async () => {
-    t = await createTestDb();
-    const serve = (mode: "demo" | "shopify", shopifyApiKey?: string) =>
-      listen(
-        createApp({
-          db: t.db,
-          dbKind: t.kind,
-          mode,
-          staticMounts: [{ path: "/", handler: webUiRoutes(dist, { shopifyApiKey }) }],
-        }),
-      );
-    demo = await serve("demo");
-    embedded = await serve("shopify", "abc123");
-  });
-  afterAll(async () => {
-    await demo.close();
-    await embedded.close();
-    await t.destroy();
-  });
+  const ui = serveWebUi(dist);
 
   it("sends brotli to a browser that takes it, cached for a year as immutable", async () => {
-    const res = await get(`${demo.url}/assets/index-AbC_d-12.js`, { "accept-encoding": "gzip, deflate, br" });
+    const res = await get(`${ui.demo.url}/assets/index-AbC_d-12.js`, { "accept-encoding": "gzip, deflate, br" });
     expect(res.status).toBe(200);
     expect(res.headers["content-encoding"]).toBe("br");
     expect(res.headers["content-type"]).toMatch(/^text\/javascript/);
@@ -78,12 +54,12 @@ describe("admin UI assets: precompressed and cached by their hash", () => {
 
   it("gzip when brotli is not accepted (or refused with q=0), the plain file when neither is", async () => {
     for (const accept of ["gzip", "br;q=0, gzip"]) {
-      const res = await get(`${demo.url}/assets/index-AbC_d-12.js`, { "accept-encoding": accept });
+      const res = await get(`${ui.demo.url}/assets/index-AbC_d-12.js`, { "accept-encoding": accept });
       expect(res.headers["content-encoding"], accept).toBe("gzip");
       expect(gunzipSync(res.body).toString()).toBe(JS);
       expect(res.headers["cache-control"]).toMatch(IMMUTABLE);
     }
-    const plain = await get(`${demo.url}/assets/index-AbC_d-12.js`, { "accept-encoding": "identity" });
+    const plain = await get(`${ui.demo.url}/assets/index-AbC_d-12.js`, { "accept-encoding": "identity" });
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.body.toString()).toBe(JS);
     expect(plain.headers["cache-control"]).toMatch(IMMUTABLE);
@@ -91,7 +67,7 @@ describe("admin UI assets: precompressed and cached by their hash", () => {
   });
 
   it("a hashed asset without a compressed twin is sent as is, still immutable", async () => {
-    const res = await get(`${demo.url}/assets/style-Zz9Yy8Xx.css`, { "accept-encoding": "br" });
+    const res = await get(`${ui.demo.url}/assets/style-Zz9Yy8Xx.css`, { "accept-encoding": "br" });
     expect(res.headers["content-encoding"]).toBeUndefined();
     expect(res.headers["content-type"]).toMatch(/^text\/css/);
     expect(res.headers["cache-control"]).toMatch(IMMUTABLE);
@@ -99,7 +75,7 @@ describe("admin UI assets: precompressed and cached by their hash", () => {
 
   it("the shell and anything unhashed revalidate on every visit", async () => {
     for (const p of ["/", "/index.html", "/customers/42", "/assets/app.js"]) {
-      for (const base of [demo.url, embedded.url]) {
+      for (const base of [ui.demo.url, ui.embedded.url]) {
         const res = await get(`${base}${p}`, { "accept-encoding": "br, gzip" });
         expect(res.status, p).toBe(200);
         expect(res.headers["cache-control"], p).toBe("no-cache");
@@ -108,15 +84,15 @@ describe("admin UI assets: precompressed and cached by their hash", () => {
   });
 
   it("a removed asset is a 404, not the HTML shell under a .js name", async () => {
-    const res = await get(`${demo.url}/assets/index-Gone1234.js`, { "accept-encoding": "br" });
+    const res = await get(`${ui.demo.url}/assets/index-Gone1234.js`, { "accept-encoding": "br" });
     expect(res.status).toBe(404);
     expect(res.headers["content-type"]).not.toMatch(/html/);
     expect(res.headers["cache-control"]).toBe("no-cache");
-    expect((await get(`${demo.url}/assets/..%2f..%2fetc%2fpasswd`, { "accept-encoding": "br" })).status).toBe(404);
+    expect((await get(`${ui.demo.url}/assets/..%2f..%2fetc%2fpasswd`, { "accept-encoding": "br" })).status).toBe(404);
   });
 
   it("compressed assets keep the security headers", async () => {
-    const res = await get(`${embedded.url}/assets/index-AbC_d-12.js?shop=cool-shop.myshopify.com`, {
+    const res = await get(`${ui.embedded.url}/assets/index-AbC_d-12.js?shop=cool-shop.myshopify.com`, {
       "accept-encoding": "br",
     });
     expect(res.headers["content-encoding"]).toBe("br");
