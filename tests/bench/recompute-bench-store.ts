@@ -11,7 +11,7 @@ import { migrateToLatest } from "../../server/src/db/migrate.js";
 import { createDecisionPublisher, predictionsFromDb } from "../../server/src/services/decision-publisher.service.js";
 import { deletePublishPage } from "../../server/src/db/repositories/publish-page.repository.js";
 import { createRecomputeService } from "../../server/src/services/recompute.service.js";
-import { createFakePlatform } from "../helpers/fake-platform.js";
+import { createFakePlatform, FAKE_SHOPIFY_CAPABILITIES } from "../helpers/fake-platform.js";
 import { installedOn } from "../helpers/platforms.js";
 
 export const SHOP = "scale.myshopify.com";
@@ -50,10 +50,13 @@ SELECT count(*) FROM orders;`;
   return { dir, filename, orders: Number(run.stdout.trim().split("\n").pop()) };
 }
 
+export const SHOPIFY_LIKE = { ...FAKE_SHOPIFY_CAPABILITIES, customerSegmentMetafields: true };
+
 /** The app's recompute wired to the real publisher, as main.ts wires them (a full recompute republishes the shop). */
 export async function realPath(filename: string) {
   const handle = createDb({ kind: "sqlite", filename });
-  const fake = createFakePlatform();
+  // Shopify's segment editor takes the segment fields: the publisher writes them beside the decision, as it does there.
+  const fake = createFakePlatform({ capabilities: SHOPIFY_LIKE });
   fake.install(SHOP, { customers: [] });
   let metafields = 0;
   const platform = {

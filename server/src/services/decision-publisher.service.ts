@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "../db/database.js";
 import type {
+  CommercePlatform,
   CustomerMetafield,
   CustomerMetafieldRef,
   MetafieldRejection,
@@ -212,8 +213,10 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     ]);
     let coupons = await listCustomerCoupons(deps.db, shop, ids);
     summary.conversionsRecorded += await recordConversions(shop, ids, coupons, facts);
+    // Looked up once a page (each lookup reads the shop's row).
+    const platform = await deps.platforms.for(shop);
     // Cafe24 has no /discount/CODE or cart permalink: its banner links go to the coupon box or the product page.
-    const links = (await deps.platforms.for(shop)).id === "cafe24" ? "cafe24" : "shopify";
+    const links = platform.id === "cafe24" ? "cafe24" : "shopify";
 
     const decideFor = (id: string): DecisionResult =>
       decide({
@@ -231,8 +234,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     const needing = ids.filter((id) => results.get(id)!.couponNeeds.length > 0);
     for (const id of needing) {
       for (const need of results.get(id)!.couponNeeds) {
-        if (await issueCoupon({ db: deps.db, platform: await deps.platforms.for(shop), log }, shop, id, need, at))
-          summary.couponsIssued++;
+        if (await issueCoupon({ db: deps.db, platform, log }, shop, id, need, at)) summary.couponsIssued++;
       }
     }
     if (needing.length) {
@@ -240,7 +242,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
       for (const id of needing) results.set(id, decideFor(id));
     }
 
-    const fields = await segmentFieldsToWrite(shop, ids, predictions, coupons, at);
+    const fields = await segmentFieldsToWrite(platform, shop, ids, predictions, coupons, at);
     const published: PublishedDecision[] = [];
     const assignmentRows: CampaignEventRow[] = [];
     const changed: string[] = [];
@@ -287,6 +289,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     const unknown = targeted ? new Set<string>() : await unknownCustomers(shop, changed);
     summary.metafieldsSkipped += unknown.size;
     await writeMetafields(
+      platform,
       shop,
       changed.filter((id) => !unknown.has(id)),
       results,
@@ -300,13 +303,14 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
    * who has fields other than the ones last written: they are rewritten even when the banner is the same.
    */
   async function segmentFieldsToWrite(
+    platform: CommercePlatform,
     shop: string,
     ids: string[],
     predictions: Map<string, CustomerPrediction>,
     coupons: StoredCoupon[],
     at: Date,
   ): Promise<{ values: Map<string, string>; changed: Set<string> } | undefined> {
-    if (!(await deps.platforms.for(shop)).capabilities.customerSegmentMetafields) return undefined;
+    if (!platform.capabilities.customerSegmentMetafields) return undefined;
     const written = await listPublishedSegmentFields(deps.db, shop, ids);
     const values = new Map<string, string>();
     const changed = new Set<string>();
@@ -331,13 +335,13 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
   }
 
   async function writeMetafields(
+    platform: CommercePlatform,
     shop: string,
     ids: string[],
     results: Map<string, DecisionResult>,
     summary: PublishSummary,
     segmentFields?: Map<string, string>,
   ): Promise<void> {
-    const platform = await deps.platforms.for(shop);
     if (platform.capabilities.storefrontDelivery !== "metafields") {
       // Its storefront asks our server (Cafe24's ScriptTag), which answers from the decision just stored: live now.
       if (ids.length) await markDecisionsPublished(deps.db, shop, ids, now());
@@ -379,15 +383,18 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
       const refused = new Map(result.rejected.map((r) => [r.customerId, r]));
       const written = batch.filter((id) => !refused.has(id));
       const at = now();
-      await markDecisionsPublished(deps.db, shop, written, at);
-      if (segmentFields)
-        await markSegmentFieldsPublished(
-          deps.db,
-          shop,
-          written.map((id) => ({ customerId: id, fields: segmentFields.get(id)! })),
-        );
-      await clearPublishErrors(deps.db, shop, written);
-      await recordPublishErrors(deps.db, shop, [...refused.values()], at);
+      // What the batch's write changed, in one transaction (one commit, not four a batch).
+      await deps.db.transaction().execute(async (trx) => {
+        await markDecisionsPublished(trx, shop, written, at);
+        if (segmentFields)
+          await markSegmentFieldsPublished(
+            trx,
+            shop,
+            written.map((id) => ({ customerId: id, fields: segmentFields.get(id)! })),
+          );
+        await clearPublishErrors(trx, shop, written);
+        await recordPublishErrors(trx, shop, [...refused.values()], at);
+      });
       summary.metafieldsWritten += written.length;
       summary.metafieldsRejected += refused.size;
       if (refused.size)

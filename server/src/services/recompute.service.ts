@@ -18,6 +18,7 @@ import { randomUUID } from "node:crypto";
 import { productOverridesFromSettings } from "./product-overrides.js";
 import { type RecomputeEngine, visitOf } from "./recompute-engine.js";
 import { workerRecomputeEngine } from "./recompute-worker-client.js";
+import { readAhead, writeBehind } from "./recompute-read-ahead.js";
 
 export interface RecomputeDeps {
   db: Db;
@@ -48,6 +49,8 @@ interface HistoryPage {
   lastId: string;
 }
 
+type VisitMap = Awaited<ReturnType<typeof loadVisitSummaries>>;
+
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function createRecomputeService(deps: RecomputeDeps) {
@@ -63,18 +66,46 @@ export function createRecomputeService(deps: RecomputeDeps) {
     }
   }
 
-  /** Pages of customers in id order, (afterId, lastId], each read in one query (both passes read the same way). */
-  async function* historyPages(shop: string, asOf: Date): AsyncGenerator<HistoryPage> {
-    let after: string | null = null;
-    for (;;) {
-      const { histories, lastId } = await pageShopHistories(db, shop, after, pageSize, asOf);
-      if (lastId === null) return;
-      if (histories.length) yield { histories, afterId: after, lastId };
-      after = lastId;
+  /**
+   * Pages of customers in id order, (afterId, lastId], each read in one query (both passes read the same way),
+   * the next one read while the caller works on this one.
+   */
+  function historyPages(shop: string, asOf: Date): AsyncGenerator<HistoryPage> {
+    async function* pages(): AsyncGenerator<HistoryPage> {
+      let after: string | null = null;
+      for (;;) {
+        const { histories, lastId } = await pageShopHistories(db, shop, after, pageSize, asOf);
+        if (lastId === null) return;
+        if (histories.length) yield { histories, afterId: after, lastId };
+        after = lastId;
+      }
     }
+    return readAhead(pages());
   }
 
-  /** A page's publish work: its row first (a crash after the predictions leaves it pending), then the queue. */
+  /** The second pass's pages with their customers' visits, read ahead together. */
+  function pagesWithVisits(shop: string, asOf: Date): AsyncGenerator<HistoryPage & { visits: VisitMap }> {
+    async function* pages() {
+      for await (const page of historyPages(shop, asOf)) {
+        const visits = await loadVisitSummaries(
+          db,
+          shop,
+          page.histories.map((h) => h.customerId),
+        );
+        yield { ...page, visits };
+      }
+    }
+    return readAhead(pages());
+  }
+
+  /** A page's predictions stored: its publish row first (a crash after the predictions leaves it pending), then the queue. */
+  async function storePage(shop: string, page: HistoryPage, predictions: CustomerPrediction[], at: Date) {
+    const publishPage = await recordPublishPage(shop, page.afterId, page.lastId, at);
+    await upsertPredictions(db, shop, predictions);
+    await queuePublishPage(publishPage);
+  }
+
+  /** A page's publish row, stored before its predictions. */
   async function recordPublishPage(shop: string, afterId: string | null, throughId: string, at: Date) {
     if (!deps.publishPages) return undefined;
     const page: PublishPage = { id: randomUUID(), shop, afterId, throughId };
@@ -120,17 +151,17 @@ export function createRecomputeService(deps: RecomputeDeps) {
       // customer, either this run's prediction or the previous one; a crash leaves exactly that (harmless, and the
       // next full recompute rewrites everyone: runs are not resumed).
       // Each page is published by its own job: the recompute neither waits for it nor keeps the ids.
-      for await (const { histories, afterId, lastId } of historyPages(shop, now)) {
-        const visits = await loadVisitSummaries(
-          db,
-          shop,
-          histories.map((h) => h.customerId),
-        );
-        const predictions = await engine.predict(histories, visits);
-        const publishPage = await recordPublishPage(shop, afterId, lastId, now);
-        await upsertPredictions(db, shop, predictions);
-        await queuePublishPage(publishPage);
-        customers += predictions.length;
+      // Page N is stored while the worker predicts page N + 1 and the database reads page N + 2.
+      const writes = writeBehind();
+      try {
+        for await (const page of pagesWithVisits(shop, now)) {
+          const predictions = await engine.predict(page.histories, page.visits);
+          await writes.push(() => storePage(shop, page, predictions, now));
+          customers += predictions.length;
+        }
+        await writes.drain();
+      } finally {
+        await writes.settle();
       }
       await deletePredictionsWithoutOrders(db, shop);
     } finally {

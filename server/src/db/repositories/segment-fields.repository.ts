@@ -1,4 +1,5 @@
 // The segment fields last written to each customer's metafields (published_decisions.segment_fields), as JSON text.
+import { sql } from "kysely";
 import type { Db } from "../database.js";
 import { chunks } from "./order.repository.js";
 
@@ -20,18 +21,32 @@ export async function listPublishedSegmentFields(
   return out;
 }
 
-/** One update per customer: each has its own fields (a page is at most a few hundred customers). */
+/** Customers per update: 3 bound parameters each, well under SQLite's and PostgreSQL's limits. */
+const MARK_CHUNK = 300;
+
+/**
+ * Each customer's own fields, one statement per chunk (a CASE on the customer id): a whole-shop publish of a
+ * million customers used to send a million single-row updates.
+ */
 export async function markSegmentFieldsPublished(
   db: Db,
   shop: string,
   written: Array<{ customerId: string; fields: string }>,
 ): Promise<void> {
-  for (const w of written) {
+  for (const batch of chunks(written, MARK_CHUNK)) {
+    const fields = sql.join(
+      batch.map((w) => sql`when ${w.customerId} then ${w.fields}`),
+      sql` `,
+    );
     await db
       .updateTable("published_decisions")
-      .set({ segment_fields: w.fields })
+      .set({ segment_fields: sql<string>`case customer_id ${fields} end` })
       .where("shop_domain", "=", shop)
-      .where("customer_id", "=", w.customerId)
+      .where(
+        "customer_id",
+        "in",
+        batch.map((w) => w.customerId),
+      )
       .execute();
   }
 }
