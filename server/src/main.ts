@@ -18,7 +18,7 @@ import { webhookRoutes } from "./http/routes/webhooks.routes.js";
 import { pixelRoutes } from "./http/routes/pixel.routes.js";
 import { createPixelIntakeService, pixelEraser } from "./services/pixel-intake.service.js";
 import { installOnFirstRequest } from "./http/auth/install-on-first-request.js";
-import { startScheduler, type Scheduler } from "./jobs/scheduler.js";
+import { enqueueTick, startScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { JobQueue } from "./jobs/queue/job-queue.js";
 import { createInProcessQueue } from "./jobs/queue/in-process-queue.js";
 import { createPgBossQueue } from "./jobs/queue/pg-boss-queue.js";
@@ -28,6 +28,9 @@ import { createRecomputeJob } from "./jobs/recompute.job.js";
 import { createSegmentSnapshotJob } from "./jobs/segment-snapshot.job.js";
 import { createEventRetentionJob } from "./jobs/event-retention.job.js";
 import { createFlowEventsJob } from "./jobs/flow-events.job.js";
+import { createSegmentDefinitionsJob } from "./jobs/segment-definitions.job.js";
+import { createSegmentDefinitionsService, segmentDefinitionsEraser } from "./services/segment-definitions.service.js";
+import { defineSegmentMetafields } from "./platforms/shopify/segment-definitions.js";
 import type { PlatformModule, PlatformWiring } from "./platforms/platform-module.js";
 import { createPlatformRegistry } from "./platforms/registry.js";
 import { createShopifyModule } from "./platforms/shopify/index.js";
@@ -148,7 +151,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     platforms,
     onOrderChanged: pipeline.orderChanged,
     onBackfilled: pipeline.shopSynced,
-    erasers: [timingEraser, campaignEraser, pixelEraser, ...modules.flatMap((m) => m.erasers ?? [])],
+    erasers: [
+      timingEraser,
+      campaignEraser,
+      pixelEraser,
+      segmentDefinitionsEraser,
+      ...modules.flatMap((m) => m.erasers ?? []),
+    ],
     queue: { jobs: queue, shared: kind === "postgres", log },
   });
   jobs.push(...syncParts.jobs);
@@ -214,6 +223,20 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   jobs.push(
     createFlowEventsJob({ db, listShops, log, shopifyGraphql: shopify?.stack.graphql, demo: config.mode === "demo" }),
   );
+  // The segment fields' metafield definitions for Shopify shops installed before install made them: queued at boot
+  // and daily, asked once per shop (remembered), so the publisher's writes are filterable in the segment editor.
+  const segmentDefinitionsJob =
+    shopify &&
+    createSegmentDefinitionsJob({
+      definitions: createSegmentDefinitionsService({
+        db,
+        platforms,
+        define: (shop) => defineSegmentMetafields(shopify.stack.graphql, shop),
+      }),
+      listShops,
+      log,
+    });
+  if (segmentDefinitionsJob) jobs.push(segmentDefinitionsJob);
 
   const app = createApp({
     db,
@@ -226,6 +249,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     ],
   });
   const scheduler: Scheduler = await startScheduler(jobs, queue, log);
+  // Today's key: a boot after today's tick (or another instance's boot) queues nothing new.
+  if (segmentDefinitionsJob)
+    void enqueueTick(queue, segmentDefinitionsJob, new Date()).catch((err: unknown) =>
+      log(`segment-definitions not queued at boot: ${String(err)}`),
+    );
   // A busy port or an unresolvable HOST ends start-up with one line that says which variable to change.
   // The fast path answers Shopify's app-proxy /decision from node:http (see decision-fast-path.ts).
   const server = await listenOn(
