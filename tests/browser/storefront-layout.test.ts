@@ -1,18 +1,20 @@
 // The banner at phone, tablet and desktop widths in English and Korean: stacked on narrow containers, inside its
 // reserved height, no layout shift, no Korean word split across lines, and no render-blocking request.
 import { existsSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type BannerHarness,
+  layoutShift,
+  previewEntry,
+  previewPath,
+  probedPage,
+  startBannerHarness,
+} from "./banner-harness.js";
 import { customerIdFor, decideFor, unusedCoupon } from "./engine-fixtures.js";
 import { findMidWordBreaks } from "./storefront-line-breaks.js";
 import { bannerPresetCustomers } from "./storefront-presets.js";
-import {
-  CHROMIUM,
-  LAYOUT_SHIFT_PROBE,
-  launchChromium,
-  startPreviewServer,
-  type PreviewServer,
-} from "./storefront-server.js";
+import { CHROMIUM } from "./storefront-server.js";
 
 const WIDTHS = [390, 768, 1440] as const;
 const LANGS = ["en", "ko"] as const;
@@ -37,40 +39,23 @@ interface BannerBox {
 }
 
 describe.skipIf(!existsSync(CHROMIUM))("storefront banner layout in Chromium", () => {
-  let server: PreviewServer;
-  let browser: Browser;
+  let h: BannerHarness;
 
   beforeAll(async () => {
-    const customer = (c: { id: string; firstName: string }) => ({
-      id: c.id,
-      firstName: c.firstName,
-      lastName: "Kim",
-      email: null,
-    });
-    server = await startPreviewServer([
-      ...Object.entries(presets).map(([key, c]) => ({
-        customer: customer(c),
-        decision: c.decision,
-        label: { en: key, ko: key },
-      })),
-      { customer: customer(pending), decision: null, label: { en: "not published yet", ko: "게시 전" } },
-      { customer: customer(holder), decision: holder.decision, label: { en: "coupon expiring", ko: "쿠폰 만료 임박" } },
+    h = await startBannerHarness([
+      ...Object.entries(presets).map(([key, c]) => previewEntry(c, { en: key, ko: key })),
+      previewEntry({ ...pending, decision: null }, { en: "not published yet", ko: "게시 전" }),
+      previewEntry(holder, { en: "coupon expiring", ko: "쿠폰 만료 임박" }),
     ]);
-    browser = await launchChromium();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await h?.close();
   });
 
   async function openAt(width: number, customerId: string, lang: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    await page.addInitScript(LAYOUT_SHIFT_PROBE);
-    await page.goto(`${server.url}/preview?customer=${encodeURIComponent(customerId)}&lang=${lang}`, {
-      waitUntil: "load",
-    });
+    const page = await probedPage(h.browser, width);
+    await page.goto(h.url + previewPath(customerId, lang), { waitUntil: "load" });
     return page;
   }
 
@@ -85,8 +70,6 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront banner layout in Chromium", (
         wordBreak: getComputedStyle(document.querySelector(".dangol-banner")!).wordBreak,
       };
     });
-  const layoutShift = (page: Page) =>
-    page.evaluate(() => (window as unknown as { __dangolShift: number }).__dangolShift);
 
   it("gives every preset a banner to lay out (engine-made decisions)", () => {
     expect(Object.values(presets).map((p) => p.decision.banner?.campaign)).toEqual([
@@ -106,7 +89,7 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront banner layout in Chromium", (
         const empty = await bannerBox(page);
         expect(await layoutShift(page)).toBe(0);
         for (const [key, c] of Object.entries(presets)) {
-          await page.goto(`${server.url}/preview?customer=${c.id}&lang=${lang}`, { waitUntil: "load" });
+          await page.goto(h.url + previewPath(c.id, lang), { waitUntil: "load" });
           if (key === "win_back") await page.waitForTimeout(1_100); // its countdown ticks at least once
           const box = await bannerBox(page);
           // Content inside the reservation: the box is exactly as tall empty as filled, at this width.
@@ -118,7 +101,7 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront banner layout in Chromium", (
           expect(await page.evaluate(findMidWordBreaks, ".dangol-banner p, .dangol-banner__cta")).toEqual([]);
           expect(await layoutShift(page)).toBe(0);
         }
-        await page.goto(`${server.url}/preview?customer=${holder.id}&lang=${lang}`, { waitUntil: "load" });
+        await page.goto(h.url + previewPath(holder.id, lang), { waitUntil: "load" });
         expect(await page.evaluate(findMidWordBreaks, ".dangol-notice__text")).toEqual([]);
         expect(await layoutShift(page)).toBe(0);
         await page.context().close();
@@ -131,13 +114,11 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront banner layout in Chromium", (
   it("shifts nothing on a 20x slower CPU either, where the page paints while it is still being parsed", async () => {
     for (const width of WIDTHS) {
       for (const id of width === 390 ? [pending.id, presets.win_back.id] : [pending.id]) {
-        const context = await browser.newContext({ viewport: { width, height: 900 } });
-        const page = await context.newPage();
-        await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: 20 });
-        await page.addInitScript(LAYOUT_SHIFT_PROBE);
-        await page.goto(`${server.url}/preview?customer=${encodeURIComponent(id)}&lang=ko`, { waitUntil: "load" });
+        const page = await probedPage(h.browser, width);
+        await (await page.context().newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: 20 });
+        await page.goto(h.url + previewPath(id, "ko"), { waitUntil: "load" });
         expect({ width, id, shift: await layoutShift(page) }).toEqual({ width, id, shift: 0 });
-        await context.close();
+        await page.context().close();
       }
     }
   }, 120_000);
@@ -173,15 +154,13 @@ describe.skipIf(!existsSync(CHROMIUM))("storefront banner layout in Chromium", (
   });
 
   it("sees a stylesheet <link> as render-blocking (the measurement works)", async () => {
-    const context = await browser.newContext();
+    const context = await h.browser.newContext();
     const page = await context.newPage();
-    await page.route(`${server.url}/probe`, (r) =>
+    await page.route(`${h.url}/probe`, (r) =>
       r.fulfill({ contentType: "text/html", body: '<!doctype html><link rel="stylesheet" href="/probe.css"><p>x</p>' }),
     );
-    await page.route(`${server.url}/probe.css`, (r) =>
-      r.fulfill({ contentType: "text/css", body: "p { color: red }" }),
-    );
-    await page.goto(`${server.url}/probe`, { waitUntil: "load" });
+    await page.route(`${h.url}/probe.css`, (r) => r.fulfill({ contentType: "text/css", body: "p { color: red }" }));
+    await page.goto(`${h.url}/probe`, { waitUntil: "load" });
     const blocking = await page.evaluate(
       () =>
         performance

@@ -2,64 +2,35 @@
 // preset's text: the banner stays inside its reserved height and nothing shifts, even when the image arrives late
 // and its file is not square (the CSS fixes its box, whatever the file's shape).
 import { existsSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bannerPresetCustomers } from "./storefront-presets.js";
-import {
-  CHROMIUM,
-  LAYOUT_SHIFT_PROBE,
-  launchChromium,
-  startPreviewServer,
-  type PreviewServer,
-} from "./storefront-server.js";
+import { type BannerHarness, previewEntry, previewPath, probedPage, startBannerHarness } from "./banner-harness.js";
+import { presetsWithImage, serveWideImage } from "./banner-image.js";
+import { CHROMIUM } from "./storefront-server.js";
 
 const WIDTHS = [390, 768, 1440] as const;
 const LANGS = ["en", "ko"] as const;
-const IMAGE = "https://cdn.shopify.com/s/files/1/dangol-test/variant-b.svg";
-// 3:1, so a box sized from the file would be short and wide; served late so it lands after the first layout.
-const WIDE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100"><rect width="300" height="100" fill="#c63"/></svg>`;
-const now = new Date();
-const presets = Object.entries(bannerPresetCustomers(now)).map(([key, c]) => ({
-  key,
-  ...c,
-  id: `${c.id}-image`,
-  decision: { ...c.decision, banner: c.decision.banner && { ...c.decision.banner, variant: "b", imageUrl: IMAGE } },
-}));
+// The image is served late, so it lands after the first layout.
+const presets = presetsWithImage(new Date(), "-image");
 
 describe.skipIf(!existsSync(CHROMIUM))("banner with a variant image in Chromium", () => {
-  let server: PreviewServer;
-  let browser: Browser;
+  let h: BannerHarness;
 
   beforeAll(async () => {
-    server = await startPreviewServer(
-      presets.map((c) => ({
-        customer: { id: c.id, firstName: c.firstName, lastName: "Kim", email: null },
-        decision: c.decision,
-        label: { en: c.key, ko: c.key },
-      })),
-    );
-    browser = await launchChromium();
+    h = await startBannerHarness(presets.map((c) => previewEntry(c, { en: c.key, ko: c.key })));
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await h?.close();
   });
 
   async function openAt(width: number, id: string, lang: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    await page.addInitScript(LAYOUT_SHIFT_PROBE);
+    const page = await probedPage(h.browser, width);
     let release!: () => void;
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await page.route(IMAGE, async (route) => {
-      await held;
-      await route.fulfill({ contentType: "image/svg+xml", body: WIDE_SVG });
-    });
-    await page.goto(`${server.url}/preview?customer=${encodeURIComponent(id)}&lang=${lang}`, {
-      waitUntil: "domcontentloaded",
-    });
+    await serveWideImage(page, held);
+    await page.goto(h.url + previewPath(id, lang), { waitUntil: "domcontentloaded" });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     release();
     await page.waitForFunction(() => document.querySelector<HTMLImageElement>(".dangol-banner__image")?.complete, {
