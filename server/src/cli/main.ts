@@ -9,6 +9,7 @@ import { backtestCommand } from "./commands/backtest.command.js";
 import { fitBgnbdCommand } from "./commands/fit-bgnbd.command.js";
 import { fitGgCommand } from "./commands/fit-gg.command.js";
 import { importCommand } from "./commands/import.command.js";
+import { simulateMonthCommand } from "./commands/simulate-month.command.js";
 import { validateSyntheticCommand } from "./commands/validate-synthetic.command.js";
 import type { CliContext, Command, DbSession } from "./context.js";
 
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   "fit-gg": fitGgCommand,
   backtest: backtestCommand,
   import: importCommand,
+  "simulate-month": simulateMonthCommand,
   "validate-synthetic": validateSyntheticCommand,
 };
 
