@@ -1,22 +1,19 @@
 // A Cafe24 merchant's way into the admin: Cafe24 opens our App URL with a signed launch; an installed mall is
 // redirected to the admin with its one-hour admin token in the fragment, and that token reads that mall's
 // dashboard and no other. The malls are installed through the real flow against the Cafe24 simulator.
-import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../server/src/config.js";
 import { createApp } from "../../server/src/http/app.js";
 import { adminAuth, adminRoutes } from "../../server/src/http/routes/admin/index.js";
 import { createSyncWiring } from "../../server/src/main/sync-wiring.js";
-import { type RunningApp, startApp } from "../../server/src/main.js";
 import { signCafe24AdminToken } from "../../server/src/platforms/cafe24/admin-token.js";
 import { cafe24InstallRoutes } from "../../server/src/platforms/cafe24/install-routes.js";
 import { signCafe24LaunchQuery } from "../../server/src/platforms/cafe24/launch-hmac.js";
 import { createDashboardService } from "../../server/src/services/dashboard.service.js";
 import { registryOf } from "../helpers/platforms.js";
+import { type RealApp, SHOPIFY_AND_CAFE24_ENV, startRealApp } from "../helpers/real-app.js";
 import { CAFE24_APP, startCafe24Harness, type Cafe24Harness } from "../platforms/cafe24/harness.js";
 
 const MALLS = { small: "smallmall", large: "largemall" };
@@ -134,35 +131,19 @@ describe("Cafe24 launch → admin token → that mall's dashboard", () => {
 });
 
 describe("startApp with Shopify and Cafe24: a Cafe24 admin token is not sent to Shopify's token exchange", () => {
-  let dir: string;
-  let app: RunningApp;
+  let running: RealApp;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "dangol-cafe24-login-"));
-    const config = loadConfig(
-      {
-        SHOPIFY_API_KEY: "test-api-key",
-        SHOPIFY_API_SECRET: "test-api-secret",
-        SHOPIFY_APP_URL: "https://dangol.example.com",
-        CAFE24_CLIENT_ID: "cafe24-client",
-        CAFE24_CLIENT_SECRET: "cafe24-secret",
-        CAFE24_APP_URL: "https://dangol.example.com",
-        CAFE24_WEBHOOK_KEY: "the-webhook-key",
-        DATABASE_URL: `sqlite:${path.join(dir, "dangol.sqlite")}`,
-      },
-      dir,
-    );
-    app = await startApp({ ...config, port: 0 });
+    running = await startRealApp("dangol-cafe24-login-", (dir) => ({
+      ...SHOPIFY_AND_CAFE24_ENV,
+      DATABASE_URL: `sqlite:${path.join(dir, "dangol.sqlite")}`,
+    }));
   });
-  afterAll(async () => {
-    await app?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => running?.close());
 
   it("answers the mall's settings (no install attempted for it)", async () => {
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const token = await signCafe24AdminToken(MALLS.small, "cafe24-secret");
-    const res = await fetch(`${base}/api/settings`, { headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch(`${running.base}/api/settings`, { headers: { Authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     expect((await res.json()).shop).toBe(MALLS.small);
   });

@@ -1,44 +1,26 @@
 // The real composition root with Cafe24 credentials beside Shopify's: main.ts mounts the Cafe24 module's front
 // doors, and each refuses what is not signed or keyed, with the status Cafe24 expects and nothing stored.
-import { mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../server/src/config.js";
 import { createDb } from "../../server/src/db/create-db.js";
 import { countWebhookEvents } from "../../server/src/db/repositories/webhook-event.repository.js";
-import { type RunningApp, startApp } from "../../server/src/main.js";
+import type { RunningApp } from "../../server/src/main.js";
+import { type RealApp, SHOPIFY_AND_CAFE24_ENV, startRealApp } from "../helpers/real-app.js";
 
 const MALL = "dangolmall";
 
 describe("startApp with Cafe24 credentials: the Cafe24 module is mounted and refuses bad input", () => {
-  let dir: string;
+  let running: RealApp;
   let app: RunningApp;
   let base: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "dangol-cafe24-wiring-"));
-    const config = loadConfig(
-      {
-        SHOPIFY_API_KEY: "test-api-key",
-        SHOPIFY_API_SECRET: "test-api-secret",
-        SHOPIFY_APP_URL: "https://dangol.example.com",
-        CAFE24_CLIENT_ID: "cafe24-client",
-        CAFE24_CLIENT_SECRET: "cafe24-secret",
-        CAFE24_APP_URL: "https://dangol.example.com",
-        CAFE24_WEBHOOK_KEY: "the-webhook-key",
-        TRUSTED_PROXY_HOPS: "1",
-      },
-      dir,
-    );
-    app = await startApp({ ...config, port: 0 });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    running = await startRealApp("dangol-cafe24-wiring-", () => ({
+      ...SHOPIFY_AND_CAFE24_ENV,
+      TRUSTED_PROXY_HOPS: "1",
+    }));
+    ({ app, base } = running);
   });
-  afterAll(async () => {
-    await app?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => running?.close());
 
   const storedDeliveries = async () => {
     const { db } = createDb(app.config.database);
