@@ -63,6 +63,9 @@ describe.each(DB_KINDS)("a planted month played through the product on %s", (kin
   });
 
   it("names no winner on a day the rule says there is too little data", () => {
+    // The rule really gates: the first day's looks are all too small, the month's end has enough for every pair.
+    expect(run.looks[0].results.analysis.comparisons.every((c) => c.status === "too_little_data")).toBe(true);
+    expect(run.final.analysis.comparisons.every((c) => c.status !== "too_little_data")).toBe(true);
     for (const { results } of run.looks) {
       const small = results.analysis.comparisons.some((c) => c.status === "too_little_data");
       if (small) expect(results.analysis.winner).toBeNull();
