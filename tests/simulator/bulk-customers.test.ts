@@ -3,10 +3,8 @@
 // and ordersCount / customersCount return { count, precision }.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimulatorHandle } from "../../server/src/simulator/index.js";
+import { bulkLines, runBulkToEnd } from "./bulk-run.js";
 import { DEMO, gql, startSmall } from "./sim-helpers.js";
-
-const RUN = `mutation($q: String!) { bulkOperationRunQuery(query: $q) { bulkOperation { id status } userErrors { field message } } }`;
-const POLL = `query($id: ID!) { bulkOperation(id: $id) { id status objectCount rootObjectCount url } }`;
 
 describe("simulator: customer exports and counts", () => {
   let sim: SimulatorHandle;
@@ -18,25 +16,9 @@ describe("simulator: customer exports and counts", () => {
   afterAll(() => sim.close());
 
   async function exportLines(query: string) {
-    const started = await gql(sim, token, RUN, { q: query });
-    expect(started.body.data.bulkOperationRunQuery.userErrors).toEqual([]);
-    const id = started.body.data.bulkOperationRunQuery.bulkOperation.id as string;
-    for (let i = 0; i < 200; i++) {
-      const op = (await gql(sim, token, POLL, { id })).body.data.bulkOperation;
-      if (op.status === "COMPLETED") {
-        const text = await (await fetch(op.url)).text();
-        return {
-          op,
-          lines: text
-            .trim()
-            .split("\n")
-            .map((l) => JSON.parse(l) as Record<string, unknown>),
-        };
-      }
-      expect(["CREATED", "RUNNING"]).toContain(op.status);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error("bulk operation never finished");
+    const op = await runBulkToEnd(sim, token, query);
+    expect(op.status).toBe("COMPLETED");
+    return { op, lines: await bulkLines(op.url) };
   }
 
   it("exports every customer as one JSONL line with the selected fields and no __parentId", async () => {

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimulatorHandle } from "../../server/src/simulator/index.js";
+import { bulkLines, RUN_BULK as RUN, runBulkToEnd } from "./bulk-run.js";
 import { DEMO, gql, startSmall } from "./sim-helpers.js";
-
-const RUN = `mutation($q: String!) { bulkOperationRunQuery(query: $q) { bulkOperation { id status } userErrors { field message } } }`;
-const POLL = `query($id: ID!) { bulkOperation(id: $id) { id status errorCode objectCount rootObjectCount url } }`;
 
 describe("simulator bulk operations", () => {
   let sim: SimulatorHandle;
@@ -14,27 +12,13 @@ describe("simulator bulk operations", () => {
   });
   afterAll(() => sim.close());
 
-  async function runToEnd(query: string) {
-    const started = await gql(sim, token, RUN, { q: query });
-    expect(started.body.data.bulkOperationRunQuery.userErrors).toEqual([]);
-    const id = started.body.data.bulkOperationRunQuery.bulkOperation.id as string;
-    for (let i = 0; i < 200; i++) {
-      const { body } = await gql(sim, token, POLL, { id });
-      if (!["CREATED", "RUNNING"].includes(body.data.bulkOperation.status)) return body.data.bulkOperation;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error("bulk operation never finished");
-  }
+  const runToEnd = (query: string) => runBulkToEnd(sim, token, query);
 
   it("exports orders with line items as JSONL lines linked by __parentId", async () => {
     const op = await runToEnd(`{ orders(query: "created_at:<2009-12-03") { edges { node { id updatedAt customer { id }
       lineItems { edges { node { quantity variant { id } } } } } } } }`);
     expect(op.status).toBe("COMPLETED");
-    const file = await (await fetch(op.url)).text();
-    const lines = file
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = await bulkLines(op.url);
     const store = sim.store(DEMO);
     const expectedOrders = [...store.orders.values()].filter((o) => o.createdAt < Date.parse("2009-12-03T00:00:00Z"));
     const expectedLines = expectedOrders.reduce((n, o) => n + o.lines.length, 0);
