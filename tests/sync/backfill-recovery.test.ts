@@ -7,6 +7,7 @@ import * as orders from "../../server/src/db/repositories/order.repository.js";
 import * as syncState from "../../server/src/db/repositories/sync-state.repository.js";
 import type { CommercePlatform } from "../../server/src/platforms/commerce-platform.js";
 import { createOrderSyncService } from "../../server/src/services/order-sync.service.js";
+import { syncWith } from "./sync-with.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { startHarness, type Harness } from "./harness.js";
 import { registryOf } from "../helpers/platforms.js";
@@ -33,16 +34,11 @@ async function waitForPhase(h: Harness, shop: string, phase: string, timeoutMs: 
 /** A backfill run that dies (like kill -9: nothing written after) at the first bulk status poll. */
 async function killDuringBulk(h: Harness, shop: string): Promise<void> {
   const controller = new AbortController();
-  const killable = createOrderSyncService({
-    db: h.t.db,
-    platforms: registryOf(h.t.db, {
-      ...h.stack.platform,
-      getBulkExport: async () => {
-        controller.abort(new Error("killed"));
-        return controller.signal.throwIfAborted() as never;
-      },
-    }),
-    log: () => undefined,
+  const killable = syncWith(h, {
+    getBulkExport: async () => {
+      controller.abort(new Error("killed"));
+      return controller.signal.throwIfAborted() as never;
+    },
   });
   await expect(killable.backfill(shop, { signal: controller.signal })).rejects.toThrow();
   const state = await syncState.findSyncState(h.t.db, shop);
@@ -119,18 +115,16 @@ describe.each(DB_KINDS)("interrupted backfills recover by themselves on %s", (ki
     const shop = SHOPS.failed;
     h.sim.failBulkOperations(shop, "TIMEOUT"); // paging, so there is a cursor
     let pages = 0;
-    const failing = createOrderSyncService({
-      db: h.t.db,
-      platforms: registryOf(h.t.db, {
-        ...h.stack.platform,
+    const failing = syncWith(
+      h,
+      {
         listOrders: async (s, o) => {
           if (++pages === 3) throw new Error("Shopify answered 503");
           return h.stack.platform.listOrders(s, o);
         },
-      }),
-      pageSize: 10,
-      log: () => undefined,
-    });
+      },
+      { pageSize: 10 },
+    );
     await expect(failing.backfill(shop)).rejects.toThrow("503");
     const failed = await syncState.findSyncState(h.t.db, shop);
     expect(failed).toMatchObject({ phase: "failed", method: "pages" });
@@ -140,19 +134,17 @@ describe.each(DB_KINDS)("interrupted backfills recover by themselves on %s", (ki
     expect(storedBefore).toBeLessThan(h.sim.store(shop).orders.size);
 
     let reread = 0;
-    const resumer = createOrderSyncService({
-      db: h.t.db,
-      platforms: registryOf(h.t.db, {
-        ...h.stack.platform,
+    const resumer = syncWith(
+      h,
+      {
         listOrders: async (s, o) => {
           const p = await h.stack.platform.listOrders(s, o);
           reread += p.items.length;
           return p;
         },
-      }),
-      pageSize: 10,
-      log: () => undefined,
-    });
+      },
+      { pageSize: 10 },
+    );
     const total = h.sim.store(shop).orders.size;
     const result = await resumer.backfill(shop);
     expect(result).toMatchObject({ method: "pages", orders: total });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as orders from "../../server/src/db/repositories/order.repository.js";
 import * as syncState from "../../server/src/db/repositories/sync-state.repository.js";
-import { createOrderSyncService } from "../../server/src/services/order-sync.service.js";
+import { syncWith } from "./sync-with.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { startHarness, type Harness } from "./harness.js";
-import { registryOf } from "../helpers/platforms.js";
 
 const SEED = { until: new Date("2009-12-08T00:00:00Z"), maxCustomers: 25, includeGuests: false };
 const A = "fill-a.myshopify.com";
@@ -53,18 +52,16 @@ describe.each(DB_KINDS)("backfill against the simulator on %s", (kind) => {
     h.sim.failBulkOperations(C, "TIMEOUT"); // force paging so there is a cursor to resume from
     const controller = new AbortController();
     let pages = 0;
-    const killable = createOrderSyncService({
-      db: h.t.db,
-      platforms: registryOf(h.t.db, {
-        ...h.stack.platform,
+    const killable = syncWith(
+      h,
+      {
         listOrders: async (shop, o) => {
           if (++pages === 3) controller.abort(new Error("killed"));
           return h.stack.platform.listOrders(shop, o);
         },
-      }),
-      pageSize: 10,
-      log: () => undefined,
-    });
+      },
+      { pageSize: 10 },
+    );
     await expect(killable.backfill(C, { signal: controller.signal })).rejects.toThrow();
     const mid = await syncState.findSyncState(h.t.db, C);
     expect(mid?.phase).toBe("paging");
@@ -74,19 +71,17 @@ describe.each(DB_KINDS)("backfill against the simulator on %s", (kind) => {
     expect(storedMid).toBeLessThan(h.sim.store(C).orders.size);
 
     let resumedItems = 0;
-    const resumer = createOrderSyncService({
-      db: h.t.db,
-      platforms: registryOf(h.t.db, {
-        ...h.stack.platform,
+    const resumer = syncWith(
+      h,
+      {
         listOrders: async (shop, o) => {
           const p = await h.stack.platform.listOrders(shop, o);
           resumedItems += p.items.length;
           return p;
         },
-      }),
-      pageSize: 10,
-      log: () => undefined,
-    });
+      },
+      { pageSize: 10 },
+    );
     const result = await resumer.backfill(C);
     const total = h.sim.store(C).orders.size;
     expect(result.orders).toBe(total);
