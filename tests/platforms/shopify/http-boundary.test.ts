@@ -43,6 +43,18 @@ const THROTTLED = {
   },
 };
 
+/** The shop's offline session: this access token for `expiresInMs`, and a refresh token (valid a day) when given. */
+const offlineSession = (accessToken: string, expiresInMs: number, refreshToken?: string) =>
+  new Session({
+    id: `offline_${SHOP}`,
+    shop: SHOP,
+    state: "",
+    isOnline: false,
+    accessToken,
+    expires: new Date(Date.now() + expiresInMs),
+    ...(refreshToken && { refreshToken, refreshTokenExpires: new Date(Date.now() + 86_400_000) }),
+  });
+
 describe("Shopify adapter at the HTTP boundary", () => {
   let t: TestDb;
   let server: Server;
@@ -82,18 +94,7 @@ describe("Shopify adapter at the HTTP boundary", () => {
     recorded.length = 0;
     sleeps.length = 0;
     script = [];
-    await stack.sessionStorage.storeSession(
-      new Session({
-        id: `offline_${SHOP}`,
-        shop: SHOP,
-        state: "",
-        isOnline: false,
-        accessToken: "tok-1",
-        expires: new Date(Date.now() + 3_600_000),
-        refreshToken: "ref-1",
-        refreshTokenExpires: new Date(Date.now() + 86_400_000),
-      }),
-    );
+    await stack.sessionStorage.storeSession(offlineSession("tok-1", 3_600_000, "ref-1"));
   });
 
   it("posts GraphQL to the pinned API version with the shop's access token", async () => {
@@ -122,18 +123,7 @@ describe("Shopify adapter at the HTTP boundary", () => {
   });
 
   it("refreshes an offline token about to expire before calling, and stores the rotated tokens", async () => {
-    await stack.sessionStorage.storeSession(
-      new Session({
-        id: `offline_${SHOP}`,
-        shop: SHOP,
-        state: "",
-        isOnline: false,
-        accessToken: "tok-old",
-        expires: new Date(Date.now() + 60_000),
-        refreshToken: "ref-old",
-        refreshTokenExpires: new Date(Date.now() + 86_400_000),
-      }),
-    );
+    await stack.sessionStorage.storeSession(offlineSession("tok-old", 60_000, "ref-old"));
     script = [
       {
         status: 200,
@@ -191,16 +181,7 @@ describe("Shopify adapter at the HTTP boundary", () => {
     ];
     expect(await stack.platform.hasAccess(SHOP)).toBe(false);
     script = [{ status: 200, body: { data: { shop: { id: "gid://shopify/Shop/1" } } } }];
-    await stack.sessionStorage.storeSession(
-      new Session({
-        id: `offline_${SHOP}`,
-        shop: SHOP,
-        state: "",
-        isOnline: false,
-        accessToken: "tok-1",
-        expires: new Date(Date.now() + 3_600_000),
-      }),
-    );
+    await stack.sessionStorage.storeSession(offlineSession("tok-1", 3_600_000));
     expect(await stack.platform.hasAccess(SHOP)).toBe(true);
   });
 
