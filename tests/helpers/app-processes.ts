@@ -1,5 +1,6 @@
 // App instances as child processes on one database, for tests that kill them (tests/scale, tests/sync, tests/bench).
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -13,7 +14,9 @@ export interface AppProcess {
 
 /** Runs `entry` (a script under tests/ that prints "LISTENING <port>") with `env`; resolves once it listens. */
 export function startAppProcess(entry: string, env: Record<string, string>): Promise<AppProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+  // APP_NODE_ARGS: flags for the app processes only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (written at stopApp).
+  const nodeArgs = process.env.APP_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: "", HOST: "" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -39,6 +42,19 @@ export function killHard(app: AppProcess): Promise<void> {
   });
 }
 
+/** SIGTERM (the app shuts down gracefully), then SIGKILL if it has not exited within `graceMs`. */
+export function stopApp(app: AppProcess, graceMs = 10_000): Promise<void> {
+  if (app.child.exitCode !== null || app.child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => app.child.kill("SIGKILL"), graceMs);
+    app.child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    app.child.kill("SIGTERM");
+  });
+}
+
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined>,
@@ -53,3 +69,16 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/** CPU seconds (user + system) a running app process has used so far; undefined where /proc is not there. */
+export function cpuSeconds(app: AppProcess): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${app.child.pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Linux's USER_HZ, what /proc/<pid>/stat counts CPU time in. */
+const CLOCK_TICKS = 100;

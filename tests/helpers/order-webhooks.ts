@@ -56,22 +56,31 @@ export function orderDeliveries(
   });
 }
 
+/** What a sender saw: the statuses that were not 200 in the end, and how long each delivery waited for its answer. */
+export interface PostOutcome {
+  bad: number[];
+  answerMs: number[];
+}
+
 /**
  * Posts every delivery, `parallel` at a time, to the instances in turn; a delivery whose connection failed is sent
- * again to the next instance, as Shopify retries (up to 5 tries; the webhook id dedupes). The statuses that were
- * not 200 in the end.
+ * again to the next instance, as Shopify retries (up to 5 tries; the webhook id dedupes). `answerMs` is each
+ * delivery's last try, from sending to its answer.
  */
-export async function postAll(urls: string[], deliveries: Delivery[], parallel = 100): Promise<number[]> {
+export async function postAll(urls: string[], deliveries: Delivery[], parallel = 100): Promise<PostOutcome> {
   const bad: number[] = [];
+  const answerMs: number[] = [];
   let next = 0;
   const send = async (d: Delivery, i: number): Promise<number> => {
     for (let attempt = 0; ; attempt++) {
+      const sent = performance.now();
       const res = await fetch(`${urls[(i + attempt) % urls.length]}/api/webhooks`, {
         method: "POST",
         headers: d.headers,
         body: d.body,
       }).catch(() => undefined);
       await res?.arrayBuffer();
+      if (res) answerMs.push(performance.now() - sent);
       if (res || attempt >= 4) return res?.status ?? 0;
       await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
     }
@@ -84,5 +93,12 @@ export async function postAll(urls: string[], deliveries: Delivery[], parallel =
     }
   };
   await Promise.all(Array.from({ length: parallel }, lane));
-  return bad;
+  return { bad, answerMs };
+}
+
+/** The q-quantile (0..1) of some figures, nearest rank. */
+export function quantile(values: number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }

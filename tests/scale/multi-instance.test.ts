@@ -2,9 +2,11 @@
 // across the three (each install's bulk backfill runs on the instance that got the request); one instance is
 // SIGKILLed while backfills run and another while a shop's first full recompute runs (found by its lease on the
 // backfill-shop job, which ends with that recompute); replacements start as an orchestrator would. Afterwards
-// every shop is live with every customer predicted, every customer's decision metafield was written once per
-// change (writes counted in the simulator), no coupon code twice, and every webhook delivery stored and applied
-// once. Then 5,000 deliveries across the three instances: all answered 200, stored and applied once.
+// every shop is live with every customer predicted, every customer metafield was written once per change (writes
+// counted in the simulator), no coupon code twice, and every webhook delivery stored and marked applied once (a
+// trigger in the test database records each claim and 'processed' mark). Then 5,000 deliveries across the three
+// instances: all answered 200, stored, claimed once and applied once; answer times and apply rate are printed.
+// CI runs it in its PostgreSQL pass, in the one-at-a-time group (vitest.config.ts): about 4-5 minutes there.
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,17 +14,16 @@ import { createDb, type DbHandle } from "../../server/src/db/create-db.js";
 import { startSimulator, type SimulatorHandle } from "../../server/src/simulator/index.js";
 import type { MetafieldRecord } from "../../server/src/simulator/records.js";
 import { PG_URL } from "../helpers/test-db.js";
-import { type Delivery, orderDeliveries, postAll } from "../helpers/order-webhooks.js";
-import { type AppProcess, killHard, startAppProcess, waitFor } from "../helpers/app-processes.js";
+import { type Delivery, orderDeliveries, postAll, quantile } from "../helpers/order-webhooks.js";
+import { type AppProcess, cpuSeconds, killHard, startAppProcess, stopApp, waitFor } from "../helpers/app-processes.js";
 
 const APP_INSTANCE = "tests/scale/fixtures/app-instance.ts";
 const APP = { apiKey: "scale-api-key", apiSecret: "scale-secret-0123456789" };
 const SHOPS = Array.from({ length: 20 }, (_, i) => `scale-${i}.myshopify.com`);
 const SEED = { since: new Date("2009-12-01T00:00:00Z"), until: new Date("2009-12-10T00:00:00Z"), maxCustomers: 12 };
 
-// Opt-in (DANGOL_SCALE=1 and PG_URL): on this machine under other work (load 20-35 on 2 cores) the first case did
-// not finish within 240 s, far over CI's budget; it is not yet part of the CI run.
-describe.runIf(PG_URL && process.env.DANGOL_SCALE)("three instances on one PostgreSQL database", () => {
+// Part of CI's PostgreSQL pass (PG_URL set); DANGOL_SCALE=0 leaves it out.
+describe.runIf(PG_URL && process.env.DANGOL_SCALE !== "0")("three instances on one PostgreSQL database", () => {
   const dbName = `dangol_scale_${randomBytes(5).toString("hex")}`;
   let sim: SimulatorHandle;
   let handle: DbHandle;
@@ -46,7 +47,7 @@ describe.runIf(PG_URL && process.env.DANGOL_SCALE)("three instances on one Postg
   beforeAll(async () => {
     sim = await startSimulator({
       app: APP,
-      bulkDelayMs: 1500,
+      bulkDelayMs: 3000,
       throttle: { maximumAvailable: 20_000, restoreRate: 10_000 },
       shops: SHOPS.map((domain) => ({ domain, seed: SEED })),
     });
@@ -75,10 +76,11 @@ describe.runIf(PG_URL && process.env.DANGOL_SCALE)("three instances on one Postg
     // The first migrates and creates the jobs schema; the other two find them.
     await start();
     await Promise.all([start(), start()]);
-  }, 120_000);
+    await recordDeliverySteps(handle);
+  }, 240_000);
 
   afterAll(async () => {
-    await Promise.all(apps.map(killHard));
+    await Promise.all(apps.map((a) => stopApp(a)));
     await handle?.db.destroy();
     const admin = createDb({ kind: "postgres", url: PG_URL as string });
     await sql.raw(`drop database if exists ${dbName} with (force)`).execute(admin.db);
@@ -96,17 +98,16 @@ describe.runIf(PG_URL && process.env.DANGOL_SCALE)("three instances on one Postg
         expect(res.status).toBe(200);
       }),
     );
-    // Webhooks arrive meanwhile (10 per shop, to all three).
+    // Webhooks arrive meanwhile (10 per shop, to all three), also while the first instance is killed: a delivery
+    // whose connection fails is sent again to the next instance, as Shopify retries.
     SHOPS.forEach((shop, i) => {
       deliveries.push(...orderDeliveries(sim, APP.apiSecret, shop, 10, 50_000_000 + i * 1000));
     });
-    expect(
-      await postAll(
-        apps.map((a) => a.url),
-        deliveries,
-        20,
-      ),
-    ).toEqual([]);
+    const posting = postAll(
+      apps.map((a) => a.url),
+      deliveries,
+      20,
+    );
     // Killed with its backfills in their bulk phase (and maybe deliveries stored, not yet applied); its
     // replacement resumes them as queued jobs, which any instance runs.
     await waitFor(
@@ -115,11 +116,12 @@ describe.runIf(PG_URL && process.env.DANGOL_SCALE)("three instances on one Postg
         (await count(
           `select count(*) as n from sync_state where phase = 'bulk' and bulk_operation_id is not null and shop_domain in ('${SHOPS[0]}','${SHOPS[3]}')`,
         )) > 0 || undefined,
-      30_000,
+      60_000,
       20,
     );
     await killHard(apps[0]);
     await start();
+    expect((await posting).bad).toEqual([]);
     // Then one instance is killed in the middle of a shop's first full recompute: a backfill-shop job still
     // leased while its shop is already live runs the recompute that ends it.
     const holder = await waitFor(
@@ -167,6 +169,8 @@ describe.runIf(PG_URL && process.env.DANGOL_SCALE)("three instances on one Postg
       250,
     );
     expect(await count("select count(*) as n from webhook_events")).toBe(deliveries.length);
+    // Marked applied once each (a killed instance's claim may be taken over, so claims can be two here).
+    expect(await stepsPerDelivery(handle, "processed", deliveries)).toEqual({ 1: deliveries.length });
     for (const d of deliveries.slice(0, 20))
       expect(await count(`select count(*) as n from orders where order_id = '${d.orderId}'`)).toBe(1);
     // Metafields: never the same value written twice in a row (a write per change).
@@ -181,35 +185,70 @@ describe.runIf(PG_URL && process.env.DANGOL_SCALE)("three instances on one Postg
         `select count(*) as n from (select shop_domain, customer_id, campaign_key, occasion from coupons group by 1, 2, 3, 4 having count(*) > 1) x`,
       ),
     ).toBe(0);
-  }, 240_000);
+  }, 360_000);
 
-  // 5,000 applies take minutes on a loaded 2-core machine (CI's budget): run with DANGOL_SCALE_BURST=1; the same
-  // burst is measured by `npm run bench scale`.
-  it.runIf(process.env.DANGOL_SCALE_BURST)(
-    "a burst of 5,000 deliveries across the three instances: all answered 200, stored and applied once",
+  // 5,000 applies take minutes on a loaded 2-core machine; DANGOL_SCALE_BURST=0 leaves it out. The answer times' p99
+  // is printed, not asserted: on a 2-core box shared with other work (CI, or helpers here) a timing bound would
+  // fail for reasons outside the app; the issue's goal is p99 within 1 s.
+  it.skipIf(process.env.DANGOL_SCALE_BURST === "0")(
+    "a burst of 5,000 deliveries across the three instances: all answered 200, stored, claimed and applied once",
     async () => {
       const burst = SHOPS.flatMap((shop, i) => orderDeliveries(sim, APP.apiSecret, shop, 250, 60_000_000 + i * 1000));
-      const before = await count("select count(*) as n from webhook_events");
-      const bad = await postAll(
+      const before = await count("select count(*) as n from webhook_events where status = 'processed'");
+      const appCpu = () => live().reduce((sum, a) => sum + (cpuSeconds(a) ?? Number.NaN), 0);
+      const cpuBefore = appCpu();
+      const started = Date.now();
+      const { bad, answerMs } = await postAll(
         live().map((a) => a.url),
         burst,
         200,
+      );
+      const answered = Date.now();
+      console.log(
+        `[scale] burst answered in ${answered - started} ms: p50 ${quantile(answerMs, 0.5).toFixed(0)} ms, p99 ${quantile(answerMs, 0.99).toFixed(0)} ms, max ${Math.max(...answerMs).toFixed(0)} ms`,
       );
       expect(bad).toEqual([]);
       await waitFor(
         "the burst applied",
         async () => {
-          const done = await count(`select count(*) as n from webhook_events where status = 'processed'`);
-          console.log(`[scale] ${new Date().toISOString()} processed ${done - before}/${burst.length}`);
-          return done === before + burst.length || undefined;
+          const done = (await count(`select count(*) as n from webhook_events where status = 'processed'`)) - before;
+          return done === burst.length || undefined;
         },
-        600_000,
-        2000,
+        420_000,
+        500,
       );
-      expect(await count("select count(*) as n from webhook_events")).toBe(before + burst.length);
+      const seconds = (Date.now() - started) / 1000;
+      // CPU per delivery says more than the rate on a machine whose cores other work also takes.
+      const cpuMs = ((appCpu() - cpuBefore) * 1000) / burst.length;
+      console.log(
+        `[scale] burst applied in ${seconds.toFixed(1)} s: ${(burst.length / seconds).toFixed(1)} deliveries/s, app CPU ${cpuMs.toFixed(1)} ms per delivery`,
+      );
+      expect(await count("select count(*) as n from webhook_events")).toBe(deliveries.length + burst.length);
+      expect(await stepsPerDelivery(handle, "applying", burst)).toEqual({ 1: burst.length });
+      expect(await stepsPerDelivery(handle, "processed", burst)).toEqual({ 1: burst.length });
       const ids = burst.map((d) => `'${d.orderId}'`).join(",");
       expect(await count(`select count(*) as n from orders where order_id in (${ids})`)).toBe(burst.length);
     },
-    900_000,
+    600_000,
   );
 });
+
+/** Every claim ('applying') and every 'processed' mark of a delivery, recorded by a trigger in the test database. */
+async function recordDeliverySteps(handle: DbHandle): Promise<void> {
+  await sql`create table scale_delivery_steps (webhook_id text not null, status text not null)`.execute(handle.db);
+  await sql`create function scale_record_step() returns trigger language plpgsql as $$
+    begin insert into scale_delivery_steps values (new.webhook_id, new.status); return new; end $$`.execute(handle.db);
+  await sql`create trigger scale_delivery_steps after update of status on webhook_events for each row
+    when (new.status in ('applying', 'processed')) execute function scale_record_step()`.execute(handle.db);
+}
+
+/** How many deliveries went through `status` how many times: { times: deliveries }, e.g. { 1: 5000 }. */
+async function stepsPerDelivery(handle: DbHandle, status: string, of: Delivery[]): Promise<Record<number, number>> {
+  const ids = of.map((d) => d.webhookId);
+  const { rows } = await sql<{ times: string; n: string }>`
+    select times, count(*) as n from (
+      select w.id, count(s.webhook_id) as times from unnest(${ids}::text[]) as w(id)
+      left join scale_delivery_steps s on s.webhook_id = w.id and s.status = ${status} group by w.id) x
+    group by times`.execute(handle.db);
+  return Object.fromEntries(rows.map((r) => [Number(r.times), Number(r.n)]));
+}
