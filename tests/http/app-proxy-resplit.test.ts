@@ -2,18 +2,15 @@
 // receives for ?a=Zlogged_in_customer_id=12362 also matches a re-split query that names customer 12362. Such a
 // query must be refused (401) and nothing stored, through both /decision front doors and /events, on every db.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { createApp } from "../../server/src/http/app.js";
-import { withDecisionFastPath } from "../../server/src/http/decision-fast-path.js";
-import { appProxyRoutes } from "../../server/src/http/routes/app-proxy.routes.js";
+import type { Server } from "node:http";
 import { createStorefrontService } from "../../server/src/services/storefront.service.js";
 import { savePublishedDecisions } from "../../server/src/db/repositories/decision.repository.js";
 import { signAppProxyQuery } from "../../server/src/simulator/index.js";
 import type { StorefrontDecision } from "../../server/src/domain/campaigns/storefront-decision.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
-import { PROXY_SECRET, realProxyVerifier } from "./app-proxy-signing.js";
+import { serveAppProxy } from "./app-proxy-server.js";
+import { PROXY_SECRET } from "./app-proxy-signing.js";
 
 const SHOP = "victim.myshopify.com";
 const VICTIM = "12362";
@@ -66,15 +63,7 @@ describe.each(DB_KINDS)("re-split app-proxy signature on %s", (kind) => {
     beforeAll(async () => {
       t = await createTestDb(kind);
       const storefront = createStorefrontService({ db: t.db });
-      const platform = realProxyVerifier();
-      const app = createApp({
-        db: t.db,
-        dbKind: t.kind,
-        rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }],
-      });
-      server = createServer(door === "express" ? app : withDecisionFastPath(app, { platform, storefront })).listen(0);
-      await new Promise((resolve) => server.once("listening", resolve));
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/apps/dangol`;
+      ({ server, base } = await serveAppProxy(t, door, storefront));
       await savePublishedDecisions(t.db, SHOP, [
         {
           customerId: VICTIM,

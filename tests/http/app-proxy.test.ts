@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { createApp } from "../../server/src/http/app.js";
-import { withDecisionFastPath } from "../../server/src/http/decision-fast-path.js";
-import { appProxyRoutes } from "../../server/src/http/routes/app-proxy.routes.js";
+import type { Server } from "node:http";
 import { createStorefrontService } from "../../server/src/services/storefront.service.js";
 import { savePublishedDecisions } from "../../server/src/db/repositories/decision.repository.js";
 import { countCampaignEvents } from "../../server/src/db/repositories/campaign-event.repository.js";
 import type { StorefrontDecision } from "../../server/src/domain/campaigns/storefront-decision.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
-import { proxyParams, realProxyVerifier, signProxyQuery } from "./app-proxy-signing.js";
+import { serveAppProxy } from "./app-proxy-server.js";
+import { proxyParams, signProxyQuery } from "./app-proxy-signing.js";
 
 const SHOP = "demo.myshopify.com";
 const decisionOf = (customerId: string, code: string): StorefrontDecision => ({
@@ -37,15 +34,7 @@ describe.each(["express", "fast path"] as const)("app proxy /apps/dangol (%s)", 
   beforeAll(async () => {
     t = await createTestDb();
     const storefront = createStorefrontService({ db: t.db, onCustomerChanged: async (_s, id) => dismissed.push(id) });
-    const platform = realProxyVerifier();
-    const app = createApp({
-      db: t.db,
-      dbKind: t.kind,
-      rawMounts: [{ path: "/apps/dangol", handler: appProxyRoutes({ platform, storefront }) }],
-    });
-    server = createServer(door === "express" ? app : withDecisionFastPath(app, { platform, storefront })).listen(0);
-    await new Promise((resolve) => server.once("listening", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/apps/dangol`;
+    ({ server, base } = await serveAppProxy(t, door, storefront));
     await savePublishedDecisions(t.db, SHOP, [
       {
         customerId: "111",
