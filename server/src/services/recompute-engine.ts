@@ -12,6 +12,8 @@ export type EngineRequest =
   | { kind: "begin"; total: number; now: Date }
   | { kind: "add"; histories: CustomerHistory[] }
   | { kind: "fit"; overrides: ProductOverrides }
+  /** A fitted model for the second pass (a fresh worker takes it: see recompute-worker-client.ts). */
+  | { kind: "model"; model: StoreModel; now: Date }
   | { kind: "predict"; histories: CustomerHistory[]; visits: Map<string, VisitSummary> | null };
 
 export interface RecomputeEngine {
@@ -44,6 +46,11 @@ export function createEngineHandler(): (request: EngineRequest) => unknown {
         model = started(collector).finish(request.overrides);
         collector = null;
         return model;
+      case "model":
+        model = request.model;
+        now = request.now;
+        collector = null;
+        return undefined;
       case "predict": {
         const fitted = started(model);
         return request.histories.map((h) => predictCustomer(h, fitted, now, visitOf(request.visits, h.customerId)));
