@@ -3,6 +3,7 @@ import { campaignApi, withAdminBrowser } from "./admin-browser.js";
 import type { Db } from "../../server/src/db/database.js";
 import type { Page } from "playwright-core";
 import { NOW, seedTwoShops, SHOP_A } from "../http/admin/fixtures.js";
+import { upsertOrders } from "../../server/src/db/repositories/order.repository.js";
 
 /** The fixtures' two shops, with 300 assigned shoppers (270 shown, 30 held out) and 3 + 1 converted. */
 async function seedWithResults(db: Db): Promise<void> {
@@ -18,16 +19,40 @@ async function seedWithResults(db: Db): Promise<void> {
     order_id: null,
     occurred_at: new Date(NOW.getTime() - 5 * 86_400_000).toISOString(),
   }));
-  const converted = [0, 40, 41, 42].map((i) => ({
-    ...assigned[i],
-    id: `cv-${i}`,
-    kind: "conversion",
-    order_id: `o-${i}`,
-  }));
+  await db.insertInto("campaign_events").values(assigned).execute();
   await db
-    .insertInto("campaign_events")
-    .values([...assigned, ...converted])
+    .insertInto("experiment_assignments")
+    .values(
+      assigned.map((a) => ({
+        shop_domain: a.shop_domain,
+        campaign_key: a.campaign_key,
+        customer_id: a.customer_id,
+        arm: a.holdout ? "holdout" : "a",
+        last_arm: a.holdout ? "holdout" : "a",
+        first_at: a.occurred_at,
+        last_at: a.occurred_at,
+      })),
+    )
     .execute();
+  // Their orders two days later, inside the attribution window (x0 is held out).
+  const orderAt = new Date(NOW.getTime() - 2 * 86_400_000);
+  await upsertOrders(
+    db,
+    SHOP_A,
+    [0, 40, 41, 42].map((i) => ({
+      id: `o-${i}`,
+      customerId: `x${i}`,
+      processedAt: orderAt,
+      updatedAt: orderAt,
+      cancelledAt: null,
+      test: false,
+      totalPrice: 30,
+      refundedTotal: 0,
+      currency: "USD",
+      discountCodes: [],
+      lines: [],
+    })),
+  );
 }
 
 // The campaign editor keeps unsaved edits behind Polaris' save bar, and its results card reads at small rates.

@@ -224,8 +224,39 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
     expect((await listCustomerCoupons(t.db, SHOP, ["c1"]))[0].usedAt).toEqual(orderAt);
     expect(fake.lastDecision("c1").banner).toBeNull();
     await publisher.publishCustomers(SHOP, ["c1"]);
+    // The results count only orders inside the attribution window, as for the holdout (which has no code).
     const results = await createCampaignResultsService({ db: t.db }).results(SHOP, "win_back");
-    expect(results).toMatchObject({ conversions: 1, treatment: { customers: 1, conversions: 1 } });
+    expect(results).toMatchObject({ conversions: 0, treatment: { customers: 1, conversions: 0 } });
+  });
+
+  it("results: the summary and the A/B table count the same orders (one attribution window)", async () => {
+    predictions = [overdue("c1"), overdue("c2")];
+    await enable("win_back");
+    const publisher = make();
+    await publisher.publishShop(SHOP);
+    // Ten days after assignment: inside the experiment's 14-day window, outside the publisher's 7-day one.
+    const orderAt = new Date(NOW.getTime() + 10 * 86_400_000);
+    await upsertOrders(t.db, SHOP, [
+      {
+        id: "o10",
+        customerId: "c2",
+        processedAt: orderAt,
+        updatedAt: orderAt,
+        cancelledAt: null,
+        test: false,
+        totalPrice: 30,
+        refundedTotal: 0,
+        currency: "USD",
+        discountCodes: [],
+        lines: [],
+      },
+    ]);
+    clock = new Date(orderAt.getTime() + 60_000);
+    await publisher.publishCustomers(SHOP, ["c2"]);
+    const results = await createCampaignResultsService({ db: t.db }).results(SHOP, "win_back");
+    const orders = results.experiment.arms.reduce((n, a) => n + a.orders, 0);
+    expect(orders).toBe(1);
+    expect(results).toMatchObject({ conversions: orders, treatment: { customers: 2, conversions: 1 } });
   });
 
   it("clears the banner when the merchant switches the campaign off (toggle republishes)", async () => {

@@ -7,10 +7,18 @@ import { PolarisVizProvider } from "@shopify/polaris-viz";
 import type { CampaignResultsResponse, Language } from "../../server/src/contracts/admin-api.js";
 import { CampaignResultsCard } from "../../web/src/components/CampaignResultsCard.js";
 import { I18nProvider } from "../../web/src/i18n/i18n.js";
+import { emptyArm } from "../../server/src/domain/experiments/arm-summary.js";
+import { analyseExperiment } from "../../server/src/domain/experiments/analyse-experiment.js";
+
+const arms = [
+  { ...emptyArm("holdout"), assigned: 100, converters: 2, orders: 2 },
+  { ...emptyArm("a"), assigned: 1000, converters: 10, orders: 10 },
+];
 
 // What the demo showed: 1 of 1,000 shown customers converted against 1 of 100 held out, and no banner impressions yet.
 const results: CampaignResultsResponse = {
   key: "replenishment",
+  attributionDays: 14,
   impressions: 0,
   clicks: 0,
   conversions: 12,
@@ -24,6 +32,7 @@ const results: CampaignResultsResponse = {
     confidenceInterval: { low: -0.04, high: 0.01 },
     significant: false,
   },
+  experiment: { attributionDays: 14, arms, analysis: analyseExperiment(arms), winner: null, endedAt: null },
 };
 
 function renderIn(language: Language, data = results) {
@@ -44,7 +53,7 @@ describe("CampaignResultsCard", () => {
   it("explains conversions without impressions: assigned shoppers, holdout included; impressions are banners shown", () => {
     renderIn("en");
     const note = screen.getByText(/Why more conversions than impressions\?/);
-    expect(note.textContent).toMatch(/within 7 days of being assigned/);
+    expect(note.textContent).toMatch(/within 14 days of being assigned/);
     expect(note.textContent).toMatch(/holdout, who never see the banner \(2 of the converting shoppers\)/);
     expect(note.textContent).toMatch(/only banners actually shown/);
   });

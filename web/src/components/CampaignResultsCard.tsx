@@ -52,6 +52,7 @@ export function CampaignResultsCard({ results }: { results: CampaignResultsRespo
           <Text as="p" variant="bodySm" tone="subdued">
             {t("campaigns.results.conversionsExplained", {
               holdout: formatNumber(language, results.holdout.conversions),
+              days: results.attributionDays,
             })}
           </Text>
         )}

@@ -104,22 +104,3 @@ export async function countCampaignEvents(db: Db, shop: string, campaign: string
   for (const r of [...raw, ...folded]) counts[r.kind] = (counts[r.kind] ?? 0) + Number(r.n);
   return counts;
 }
-
-/** Distinct customers per arm with the given kind (assignment and conversion rows are never folded: always raw) ("assignment" = arm size, "conversion" = converters). */
-export async function countDistinctCustomersByArm(
-  db: Db,
-  shop: string,
-  campaign: string,
-  kind: CampaignEventKind,
-): Promise<{ treatment: number; holdout: number }> {
-  const rows = await db
-    .selectFrom("campaign_events")
-    .select(["holdout", (eb) => eb.fn.count<number>("customer_id").distinct().as("n")])
-    .where("shop_domain", "=", shop)
-    .where("campaign_key", "=", campaign)
-    .where("kind", "=", kind)
-    .groupBy("holdout")
-    .execute();
-  const n = (h: number) => Number(rows.find((r) => Number(r.holdout) === h)?.n ?? 0);
-  return { treatment: n(0), holdout: n(1) };
-}
