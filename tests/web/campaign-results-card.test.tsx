@@ -32,7 +32,14 @@ const results: CampaignResultsResponse = {
     confidenceInterval: { low: -0.04, high: 0.01 },
     significant: false,
   },
-  experiment: { attributionDays: 14, arms, analysis: analyseExperiment(arms), winner: null, endedAt: null },
+  experiment: {
+    attributionDays: 14,
+    currency: "KRW",
+    arms,
+    analysis: analyseExperiment(arms),
+    winner: null,
+    endedAt: null,
+  },
 };
 
 function renderIn(language: Language, data = results) {

@@ -21,6 +21,7 @@ const arm = (name: string, assigned: number, converters: number) => ({
 });
 const experimentOf = (arms: ReturnType<typeof arm>[]) => ({
   attributionDays: 14,
+  currency: "KRW",
   arms,
   analysis: analyseExperiment(arms),
   winner: null,
@@ -48,6 +49,9 @@ describe("A/B test cards", () => {
     const experiment = experimentOf([arm("holdout", 2000, 60), arm("a", 9000, 300), arm("b", 9000, 610)]);
     renderIn("ko", <ExperimentResultsCard experiment={experiment} onChooseWinner={() => undefined} />);
     expect(screen.getAllByText(/^전환율: .*95% 구간/).length).toBe(3);
+    // Money in the shop's currency: B's revenue column and its revenue difference carry ₩.
+    expect(screen.getByText("₩24,400,000")).toBeTruthy();
+    expect(screen.getAllByText(/^배정 고객당 매출.*₩/).length).toBe(3);
     expect(screen.getByText(/Johari/)).toBeTruthy();
     expect(screen.getByText(/^버전 B(을|를) 승자로 정하기$/)).toBeTruthy();
   });

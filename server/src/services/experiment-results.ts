@@ -19,11 +19,14 @@ import {
 } from "../domain/experiments/attribution-window.js";
 import { differenceSequence, type SequenceInterval } from "../domain/experiments/confidence-sequence.js";
 import { armIds, type ExperimentState } from "../domain/experiments/variant.js";
+import { shopCurrency } from "../db/repositories/dashboard.repository.js";
 
 const DAY = 86_400_000;
 
 export interface ExperimentResults {
   attributionDays: number;
+  /** The shop's currency (of its latest order) for the revenue figures. */
+  currency: string;
   arms: ArmSummary[];
   analysis: ExperimentAnalysis;
   winner: string | null;
@@ -54,6 +57,7 @@ export async function experimentResults(
   );
   return {
     attributionDays: ATTRIBUTION_WINDOW_DAYS,
+    currency: (await shopCurrency(db, shop)) ?? "USD",
     arms,
     analysis: analyseExperiment(arms),
     winner: state?.winner ?? null,

@@ -5,7 +5,7 @@ import type {
   MetricDifference,
 } from "../../../server/src/contracts/experiments-api.js";
 import { useI18n } from "../i18n/i18n.js";
-import { formatNumber, formatPercent } from "../i18n/format.js";
+import { formatMoney, formatNumber, formatPercent } from "../i18n/format.js";
 import { ArmTable } from "./ArmTable.js";
 
 export interface ExperimentResultsCardProps {
@@ -22,7 +22,8 @@ export function ExperimentResultsCard({ experiment, onChooseWinner, busy }: Expe
     arm === "holdout" ? t("experiments.holdout") : t("experiments.variant", { id: arm.toUpperCase() });
   const signed = (x: number, f: (v: number) => string) => `${x >= 0 ? "+" : "−"}${f(Math.abs(x))}`;
   const pp = (x: number) => signed(x, (v) => formatPercent(language, v, 1));
-  const won = (x: number) => signed(x, (v) => formatNumber(language, v));
+  const money = (x: number) => formatMoney(language, x, experiment.currency);
+  const won = (x: number) => signed(x, money);
   const interval = (m: MetricDifference, f: (x: number) => string) =>
     t("experiments.interval", { estimate: f(m.estimate), low: f(m.low), high: f(m.high) });
   const rows = experiment.arms.map((a) => [
@@ -31,7 +32,7 @@ export function ExperimentResultsCard({ experiment, onChooseWinner, busy }: Expe
     formatNumber(language, a.impressions),
     formatNumber(language, a.clicks),
     formatNumber(language, a.orders),
-    formatNumber(language, a.revenue),
+    money(a.revenue),
     a.assigned ? formatPercent(language, a.converters / a.assigned, 1) : "—",
   ]);
   const variants = experiment.arms.filter((a) => a.arm !== "holdout").map((a) => a.arm);
