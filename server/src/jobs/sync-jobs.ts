@@ -10,6 +10,9 @@ export const BACKFILL_SHOP = "backfill-shop";
 
 type Log = (message: string) => void;
 
+/** How long a customer's recompute waits for more of their order changes (seconds; a metafield a little later). */
+export const RECOMPUTE_DEBOUNCE_S = 3;
+
 /**
  * Stored deliveries applied through the shared queue (PostgreSQL: any instance). The job carries only the
  * delivery's key; the worker claims the stored row, so a job run twice applies it once, and a job lost before its
@@ -64,6 +67,8 @@ export function sharedApplyQueue(
 /**
  * An order change re-predicts its customer in a job keyed by shop and customer, held only while it waits: a burst
  * of one customer's deliveries queues one recompute, and a change arriving while it runs queues the next one.
+ * The job waits RECOMPUTE_DEBOUNCE_S before it may start (pg-boss), so the deliveries of a burst coalesce into
+ * fewer recomputes and metafield writes instead of each taking CPU from the applies behind it.
  */
 export function queuedOrderChanged(queue: JobQueue, recompute: OrderChangedHook, log: Log, concurrency = 2) {
   void queue
@@ -77,7 +82,12 @@ export function queuedOrderChanged(queue: JobQueue, recompute: OrderChangedHook,
     await queue.enqueue(
       RECOMPUTE_CUSTOMER,
       { shop, customerId },
-      { singletonKey: `${shop}:${customerId}`, keyHeld: "while-queued", retryDelaySeconds: 10 },
+      {
+        singletonKey: `${shop}:${customerId}`,
+        keyHeld: "while-queued",
+        retryDelaySeconds: 10,
+        startAfterSeconds: RECOMPUTE_DEBOUNCE_S,
+      },
     );
   };
   return hook;

@@ -14,7 +14,7 @@ interface QueuedJob {
   data: object;
   key?: string;
   attempt: number;
-  options: Required<Omit<EnqueueOptions, "singletonKey">>;
+  options: Required<Omit<EnqueueOptions, "singletonKey" | "startAfterSeconds">>;
 }
 
 /** One name's waiting jobs, one lane per shop (jobs without a shop share a lane), served round-robin. */

@@ -14,6 +14,11 @@ export interface EnqueueOptions {
   keyHeld?: KeyHeld;
   /** Round-robin by the data's shop (default true); off for work so short that ordering costs more than it saves. */
   fairByShop?: boolean;
+  /**
+   * Seconds before the job may start: with a "while-queued" key, what arrives meanwhile coalesces into it. pg-boss
+   * only; SQLite's in-process queue (one process) runs it as soon as a slot is free.
+   */
+  startAfterSeconds?: number;
 }
 
 /**

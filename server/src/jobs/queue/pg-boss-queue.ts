@@ -145,6 +145,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
         id: key === undefined || opts.keyHeld === "while-queued" ? undefined : singletonJobId(name, key),
         singletonKey: key,
         priority: opts.fairByShop === false ? 0 : await fairPriority(name, data),
+        startAfter: opts.startAfterSeconds,
         retryLimit: opts.retryLimit ?? DEFAULT_RETRY.retryLimit,
         retryDelay: opts.retryDelaySeconds ?? DEFAULT_RETRY.retryDelaySeconds,
         retryBackoff: opts.retryBackoff ?? DEFAULT_RETRY.retryBackoff,
