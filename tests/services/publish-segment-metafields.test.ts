@@ -123,4 +123,34 @@ describe.each(DB_KINDS)("publishing segment metafields on %s", (kind) => {
     expect(await members("metafields.$app:dangol.segment IS NOT NULL", OTHER)).toEqual([]);
     expect(h.sim.store(OTHER).metafields.size).toBe(0);
   });
+
+  it("writes only the fields whose value changed, not every field of a changed customer", async () => {
+    const ids = [...h.sim.store(SHOP).customers.keys()].map(String).sort();
+    const predictions = new Map<string, CustomerPrediction>(
+      ids.map((id) => [id, prediction({ customerId: id, segment: segment("repeat:lapsed") })]),
+    );
+    const publisher = createDecisionPublisher({
+      db: h.t.db,
+      platforms: h.platforms,
+      loadPredictions: async (_shop, only) =>
+        [...predictions.values()].filter((p) => !only || only.includes(p.customerId)),
+      now: () => NOW,
+      log: () => {},
+    });
+    await publisher.publishShop(SHOP);
+    // Every later write to the store, by customer and key (the way the scale test counts them).
+    const writes: string[] = [];
+    const metafields = h.sim.store(SHOP).metafields;
+    const set = metafields.set.bind(metafields);
+    metafields.set = (key, record) => {
+      writes.push(`${record.ownerId}:${record.key}`);
+      return set(key, record);
+    };
+    // Only the segment changes; the due date stays the same.
+    predictions.set(ids[0], prediction({ customerId: ids[0], segment: segment("repeat:core_active") }));
+    expect(await publisher.publishShop(SHOP)).toMatchObject({ metafieldsWritten: 1 });
+    expect(writes.filter((w) => w.startsWith(`${ids[0]}:`) && w !== `${ids[0]}:decision`)).toEqual([
+      `${ids[0]}:segment`,
+    ]);
+  });
 });

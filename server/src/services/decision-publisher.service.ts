@@ -129,6 +129,13 @@ function visible(d: StorefrontDecision): string {
   return JSON.stringify({ banner: d.banner, notice: d.notice });
 }
 
+/** Each customer's segment fields now (JSON), those last written, and who differs. */
+interface SegmentFieldWrites {
+  values: Map<string, string>;
+  previous: Map<string, string>;
+  changed: Set<string>;
+}
+
 export function createDecisionPublisher(deps: DecisionPublisherDeps) {
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? console.error;
@@ -294,7 +301,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
       changed.filter((id) => !unknown.has(id)),
       results,
       summary,
-      fields?.values,
+      fields,
     );
   }
 
@@ -309,7 +316,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     predictions: Map<string, CustomerPrediction>,
     coupons: StoredCoupon[],
     at: Date,
-  ): Promise<{ values: Map<string, string>; changed: Set<string> } | undefined> {
+  ): Promise<SegmentFieldWrites | undefined> {
     if (!platform.capabilities.customerSegmentMetafields) return undefined;
     const written = await listPublishedSegmentFields(deps.db, shop, ids);
     const values = new Map<string, string>();
@@ -322,7 +329,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
       values.set(id, json);
       if (written.get(id) !== json) changed.add(id);
     }
-    return { values, changed };
+    return { values, changed, previous: written };
   }
 
   /**
@@ -340,7 +347,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     ids: string[],
     results: Map<string, DecisionResult>,
     summary: PublishSummary,
-    segmentFields?: Map<string, string>,
+    segmentFields?: SegmentFieldWrites,
   ): Promise<void> {
     if (platform.capabilities.storefrontDelivery !== "metafields") {
       // Its storefront asks our server (Cafe24's ScriptTag), which answers from the decision just stored: live now.
@@ -359,13 +366,17 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
           type: DECISION_METAFIELD.type,
           value: JSON.stringify(results.get(id)!.decision),
         });
-        // The segment fields ride in the same calls; a field that no longer applies is cleared.
-        const values = segmentFields?.get(id);
+        // The segment fields ride in the same calls, only those whose value changed since the last write (a
+        // rewrite of an unchanged value would show as an edit in the merchant's segment tools); a field that no
+        // longer applies is cleared.
+        const values = segmentFields?.values.get(id);
         if (values === undefined) continue;
         const parsed = JSON.parse(values) as Record<string, string | null>;
+        const before = JSON.parse(segmentFields?.previous.get(id) ?? "{}") as Record<string, string | null>;
         for (const d of SEGMENT_FIELD_DEFINITIONS) {
           const ref = { customerId: id, namespace: SEGMENT_FIELDS_NAMESPACE, key: d.key };
           const value = parsed[d.key];
+          if (value === (before[d.key] ?? null)) continue;
           if (value === null) clear.push(ref);
           else metafields.push({ ...ref, type: d.type, value });
         }
@@ -390,7 +401,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
           await markSegmentFieldsPublished(
             trx,
             shop,
-            written.map((id) => ({ customerId: id, fields: segmentFields.get(id)! })),
+            written.map((id) => ({ customerId: id, fields: segmentFields.values.get(id)! })),
           );
         await clearPublishErrors(trx, shop, written);
         await recordPublishErrors(trx, shop, [...refused.values()], at);
