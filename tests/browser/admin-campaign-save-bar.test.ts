@@ -4,6 +4,7 @@ import type { Db } from "../../server/src/db/database.js";
 import type { Page } from "playwright-core";
 import { NOW, seedTwoShops, SHOP_A } from "../http/admin/fixtures.js";
 import { upsertOrders } from "../../server/src/db/repositories/order.repository.js";
+import { syncedOrder } from "../helpers/synced-order.js";
 
 /** The fixtures' two shops, with 300 assigned shoppers (270 shown, 30 held out) and 3 + 1 converted. */
 async function seedWithResults(db: Db): Promise<void> {
@@ -39,19 +40,7 @@ async function seedWithResults(db: Db): Promise<void> {
   await upsertOrders(
     db,
     SHOP_A,
-    [0, 40, 41, 42].map((i) => ({
-      id: `o-${i}`,
-      customerId: `x${i}`,
-      processedAt: orderAt,
-      updatedAt: orderAt,
-      cancelledAt: null,
-      test: false,
-      totalPrice: 30,
-      refundedTotal: 0,
-      currency: "USD",
-      discountCodes: [],
-      lines: [],
-    })),
+    [0, 40, 41, 42].map((i) => syncedOrder(`o-${i}`, `x${i}`, orderAt)),
   );
 }
 

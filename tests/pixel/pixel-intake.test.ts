@@ -16,26 +16,11 @@ import { createPixelIntakeService, type PixelIntakeService } from "../../server/
 import { checkoutCompleted, createPixelHost, pageViewed } from "../../server/src/simulator/web-pixel.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
+import { syncedOrder as order } from "../helpers/synced-order.js";
 
 const SHOP = "pixel-shop.myshopify.com";
 const OTHER = "other-shop.myshopify.com";
 const DAY = 86_400_000;
-
-function order(id: string, customerId: string, processedAt: Date) {
-  return {
-    id,
-    customerId,
-    processedAt,
-    updatedAt: processedAt,
-    cancelledAt: null,
-    test: false,
-    totalPrice: 30,
-    refundedTotal: 0,
-    currency: "USD",
-    discountCodes: [],
-    lines: [],
-  };
-}
 
 describe.each(DB_KINDS)("web pixel intake on %s", (kind) => {
   let t: TestDb;

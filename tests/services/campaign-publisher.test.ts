@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
+import { syncedOrder } from "../helpers/synced-order.js";
 import { createFakePlatform, type FakePlatform } from "../helpers/fake-platform.js";
 import { installedOn, registryOf } from "../helpers/platforms.js";
 import type { PlatformRegistry } from "../../server/src/platforms/registry.js";
@@ -203,21 +204,7 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
     await publisher.publishShop(SHOP);
     const code = fake.coupons[0].code;
     const orderAt = new Date(NOW.getTime() + 20 * 86_400_000); // outside the 7-day window: the code alone attributes it
-    await upsertOrders(t.db, SHOP, [
-      {
-        id: "o1",
-        customerId: "c1",
-        processedAt: orderAt,
-        updatedAt: orderAt,
-        cancelledAt: null,
-        test: false,
-        totalPrice: 30,
-        refundedTotal: 0,
-        currency: "USD",
-        discountCodes: [code.toLowerCase()],
-        lines: [],
-      },
-    ]);
+    await upsertOrders(t.db, SHOP, [syncedOrder("o1", "c1", orderAt, { discountCodes: [code.toLowerCase()] })]);
     clock = new Date(orderAt.getTime() + 60_000);
     const summary = await publisher.publishCustomers(SHOP, ["c1"]);
     expect(summary.conversionsRecorded).toBe(1);
@@ -236,21 +223,7 @@ describe.each(DB_KINDS)("decision publisher on %s", (kind) => {
     await publisher.publishShop(SHOP);
     // Ten days after assignment: inside the experiment's 14-day window, outside the publisher's 7-day one.
     const orderAt = new Date(NOW.getTime() + 10 * 86_400_000);
-    await upsertOrders(t.db, SHOP, [
-      {
-        id: "o10",
-        customerId: "c2",
-        processedAt: orderAt,
-        updatedAt: orderAt,
-        cancelledAt: null,
-        test: false,
-        totalPrice: 30,
-        refundedTotal: 0,
-        currency: "USD",
-        discountCodes: [],
-        lines: [],
-      },
-    ]);
+    await upsertOrders(t.db, SHOP, [syncedOrder("o10", "c2", orderAt)]);
     clock = new Date(orderAt.getTime() + 60_000);
     await publisher.publishCustomers(SHOP, ["c2"]);
     const results = await createCampaignResultsService({ db: t.db }).results(SHOP, "win_back");
