@@ -3,6 +3,7 @@
 // already ensured costs one read and no platform call.
 import type { SegmentDefinitionsService } from "../services/segment-definitions.service.js";
 import type { Job } from "./job.js";
+import { dailyShopJob, runEachShop } from "./each-shop.js";
 
 export interface SegmentDefinitionsJobDeps {
   definitions: Pick<SegmentDefinitionsService, "ensure">;
@@ -13,25 +14,30 @@ export interface SegmentDefinitionsJobDeps {
 }
 
 export function createSegmentDefinitionsJob(deps: SegmentDefinitionsJobDeps): Job {
+  const name = "segment-definitions";
   const runShop = (shop: string) => deps.definitions.ensure(shop);
   return {
-    name: "segment-definitions",
-    schedule: deps.schedule ?? "10 3 * * *",
-    period: "day",
-    perShop: { listShops: deps.listShops, runShop },
+    ...dailyShopJob({
+      name,
+      schedule: deps.schedule ?? "10 3 * * *",
+      listShops: deps.listShops,
+      runShop,
+      log: deps.log,
+    }),
+    // Each shop's outcome counted (defined, already, skipped, failed), the loop itself the shared one.
     async run() {
       const outcomes: Record<string, number> = {};
-      const shops = await deps.listShops();
-      for (const shop of shops) {
-        try {
-          const outcome = await runShop(shop);
-          outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-        } catch (err) {
-          outcomes.failed = (outcomes.failed ?? 0) + 1;
-          deps.log(`segment-definitions ${shop} failed: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
-      return { shops: shops.length, ...outcomes };
+      const count = (outcome: string) => {
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      };
+      const { shops, ok } = await runEachShop(
+        name,
+        deps.listShops,
+        async (shop) => count(await runShop(shop)),
+        deps.log,
+      );
+      for (let i = ok; i < shops; i++) count("failed");
+      return { shops, ...outcomes };
     },
   };
 }
