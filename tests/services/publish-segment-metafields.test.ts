@@ -47,6 +47,17 @@ describe.each(DB_KINDS)("publishing segment metafields on %s", (kind) => {
   });
   afterEach(async () => h?.close());
 
+  /** The real publisher over these predictions (changed in place by the test), on the harness's clock NOW. */
+  const publisherOver = (predictions: Map<string, CustomerPrediction>) =>
+    createDecisionPublisher({
+      db: h.t.db,
+      platforms: h.platforms,
+      loadPredictions: async (_shop, only) =>
+        [...predictions.values()].filter((p) => !only || only.includes(p.customerId)),
+      now: () => NOW,
+      log: () => {},
+    });
+
   async function members(query: string, shop = SHOP): Promise<string[]> {
     const data = await h.stack.graphql.request<{ customerSegmentMembers: { nodes: Array<{ id: string }> } }>(
       shop,
@@ -81,14 +92,7 @@ describe.each(DB_KINDS)("publishing segment metafields on %s", (kind) => {
       expires_at: expires.toISOString(),
       used_at: null,
     });
-    const publisher = createDecisionPublisher({
-      db: h.t.db,
-      platforms: h.platforms,
-      loadPredictions: async (_shop, only) =>
-        [...predictions.values()].filter((p) => !only || only.includes(p.customerId)),
-      now: () => NOW,
-      log: () => {},
-    });
+    const publisher = publisherOver(predictions);
 
     const first = await publisher.publishShop(SHOP);
     expect(first).toMatchObject({ customers: 30, metafieldsWritten: 30, metafieldFailures: 0, metafieldsRejected: 0 });
@@ -129,14 +133,7 @@ describe.each(DB_KINDS)("publishing segment metafields on %s", (kind) => {
     const predictions = new Map<string, CustomerPrediction>(
       ids.map((id) => [id, prediction({ customerId: id, segment: segment("repeat:lapsed") })]),
     );
-    const publisher = createDecisionPublisher({
-      db: h.t.db,
-      platforms: h.platforms,
-      loadPredictions: async (_shop, only) =>
-        [...predictions.values()].filter((p) => !only || only.includes(p.customerId)),
-      now: () => NOW,
-      log: () => {},
-    });
+    const publisher = publisherOver(predictions);
     await publisher.publishShop(SHOP);
     // Every later write to the store, by customer and key (the way the scale test counts them).
     const writes: string[] = [];
