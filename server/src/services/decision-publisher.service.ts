@@ -36,6 +36,7 @@ import {
   recordPublishErrors,
 } from "../db/repositories/publish-error.repository.js";
 import { listPredictionsInRange } from "../db/repositories/publish-page.repository.js";
+import { claimCustomers, extendClaims, releaseCustomers } from "../db/repositories/publish-claim.repository.js";
 import {
   listPublishedSegmentFields,
   markSegmentFieldsPublished,
@@ -78,7 +79,14 @@ export interface DecisionPublisherDeps {
   /** Customers decided per round (bounds memory and query sizes). */
   pageSize?: number;
   attributionDays?: number;
+  /** How long a publisher waits for customers another publisher holds before counting them as not written. */
+  claimWaitMs?: number;
+  /** How often it asks again meanwhile. */
+  claimPollMs?: number;
 }
+
+/** A claim lapses this long after it was taken or last extended (each metafield batch extends it). */
+const CLAIM_LEASE_MS = 2 * 60_000;
 
 export interface PublishSummary {
   customers: number;
@@ -141,6 +149,8 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
   const log = deps.log ?? console.error;
   const pageSize = deps.pageSize ?? 500;
   const windowDays = deps.attributionDays ?? DEFAULT_ATTRIBUTION_DAYS;
+  const claimWaitMs = deps.claimWaitMs ?? 30_000;
+  const claimPollMs = deps.claimPollMs ?? 100;
   // One publish at a time per shop: toggles, webhooks and recomputes may overlap.
   const queues = new Map<string, Promise<unknown>>();
 
@@ -204,12 +214,55 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     return rows.length;
   }
 
+  /**
+   * Publishes these customers while holding each one's claim (publish_claims), from reading what was last written
+   * to recording what the platform took: two instances, or a full publish and an order's republish, would otherwise
+   * both read the old fields and both send the same change. Customers another publisher holds are waited for (then
+   * decided against what it wrote); those still held after claimWaitMs count as metafield failures, so a publish-page
+   * job is retried.
+   */
   async function publishPage(
     shop: string,
     ids: string[],
     predictions: Map<string, CustomerPrediction>,
     targeted: boolean,
     summary: PublishSummary,
+  ): Promise<void> {
+    const token = randomUUID();
+    const deadline = Date.now() + claimWaitMs;
+    let pending = ids;
+    for (;;) {
+      const at = new Date();
+      const claimed = await claimCustomers(deps.db, shop, pending, token, at, new Date(at.getTime() + CLAIM_LEASE_MS));
+      if (claimed.length) {
+        try {
+          await publishClaimed(shop, claimed, predictions, targeted, summary, token);
+        } finally {
+          // Released on failure too: what was last written is unchanged for anyone not recorded, so the next
+          // publish sends it.
+          await releaseCustomers(deps.db, shop, claimed, token);
+        }
+        const done = new Set(claimed);
+        pending = pending.filter((id) => !done.has(id));
+      }
+      if (pending.length === 0) return;
+      if (Date.now() >= deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, claimPollMs));
+    }
+    summary.metafieldFailures += pending.length;
+    log(
+      `${pending.length} customer(s) of ${shop} held by another publisher for ${claimWaitMs} ms: not published now`,
+      pending.slice(0, 20),
+    );
+  }
+
+  async function publishClaimed(
+    shop: string,
+    ids: string[],
+    predictions: Map<string, CustomerPrediction>,
+    targeted: boolean,
+    summary: PublishSummary,
+    token: string,
   ): Promise<void> {
     const at = now();
     const campaigns = await effectiveCampaigns(deps.db, shop);
@@ -301,6 +354,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
       changed.filter((id) => !unknown.has(id)),
       results,
       summary,
+      token,
       fields,
     );
   }
@@ -347,6 +401,7 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     ids: string[],
     results: Map<string, DecisionResult>,
     summary: PublishSummary,
+    claimToken: string,
     segmentFields?: SegmentFieldWrites,
   ): Promise<void> {
     if (platform.capabilities.storefrontDelivery !== "metafields") {
@@ -381,6 +436,8 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
           else metafields.push({ ...ref, type: d.type, value });
         }
       }
+      // A slow platform (throttled batches) must not outlast the claim: another publisher would take it and resend.
+      await extendClaims(deps.db, shop, claimToken, new Date(Date.now() + CLAIM_LEASE_MS));
       let result: MetafieldWriteResult;
       try {
         result = await platform.setCustomerMetafields(shop, metafields, clear.length ? clear : undefined);

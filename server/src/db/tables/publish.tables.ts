@@ -9,6 +9,15 @@ export interface PublishPagesTable {
   created_at: string;
 }
 
+/** A publisher's hold on one customer until expires_at (migration 2026_12_03_1000): see publish-claim.repository. */
+export interface PublishClaimsTable {
+  shop_domain: string;
+  customer_id: string;
+  token: string;
+  expires_at: string;
+}
+
 export interface PublishTables {
   publish_pages: PublishPagesTable;
+  publish_claims: PublishClaimsTable;
 }

@@ -1,0 +1,126 @@
+// Issue 11: two publishers of the same customer at once (two instances, or a whole-shop publish and an order's
+// republish) both read the fields last written, decided against them and both sent the same values: the scale
+// test saw a customer's unchanged segment and due_date written twice. Each customer is now claimed in the database
+// (publish_claims) from that read to recording the write; a claim left by a killed instance lapses and the next
+// publish sends what it never sent.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DB_KINDS } from "../helpers/db-kinds.js";
+import { startHarness, type Harness } from "../sync/harness.js";
+import { NOW, prediction } from "../unit/domain/campaigns/fixtures.js";
+import { createDecisionPublisher } from "../../server/src/services/decision-publisher.service.js";
+import { defineSegmentMetafields } from "../../server/src/platforms/shopify/segment-definitions.js";
+import { claimCustomers } from "../../server/src/db/repositories/publish-claim.repository.js";
+import type { CommercePlatform } from "../../server/src/platforms/commerce-platform.js";
+import type { PlatformLookup } from "../../server/src/platforms/registry.js";
+import type { CustomerPrediction } from "../../server/src/domain/timing/prediction.js";
+
+const SHOP = "claims.myshopify.com";
+const SEED = { since: new Date("2009-12-01T00:00:00Z"), until: new Date("2009-12-08T00:00:00Z"), maxCustomers: 5 };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The shop's platform with `beforeWrite` run before each metafield call (the adapter's own methods otherwise). */
+function platformsWith(h: Harness, beforeWrite: () => Promise<void>): PlatformLookup {
+  return {
+    for: async (shop) => {
+      const real = await h.platforms.for(shop);
+      const wrapped: CommercePlatform = Object.create(real);
+      wrapped.setCustomerMetafields = async (...args) => {
+        await beforeWrite();
+        return real.setCustomerMetafields(...args);
+      };
+      return wrapped;
+    },
+  };
+}
+
+describe.each(DB_KINDS)("two publishers of one customer at once on %s", (kind) => {
+  let h: Harness;
+  let ids: string[];
+  let predictions: Map<string, CustomerPrediction>;
+  /** Every write to the store since the test began, `customer:key`. */
+  let writes: string[];
+  beforeEach(async () => {
+    h = await startHarness({ kind, sim: { shops: [{ domain: SHOP, seed: SEED }] } });
+    await h.install(SHOP);
+    await defineSegmentMetafields(h.stack.graphql, SHOP);
+    ids = [...h.sim.store(SHOP).customers.keys()].map(String).sort().slice(0, 3);
+    predictions = new Map(ids.map((id) => [id, prediction({ customerId: id })]));
+    writes = [];
+    const metafields = h.sim.store(SHOP).metafields;
+    const set = metafields.set.bind(metafields);
+    metafields.set = (key, record) => {
+      writes.push(`${record.ownerId}:${record.key}`);
+      return set(key, record);
+    };
+  });
+  afterEach(async () => h?.close());
+
+  /** One app instance's publisher: its own in-process queue, the shared database. */
+  const instance = (platforms: PlatformLookup = h.platforms, claimWaitMs?: number) =>
+    createDecisionPublisher({
+      db: h.t.db,
+      platforms,
+      loadPredictions: async (_shop, only) =>
+        [...predictions.values()].filter((p) => !only || only.includes(p.customerId)),
+      now: () => NOW,
+      log: () => {},
+      claimPollMs: 10,
+      claimWaitMs,
+    });
+  /** Customer metafields written more than once since the test began. */
+  const writtenTwice = () => writes.filter((w, i) => writes.indexOf(w) !== i);
+
+  it("a whole-shop publish and a customer's republish overlapping write each field once", async () => {
+    // The whole-shop publish stops at its platform call until the customer's republish has had its chance.
+    let sending!: () => void;
+    const firstSending = new Promise<void>((resolve) => (sending = resolve));
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const shopWide = instance(
+      platformsWith(h, async () => {
+        sending();
+        await gate;
+      }),
+    );
+    let republished!: () => void;
+    const republishSent = new Promise<void>((resolve) => (republished = resolve));
+    const perCustomer = instance(platformsWith(h, async () => republished()));
+
+    const whole = shopWide.publishShop(SHOP);
+    await firstSending;
+    const one = perCustomer.publishCustomers(SHOP, [ids[1]]);
+    // Unclaimed, the republish reaches the platform at once; claimed, it waits for the whole-shop publish.
+    await Promise.race([republishSent, sleep(500)]);
+    open();
+    const [shopSummary, customerSummary] = await Promise.all([whole, one]);
+
+    expect(writes.filter((w) => w.startsWith(`${ids[1]}:`)).sort()).toEqual([
+      `${ids[1]}:decision`,
+      `${ids[1]}:due_date`,
+      `${ids[1]}:segment`,
+    ]);
+    expect(writtenTwice()).toEqual([]);
+    expect(shopSummary).toMatchObject({ metafieldsWritten: 3, metafieldFailures: 0 });
+    expect(customerSummary).toMatchObject({ metafieldsWritten: 0, metafieldFailures: 0 });
+  });
+
+  it("a claim left by a killed publisher holds its customer until it lapses, then the change is sent", async () => {
+    // A killed instance claimed the first customer and never sent it: its claim lapses in 400 ms.
+    const at = new Date();
+    await claimCustomers(h.t.db, SHOP, [ids[0]], "killed-instance", at, new Date(at.getTime() + 400));
+    const publisher = instance(h.platforms, 50);
+
+    const whileHeld = await publisher.publishShop(SHOP);
+    expect(whileHeld).toMatchObject({ metafieldsWritten: 2, metafieldFailures: 1 });
+    expect(writes.filter((w) => w.startsWith(`${ids[0]}:`))).toEqual([]);
+
+    await sleep(450);
+    expect(await publisher.publishShop(SHOP)).toMatchObject({ metafieldsWritten: 1, metafieldFailures: 0 });
+    expect(writes.filter((w) => w.startsWith(`${ids[0]}:`)).sort()).toEqual([
+      `${ids[0]}:decision`,
+      `${ids[0]}:due_date`,
+      `${ids[0]}:segment`,
+    ]);
+    expect(writtenTwice()).toEqual([]);
+  });
+});
