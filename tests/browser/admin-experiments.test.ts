@@ -110,6 +110,13 @@ describe("A/B test results and the earnings card (Chromium)", () => {
         expect(text).toMatch(language === "en" ? /95% interval/ : /95% 구간/);
         expect(text).toMatch(/Johari/);
         expect(await page.getByRole("textbox").count()).toBeGreaterThan(3); // the variant row's fields
+        // On a desktop the per-arm table shows every column without scrolling (it did not in the side column).
+        const scroll = await page
+          .locator("table")
+          .filter({ hasText: language === "en" ? "Variant B" : "버전 B" })
+          .first()
+          .evaluate((t) => ({ wide: t.parentElement?.scrollWidth ?? 0, shown: t.parentElement?.clientWidth ?? 0 }));
+        if (width === 1440) expect(scroll.wide).toBeLessThanOrEqual(scroll.shown);
         if (shots) await page.screenshot({ path: `${shots}/experiment-${language}-${width}.png`, fullPage: true });
         const dash = await open("/", width, language);
         const earned = dash.getByText(language === "en" ? /^Dangol earned/ : /단골이 .*더 벌었어요/).first();

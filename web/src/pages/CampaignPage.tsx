@@ -111,6 +111,26 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
         <BlockStack gap="400">
           {message && <Banner tone={message.tone} title={message.text} onDismiss={() => setMessage(null)} />}
           <Layout>
+            {/* Full width: the per-arm table has seven columns, which the side column could only scroll; first,
+                because a running test is what the merchant comes back for. */}
+            {results.data?.experiment && (
+              <Layout.Section variant="fullWidth">
+                <ExperimentResultsCard
+                  experiment={results.data.experiment}
+                  busy={experiment.busy}
+                  onChooseWinner={(variant) =>
+                    act(
+                      () => experiment.chooseWinner(variant),
+                      variant
+                        ? t("experiments.winnerChosen", {
+                            name: t("experiments.variant", { id: variant.toUpperCase() }),
+                          })
+                        : t("experiments.reopen"),
+                    )
+                  }
+                />
+              </Layout.Section>
+            )}
             <Layout.Section>
               <CampaignEditor
                 key={editorRevision}
@@ -135,22 +155,6 @@ export function CampaignPage({ campaignKey }: { campaignKey: string }) {
               <BlockStack gap="400">
                 <StorefrontPreview preview={preview.preview} error={preview.error} />
                 {results.data && <CampaignResultsCard results={results.data} />}
-                {results.data?.experiment && (
-                  <ExperimentResultsCard
-                    experiment={results.data.experiment}
-                    busy={experiment.busy}
-                    onChooseWinner={(variant) =>
-                      act(
-                        () => experiment.chooseWinner(variant),
-                        variant
-                          ? t("experiments.winnerChosen", {
-                              name: t("experiments.variant", { id: variant.toUpperCase() }),
-                            })
-                          : t("experiments.reopen"),
-                      )
-                    }
-                  />
-                )}
               </BlockStack>
             </Layout.Section>
           </Layout>
