@@ -7,10 +7,13 @@ import type { PlantedMonthStack } from "./planted-month-stack.js";
 const DAY = 86_400_000;
 export const PLANTED_CAMPAIGN = "vip_thanks";
 
-/** Holdout 4 %, A 6 %, B 12 % order within 14 days; orders average ₩40,000, log-normal σ 0.8. */
+/**
+ * Holdout 4 %, A 6 %, B 12 % order within 14 days; orders average 40 in the shop's currency (£40: the seeded shop
+ * sells in GBP, as its Online Retail history does), log-normal σ 0.8.
+ */
 export const DEFAULT_TRUTH: PlantedTruth = {
   conversion: { holdout: 0.04, a: 0.06, b: 0.12 },
-  meanOrderValue: 40_000,
+  meanOrderValue: 40,
   orderValueSigma: 0.8,
   windowDays: 14,
 };

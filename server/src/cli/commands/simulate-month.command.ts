@@ -25,7 +25,8 @@ const untilInterrupted = () =>
  */
 export const simulateMonthCommand: Command = {
   usage: `simulate-month [--customers 2500] [--days 30] [--seed 1] [--db <sqlite file>] [--serve [--port 8090]]
-    plays a month with a planted effect per arm (holdout 4 %, A 6 %, B 12 % order within 14 days, ₩40,000 each on average)
+    plays a month with a planted effect per arm (holdout 4 %, A 6 %, B 12 % order within 14 days, £40 each on average:
+    the seeded shop sells in GBP)
     through the simulator, app proxy and order webhooks; prints planted vs reported; --serve keeps the admin
     open at http://localhost:<port>/campaigns/${PLANTED_CAMPAIGN} until Ctrl-C`,
 
