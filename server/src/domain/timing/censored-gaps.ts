@@ -73,10 +73,7 @@ export function fitPopulationGaps(obs: GapObservation[], iterations = 200): Popu
     const next = sMu / stats.length;
     tau2 = Math.max(sMu2 / stats.length - next * next, 0.01);
     sigmaW2 = nGaps > 0 ? Math.max(within / nGaps, 0.02) : sigmaW2;
-    const pooled = (sum(returned) + sum(wBy)) / Math.max(sum(returned) + sum(cBy), 1);
-    retention = retention.map((_, c) =>
-      clamp((returned[c] + wBy[c] + PSEUDO * pooled) / (returned[c] + cBy[c] + PSEUDO)),
-    );
+    retention = shrinkTowardPreviousClass(returned, wBy, cBy);
     const done = Math.abs(next - m0) < 1e-7;
     m0 = next;
     if (done && it > 5) break;
@@ -84,10 +81,29 @@ export function fitPopulationGaps(obs: GapObservation[], iterations = 200): Popu
   return { m0, tau2, sigmaW2, retention };
 }
 
-function sum(a: Float64Array): number {
-  let s = 0;
-  for (const v of a) s += v;
-  return s;
+/**
+ * Each class's π from its returned and expected-still-buying customers, with PSEUDO customers at a prior: π_1 at the
+ * pooled rate, π_2 at the repeat buyers' pooled rate, π_k at π_(k−1). Why not the pooled rate for all: the first
+ * return is the store's conversion, so the pooled rate is mostly π_1 (0.15 in a store of one-time buyers) and thin
+ * later classes were dragged from ~0.85 toward 0.3 (one-timers store: orders −29 % at 365 days); customers who
+ * survive k orders are the stickier ones, so the class below is the nearest honest guess.
+ */
+function shrinkTowardPreviousClass(returned: Float64Array, wBy: Float64Array, cBy: Float64Array): number[] {
+  const pooledFrom = (from: number) => {
+    let r = 0,
+      n = 0;
+    for (let c = from; c < RETENTION_CLASSES; c++) {
+      r += returned[c] + wBy[c];
+      n += returned[c] + cBy[c];
+    }
+    return n > 0 ? r / n : 0.5;
+  };
+  const out: number[] = [];
+  for (let c = 0; c < RETENTION_CLASSES; c++) {
+    const prior = c === 0 ? pooledFrom(0) : c === 1 ? pooledFrom(1) : out[c - 1];
+    out.push(clamp((returned[c] + wBy[c] + PSEUDO * prior) / (returned[c] + cBy[c] + PSEUDO)));
+  }
+  return out;
 }
 
 function clamp(p: number): number {

@@ -22,12 +22,6 @@ const AUC_MARGIN = 0.03;
  * comes inside the bound the test says so and the entry goes.
  */
 const OUTSIDE_BOUND: Record<string, string> = {
-  // Retention is read off censored records (the EM's open gaps under a log-normal tail call too many still-buying
-  // customers gone: π_2..π_8 0.76–0.87 against a true 0.83–0.92), so orders after the first 90 days come out ~40 %
-  // short; with the true retention they are within 12 %. The same cause leaves the 3,000-customer young store at
-  // −23/−18/−15 % (this 1,500-customer one passes).
-  "one-timers@450": "−29 %, retention under-read from censored records",
-  "one-timers@600": "−24 %, retention under-read from censored records",
   // No seasonal clock yet: a trough's silence reads as lapsing, a peak's orders as a fast rhythm.
   "seasonal-peaks@800": "+44 %, silence read in calendar time, not the season's clock",
   "seasonal-peaks@950": "−50 %, silence read in calendar time, not the season's clock",
