@@ -304,14 +304,16 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       playEverySeconds: config.demoPlayEverySeconds,
     });
     await enableDemoCampaigns(db, campaigns, DEMO_SHOP);
-    // After the backfill: a third of the customers "browse" (signed visit beacons through the app proxy), then the
-    // first refit and publish, so the dashboard's visit × purchase grid and the preview have data.
+    // A third of the customers "browse" (signed visit beacons through the app proxy) while the backfill runs (a
+    // visit needs no order), then the first refit and publish, so the dashboard's visit × purchase grid and the
+    // preview have data; new orders are played from then on.
     const visitDeps = { appBaseUrl: `http://127.0.0.1:${port}`, shop: DEMO_SHOP, apiSecret: credentials.apiSecret };
-    void demo.backfilled
+    const visited = sendDemoVisits(visitDeps, sampleCustomers(demo.simulator.customerIds, 0.35)).then((visits) =>
+      log(`Demo shoppers visited the storefront: ${visits} visit beacons`),
+    );
+    void Promise.all([demo.backfilled, visited])
       .then(async () => {
         if (closing) return;
-        const visits = await sendDemoVisits(visitDeps, sampleCustomers(demo.simulator.customerIds, 0.35));
-        log(`Demo shoppers visited the storefront: ${visits} visit beacons`);
         // Codes issued 10 days ago, so the coupon-expiry notice has someone to show to (see demo-campaigns.ts).
         await seedExpiringDemoCoupons(
           { db, platform: await platforms.for(DEMO_SHOP), log: (m, e) => log(`${m}: ${String(e)}`) },
@@ -320,6 +322,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
           new Date(),
         );
         if (!closing) await pipeline.shopSynced(DEMO_SHOP);
+        if (!closing) demo.startPlaying();
       })
       .catch((err: unknown) => log(`demo predictions failed: ${String(err)}`));
     stops.push(() => demo.stop());

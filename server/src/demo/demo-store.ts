@@ -60,6 +60,8 @@ export interface DemoStore {
   simulator: SimulatorThread;
   /** Settles when the background backfill finishes (or fails; the status route shows the error). */
   backfilled: Promise<void>;
+  /** Places a new order every playEverySeconds from now on. */
+  startPlaying(): void;
   stop(): Promise<void>;
 }
 
@@ -98,21 +100,27 @@ export async function startDemoStore(deps: DemoStoreDeps): Promise<DemoStore> {
     )
     .catch((err: unknown) => log(`Demo backfill failed: ${err instanceof Error ? err.message : String(err)}`));
 
+  // New orders start once the caller says so (after the first fit): one arriving before the shop has a model
+  // would only wait for that fit.
   let player: NodeJS.Timeout | undefined;
-  if (deps.playEverySeconds > 0) {
+  let stopped = false;
+  const startPlaying = () => {
+    if (deps.playEverySeconds <= 0 || stopped || player) return;
     player = setInterval(() => {
       simulator
         .playOrders(1)
         .catch((err: unknown) => log(`Demo play failed: ${err instanceof Error ? err.message : String(err)}`));
     }, deps.playEverySeconds * 1000);
     player.unref();
-  }
+  };
 
   return {
     shop: DEMO_SHOP,
     simulator,
     backfilled,
+    startPlaying,
     async stop() {
+      stopped = true;
       if (player) clearInterval(player);
       await backfilled;
       await simulator.close();

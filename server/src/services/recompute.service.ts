@@ -122,7 +122,35 @@ export function createRecomputeService(deps: RecomputeDeps) {
     }
   }
 
-  async function recomputeShop(shop: string): Promise<{ customers: number }> {
+  // One full run per shop at a time in this process. A call while one runs gets one more run after it (shared by
+  // every such call: the running one may have read before their change); a customer recomputed before the shop's
+  // first model waits for the running fit instead of starting another (a webhook burst started one fit each).
+  const running = new Map<string, Promise<{ customers: number }>>();
+  const following = new Map<string, Promise<{ customers: number }>>();
+
+  function recomputeShop(shop: string): Promise<{ customers: number }> {
+    const current = running.get(shop);
+    if (!current) return startRun(shop);
+    let next = following.get(shop);
+    if (!next) {
+      next = current
+        .catch(() => undefined)
+        .then(() => {
+          following.delete(shop);
+          return running.get(shop) ?? startRun(shop);
+        });
+      following.set(shop, next);
+    }
+    return next;
+  }
+
+  function startRun(shop: string): Promise<{ customers: number }> {
+    const run = fitAndPredictShop(shop).finally(() => running.delete(shop));
+    running.set(shop, run);
+    return run;
+  }
+
+  async function fitAndPredictShop(shop: string): Promise<{ customers: number }> {
     const now = clock();
     const started = Date.now();
     // Orders placed after `now` (a webhook mid-run) are left to the next run, which their own recompute starts.
@@ -174,7 +202,7 @@ export function createRecomputeService(deps: RecomputeDeps) {
   async function recomputeCustomer(shop: string, customerId: string): Promise<CustomerPrediction | null> {
     const model = await loadStoreModel(db, shop);
     if (!model) {
-      await recomputeShop(shop);
+      await (running.get(shop) ?? recomputeShop(shop));
       return (await loadStoreModel(db, shop)) ? recomputeCustomer(shop, customerId) : null;
     }
     const now = clock();
