@@ -304,23 +304,26 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       playEverySeconds: config.demoPlayEverySeconds,
     });
     await enableDemoCampaigns(db, campaigns, DEMO_SHOP);
-    // A third of the customers "browse" (signed visit beacons through the app proxy) while the backfill runs (a
-    // visit needs no order), then the first refit and publish, so the dashboard's visit × purchase grid and the
+    // While the backfill runs (neither needs an order): a third of the customers "browse" (signed visit beacons
+    // through the app proxy), and a few get codes issued 10 days ago, so the coupon-expiry notice has someone to show
+    // to (see demo-campaigns.ts). Then the first refit and publish, so the dashboard's visit × purchase grid and the
     // preview have data; new orders are played from then on.
     const visitDeps = { appBaseUrl: `http://127.0.0.1:${port}`, shop: DEMO_SHOP, apiSecret: credentials.apiSecret };
     const visited = sendDemoVisits(visitDeps, sampleCustomers(demo.simulator.customerIds, 0.35)).then((visits) =>
       log(`Demo shoppers visited the storefront: ${visits} visit beacons`),
     );
-    void Promise.all([demo.backfilled, visited])
-      .then(async () => {
-        if (closing) return;
-        // Codes issued 10 days ago, so the coupon-expiry notice has someone to show to (see demo-campaigns.ts).
-        await seedExpiringDemoCoupons(
-          { db, platform: await platforms.for(DEMO_SHOP), log: (m, e) => log(`${m}: ${String(e)}`) },
+    const couponsSeeded = platforms
+      .for(DEMO_SHOP)
+      .then((platform) =>
+        seedExpiringDemoCoupons(
+          { db, platform, log: (m, e) => log(`${m}: ${String(e)}`) },
           DEMO_SHOP,
           demo.simulator.customerIds,
           new Date(),
-        );
+        ),
+      );
+    void Promise.all([demo.backfilled, visited, couponsSeeded])
+      .then(async () => {
         if (!closing) await pipeline.shopSynced(DEMO_SHOP);
         if (!closing) demo.startPlaying();
       })
