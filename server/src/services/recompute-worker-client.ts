@@ -41,9 +41,14 @@ export function workerRecomputeEngine(): RecomputeEngine {
       return engine.begin(total, at);
     },
     async fit(overrides): Promise<StoreModel> {
-      const model = await engine.fit(overrides);
+      // The prediction thread loads its modules while the fit runs (about a second of start-up off the critical path).
+      const next = startThread(PREDICT_LIMITS);
+      const model = await engine.fit(overrides).catch(async (err: unknown) => {
+        await next.close();
+        throw err;
+      });
       await thread.close();
-      thread = startThread(PREDICT_LIMITS);
+      thread = next;
       await thread.call({ kind: "model", model, now });
       return model;
     },
