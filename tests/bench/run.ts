@@ -1,5 +1,5 @@
 // `npm run bench`: runs every tests/bench/*.bench.ts in its own process, one after another (benchmarks
-// must not compete for the two cores), and collects their `ratio …` lines at the end.
+// must not compete for the two cores), and collects their `ratio …` lines and issue 11's figures at the end.
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
@@ -11,6 +11,7 @@ const files = readdirSync(dir)
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 
+const SUMMARY = /^(ratio |peak_rss_recompute_1m_mb |admin_p99_during_recompute_ms )/;
 const ratios: string[] = [];
 let failures = 0;
 for (const file of files) {
@@ -20,7 +21,7 @@ for (const file of files) {
     stdio: ["ignore", "pipe", "inherit"],
   });
   process.stdout.write(run.stdout);
-  ratios.push(...run.stdout.split("\n").filter((l) => l.startsWith("ratio ")));
+  ratios.push(...run.stdout.split("\n").filter((l) => SUMMARY.test(l)));
   if (run.status !== 0) failures++;
 }
 console.log("\n== summary ==");
