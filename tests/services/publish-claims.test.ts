@@ -12,6 +12,7 @@ import { defineSegmentMetafields } from "../../server/src/platforms/shopify/segm
 import { claimCustomers } from "../../server/src/db/repositories/publish-claim.repository.js";
 import type { CommercePlatform } from "../../server/src/platforms/commerce-platform.js";
 import type { PlatformLookup } from "../../server/src/platforms/registry.js";
+import type { PredictionLoader } from "../../server/src/services/decision-publisher.service.js";
 import type { CustomerPrediction } from "../../server/src/domain/timing/prediction.js";
 
 const SHOP = "claims.myshopify.com";
@@ -37,8 +38,9 @@ describe.each(DB_KINDS)("two publishers of one customer at once on %s", (kind) =
   let h: Harness;
   let ids: string[];
   let predictions: Map<string, CustomerPrediction>;
-  /** Every write to the store since the test began, `customer:key`. */
+  /** Every write to the store since the test began, `customer:key`, and the same with `=value`. */
   let writes: string[];
+  let values: string[];
   beforeEach(async () => {
     h = await startHarness({ kind, sim: { shops: [{ domain: SHOP, seed: SEED }] } });
     await h.install(SHOP);
@@ -46,22 +48,25 @@ describe.each(DB_KINDS)("two publishers of one customer at once on %s", (kind) =
     ids = [...h.sim.store(SHOP).customers.keys()].map(String).sort().slice(0, 3);
     predictions = new Map(ids.map((id) => [id, prediction({ customerId: id })]));
     writes = [];
+    values = [];
     const metafields = h.sim.store(SHOP).metafields;
     const set = metafields.set.bind(metafields);
     metafields.set = (key, record) => {
       writes.push(`${record.ownerId}:${record.key}`);
+      values.push(`${record.ownerId}:${record.key}=${record.value}`);
       return set(key, record);
     };
   });
   afterEach(async () => h?.close());
 
   /** One app instance's publisher: its own in-process queue, the shared database. */
-  const instance = (platforms: PlatformLookup = h.platforms, claimWaitMs?: number) =>
+  const current: PredictionLoader = async (_shop, only) =>
+    [...predictions.values()].filter((p) => !only || only.includes(p.customerId));
+  const instance = (platforms: PlatformLookup = h.platforms, claimWaitMs?: number, loadPredictions = current) =>
     createDecisionPublisher({
       db: h.t.db,
       platforms,
-      loadPredictions: async (_shop, only) =>
-        [...predictions.values()].filter((p) => !only || only.includes(p.customerId)),
+      loadPredictions,
       now: () => NOW,
       log: () => {},
       claimPollMs: 10,
@@ -122,5 +127,40 @@ describe.each(DB_KINDS)("two publishers of one customer at once on %s", (kind) =
       `${ids[0]}:segment`,
     ]);
     expect(writtenTwice()).toEqual([]);
+  });
+
+  it("a publisher that waited for a customer decides it on the prediction stored meanwhile, not the one it read", async () => {
+    await instance().publishShop(SHOP);
+    const before = new Map(predictions);
+    // A recompute moves the second customer to another segment; its republish is at the platform (gated).
+    const moved = { ...before.get(ids[1])!, segment: { ...before.get(ids[1])!.segment!, key: "repeat:core_active" } };
+    predictions.set(ids[1], moved as CustomerPrediction);
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let sending!: () => void;
+    const republishSending = new Promise<void>((resolve) => (sending = resolve));
+    const republish = instance(
+      platformsWith(h, async () => {
+        sending();
+        await gate;
+      }),
+    ).publishCustomers(SHOP, [ids[1]]);
+    await republishSending;
+    // A whole-shop publish that listed its customers before the recompute stored the new prediction.
+    let listed = false;
+    const listedBefore: PredictionLoader = async (shop, only) => {
+      if (only === null && !listed) {
+        listed = true;
+        return [...before.values()];
+      }
+      return current(shop, only);
+    };
+    const whole = instance(h.platforms, undefined, listedBefore).publishShop(SHOP);
+    await sleep(200);
+    open();
+    await Promise.all([republish, whole]);
+
+    const segmentValues = values.filter((v) => v.startsWith(`${ids[1]}:segment=`)).map((v) => v.split("=")[1]);
+    expect(segmentValues.slice(1)).toEqual(["repeat:core_active"]);
   });
 });

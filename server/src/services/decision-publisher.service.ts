@@ -29,7 +29,7 @@ import {
 import { listCountedOrders, listFirstNames } from "../db/repositories/campaign-audience.repository.js";
 import { chunks } from "../db/repositories/order.repository.js";
 import { recordArmAssignments } from "../db/repositories/experiment.repository.js";
-import { findPrediction, listPredictions, listPredictionsPage } from "../db/repositories/prediction.repository.js";
+import { listPredictions, listPredictionsOf, listPredictionsPage } from "../db/repositories/prediction.repository.js";
 import {
   clearPublishErrors,
   listPublishErrors,
@@ -61,8 +61,7 @@ export type PredictionLoader = ((shop: string, customerIds: string[] | null) => 
 export function predictionsFromDb(db: Db): PredictionLoader {
   const load: PredictionLoader = async (shop, customerIds) => {
     if (customerIds === null) return listPredictions(db, shop);
-    const found = await Promise.all(customerIds.map((id) => findPrediction(db, shop, id)));
-    return found.filter((p): p is CustomerPrediction => p !== undefined);
+    return listPredictionsOf(db, shop, customerIds);
   };
   load.page = (shop, afterId, limit) => listPredictionsPage(db, shop, afterId, limit);
   load.range = (shop, afterId, throughId, limit) => listPredictionsInRange(db, shop, afterId, throughId, limit);
@@ -219,15 +218,9 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
    * to recording what the platform took: two instances, or a full publish and an order's republish, would otherwise
    * both read the old fields and both send the same change. Customers another publisher holds are waited for (then
    * decided against what it wrote); those still held after claimWaitMs count as metafield failures, so a publish-page
-   * job is retried.
+   * job is retried. Each customer is decided on its prediction read under the claim.
    */
-  async function publishPage(
-    shop: string,
-    ids: string[],
-    predictions: Map<string, CustomerPrediction>,
-    targeted: boolean,
-    summary: PublishSummary,
-  ): Promise<void> {
+  async function publishPage(shop: string, ids: string[], targeted: boolean, summary: PublishSummary): Promise<void> {
     const token = randomUUID();
     const deadline = Date.now() + claimWaitMs;
     let pending = ids;
@@ -236,7 +229,12 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
       const claimed = await claimCustomers(deps.db, shop, pending, token, at, new Date(at.getTime() + CLAIM_LEASE_MS));
       if (claimed.length) {
         try {
-          await publishClaimed(shop, claimed, predictions, targeted, summary, token);
+          // Read again under the claim: the publisher waited for (or one that finished just before) may have sent a
+          // newer prediction, which one read before the claim must not overwrite.
+          const fresh = new Map((await deps.loadPredictions(shop, claimed)).map((p) => [p.customerId, p]));
+          // A page publishes customers with a prediction; one gone meanwhile (erased, no counted order) is left out.
+          const publishing = targeted ? claimed : claimed.filter((id) => fresh.has(id));
+          await publishClaimed(shop, publishing, fresh, targeted, summary, token);
         } finally {
           // Released on failure too: what was last written is unchanged for anyone not recorded, so the next
           // publish sends it.
@@ -480,8 +478,12 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     for (;;) {
       const predictions = await page(shop, after, pageSize);
       if (predictions.length === 0) return summary;
-      const byId = new Map(predictions.map((p) => [p.customerId, p]));
-      await publishPage(shop, [...byId.keys()], byId, false, summary);
+      await publishPage(
+        shop,
+        predictions.map((p) => p.customerId),
+        false,
+        summary,
+      );
       after = predictions[predictions.length - 1].customerId;
     }
   }
@@ -495,8 +497,12 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
     for (;;) {
       const predictions = await range(shop, after, throughId, pageSize);
       if (predictions.length === 0) return summary;
-      const byId = new Map(predictions.map((p) => [p.customerId, p]));
-      await publishPage(shop, [...byId.keys()], byId, false, summary);
+      await publishPage(
+        shop,
+        predictions.map((p) => p.customerId),
+        false,
+        summary,
+      );
       after = predictions[predictions.length - 1].customerId;
     }
   }
@@ -504,10 +510,9 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
   async function publish(shop: string, customerIds: string[] | null): Promise<PublishSummary> {
     if (customerIds === null && deps.loadPredictions.page) return publishPaged(shop, deps.loadPredictions.page);
     const summary = emptySummary();
-    const predictions = await deps.loadPredictions(shop, customerIds);
-    const byId = new Map(predictions.map((p) => [p.customerId, p]));
-    const ids = [...new Set(customerIds ?? predictions.map((p) => p.customerId))].sort();
-    for (const page of chunks(ids, pageSize)) await publishPage(shop, page, byId, customerIds !== null, summary);
+    // Only the ids here: each page reads its predictions under its claim.
+    const ids = [...new Set(customerIds ?? (await deps.loadPredictions(shop, null)).map((p) => p.customerId))].sort();
+    for (const page of chunks(ids, pageSize)) await publishPage(shop, page, customerIds !== null, summary);
     return summary;
   }
 

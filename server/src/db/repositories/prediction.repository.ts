@@ -73,6 +73,21 @@ export async function findPrediction(
   return row ? fromPredictionRow(row) : undefined;
 }
 
+/** These customers' predictions (those that have one), 500 ids a query. */
+export async function listPredictionsOf(db: Db, shop: string, customerIds: string[]): Promise<CustomerPrediction[]> {
+  const out: CustomerPrediction[] = [];
+  for (let i = 0; i < customerIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("customer_predictions")
+      .selectAll()
+      .where("shop_domain", "=", shop)
+      .where("customer_id", "in", customerIds.slice(i, i + 500))
+      .execute();
+    out.push(...rows.map(fromPredictionRow));
+  }
+  return out;
+}
+
 export async function listPredictions(db: Db, shop: string): Promise<CustomerPrediction[]> {
   const rows = await db
     .selectFrom("customer_predictions")
