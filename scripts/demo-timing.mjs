@@ -1,6 +1,7 @@
-// Times the demo from start to "dashboard complete": boots the app (as `npm start` does, minus the admin UI build)
-// on a fresh temporary data dir and a free port, polls /api/sync/status and /api/dashboard, and prints when each
-// phase logged and how much CPU the process had used by then (the machine is shared: wall time alone misleads).
+// Times the demo from start to "dashboard complete": boots the app as `npm start` does (server/src/start.ts; the
+// admin UI build left out) on a fresh temporary data dir and a free port, polls /api/sync/status and
+// /api/dashboard, and prints when each phase logged and how much CPU the process had used by then (the machine is
+// shared: wall time alone misleads).
 // Complete = sync "done" and the dashboard's segment grid counts every customer with an order (kpis.customers).
 // Polls as an open admin would: status every 500 ms, the dashboard every second once synced.
 // Usage: node scripts/demo-timing.mjs [--runs N]; DEMO_TIMING_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" profiles
@@ -70,7 +71,7 @@ async function runOnce() {
   const base = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
   const nodeArgs = (process.env.DEMO_TIMING_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/src/main.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/src/start.ts"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DANGOL_DATA_DIR: dataDir, DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],

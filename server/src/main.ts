@@ -52,6 +52,7 @@ import { createSyncWiring } from "./main/sync-wiring.js";
 import { previewRoutes } from "./storefront-preview/preview.routes.js";
 import { previewDepsFromDb } from "./storefront-preview/preview-deps.js";
 import { DEMO_SHOP, demoCredentials, startDemoStore } from "./demo/demo-store.js";
+import type { DemoCredentials, DemoPrestart } from "./demo/demo-prestart.js";
 import { enableDemoCampaigns, seedExpiringDemoCoupons } from "./demo/demo-campaigns.js";
 import { sampleCustomers, sendDemoVisits } from "./demo/demo-visits.js";
 import { signAppProxyQuery } from "./simulator/index.js";
@@ -70,12 +71,13 @@ export interface RunningApp {
  * The platforms this process serves, each one module (platforms/<name>/index.ts). A shop's row says which one is
  * its own; adding a platform is one more entry here.
  */
-function platformModules(db: Db, config: Config) {
+function platformModules(db: Db, config: Config, demoCreds?: DemoCredentials) {
   // Demo mode: the simulator stands in for Shopify with credentials made up for this run. In production only a
   // configured platform is served: with Cafe24's credentials alone, no Shopify route exists (made-up credentials
   // never answer real traffic).
   const demo = config.mode === "demo";
-  const shopify = config.shopify || demo ? createShopifyModule(db, config.shopify ?? demoCredentials()) : null;
+  const shopify =
+    config.shopify || demo ? createShopifyModule(db, config.shopify ?? demoCreds ?? demoCredentials()) : null;
   const all: PlatformModule[] = shopify ? [shopify] : [];
   // DEMO_PLATFORM=cafe24: the Cafe24 simulator stands in for Cafe24, likewise (demo/demo-store-cafe24.ts).
   const cafe24Demo = isCafe24Demo(config) ? createDemoCafe24Module(db, `http://127.0.0.1:${config.port}`) : null;
@@ -93,9 +95,11 @@ function platformModules(db: Db, config: Config) {
 
 const isCafe24Demo = (config: Config) => config.mode === "demo" && config.demoPlatform === "cafe24";
 
-/** Test-only start-up options: a slice of the retail data for the Cafe24 demo mall. */
 export interface StartOptions {
+  /** Test-only: a slice of the retail data for the Cafe24 demo mall. */
   cafe24DemoSeed?: Cafe24SeedOptions;
+  /** The Shopify demo's simulator, started by start.ts before this module loaded (its credentials are the app's). */
+  demoPrestart?: DemoPrestart;
 }
 
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
@@ -112,7 +116,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const demoShop = config.mode === "demo" ? (isCafe24Demo(config) ? DEMO_MALL : DEMO_SHOP) : undefined;
   const listShops = () => listInstalledShops(db);
 
-  const { shopify, all: modules, cafe24Demo } = platformModules(db, config);
+  const { shopify, all: modules, cafe24Demo } = platformModules(db, config, options.demoPrestart?.credentials);
   const platforms = createPlatformRegistry(
     db,
     modules.map((m) => m.adapter),
@@ -302,6 +306,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       credentials,
       appBaseUrl: `http://127.0.0.1:${port}`,
       playEverySeconds: config.demoPlayEverySeconds,
+      prestarted: options.demoPrestart,
     });
     await enableDemoCampaigns(db, campaigns, DEMO_SHOP);
     // While the backfill runs (neither needs an order): a third of the customers "browse" (signed visit beacons
@@ -373,7 +378,7 @@ function stopAccepting(server: Server, graceMs = 1000): Promise<void> {
 /** Work still running this long after the signal is cut short: everything it writes is transactional or resumable. */
 const SHUTDOWN_DEADLINE_MS = 4_500;
 
-async function main(): Promise<void> {
+export async function main(options: StartOptions = {}): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();
@@ -384,7 +389,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const running = await startApp(config);
+  const running = await startApp(config, options);
   const { port } = running.server.address() as import("node:net").AddressInfo; // the port bound
   console.log(`Dangol (${config.mode} mode, ${config.database.kind}) listening on http://localhost:${port}`);
   let signalled = false;

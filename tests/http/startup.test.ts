@@ -8,10 +8,11 @@ import { createDb } from "../../server/src/db/create-db.js";
 import { migrateToLatest } from "../../server/src/db/migrate.js";
 
 // Start-up with a bad variable must stop at once with one message naming it (no stack trace, no half-started server).
+// Started as `npm start` starts it (start.ts, which may begin the demo simulator before loading main.ts).
 type RunAs = { uid?: number; gid?: number; timeout?: number };
 
 function start(env: Record<string, string>, options: RunAs = {}) {
-  return spawnSync(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+  return spawnSync(process.execPath, ["--import", "tsx", "server/src/start.ts"], {
     env: { ...process.env, DATABASE_URL: "", PORT: "", ...env },
     encoding: "utf8",
     timeout: 30_000,

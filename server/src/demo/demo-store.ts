@@ -1,7 +1,6 @@
 // Demo mode: a local store simulator seeded from the Online Retail II data stands in for Shopify. The app
 // installs itself (token exchange with a simulator-minted session token), subscribes its webhook endpoint,
 // backfills in the background and keeps new orders coming, all through the production Shopify adapter.
-import { randomBytes } from "node:crypto";
 import type { Db } from "../db/database.js";
 import * as shops from "../db/repositories/shop.repository.js";
 import type { OrderSyncService } from "../services/order-sync.service.js";
@@ -10,9 +9,10 @@ import type { ShopifyStack } from "../platforms/shopify/shopify-stack.js";
 import { routeShopTo } from "../platforms/shopify/shop-routing.js";
 import { activateWebPixel, pixelEndpoint } from "../platforms/shopify/web-pixel.js";
 import { defineSegmentMetafields } from "../platforms/shopify/segment-definitions.js";
-import { startSimulatorThread, type SimulatorThread } from "./simulator-thread.js";
+import type { SimulatorThread } from "./simulator-thread.js";
+import { DEMO_SHOP, type DemoPrestart, startDemoSimulator } from "./demo-prestart.js";
 
-export const DEMO_SHOP = "demo-dangol.myshopify.com";
+export { DEMO_SHOP, demoCredentials } from "./demo-prestart.js";
 
 export const WEBHOOK_TOPICS = [
   "orders/create",
@@ -25,24 +25,6 @@ export const WEBHOOK_TOPICS = [
   "shop/redact",
 ];
 
-/** Credentials shared by the app and its simulator for one run (nothing outside this process sees them). */
-export function demoCredentials() {
-  return {
-    apiKey: "dangol-demo",
-    apiSecret: randomBytes(24).toString("hex"),
-    appUrl: "http://localhost",
-    scopes: [
-      "read_orders",
-      "read_all_orders",
-      "read_customers",
-      "write_discounts",
-      "write_customers",
-      "write_pixels",
-      "read_customer_events",
-    ],
-  };
-}
-
 export interface DemoStoreDeps {
   db: Db;
   stack: ShopifyStack;
@@ -52,6 +34,8 @@ export interface DemoStoreDeps {
   appBaseUrl: string;
   playEverySeconds: number;
   log?: (message: string) => void;
+  /** The simulator `npm start` began seeding before the app loaded (start.ts), for these same credentials. */
+  prestarted?: DemoPrestart;
 }
 
 export interface DemoStore {
@@ -67,12 +51,8 @@ export interface DemoStore {
 
 export async function startDemoStore(deps: DemoStoreDeps): Promise<DemoStore> {
   const log = deps.log ?? console.log;
-  const startedAt = Date.now();
-  // The latest seeded order lands yesterday so predictions look current.
-  const simulator = await startSimulatorThread({
-    app: { apiKey: deps.credentials.apiKey, apiSecret: deps.credentials.apiSecret },
-    shops: [{ domain: DEMO_SHOP, seed: { timeShiftTo: new Date(Date.now() - 86_400_000) } }],
-  });
+  const startedAt = deps.prestarted?.startedAt ?? Date.now();
+  const simulator = await (deps.prestarted?.simulator ?? startDemoSimulator(deps.credentials));
   log(
     `Demo store ${DEMO_SHOP} seeded: ${simulator.orders} orders, ${simulator.customerIds.length} customers (${Date.now() - startedAt} ms)`,
   );
