@@ -2,12 +2,17 @@ import { bgnbdConditionalExpected, bgnbdNextPurchaseQuantile, bgnbdProbPurchaseW
 import { auc } from "./auc.js";
 import { calibratedExpectedOrders, calibratedOrderProbability90 } from "./calibration.js";
 import { dayIndex } from "./days.js";
-import { btydSummary, fitStoreModelFromDays } from "./fit-store-model.js";
+import { BTYD_SAMPLE_SIZE, btydSummary, evenSample, fitStoreModelFromDays } from "./fit-store-model.js";
+import { fitBgnbd } from "../btyd/bgnbd-fit.js";
+import type { BgNbdParams } from "../btyd/bgnbd.js";
+import type { StoredFit } from "./store-model.js";
 import { outlook } from "./next-order-window.js";
 import { baseView } from "./timing-features.js";
 import type { PurchaseDay } from "./purchase-days.js";
 import { ValidationError } from "../shared/errors.js";
 import { scoreSegments, segmentsOf, type SegmentName, type SegmentScore } from "./backtest-segments.js";
+import { learnSeasonalClock } from "./learn-seasonal-clock.js";
+import { inSeasonalTime, seasonalDay } from "./seasonal-clock.js";
 
 /** One customer split at the cutoff: purchase days before it, and the days (day indexes) they bought after it. */
 export interface BacktestCustomer {
@@ -53,25 +58,33 @@ export interface BacktestResult {
 export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizonDays: number): BacktestResult {
   if (customers.length === 0) throw new ValidationError("No customers have orders before the cutoff");
   const cut = dayIndex(cutoff);
-  const model = fitStoreModelFromDays(
+  // Our model reads every customer on the store's seasonal clock (identity for a store without a season), anchored
+  // at the cutoff; labels, recency and plain BG/NBD stay in calendar days.
+  const clock = learnSeasonalClock(
     customers.map((c) => c.calibration),
-    cutoff,
+    cut,
   );
-  const bg = model.bgnbd?.params ?? null;
+  const seasonal = customers.map((c) => inSeasonalTime(clock, c.calibration, cut));
+  const seasonalHorizon = seasonalDay(clock, cut + horizonDays, cut) - cut;
+  const model = fitStoreModelFromDays(seasonal, cutoff);
+  // Plain BG/NBD, the baseline, stays on the calendar: refitted on calendar days when the clock warped ours.
+  const bgFit = clock.harmonics.length === 0 ? model.bgnbd : calendarBgnbd(customers, cut);
+  const bg = bgFit?.params ?? null;
   const actual = customers.map((c) => c.holdoutDays.length);
   const label90 = customers.map((c) => c.holdoutDays.some((d) => d < cut + 90));
   const track = () => ({ pred: [] as number[], p90: [] as number[], hit: [] as boolean[], width: [] as number[] });
   const ours = { ...track(), shown: [] as boolean[] };
   const base = { ...track(), shown: [] as boolean[] };
-  customers.forEach((c) => {
-    const first = c.holdoutDays.length ? c.holdoutDays.reduce((m, d) => Math.min(m, d), Infinity) : null;
-    const v = baseView(c.calibration, model, cut);
-    const last = c.calibration[c.calibration.length - 1].day;
-    ours.pred.push(calibratedExpectedOrders(v, model.calibration, horizonDays));
+  customers.forEach((c, i) => {
+    const calendarFirst = c.holdoutDays.length ? c.holdoutDays.reduce((m, d) => Math.min(m, d), Infinity) : null;
+    const first = calendarFirst === null ? null : seasonalDay(clock, calendarFirst, cut);
+    const v = baseView(seasonal[i], model, cut);
+    const last = seasonal[i][seasonal[i].length - 1].day;
+    ours.pred.push(calibratedExpectedOrders(v, model.calibration, seasonalHorizon));
     ours.p90.push(calibratedOrderProbability90(v, model.calibration));
     // Ours: the window as stated (next-order-window.ts), scored for every customer, "not expected" ones included;
     // whole days, ends included.
-    const o = outlook(v, model.calibration, horizonDays);
+    const o = outlook(v, model.calibration, seasonalHorizon);
     const w = o.windowIfStated;
     ours.hit.push(first !== null && first >= last + w.early && first <= last + w.late);
     ours.width.push(w.late - w.early + 1);
@@ -82,7 +95,7 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
     base.p90.push(bgnbdProbPurchaseWithin(bg, s, 90));
     const bEarly = cut + bgnbdNextPurchaseQuantile(bg, s, 0.1);
     const bLate = cut + bgnbdNextPurchaseQuantile(bg, s, 0.9);
-    base.hit.push(first !== null && first >= Math.floor(bEarly) && first <= Math.ceil(bLate));
+    base.hit.push(calendarFirst !== null && calendarFirst >= Math.floor(bEarly) && calendarFirst <= Math.ceil(bLate));
     base.width.push(bLate - bEarly);
     base.shown.push(bLate - bEarly <= horizonDays);
   });
@@ -138,10 +151,20 @@ export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizon
     bgnbd: {
       ...(bg ? score(base) : empty),
       params: bg,
-      degenerate: model.bgnbd?.degenerate ?? true,
-      warnings: model.bgnbd?.warnings ?? ["fit failed"],
+      degenerate: bgFit?.degenerate ?? true,
+      warnings: bgFit?.warnings ?? ["fit failed"],
     },
   };
+}
+
+function calendarBgnbd(customers: BacktestCustomer[], cut: number): StoredFit<BgNbdParams> | null {
+  const sample = evenSample(customers, BTYD_SAMPLE_SIZE);
+  try {
+    const f = fitBgnbd(sample.map((c) => btydSummary(c.calibration, cut)));
+    return { params: f.params, ll: f.ll, degenerate: f.degenerate, warnings: f.warnings };
+  } catch {
+    return null;
+  }
 }
 
 function median(v: number[]): number {

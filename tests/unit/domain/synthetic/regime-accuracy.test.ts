@@ -27,9 +27,6 @@ const OUTSIDE_BOUND: Record<string, string> = {
   // π_3..π_4 0.03–0.06 low: doubled packs make gaps heavier-tailed than log-normal) and one-timers@450 +17 % (the
   // base model is within a few %; the rolling-origin factor, 1.2–1.3, is learned mostly where the store was 135–315
   // days old and the base model under-predicted 2–4×).
-  // No seasonal clock yet: a trough's silence reads as lapsing, a peak's orders as a fast rhythm.
-  "seasonal-peaks@800": "+44 %, silence read in calendar time, not the season's clock",
-  "seasonal-peaks@950": "−50 %, silence read in calendar time, not the season's clock",
 };
 
 /** Rows where the data allows the AUC margin but the model does not reach it yet (it.fails, as above). */
@@ -42,7 +39,6 @@ const AUC_SHORT: Record<string, string> = {
   "young-store@240": "+0.025 above recency",
   "young-store@270": "+0.013 above recency",
   "young-store@300": "+0.017 above recency",
-  "seasonal-peaks@950": "0.755 vs recency 0.808, no seasonal clock",
 };
 
 describe.each(REGIMES.map((r) => [r.name, r] as const))("synthetic regime %s", (_name, regime) => {
