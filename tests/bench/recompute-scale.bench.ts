@@ -5,7 +5,9 @@
 // once and kept in the OS temp dir (recompute-bench-store.ts), so a rerun skips the generation.
 // Before issue 11 the recompute held ~1.4 KB per order line and 3 KB per order (the demo peaked at 1.5 GB).
 // Measured on the shared 2-core box (load 16-20): 20,000 customers / 200,008 orders 59 s (CPU 26 s), peak 444 MB;
-// 100,000 / 999,999 232 s (CPU 80 s), peak 465 MB. Where the time goes: tests/bench/recompute-phases.ts; RSS over
+// 100,000 / 999,999 232 s (CPU 80 s), peak 465 MB. 2026-12-03, load 8-18: 1,000,000 / 10,000,004 orders (4.36 GB)
+// 1,853 s (CPU 658 s), peak RSS 587 MB (131 MB before), 3,000,000 metafields written; generating that store took
+// 1,719 s at load 15-31 (sqlite3 CPU ~155 s; the generator's own peak, a separate process, ~1.9 GB). Where the time goes: tests/bench/recompute-phases.ts; RSS over
 // time: recompute-memory.ts; same results after a change: recompute-fingerprint.ts.
 import { rmSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
