@@ -4,7 +4,9 @@
 // Size: ADMIN_BENCH_CUSTOMERS (default 20,000 customers, ~10 orders each).
 // Measured 2026-12-03 at load 10-18 (a 1M recompute bench and other sessions' tests on the same 2 cores): 200,008
 // orders, recompute + publish 831 s; p99 idle 25,164 ms (p50 6,007), during the recompute 15,772 ms (p50 6,607):
-// the dashboard's own cost on a loaded box, not a blocked event loop (during/idle 0.63).
+// the dashboard's own cost, not a blocked event loop (during/idle 0.63). Alone on that store at load 5-8 one
+// dashboard request took 1.5-1.9 s wall, 1.5-1.8 s of this process's CPU: < 200 ms needs a cheaper dashboard.
+import { rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
 import { createApp } from "../../server/src/http/app.js";
@@ -61,6 +63,7 @@ const latencies = await during;
 const seconds = (performance.now() - started) / 1000;
 await server.close();
 await db.destroy();
+rmSync(store.dir, { recursive: true, force: true }); // its generated store, as recompute-scale does
 
 console.log(
   `${customers} customers, ${store.orders} orders; recompute + publish ${seconds.toFixed(0)} s; load average ${loadavg()
