@@ -1,8 +1,11 @@
 // Interrupted backfills resume by themselves. A crash, kill -9 or failure leaves a shop's sync_state short of
 // "live" with its bulk operation or cursor stored; start-up and the reconcile job queue such shops here, and a
 // small queue runs their backfills (from where they stopped) in the background, then the first fit and publish.
+// A shop whose first full recompute never completed (its process died during it: the shop is "live" with the
+// first_recompute_pending marker still set) is owed that recompute the same way; a live shop's backfill returns
+// at once, so resuming it just runs the recompute.
 import type { Db } from "../db/database.js";
-import { findSyncState } from "../db/repositories/sync-state.repository.js";
+import { clearFirstRecomputePending, findSyncState } from "../db/repositories/sync-state.repository.js";
 import type { OrderSyncService } from "./order-sync.service.js";
 
 export interface BackfillRecoveryDeps {
@@ -29,10 +32,11 @@ export function createBackfillRecovery(deps: BackfillRecoveryDeps) {
   const waiting: string[] = [];
   const active = new Set<Promise<void>>();
 
-  /** An installed shop whose backfill began (it has a sync_state) but never reached "live". */
+  /** An installed shop whose backfill began (it has a sync_state) but never reached "live", or whose first full
+   *  recompute after it never completed. */
   async function unfinished(shop: string): Promise<boolean> {
     const state = await findSyncState(deps.db, shop);
-    return state !== undefined && state.phase !== "live";
+    return state !== undefined && (state.phase !== "live" || state.first_recompute_pending != null);
   }
 
   async function resumeOne(shop: string): Promise<void> {
@@ -45,6 +49,8 @@ export function createBackfillRecovery(deps: BackfillRecoveryDeps) {
         `backfill of ${shop} resumed and finished via ${result.method}: ${result.orders} orders in ${Date.now() - startedAt} ms`,
       );
       await deps.onBackfilled(shop);
+      // Only once the recompute completed: a kill before this line leaves it owed.
+      await clearFirstRecomputePending(deps.db, shop);
     } catch (err) {
       if (!stopping.signal.aborted)
         log(
@@ -95,12 +101,15 @@ export function createBackfillRecovery(deps: BackfillRecoveryDeps) {
       return shops;
     },
 
-    /** Reconcile job: true when the shop isn't live yet (its backfill is now queued or running), so there is nothing to reconcile. */
+    /**
+     * Reconcile job: true when the shop isn't live yet (its backfill is now queued or running), so there is nothing
+     * to reconcile. A live shop still owed its first recompute has it queued and is reconciled as usual.
+     */
     async resumeIfUnfinished(shop: string): Promise<boolean> {
       if (deps.sync.isBackfilling(shop)) return true;
       if (!(await unfinished(shop))) return false;
       enqueue(shop);
-      return true;
+      return (await findSyncState(deps.db, shop))?.phase !== "live";
     },
 
     /** One shop's resume, as the shared queue's job runs it (re-checked: it may have finished meanwhile). */

@@ -308,8 +308,11 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
       await backfillCustomers(shop, options.signal);
       const watermark = await orders.maxOrderUpdatedAt(db, shop);
       const counts = await orders.countOrders(db, shop);
+      // "live" and "the first full recompute is owed" in one write: a process killed before that recompute
+      // completes leaves the marker, and recovery runs it (backfill-recovery.service.ts).
       await save(shop, {
         phase: "live",
+        first_recompute_pending: 1,
         watermark,
         finished_at: now().toISOString(),
         orders_done: counts.total,

@@ -1,7 +1,7 @@
 // How the features follow each other: an order change re-predicts that customer and republishes what they
 // see; a finished backfill (or the nightly job) refits the shop and republishes everyone.
 import type { Db } from "../db/database.js";
-import { findSyncState } from "../db/repositories/sync-state.repository.js";
+import { clearFirstRecomputePending, findSyncState } from "../db/repositories/sync-state.repository.js";
 import type { RecomputeService } from "./recompute.service.js";
 
 export interface PipelineDeps {
@@ -13,6 +13,20 @@ export interface PipelineDeps {
 }
 
 export function createPipeline({ db, recompute, recordSnapshot, log = console.log }: PipelineDeps) {
+  // One refit per shop at a time in this process: recovery finding the first recompute still owed while install's
+  // is running joins it instead of fitting the shop twice.
+  const refitting = new Map<string, Promise<void>>();
+
+  async function refit(shop: string): Promise<void> {
+    const { customers } = await recompute.recomputeShop(shop);
+    // Every customer is predicted now: the first recompute after the backfill is no longer owed (recovery).
+    await clearFirstRecomputePending(db, shop);
+    log(`predictions ready for ${shop}: ${customers} customers`);
+    await recordSnapshot?.(shop).catch((err: unknown) =>
+      log(`segment snapshot for ${shop} failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  }
+
   return {
     /** Order webhook or reconcile: milliseconds per customer. Skipped while the shop's backfill is still running,
      *  because the refit at its end covers every customer and a partial-data refit would be wasted work. */
@@ -27,12 +41,13 @@ export function createPipeline({ db, recompute, recordSnapshot, log = console.lo
     },
 
     /** After a backfill: fit the store model and predict every customer (each page queues its publish job). */
-    async shopSynced(shop: string): Promise<void> {
-      const { customers } = await recompute.recomputeShop(shop);
-      log(`predictions ready for ${shop}: ${customers} customers`);
-      await recordSnapshot?.(shop).catch((err: unknown) =>
-        log(`segment snapshot for ${shop} failed: ${err instanceof Error ? err.message : String(err)}`),
-      );
+    shopSynced(shop: string): Promise<void> {
+      let run = refitting.get(shop);
+      if (!run) {
+        run = refit(shop).finally(() => refitting.delete(shop));
+        refitting.set(shop, run);
+      }
+      return run;
     },
   };
 }

@@ -42,6 +42,16 @@ export async function recordWebhookSeen(db: Db, shop: string, at: Date): Promise
     .execute();
 }
 
+/** The first full recompute after a backfill completed: recovery no longer owes it (no row made if erased). */
+export async function clearFirstRecomputePending(db: Db, shop: string): Promise<void> {
+  await db
+    .updateTable("sync_state")
+    .set({ first_recompute_pending: null })
+    .where("shop_domain", "=", shop)
+    .where("first_recompute_pending", "is not", null)
+    .execute();
+}
+
 export async function deleteSyncState(db: Db, shop: string): Promise<void> {
   await db.deleteFrom("sync_state").where("shop_domain", "=", shop).execute();
 }

@@ -23,6 +23,11 @@ export interface SyncStateTable {
   last_webhook_at: string | null;
   last_reconciled_at: string | null;
   error: string | null;
+  /**
+   * 1 from the write that makes the shop "live" until its first full recompute has completed; recovery runs that
+   * recompute again while it is set (migration 2026_12_03_1100_first_recompute_pending).
+   */
+  first_recompute_pending: number | null;
   updated_at: string;
 }
 
