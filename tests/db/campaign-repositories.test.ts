@@ -27,6 +27,7 @@ import {
   markDecisionsPublished,
   savePublishedDecisions,
 } from "../../server/src/db/repositories/decision.repository.js";
+import { claimCustomers } from "../../server/src/db/repositories/publish-claim.repository.js";
 import { defaultCampaign } from "../../server/src/domain/campaigns/presets.js";
 
 const A = "a.myshopify.com";
@@ -139,5 +140,17 @@ describe.each(DB_KINDS)("campaign repositories on %s", (kind) => {
     expect(await findPublishedDecision(t.db, A, "1")).toBeDefined();
     await deleteShopCampaignData(t.db, A);
     expect(await findPublishedDecision(t.db, A, "1")).toBeUndefined();
+  });
+
+  it("erases the publish claims a killed publisher left, with the customer or the shop", async () => {
+    const lapses = new Date(NOW.getTime() + 120_000);
+    // A claim still held refuses another token, so claiming again tells whether a claim row is left.
+    const free = (shop: string, ids: string[]) => claimCustomers(t.db, shop, ids, "probe", NOW, NOW);
+    expect(await claimCustomers(t.db, A, ["1", "2"], "dead", NOW, lapses)).toEqual(["1", "2"]);
+    expect(await claimCustomers(t.db, B, ["1"], "dead", NOW, lapses)).toEqual(["1"]);
+    await deleteCustomerCampaignData(t.db, A, "2");
+    expect(await free(A, ["1", "2"])).toEqual(["2"]);
+    await deleteShopCampaignData(t.db, A);
+    expect((await free(A, ["1"])).length + (await free(B, ["1"])).length).toBe(1);
   });
 });

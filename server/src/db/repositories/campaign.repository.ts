@@ -54,6 +54,7 @@ export async function deleteShopCampaignData(db: Db, shop: string): Promise<void
     "campaign_event_daily",
     "customer_last_visits",
     "published_decisions",
+    "publish_claims",
     "campaign_variants",
     "campaign_experiments",
     "experiment_assignments",
@@ -62,13 +63,17 @@ export async function deleteShopCampaignData(db: Db, shop: string): Promise<void
   }
 }
 
-/** customers/redact: the shopper's coupons, events, last visit and published decision (campaign settings and daily counts are the shop's). */
+/**
+ * customers/redact: the shopper's coupons, events, last visit, published decision and any publish claim a killed
+ * publisher left (campaign settings and daily counts are the shop's).
+ */
 export async function deleteCustomerCampaignData(db: Db, shop: string, customerId: string): Promise<void> {
   for (const table of [
     "coupons",
     "campaign_events",
     "customer_last_visits",
     "published_decisions",
+    "publish_claims",
     "experiment_assignments",
   ] as const) {
     await db.deleteFrom(table).where("shop_domain", "=", shop).where("customer_id", "=", customerId).execute();
