@@ -34,6 +34,19 @@ function platformsWith(h: Harness, beforeWrite: () => Promise<void>): PlatformLo
   };
 }
 
+/** A platform whose metafield calls stop until `open()`; `sending` settles when the first one reaches it. */
+function heldAtPlatform(h: Harness) {
+  let reached!: () => void;
+  const sending = new Promise<void>((resolve) => (reached = resolve));
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const platforms = platformsWith(h, async () => {
+    reached();
+    await gate;
+  });
+  return { platforms, sending, open };
+}
+
 describe.each(DB_KINDS)("two publishers of one customer at once on %s", (kind) => {
   let h: Harness;
   let ids: string[];
@@ -77,26 +90,18 @@ describe.each(DB_KINDS)("two publishers of one customer at once on %s", (kind) =
 
   it("a whole-shop publish and a customer's republish overlapping write each field once", async () => {
     // The whole-shop publish stops at its platform call until the customer's republish has had its chance.
-    let sending!: () => void;
-    const firstSending = new Promise<void>((resolve) => (sending = resolve));
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const shopWide = instance(
-      platformsWith(h, async () => {
-        sending();
-        await gate;
-      }),
-    );
+    const held = heldAtPlatform(h);
+    const shopWide = instance(held.platforms);
     let republished!: () => void;
     const republishSent = new Promise<void>((resolve) => (republished = resolve));
     const perCustomer = instance(platformsWith(h, async () => republished()));
 
     const whole = shopWide.publishShop(SHOP);
-    await firstSending;
+    await held.sending;
     const one = perCustomer.publishCustomers(SHOP, [ids[1]]);
     // Unclaimed, the republish reaches the platform at once; claimed, it waits for the whole-shop publish.
     await Promise.race([republishSent, sleep(500)]);
-    open();
+    held.open();
     const [shopSummary, customerSummary] = await Promise.all([whole, one]);
 
     expect(writes.filter((w) => w.startsWith(`${ids[1]}:`)).sort()).toEqual([
@@ -135,17 +140,9 @@ describe.each(DB_KINDS)("two publishers of one customer at once on %s", (kind) =
     // A recompute moves the second customer to another segment; its republish is at the platform (gated).
     const moved = { ...before.get(ids[1])!, segment: { ...before.get(ids[1])!.segment!, key: "repeat:core_active" } };
     predictions.set(ids[1], moved as CustomerPrediction);
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    let sending!: () => void;
-    const republishSending = new Promise<void>((resolve) => (sending = resolve));
-    const republish = instance(
-      platformsWith(h, async () => {
-        sending();
-        await gate;
-      }),
-    ).publishCustomers(SHOP, [ids[1]]);
-    await republishSending;
+    const held = heldAtPlatform(h);
+    const republish = instance(held.platforms).publishCustomers(SHOP, [ids[1]]);
+    await held.sending;
     // A whole-shop publish that listed its customers before the recompute stored the new prediction.
     let listed = false;
     const listedBefore: PredictionLoader = async (shop, only) => {
@@ -157,7 +154,7 @@ describe.each(DB_KINDS)("two publishers of one customer at once on %s", (kind) =
     };
     const whole = instance(h.platforms, undefined, listedBefore).publishShop(SHOP);
     await sleep(200);
-    open();
+    held.open();
     await Promise.all([republish, whole]);
 
     const segmentValues = values.filter((v) => v.startsWith(`${ids[1]}:segment=`)).map((v) => v.split("=")[1]);

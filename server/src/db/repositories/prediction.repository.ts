@@ -3,6 +3,7 @@ import type { StoreModel } from "../../domain/timing/store-model.js";
 import type { Db } from "../database.js";
 import { executeInsert } from "./compiled-insert.js";
 import { saveModelFit } from "./model-fit.repository.js";
+import { chunks } from "./order.repository.js";
 import { fromPredictionRow, toPredictionRow } from "./prediction-row.js";
 import { replaceProductCycles } from "./product-cycle.repository.js";
 
@@ -76,12 +77,12 @@ export async function findPrediction(
 /** These customers' predictions (those that have one), 500 ids a query. */
 export async function listPredictionsOf(db: Db, shop: string, customerIds: string[]): Promise<CustomerPrediction[]> {
   const out: CustomerPrediction[] = [];
-  for (let i = 0; i < customerIds.length; i += 500) {
+  for (const ids of chunks(customerIds, 500)) {
     const rows = await db
       .selectFrom("customer_predictions")
       .selectAll()
       .where("shop_domain", "=", shop)
-      .where("customer_id", "in", customerIds.slice(i, i + 500))
+      .where("customer_id", "in", ids)
       .execute();
     out.push(...rows.map(fromPredictionRow));
   }
