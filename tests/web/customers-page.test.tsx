@@ -101,9 +101,26 @@ describe("customers page", () => {
     expect(requested.at(-1)).toBe("/api/customers?churn=high&page=62");
   });
 
+  it("names a segment key from the URL by its states, and shows an unknown one as typed", async () => {
+    renderAt("/customers?segment=repeat:purchase_at_risk_visit_active");
+    await screen.findByText("Segment: Repeat buyers · Late · Visiting");
+    expect(requested.at(-1)).toBe("/api/customers?segment=repeat%3Apurchase_at_risk_visit_active");
+    fireEvent.click(clearButtonOf("Segment: Repeat buyers · Late · Visiting"));
+    await waitFor(() => expect(requested.at(-1)).toBe("/api/customers"));
+    cleanup();
+    renderAt("/customers?segment=first:inactive");
+    await screen.findByText("Segment: First-time buyers · Lapsed"); // the key does not tell the visit state
+    cleanup();
+    renderAt("/customers?segment=vip:gold");
+    await screen.findByText("Segment: vip:gold");
+  });
+
   it("reads in Korean", async () => {
     renderAt("/customers?rfm=DORMANT", "ko");
     await screen.findByText("고객 3,088명 중 1–50");
     expect(screen.getByText("RFM 그룹: 휴면 고객")).toBeTruthy();
+    cleanup();
+    renderAt("/customers?segment=repeat:core_active", "ko");
+    await screen.findByText(/재구매 고객 · 주기대로 구매 · 방문 중$/);
   });
 });

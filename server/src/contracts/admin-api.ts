@@ -122,6 +122,7 @@ export const CUSTOMER_DUE_WINDOWS = ["overdue", "open", "this_week", "next_30_da
 export type CustomerDueWindow = (typeof CUSTOMER_DUE_WINDOWS)[number];
 export { CHURN_RISK_BAND_KEYS, type ChurnRiskBand } from "../domain/timing/churn-risk-bands.js";
 export { RFM_GROUP_KEYS, type RfmGroupKey } from "../domain/segments/rfm-groups.js";
+export { segmentParts } from "../domain/segments/visit-purchase-grid.js";
 export const CUSTOMER_PAGE_SIZE = 50;
 /** The dashboard's "Due this week" card and its "View all" link both read the customer list with this query. */
 export const DUE_THIS_WEEK_QUERY = { due: "this_week", sort: "due" } as const satisfies CustomerListQuery;

@@ -3,12 +3,19 @@ import {
   type AppliedFilterInterface,
   Card,
   ChoiceList,
+  type FilterInterface,
   IndexFilters,
   IndexFiltersMode,
   Page,
+  Text,
   useSetIndexFiltersMode,
 } from "@shopify/polaris";
-import { CUSTOMER_SORTS, type CustomerListQuery, type CustomerSort } from "../../../server/src/contracts/admin-api.js";
+import {
+  CUSTOMER_SORTS,
+  type CustomerListQuery,
+  type CustomerSort,
+  segmentParts,
+} from "../../../server/src/contracts/admin-api.js";
 import { CustomerTable } from "../components/CustomerTable.js";
 import { PageState } from "../components/PageState.js";
 import { useCustomers } from "../hooks/use-customers.js";
@@ -45,6 +52,13 @@ const NO_FILTERS = Object.fromEntries([...FILTER_KEYS, "segment", "q"].map((key)
 
 export function CustomersPage() {
   const { t } = useI18n();
+  // A segment key in the URL ("repeat:core_active") reads as its states; an unknown one is shown as typed.
+  const segmentLabel = (key: string) => {
+    const parts = segmentParts(key);
+    if (!parts) return key;
+    const visit = parts.visit && parts.visit !== "unknown" ? [t(`visit.${parts.visit}`)] : [];
+    return [t(`lifecycle.${parts.lifecycle}`), t(`purchase.${parts.purchase}`), ...visit].join(" · ");
+  };
   const { search, navigate } = useRouter();
   const query = queryFromSearch(search);
   const { data, error, loading, reload } = useCustomers(query);
@@ -88,7 +102,7 @@ export function CustomersPage() {
   }, [filtered, mode, setMode]);
 
   const choiceLabel = (key: FilterKey, value: string) => t(`${CHOICE_LABEL[key]}.${value}`);
-  const filters = FILTER_KEYS.map((key) => ({
+  const filters: FilterInterface[] = FILTER_KEYS.map((key) => ({
     key,
     label: t(FILTER_TITLE[key]),
     filter: (
@@ -109,12 +123,13 @@ export function CustomersPage() {
       .join(", ")}`,
     onRemove: () => update({ [key]: undefined }),
   }));
-  if (query.segment)
-    applied.push({
-      key: "segment",
-      label: `${t("customers.segment")}: ${query.segment}`,
-      onRemove: () => update({ segment: undefined }),
-    });
+  if (query.segment) {
+    // Polaris draws a pill only for a key in `filters`: a hidden one, so a segment link (not offered as a choice)
+    // is still seen and can be cleared.
+    const label = `${t("customers.segment")}: ${segmentLabel(query.segment)}`;
+    filters.push({ key: "segment", label: t("customers.segment"), hidden: true, filter: <Text as="p">{label}</Text> });
+    applied.push({ key: "segment", label, onRemove: () => update({ segment: undefined }) });
+  }
 
   const { sort, direction } = currentSort(query);
   const sortOptions = CUSTOMER_SORTS.flatMap((key) =>

@@ -50,6 +50,32 @@ const NAMES: Record<PurchaseState, Record<VisitState, string>> = {
   },
 };
 
+const LIFECYCLES: readonly Lifecycle[] = ["first", "repeat", "none"];
+
+/** What a segment key says; visit is null where two visit states share the key ("inactive"). */
+export interface SegmentParts {
+  lifecycle: Lifecycle;
+  purchase: PurchaseState;
+  visit: VisitState | null;
+}
+
+/** "repeat:core_active" → its lifecycle, purchase and visit states; null for a key no segment has (a typed URL). */
+export function segmentParts(key: string): SegmentParts | null {
+  const [lifecycle, cell, extra] = key.split(":");
+  if (extra !== undefined || !LIFECYCLES.includes(lifecycle as Lifecycle)) return null;
+  const cells = (Object.entries(NAMES) as [PurchaseState, Record<VisitState, string>][]).flatMap(([purchase, visits]) =>
+    (Object.entries(visits) as [VisitState, string][])
+      .filter(([, name]) => name === cell)
+      .map(([visit]) => ({ purchase, visit })),
+  );
+  if (cells.length === 0) return null;
+  return {
+    lifecycle: lifecycle as Lifecycle,
+    purchase: cells[0].purchase,
+    visit: cells.length === 1 ? cells[0].visit : null,
+  };
+}
+
 /** The visit × purchase grid cell, split by first-purchase vs repeat customers (key "<lifecycle>:<cell>"). */
 export function segmentFor(orders: number, purchase: PurchaseState, visit: VisitState): Segment {
   const lifecycle: Lifecycle = orders === 0 ? "none" : orders === 1 ? "first" : "repeat";

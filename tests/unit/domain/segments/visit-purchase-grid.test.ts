@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { purchaseState, segmentFor, visitState } from "../../../../server/src/domain/segments/visit-purchase-grid.js";
+import {
+  purchaseState,
+  segmentFor,
+  segmentParts,
+  visitState,
+} from "../../../../server/src/domain/segments/visit-purchase-grid.js";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
 const ago = (d: number) => ({ lastVisitAt: new Date(NOW.getTime() - d * 86_400_000) });
@@ -31,5 +36,17 @@ describe("visit × purchase grid", () => {
       visit: "unknown",
       key: "repeat:inactive",
     });
+  });
+
+  it("reads every segment's key back into its states (visit null only where two states share a key)", () => {
+    for (const orders of [0, 1, 2])
+      for (const purchase of ["active", "at_risk", "inactive", "never"] as const)
+        for (const visit of ["active", "at_risk", "inactive", "unknown"] as const) {
+          const { key, ...states } = segmentFor(orders, purchase, visit);
+          const shared = key.endsWith(":inactive") && (visit === "inactive" || visit === "unknown");
+          expect(segmentParts(key)).toEqual({ ...states, visit: shared ? null : visit });
+        }
+    for (const typed of ["vip:gold", "repeat", "repeat:core_active:x", "someone:core_active", ""])
+      expect(segmentParts(typed)).toBeNull();
   });
 });
