@@ -1,37 +1,31 @@
 import type { Db } from "../db/database.js";
-import {
-  customerOrderMonths,
-  firstOrderMonths,
-  observedSnapshotBetween,
-  orderStats,
-  saveSnapshot,
-} from "../db/repositories/dashboard.repository.js";
-import { predictionTotals, segmentCounts } from "../db/repositories/dashboard-predictions.repository.js";
+import { observedSnapshotBetween, saveSnapshot } from "../db/repositories/dashboard.repository.js";
+import { segmentCounts } from "../db/repositories/dashboard-predictions.repository.js";
 import { countCustomers, listCustomers } from "../db/repositories/customer-insights.repository.js";
 import { DUE_THIS_WEEK_QUERY, type DashboardResponse, type SegmentCell } from "../contracts/admin-api.js";
-import { cohortTable } from "./cohorts.js";
+import { createDashboardSummary } from "./dashboard-summary.js";
 import { withGuestVisitors } from "./guest-visitors.js";
 import { customerName } from "./customer-name.js";
 
 const DAY = 86_400_000;
-const COHORT_MONTHS = 12;
 const DUE_LIST_LIMIT = 6;
 
 function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The dashboard: headline numbers, the segment grid with weekly movement, cohorts and who is due this week. */
-export function createDashboardService(deps: { db: Db; now?: () => Date }) {
+/**
+ * The dashboard: headline numbers, the segment grid with weekly movement, cohorts and who is due this week. The
+ * figures that grow with the shop come from its stored summary (dashboard-summary.ts); the rest are indexed reads.
+ */
+export function createDashboardService(deps: { db: Db; now?: () => Date; log?: (message: string) => void }) {
   const clock = deps.now ?? (() => new Date());
+  const summary = createDashboardSummary({ db: deps.db, clock, log: deps.log });
   return {
     async get(shop: string): Promise<DashboardResponse> {
       const now = clock();
-      const cohortStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - COHORT_MONTHS + 1, 1));
-      const [stats, totals, counts, previous, firstMonths, orderMonths, due, dueTotal] = await Promise.all([
-        orderStats(deps.db, shop, new Date(now.getTime() - 180 * DAY), new Date(now.getTime() - 90 * DAY)),
-        predictionTotals(deps.db, shop),
-        segmentCounts(deps.db, shop).then((c) => withGuestVisitors(deps.db, shop, now, c)),
+      const [{ figures, computedAt }, previous, due, dueTotal] = await Promise.all([
+        summary.figures(shop, now),
         // "Since last week" only against counts really taken 7–13 days ago; otherwise the grid says when movement appears.
         observedSnapshotBetween(
           deps.db,
@@ -39,12 +33,12 @@ export function createDashboardService(deps: { db: Db; now?: () => Date }) {
           isoDate(new Date(now.getTime() - 13 * DAY)),
           isoDate(new Date(now.getTime() - 7 * DAY)),
         ),
-        firstOrderMonths(deps.db, shop, cohortStart),
-        customerOrderMonths(deps.db, shop, cohortStart),
         // The same query as the customer list's "View all" link, so the card's rows and count match that page.
         listCustomers(deps.db, shop, DUE_THIS_WEEK_QUERY, now, DUE_LIST_LIMIT, 0),
         countCustomers(deps.db, shop, DUE_THIS_WEEK_QUERY, now),
       ]);
+      const counts = await withGuestVisitors(deps.db, shop, now, figures.segments);
+      const { orders: stats, predictions: totals } = figures;
       const segments: SegmentCell[] = counts.map((c) => ({
         ...c,
         previousCount: previous ? (previous.counts.get(c.key) ?? 0) : null,
@@ -57,11 +51,11 @@ export function createDashboardService(deps: { db: Db; now?: () => Date }) {
           averageClv: totals.customers ? totals.totalClv / totals.customers : 0,
           totalClv: totals.totalClv,
           churnShare: totals.customers ? totals.likelyLost / totals.customers : 0,
-          currency: stats.currency ?? "USD",
+          currency: figures.currency ?? "USD",
         },
         segments,
         segmentsComparedTo: previous?.date ?? null,
-        cohorts: cohortTable(firstMonths, orderMonths, now.toISOString().slice(0, 7)),
+        cohorts: figures.cohorts,
         dueThisWeek: due.flatMap(({ prediction: p, ...d }) =>
           p?.due_early && p.due_likely && p.due_late
             ? [
@@ -81,12 +75,16 @@ export function createDashboardService(deps: { db: Db; now?: () => Date }) {
             : [],
         ),
         dueThisWeekTotal: dueTotal,
-        computedAt: totals.computedAt,
+        computedAt,
       };
     },
 
-    /** Stores today's segment counts; run daily (job) and after a shop's first fit, so the grid can show movement since last week. */
+    /**
+     * Stores today's segment counts; run daily (job) and after a shop's fit, so the grid can show movement since last
+     * week. The dashboard's figures are rebuilt first, so the view right after a recompute needs no rebuild.
+     */
     async recordSnapshot(shop: string): Promise<void> {
+      await summary.rebuild(shop);
       const now = clock();
       const counts = await withGuestVisitors(deps.db, shop, now, await segmentCounts(deps.db, shop));
       await saveSnapshot(deps.db, shop, isoDate(now), new Map(counts.map((c) => [c.key, c.count])), now);

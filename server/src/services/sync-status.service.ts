@@ -2,7 +2,7 @@
 // how many customers Shopify refused a storefront decision for.
 import type { Db } from "../db/database.js";
 import * as customers from "../db/repositories/customer.repository.js";
-import * as orders from "../db/repositories/order.repository.js";
+import { countStoredOrders } from "../db/repositories/sync-status.repository.js";
 import { countPublishErrors } from "../db/repositories/publish-error.repository.js";
 import * as syncState from "../db/repositories/sync-state.repository.js";
 import * as webhookEvents from "../db/repositories/webhook-event.repository.js";
@@ -36,7 +36,7 @@ export function createSyncStatusService(deps: { db: Db }) {
       // waits behind them instead of every query waiting behind a batch (status checks stalled for seconds).
       const [state, counts, dead, customerCount, unpublished] = await Promise.all([
         syncState.findSyncState(deps.db, shop),
-        orders.countOrderRows(deps.db, shop),
+        countStoredOrders(deps.db, shop),
         webhookEvents.listDeadWebhookEvents(deps.db, shop, DEAD_LETTERS_LISTED),
         customers.countCustomers(deps.db, shop),
         countPublishErrors(deps.db, shop),

@@ -46,11 +46,13 @@ export interface PixelJoinRow {
  */
 export async function loadPixelJoins(db: Db, shop: string, customerIds: string[] | null): Promise<PixelJoinRow[]> {
   if (customerIds?.length === 0) return [];
+  // CROSS JOIN keeps SQLite's loop on the claims (without statistics it read every order of the shop first: 180 ms
+  // of CPU per dashboard at 200,000 orders and no claim); PostgreSQL plans it as the inner join it is.
   let query = db
     .selectFrom("pixel_checkouts as k")
-    .innerJoin("orders as o", (j) =>
-      j.onRef("o.shop_domain", "=", "k.shop_domain").onRef("o.order_id", "=", "k.order_id"),
-    )
+    .crossJoin("orders as o")
+    .whereRef("o.shop_domain", "=", "k.shop_domain")
+    .whereRef("o.order_id", "=", "k.order_id")
     .innerJoin("pixel_visits as v", (j) =>
       j.onRef("v.shop_domain", "=", "k.shop_domain").onRef("v.client_id", "=", "k.client_id"),
     )

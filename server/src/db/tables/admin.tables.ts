@@ -10,6 +10,21 @@ export interface SegmentSnapshotsTable {
   created_at: string;
 }
 
+/** The dashboard's figures per shop (migration 2026_12_04_0100), rebuilt when what they were computed from changes. */
+export interface DashboardSummariesTable {
+  shop_domain: string;
+  /** JSON: order and prediction figures, segment counts and cohort rows. */
+  figures: string;
+  /** The time the figures were computed for (the retention windows and cohort months depend on it). */
+  as_of: string;
+  orders_stamp: string | null;
+  predictions_stamp: string | null;
+  /** How long that refresh took: a quick one is redone inside the request, a slow one after it. */
+  refresh_ms: number;
+  refreshed_at: string;
+}
+
 export interface AdminTables {
   segment_snapshots: SegmentSnapshotsTable;
+  dashboard_summaries: DashboardSummariesTable;
 }

@@ -1,0 +1,45 @@
+// The sync status's order counts come from indexes now (issue 13): the same totals, per shop.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Order } from "../../server/src/domain/orders/order.js";
+import { upsertOrders } from "../../server/src/db/repositories/order.repository.js";
+import { createSyncStatusService } from "../../server/src/services/sync-status.service.js";
+import { DB_KINDS } from "../helpers/db-kinds.js";
+import { createTestDb, type TestDb } from "../helpers/test-db.js";
+
+const at = new Date("2026-03-01T00:00:00Z");
+const order = (id: string, customerId: string | null, extra: Partial<Order> = {}): Order => ({
+  id,
+  customerId,
+  processedAt: at,
+  updatedAt: at,
+  cancelledAt: null,
+  test: false,
+  totalPrice: 10,
+  refundedTotal: 0,
+  currency: "EUR",
+  discountCodes: [],
+  lines: [{ productId: "p", variantId: null, title: "Tea", quantity: 1, price: 10 }],
+  ...extra,
+});
+
+describe.each(DB_KINDS)("sync status: stored and excluded orders on %s", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    await upsertOrders(t.db, "a.myshopify.com", [
+      order("1", "c1"),
+      order("2", "c1", { cancelledAt: at }),
+      order("3", null, { test: true }),
+      order("4", null),
+    ]);
+    await upsertOrders(t.db, "b.myshopify.com", [order("1", "c1", { test: true })]);
+  });
+  afterAll(() => t?.destroy());
+
+  it("counts each shop's orders and the excluded ones (cancelled, test)", async () => {
+    const status = createSyncStatusService({ db: t.db });
+    expect(await status.status("a.myshopify.com")).toMatchObject({ orders: 4, excludedOrders: 2 });
+    expect(await status.status("b.myshopify.com")).toMatchObject({ orders: 1, excludedOrders: 1 });
+    expect(await status.status("c.myshopify.com")).toMatchObject({ orders: 0, excludedOrders: 0 });
+  });
+});
