@@ -92,6 +92,29 @@ describe.each(DB_KINDS)("order repository on %s", (kind) => {
     expect((await orders.countOrders(t.db, A)).total).toBeGreaterThan(0);
   });
 
+  it("stores every field as given: quotes, emoji, nulls, whole prices (SQLite sends rows as JSON)", async () => {
+    const order = anOrder("40", {
+      customerId: null,
+      cancelledAt: new Date("2026-01-05T00:00:00Z"),
+      test: true,
+      totalPrice: 12.345,
+      refundedTotal: 3,
+      discountCodes: ['SAVE"10', "ü"],
+      lines: [
+        { productId: "p\\1", variantId: null, title: 'Say "hi"\n\u2028 😀 é', quantity: 3, price: 4 },
+        { productId: "p2", variantId: "v2", title: "half \ud800 pair", quantity: 1, price: 0.1 },
+      ],
+    });
+    expect(await orders.upsertOrders(t.db, A, [order])).toEqual(["40"]);
+    const { excludedReason, ...stored } = (await orders.findOrder(t.db, A, "40"))!;
+    // A lone surrogate cannot be stored as UTF-8: both databases keep U+FFFD in its place.
+    const lines = [order.lines[0], { ...order.lines[1], title: "half \ufffd pair" }];
+    expect(stored).toEqual({ ...order, lines });
+    expect(excludedReason).toBe("cancelled");
+    const row = await t.db.selectFrom("order_lines").select("quantity").where("order_id", "=", "40").executeTakeFirst();
+    expect(typeof row?.quantity).toBe("number");
+  });
+
   it("deletes one customer's orders and lines only", async () => {
     await orders.upsertOrders(t.db, A, [anOrder("30", { customerId: "gone" }), anOrder("31", { customerId: "stays" })]);
     expect(await orders.deleteCustomerOrders(t.db, A, "gone")).toBe(1);

@@ -1,6 +1,8 @@
 import { exclusionReason, type Order, type OrderLine } from "../../domain/orders/order.js";
+import { SqliteAdapter } from "kysely";
 import type { Db } from "../database.js";
 import { executeInsert } from "./compiled-insert.js";
+import { writeNewestSqlite } from "./order-rows-sqlite.js";
 import type { OrderLinesTable, OrdersTable } from "../tables/core.tables.js";
 
 // Well under SQLite's 32 766 and PostgreSQL's 65 535 bound parameters per statement.
@@ -34,6 +36,7 @@ export async function upsertOrdersAtomically(db: Db, shop: string, batches: Iter
 }
 
 async function writeNewest(trx: Db, shop: string, newest: Order[]): Promise<string[]> {
+  if (trx.getExecutor().adapter instanceof SqliteAdapter) return writeNewestSqlite(trx, shop, newest);
   const written: string[] = [];
   for (const chunk of chunks(newest, ORDER_CHUNK)) {
     const rows = await executeInsert(
