@@ -2,7 +2,7 @@ import { gapCdf, gapMode, gapPosterior, gapQuantile, type GapPredictive } from "
 import { productPriorMean } from "./product-cycles.js";
 import { logGaps, type PurchaseDay } from "./purchase-days.js";
 import { pActive, retentionClass } from "./retention.js";
-import type { StoreModel } from "./store-model.js";
+import type { TimingBase } from "./store-model.js";
 
 /** The rhythm-based view of one customer at day `nowDay`, in days relative to their last purchase. */
 export interface CustomerTiming {
@@ -20,7 +20,7 @@ export interface CustomerTiming {
   gap: { early: number; likely: number; late: number; median: number; spread: number };
 }
 
-export function customerTiming(days: PurchaseDay[], model: StoreModel, nowDay: number): CustomerTiming {
+export function customerTiming(days: PurchaseDay[], model: TimingBase, nowDay: number): CustomerTiming {
   const last = days[days.length - 1];
   const { m0, fromProducts } = productPriorMean(last, model.productCycles, model.gapPrior);
   const predictive = gapPosterior({ ...model.gapPrior, m0 }, logGaps(days));

@@ -7,12 +7,17 @@ import { estimateGapPrior } from "./gap-prior-fit.js";
 import { learnCalibration, learnCalibrationOnSample } from "./learn-calibration.js";
 import { validateHistory, type CustomerHistory } from "./history.js";
 import { NO_OVERRIDES, type ProductOverrides } from "./non-product-lines.js";
-import { productCycleAccumulator, type ProductCycle, type ProductCycleAccumulator } from "./product-cycles.js";
+import {
+  nextOrderNorms,
+  productCycleAccumulator,
+  type ProductCycle,
+  type ProductCycleAccumulator,
+} from "./product-cycles.js";
 import { fitPopulationGaps, type PopulationGaps } from "./censored-gaps.js";
 import type { GapPrior } from "./gap-model.js";
 import { logGaps, toPurchaseDays, type PurchaseDay } from "./purchase-days.js";
 import { retentionEvidence } from "./retention-chain.js";
-import type { StoreModel, StoredFit } from "./store-model.js";
+import type { StoreModel, StoredFit, TimingBase } from "./store-model.js";
 import { ValidationError } from "../shared/errors.js";
 
 /** Validates every history first (a bad one throws before anything is fitted), then fits the store model. */
@@ -35,7 +40,7 @@ export function fitStoreModelFromDays(
   const overrides = options.productOverrides ?? NO_OVERRIDES;
   const base = fitBaseModel(all, now, overrides);
   if (options.calibrate === false) return base;
-  return { ...base, calibration: learnCalibration(all, dayIndex(now), fitBaseModel) };
+  return { ...base, calibration: learnCalibration(all, dayIndex(now), fitTimingBase) };
 }
 
 /**
@@ -58,7 +63,7 @@ export function fitStoreModelFromParts(
   overrides: ProductOverrides = NO_OVERRIDES,
 ): StoreModel {
   const base = fitBaseFromParts(parts, now, overrides);
-  return { ...base, calibration: learnCalibrationOnSample(calibrationSample, dayIndex(now), fitBaseModel) };
+  return { ...base, calibration: learnCalibrationOnSample(calibrationSample, dayIndex(now), fitTimingBase) };
 }
 
 /** The uncalibrated store model: gap norms, retention, product cycles, BG/NBD, Gamma-Gamma, RFM cut points. */
@@ -81,26 +86,53 @@ function fitBaseModel(all: PurchaseDay[][], now: Date, overrides: ProductOverrid
 }
 
 function fitBaseFromParts(parts: StoreFitParts, now: Date, overrides: ProductOverrides): StoreModel {
-  const nowDay = dayIndex(now);
-  const customers = parts.sample;
+  const core = fitTimingCore(parts.sample, dayIndex(now));
+  const productCycles = shiftNextOrderNorms(parts.cycles.finish(core.observedPrior, overrides), core.normShift);
+  return {
+    fittedAt: now,
+    customers: parts.customers,
+    gapPrior: core.gapPrior,
+    productCycles,
+    retention: core.retention,
+    retentionEvidence: core.retentionEvidence,
+    bgnbd: core.bgnbd,
+    gammaGamma: fitOrNull(() => fitGammaGamma(spendSummaries(evenSample(parts.sample, BTYD_SAMPLE_SIZE)))),
+    rfmCuts: parts.rfmCuts,
+    calibration: null,
+  };
+}
+
+/**
+ * A calibration origin's fit: the same numbers as fitBaseModel for every field baseView reads (TimingBase), without
+ * the parts it never reads (non-product signals, cycle lengths, Gamma-Gamma, RFM cut points): six origins of the
+ * store's calibration sample each paid for them.
+ */
+export function fitTimingBase(all: PurchaseDay[][], now: Date): TimingBase {
+  const core = fitTimingCore(evenSample(all, FIT_SAMPLE_SIZE), dayIndex(now));
+  return {
+    gapPrior: core.gapPrior,
+    productCycles: shiftNextOrderNorms(nextOrderNorms(all, core.observedPrior), core.normShift),
+    retention: core.retention,
+    retentionEvidence: core.retentionEvidence,
+    bgnbd: core.bgnbd,
+  };
+}
+
+/** Gap norms, retention and BG/NBD from the fit's sample (shared by the store fit and each calibration origin). */
+function fitTimingCore(customers: PurchaseDay[][], nowDay: number) {
   const gaps = customers.map(logGaps);
   const observedPrior = estimateGapPrior(gaps);
   const pop = fitPopulationGaps(
     customers.map((d, i) => ({ logGaps: gaps[i], elapsedDays: nowDay - d[d.length - 1].day })),
   );
-  const gapPrior = censoringCorrectedPrior(observedPrior.a0, pop);
-  const productCycles = shiftNextOrderNorms(parts.cycles.finish(observedPrior, overrides), pop.m0 - observedPrior.m0);
   return {
-    fittedAt: now,
-    customers: parts.customers,
-    gapPrior,
-    productCycles,
+    observedPrior,
+    /** Product next-order norms move with the censoring correction of the store's. */
+    normShift: pop.m0 - observedPrior.m0,
+    gapPrior: censoringCorrectedPrior(observedPrior.a0, pop),
     retention: pop.retention,
     retentionEvidence: retentionEvidence(customers.map((d) => d.length)),
     bgnbd: fitOrNull(() => fitBgnbd(evenSample(customers, BTYD_SAMPLE_SIZE).map((d) => btydSummary(d, nowDay)))),
-    gammaGamma: fitOrNull(() => fitGammaGamma(spendSummaries(evenSample(customers, BTYD_SAMPLE_SIZE)))),
-    rfmCuts: parts.rfmCuts,
-    calibration: null,
   };
 }
 
@@ -122,7 +154,10 @@ function censoringCorrectedPrior(a0: number, pop: PopulationGaps): GapPrior {
   return { m0: pop.m0, kappa0: pop.sigmaW2 / pop.tau2, a0, b0: pop.sigmaW2 * (a0 - 1) };
 }
 
-function shiftNextOrderNorms(cycles: Map<string, ProductCycle>, delta: number): Map<string, ProductCycle> {
+function shiftNextOrderNorms<C extends Pick<ProductCycle, "nextOrderLogMean">>(
+  cycles: Map<string, C>,
+  delta: number,
+): Map<string, C> {
   for (const c of cycles.values()) c.nextOrderLogMean += delta;
   return cycles;
 }

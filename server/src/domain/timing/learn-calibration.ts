@@ -3,7 +3,7 @@ import { DAY_MS } from "./days.js";
 import { expectedOrders } from "./expected-orders.js";
 import { fitLogistic } from "./logistic.js";
 import type { PurchaseDay } from "./purchase-days.js";
-import type { StoreModel } from "./store-model.js";
+import type { TimingBase } from "./store-model.js";
 import { baseView, CELLS, RANK_HORIZON_DAYS } from "./timing-features.js";
 import { learnTenureFactors, tenureClass, TENURE_EDGES, type TenureCell } from "./tenure-calibration.js";
 import { learnWindowCalibration, type WindowRow } from "./window-calibration.js";
@@ -20,7 +20,8 @@ const MIN_RANKER_ROWS = 200;
 const MAX_RANKER_ROWS = 60_000;
 const MAX_WINDOW_ROWS = 1_000;
 
-type FitBase = (customers: PurchaseDay[][], now: Date) => StoreModel;
+/** An origin's fit: any model baseView can read (the store fit uses fitTimingBase). */
+type FitBase = (customers: PurchaseDay[][], now: Date) => TimingBase;
 
 /**
  * Rolling-origin calibration using only data before `nowDay`: at each origin o (now − 90 d, then every 45 d

@@ -7,6 +7,7 @@ import {
   type ProductOverrides,
 } from "./non-product-lines.js";
 import type { PurchaseDay } from "./purchase-days.js";
+import type { NextOrderNorm } from "./store-model.js";
 
 /** Why a product has no replenishment cycle, for the admin. */
 export type NoCycleReason = "not_a_product" | "too_few_repeats" | "rarely_rebought";
@@ -172,10 +173,37 @@ function histogramMedian(counts: Map<number, number>): number {
   return n % 2 ? at(m) : (at(m - 1) + at(m)) / 2;
 }
 
+/**
+ * Only each product's next-order norm (what productPriorMean reads), summed in the same order as
+ * productCycleAccumulator, so the numbers are the same: a calibration origin's fit needs no more.
+ */
+export function nextOrderNorms(customers: PurchaseDay[][], prior: GapPrior): Map<string, NextOrderNorm> {
+  const sums = new Map<string, { sum: number; n: number }>();
+  for (const days of customers)
+    for (let i = 0; i < days.length; i++) {
+      const next = i + 1 < days.length ? Math.log(days[i + 1].day - days[i].day) : null;
+      for (const id of days[i].quantities.keys()) {
+        let s = sums.get(id);
+        if (!s) {
+          s = { sum: 0, n: 0 };
+          sums.set(id, s);
+        }
+        if (next !== null) {
+          s.sum += next;
+          s.n += 1;
+        }
+      }
+    }
+  const out = new Map<string, NextOrderNorm>();
+  for (const [id, s] of sums)
+    out.set(id, { nextOrderLogMean: (s.sum + SHRINK_PSEUDO * prior.m0) / (s.n + SHRINK_PSEUDO), nextOrderGaps: s.n });
+  return out;
+}
+
 /** Prior mean of ln(gap) for a customer: the norms of the products in their latest purchase, else the store's. */
 export function productPriorMean(
   last: PurchaseDay,
-  cycles: ReadonlyMap<string, ProductCycle>,
+  cycles: ReadonlyMap<string, NextOrderNorm>,
   prior: GapPrior,
 ): { m0: number; fromProducts: boolean } {
   let sum = 0,

@@ -35,6 +35,21 @@ export interface StoreModel {
   calibration?: TimingCalibration | null;
 }
 
+/** A product's next-order norm: all a customer's timing reads of its product cycle (productPriorMean). */
+export type NextOrderNorm = Pick<ProductCycle, "nextOrderLogMean" | "nextOrderGaps">;
+
+/**
+ * What a customer's uncalibrated view reads of a model (customerTiming, baseView): a StoreModel is one, and so is a
+ * calibration origin's lighter fit (fitTimingBase).
+ */
+export interface TimingBase {
+  gapPrior: GapPrior;
+  retention: number[];
+  retentionEvidence?: RetentionEvidence | null;
+  bgnbd: StoredFit<BgNbdParams> | null;
+  productCycles: ReadonlyMap<string, NextOrderNorm>;
+}
+
 /** The BG/NBD parameters if the fit is usable. */
 export function usableBgnbd(m: StoreModel): BgNbdParams | null {
   return m.bgnbd && !m.bgnbd.degenerate ? m.bgnbd.params : null;

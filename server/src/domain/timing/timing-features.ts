@@ -3,7 +3,7 @@ import { customerTiming, type CustomerTiming } from "./customer-timing.js";
 import { expectedOrders, probOrderWithin, type Continuation } from "./expected-orders.js";
 import { retentionChain } from "./retention-chain.js";
 import type { PurchaseDay } from "./purchase-days.js";
-import type { StoreModel } from "./store-model.js";
+import type { TimingBase } from "./store-model.js";
 
 /** The label horizon of the ranker and the validation horizon of the calibration, in days. */
 export const RANK_HORIZON_DAYS = 90;
@@ -35,7 +35,7 @@ export function cellOf(purchaseDays: number, elapsedDays: number): number {
  * BG/NBD enters as features whenever a fit exists (degenerate or not: P(alive) and E[Y] stay finite),
  * so the ranker sees the same inputs in the backtest and in production.
  */
-export function baseView(days: PurchaseDay[], model: StoreModel, nowDay: number): BaseView {
+export function baseView(days: PurchaseDay[], model: TimingBase, nowDay: number): BaseView {
   const t = customerTiming(days, model, nowDay);
   const first = days[0].day;
   const total = days.reduce((s, d) => s + d.amount, 0);
