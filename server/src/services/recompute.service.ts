@@ -174,7 +174,11 @@ export function createRecomputeService(deps: RecomputeDeps) {
         log(`recompute ${shop}: no customers with counted orders; nothing to fit`);
         return { customers: 0 };
       }
-      await replaceShopModel(db, shop, await engine.fit(productOverrides));
+      // Pass 2's pages do not depend on the model: the first ones are read while the worker fits (the fit took
+      // seconds during which the database and the main thread sat idle).
+      const pages = pagesWithVisits(shop, now);
+      const firstPage = pages.next();
+      firstPage.catch(() => undefined);
       // Pass 2: each page's predictions in their own transaction. A reader meanwhile sees the new model and, per
       // customer, either this run's prediction or the previous one; a crash leaves exactly that (harmless, and the
       // next full recompute rewrites everyone: runs are not resumed).
@@ -182,7 +186,9 @@ export function createRecomputeService(deps: RecomputeDeps) {
       // Page N is stored while the worker predicts page N + 1 and the database reads page N + 2.
       const writes = writeBehind();
       try {
-        for await (const page of pagesWithVisits(shop, now)) {
+        await replaceShopModel(db, shop, await engine.fit(productOverrides));
+        for (let next = await firstPage; !next.done; next = await pages.next()) {
+          const page = next.value;
           const predictions = await engine.predict(page.histories, page.visits);
           await writes.push(() => storePage(shop, page, predictions, now));
           customers += predictions.length;
@@ -190,6 +196,8 @@ export function createRecomputeService(deps: RecomputeDeps) {
         await writes.drain();
       } finally {
         await writes.settle();
+        // A failed fit or page: the reads in flight end before the recompute returns.
+        await pages.return(undefined).catch(() => undefined);
       }
       await deletePredictionsWithoutOrders(db, shop);
     } finally {
