@@ -100,7 +100,7 @@ export class BulkRunner {
     if (operation.status !== "RUNNING") return;
     const failure = this.failures.get(ctx.store.domain);
     if (failure) return this.finish(ctx, operation, "FAILED", failure);
-    const chunks: Buffer[] = [];
+    const file = new JsonlFile();
     let objects = 0;
     let roots = 0;
     // Runs the query over windows of the top-level connection, yielding between them so the server stays responsive.
@@ -119,8 +119,7 @@ export class BulkRunner {
           emit(node, null, lines);
         }
       }
-      // One Buffer per chunk keeps a full-store export (~100 MB) out of the JS heap's object graph.
-      if (lines.length) chunks.push(Buffer.from(`${lines.join("\n")}\n`));
+      for (const line of lines) file.append(line);
       objects += lines.length;
       roots += chunkRoots;
       if (chunkRoots < BULK_CHUNK) break;
@@ -131,6 +130,7 @@ export class BulkRunner {
     operation.rootObjectCount = roots;
     if (objects) {
       const token = randomBytes(16).toString("hex");
+      const chunks = file.close();
       this.files.set(token, chunks);
       operation.fileSize = chunks.reduce((n, c) => n + c.length, 0);
       operation.url = `${this.baseUrl()}/bulk-results/${token}.jsonl`;
@@ -152,6 +152,40 @@ export class BulkRunner {
 }
 
 type Json = Record<string, unknown>;
+
+const FILE_BLOCK_BYTES = 4 << 20;
+
+/**
+ * The result file, written line by line into 4 MB Buffers outside the JS heap. Joining a window's lines into one
+ * string and encoding that (as before) allocated two multi-megabyte strings per 500 orders, each one freed only by
+ * a full collection that marks the whole store (the demo's export is 190 MB): a third of the export's CPU.
+ */
+class JsonlFile {
+  private readonly blocks: Buffer[] = [];
+  private block = Buffer.allocUnsafe(FILE_BLOCK_BYTES);
+  private used = 0;
+
+  append(line: string): void {
+    // A UTF-16 code unit takes at most 3 UTF-8 bytes; the newline one more.
+    const most = line.length * 3 + 1;
+    if (this.used + most > this.block.length) {
+      this.seal();
+      this.block = Buffer.allocUnsafe(Math.max(FILE_BLOCK_BYTES, most));
+    }
+    this.used += this.block.write(line, this.used);
+    this.block[this.used++] = 0x0a;
+  }
+
+  close(): Buffer[] {
+    this.seal();
+    return this.blocks;
+  }
+
+  private seal(): void {
+    if (this.used) this.blocks.push(this.block.subarray(0, this.used));
+    this.used = 0;
+  }
+}
 
 function connectionNodes(value: unknown): Json[] {
   if (!isConnection(value)) return [];
