@@ -13,10 +13,18 @@ type Log = (message: string) => void;
 /** How long a customer's recompute waits for more of their order changes (seconds; a metafield a little later). */
 export const RECOMPUTE_DEBOUNCE_S = 3;
 
+/** Deliveries per apply job: one job (one send, fetch, lease and completion) for the deliveries stored together. */
+export const DELIVERIES_PER_JOB = 50;
+
+/** An apply job's data: a batch of delivery keys (or one, as jobs queued before batching carry). */
+type ApplyJob = { deliveries: StoredDelivery[]; resumed?: boolean } | (StoredDelivery & { deliveries?: undefined });
+
 /**
- * Stored deliveries applied through the shared queue (PostgreSQL: any instance). The job carries only the
- * delivery's key; the worker claims the stored row, so a job run twice applies it once, and a job lost before its
- * insert (a crash right after the answer) is found again by the start-up scan and the retry job.
+ * Stored deliveries applied through the shared queue (PostgreSQL: any instance). A job carries only keys: the
+ * deliveries handed over in one event-loop turn (those a group commit stored together), up to DELIVERIES_PER_JOB;
+ * a job per delivery cost each acknowledgement a pg-boss insert and each apply a fetch, lease and completion. The
+ * worker claims each stored row itself, so a job run twice applies each once, and a job lost before its insert
+ * (a crash right after the answer) is found again by the start-up scan and the retry job.
  */
 export function sharedApplyQueue(
   queue: JobQueue,
@@ -25,39 +33,64 @@ export function sharedApplyQueue(
 ): (apply: (delivery: StoredDelivery) => Promise<void>) => DeliveryApplyQueue {
   return (apply) => {
     const sending = new Set<Promise<unknown>>();
+    let batch: StoredDelivery[] = [];
     let stopped = false;
     void queue
-      .work<StoredDelivery>(APPLY_WEBHOOK, { concurrency, keyHeld: "while-queued" }, ({ shop, webhookId, resumed }) =>
-        apply({ shop, webhookId, resumed }),
-      )
+      .work<ApplyJob>(APPLY_WEBHOOK, { concurrency, keyHeld: "while-queued" }, async (job) => {
+        // One delivery that could not be tried does not hold back the rest; the job is retried after them.
+        let failed: unknown;
+        for (const { shop, webhookId } of job.deliveries ?? [job])
+          await apply({ shop, webhookId, resumed: job.resumed }).catch((err: unknown) => (failed ??= err));
+        if (failed) throw failed;
+      })
       .catch((err: unknown) => log(`webhook apply worker could not start: ${errorMessage(err)}`));
+    const send = (deliveries: StoredDelivery[]) => {
+      const sent: Promise<unknown> = queue
+        .enqueue(
+          APPLY_WEBHOOK,
+          { deliveries: deliveries.map(({ shop, webhookId }) => ({ shop, webhookId })) },
+          {
+            // The short policy allows one waiting job per key: the first delivery's key is this batch's own.
+            singletonKey: `${deliveries[0].shop}:${deliveries[0].webhookId}`,
+            keyHeld: "while-queued",
+            fairByShop: false,
+            retryLimit: 3,
+            retryDelaySeconds: 5,
+          },
+        )
+        .catch((err: unknown) =>
+          log(`${deliveries.length} webhooks stored, not queued (the retry job applies them): ${errorMessage(err)}`),
+        )
+        .finally(() => sending.delete(sent));
+      sending.add(sent);
+    };
+    const flush = () => {
+      const all = batch;
+      batch = [];
+      for (let i = 0; i < all.length; i += DELIVERIES_PER_JOB) send(all.slice(i, i + DELIVERIES_PER_JOB));
+    };
+    let flushing: Promise<void> | undefined;
     return {
       enqueue(delivery) {
         if (stopped) return;
-        const sent: Promise<unknown> = queue
-          .enqueue(
-            APPLY_WEBHOOK,
-            { shop: delivery.shop, webhookId: delivery.webhookId },
-            {
-              singletonKey: `${delivery.shop}:${delivery.webhookId}`,
-              keyHeld: "while-queued",
-              // A few ms each: ordering them by shop would cost more than it saves.
-              fairByShop: false,
-              retryLimit: 3,
-              retryDelaySeconds: 5,
-            },
-          )
-          .catch((err: unknown) =>
-            log(`webhook ${delivery.webhookId} stored, not queued (the retry job applies it): ${errorMessage(err)}`),
-          )
-          .finally(() => sending.delete(sent));
-        sending.add(sent);
+        batch.push(delivery);
+        if (batch.length === 1) {
+          const scheduled = new Promise<void>((resolve) =>
+            setImmediate(() => {
+              flush();
+              resolve();
+            }),
+          );
+          flushing = scheduled;
+        }
       },
       async idle() {
+        await flushing;
         await Promise.allSettled([...sending]);
       },
       async stop() {
         stopped = true;
+        await flushing;
         await Promise.allSettled([...sending]);
       },
     };

@@ -1,0 +1,146 @@
+// Issue 11's webhook burst alone, PostgreSQL only (PG_URL, default the dev cluster on 54329): three app instances
+// (tests/scale/fixtures/app-instance.ts) on one database, the scale test's 20 small shops installed and live, then
+// 5,000 signed order deliveries posted 200 at a time across the three, as the scale test does. Prints the answer
+// times, and CPU figures that do not depend on the machine's load: app CPU while the burst was being answered
+// (split into acks and the applies done meanwhile, at the CPU per apply measured after the last answer) and
+// PostgreSQL's CPU (the backends of this database). DANGOL_SCALE_BENCH=1 runs it; BURST_N sets the size.
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import { sql } from "kysely";
+import { createDb } from "../../server/src/db/create-db.js";
+import { startSimulator } from "../../server/src/simulator/index.js";
+import { orderDeliveries, postAll, quantile } from "../helpers/order-webhooks.js";
+import { cpuSeconds, startAppProcess, stopApp, waitFor } from "../helpers/app-processes.js";
+
+if (!process.env.DANGOL_SCALE_BENCH) {
+  console.log("webhook burst across 3 instances skipped: set DANGOL_SCALE_BENCH=1 (and PG_URL) to run it");
+  process.exit(0);
+}
+const PG = process.env.PG_URL ?? "postgres://postgres@127.0.0.1:54329/postgres";
+const APP_INSTANCE = "tests/scale/fixtures/app-instance.ts";
+const APP = { apiKey: "burst-bench-key", apiSecret: "burst-bench-secret-0123" };
+const SHOPS = Array.from({ length: 20 }, (_, i) => `burst-${i}.myshopify.com`);
+const SEED = { since: new Date("2009-12-01T00:00:00Z"), until: new Date("2009-12-10T00:00:00Z"), maxCustomers: 12 };
+const N = Number(process.env.BURST_N ?? 5000);
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join("/");
+
+const sim = await startSimulator({
+  app: APP,
+  bulkDelayMs: 10,
+  throttle: { maximumAvailable: 20_000, restoreRate: 10_000 },
+  shops: SHOPS.map((domain) => ({ domain, seed: SEED })),
+});
+const dbName = `dangol_burst_${randomBytes(4).toString("hex")}`;
+const admin = createDb({ kind: "postgres", url: PG });
+await sql.raw(`create database ${dbName}`).execute(admin.db);
+const url = new URL(PG);
+url.pathname = `/${dbName}`;
+const { db } = createDb({ kind: "postgres", url: url.href });
+const env = {
+  SHOPIFY_API_KEY: APP.apiKey,
+  SHOPIFY_API_SECRET: APP.apiSecret,
+  SHOPIFY_APP_URL: "https://dangol.example.com",
+  DATABASE_URL: url.href,
+  TEST_SHOPS: SHOPS.join(","),
+  TEST_SIMULATOR_URL: sim.url,
+};
+const count = async (query: string) => Number((await sql<{ n: string }>`${sql.raw(query)}`.execute(db)).rows[0].n);
+
+const apps = [await startAppProcess(APP_INSTANCE, env)];
+apps.push(await startAppProcess(APP_INSTANCE, env), await startAppProcess(APP_INSTANCE, env));
+await Promise.all(
+  SHOPS.map((shop, i) =>
+    fetch(`${apps[i % 3].url}/api/sync/status`, { headers: { authorization: `Bearer ${sim.mintSessionToken(shop)}` } }),
+  ),
+);
+await waitFor(
+  "every shop live and predicted",
+  async () =>
+    (await count("select count(*) as n from sync_state where phase = 'live'")) === SHOPS.length &&
+    (await count("select count(distinct shop_domain) as n from customer_predictions")) === SHOPS.length
+      ? true
+      : undefined,
+  600_000,
+  500,
+);
+await new Promise((r) => setTimeout(r, 3000)); // the install's publishes settle
+
+/** CPU seconds of PostgreSQL's backends serving this database (those alive now). */
+async function pgCpu(): Promise<number> {
+  const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = ${dbName}`.execute(db);
+  let total = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {}
+  }
+  return total;
+}
+const appCpu = () => apps.reduce((sum, a) => sum + (cpuSeconds(a) ?? Number.NaN), 0);
+const processed = () => count("select count(*) as n from webhook_events where status = 'processed'");
+
+const burst = SHOPS.flatMap((shop, i) =>
+  orderDeliveries(sim, APP.apiSecret, shop, N / SHOPS.length, 80_000_000 + i * 10_000),
+);
+// What the instances and PostgreSQL spend idle (queue polls, heartbeats), per second: subtracted from the burst's
+// windows, whose length depends on the machine's load.
+const idleCpu = [appCpu(), await pgCpu(), performance.now()];
+await new Promise((r) => setTimeout(r, 10_000));
+const idleAppPerS = ((appCpu() - idleCpu[0]) * 1000) / (performance.now() - idleCpu[2]);
+const idlePgPerS = (((await pgCpu()) - idleCpu[1]) * 1000) / (performance.now() - idleCpu[2]);
+const before = await processed();
+const [cpu0, pg0, load0] = [appCpu(), await pgCpu(), load()];
+const t0 = performance.now();
+const { bad, answerMs } = await postAll(
+  apps.map((a) => a.url),
+  burst,
+  Number(process.env.BURST_PARALLEL ?? 200),
+);
+const answeredMs = performance.now() - t0;
+const [cpu1, pg1, load1] = [appCpu(), await pgCpu(), load()];
+const appliedAtAnswer = (await processed()) - before;
+// BURST_APPLY=0: stop once answered (e.g. to profile the acks with APP_NODE_ARGS="--cpu-prof ...").
+if (process.env.BURST_APPLY !== "0")
+  await waitFor("the burst applied", async () => ((await processed()) - before >= N ? true : undefined), 900_000, 250);
+const appliedMs = performance.now() - t0;
+const [cpu2, pg2, load2] = [appCpu(), await pgCpu(), load()];
+
+const busyApp = [
+  (cpu1 - cpu0) * 1000 - idleAppPerS * answeredMs,
+  (cpu2 - cpu1) * 1000 - idleAppPerS * (appliedMs - answeredMs),
+];
+const busyPg = [
+  (pg1 - pg0) * 1000 - idlePgPerS * answeredMs,
+  (pg2 - pg1) * 1000 - idlePgPerS * (appliedMs - answeredMs),
+];
+const applyMs = busyApp[1] / Math.max(1, N - appliedAtAnswer);
+const ackMs = (busyApp[0] - appliedAtAnswer * applyMs) / N;
+const pgApplyMs = busyPg[1] / Math.max(1, N - appliedAtAnswer);
+const pgAckMs = (busyPg[0] - appliedAtAnswer * pgApplyMs) / N;
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+console.log(
+  `burst of ${N} (200 at a time) across 3 instances: p50 ${ms(quantile(answerMs, 0.5))}, p99 ${ms(quantile(answerMs, 0.99))}, max ${ms(Math.max(...answerMs))}, non-200 ${bad.length}`,
+);
+console.log(
+  `answered after ${ms(answeredMs)} (load ${load0} -> ${load1}), ${appliedAtAnswer} applied by then; all applied after ${ms(appliedMs)} (load ${load2}): ${((N * 1000) / appliedMs).toFixed(1)}/s`,
+);
+console.log(
+  `idle: app ${idleAppPerS.toFixed(3)} ms/ms, PostgreSQL ${idlePgPerS.toFixed(3)} ms/ms; beyond idle: app CPU while answering ${ms(busyApp[0])}, after ${ms(busyApp[1])}; PostgreSQL ${ms(busyPg[0])}, after ${ms(busyPg[1])}`,
+);
+console.log(
+  `CPU per ack ~${ackMs.toFixed(2)} ms app + ${pgAckMs.toFixed(2)} ms PostgreSQL; per apply ${applyMs.toFixed(2)} ms app + ${pgApplyMs.toFixed(2)} ms PostgreSQL`,
+);
+console.log(`ratio webhook_burst_p99_200_parallel_ms ${quantile(answerMs, 0.99).toFixed(0)}`);
+
+await Promise.all(apps.map((a) => stopApp(a)));
+await db.destroy();
+await sql.raw(`drop database if exists ${dbName} with (force)`).execute(admin.db);
+await admin.db.destroy();
+await sim.close();
+process.exit(bad.length ? 1 : 0);
