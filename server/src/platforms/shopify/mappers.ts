@@ -53,6 +53,11 @@ export function toGid(type: "Customer" | "Order" | "BulkOperation", id: string):
 }
 
 export function orderFromGraphql(node: GqlOrder, lines: GqlLineItem[] = node.lineItems?.nodes ?? []): Order {
+  return orderWithLines(node, lines.flatMap(lineFromGraphql));
+}
+
+/** The order of `node` with lines already mapped by lineFromGraphql. */
+export function orderWithLines(node: GqlOrder, lines: OrderLine[]): Order {
   return {
     id: legacyId(node.id),
     customerId: node.customer ? legacyId(node.customer.id) : null,
@@ -64,13 +69,13 @@ export function orderFromGraphql(node: GqlOrder, lines: GqlLineItem[] = node.lin
     refundedTotal: Number(node.totalRefundedSet?.shopMoney.amount ?? 0),
     currency: node.totalPriceSet.shopMoney.currencyCode,
     discountCodes: node.discountCodes ?? [],
-    lines: lines.flatMap(lineFromGraphql),
+    lines,
   };
 }
 
 // A deleted product leaves a line without product: it can't inform per-product cycles, so it is dropped
 // (the order total still counts).
-function lineFromGraphql(line: GqlLineItem): OrderLine[] {
+export function lineFromGraphql(line: GqlLineItem): OrderLine[] {
   if (!line.product) return [];
   return [
     {
