@@ -1,0 +1,84 @@
+// Deliveries verified in the same turn are checked and stored together (webhook-group-commit.ts): a burst costs a
+// few statements per batch instead of three per delivery, and each delivery still gets its own outcome: the first
+// of a repeated id is accepted and the others are duplicates, and one naming another shop's order is refused
+// without holding back the rest.
+import { randomUUID } from "node:crypto";
+import type { KyselyPlugin } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as orders from "../../server/src/db/repositories/order.repository.js";
+import * as webhookEvents from "../../server/src/db/repositories/webhook-event.repository.js";
+import { UnauthorizedError } from "../../server/src/domain/shared/errors.js";
+import { createPrivacyService } from "../../server/src/services/privacy.service.js";
+import { createWebhookIngestService } from "../../server/src/services/webhook-ingest.service.js";
+import { webhookEvent } from "../../server/src/platforms/shopify/webhook-events.js";
+import { orderPayload } from "../../server/src/simulator/webhook-payloads.js";
+import { DB_KINDS } from "../helpers/db-kinds.js";
+import { registryOf } from "../helpers/platforms.js";
+import { type Harness, signedWebhookHeaders, startHarness } from "./harness.js";
+
+const SHOP = "group.myshopify.com";
+const OTHER = "other-group.myshopify.com";
+const SEED = { until: new Date("2009-12-05T00:00:00Z"), maxCustomers: 8, includeGuests: false };
+
+describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ kind, sim: { shops: [{ domain: SHOP, seed: SEED }] } });
+    await h.install(SHOP);
+  }, 60_000);
+  afterAll(async () => h?.close());
+
+  it("stores 20 deliveries of one turn in a few statements, each with its own outcome", async () => {
+    let statements = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        statements++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const ingest = createWebhookIngestService({
+      db: h.t.db.withPlugin(counting),
+      platforms: registryOf(h.t.db, h.stack.platform),
+      privacy: createPrivacyService({ db: h.t.db }),
+      // Nothing applied: only the acknowledgement's statements are counted.
+      applyQueue: () => ({ enqueue: () => undefined, idle: async () => undefined, stop: async () => undefined }),
+      log: () => undefined,
+    });
+    const created = h.sim.playOrders(SHOP, 21, { guestRate: 0, refundRate: 0, cancelRate: 0 }).created;
+    const bodies = created.map((o) =>
+      JSON.stringify(orderPayload(h.sim.store(SHOP), h.sim.store(SHOP).orders.get(o.id)!)),
+    );
+    // The last order id is already another shop's.
+    const event = webhookEvent({
+      topic: "orders/create",
+      shopDomain: OTHER,
+      webhookId: "seed",
+      eventId: null,
+      triggeredAt: null,
+      apiVersion: null,
+      payload: JSON.parse(bodies[20]),
+    });
+    if (event.kind !== "order") throw new Error("expected an order");
+    await orders.upsertOrders(h.t.db, OTHER, [event.order]);
+    const ids = bodies.map(() => randomUUID());
+    const post = (i: number) =>
+      ingest.ingest("shopify", Buffer.from(bodies[i]), signedWebhookHeaders(bodies[i], "orders/create", SHOP, ids[i]));
+
+    const outcomes = await Promise.allSettled([
+      post(0),
+      post(0),
+      post(0),
+      ...bodies.slice(1).map((_, i) => post(i + 1)),
+    ]);
+    const values = outcomes.map((o) => (o.status === "fulfilled" ? o.value : o.reason));
+    expect(values.slice(0, 3).sort()).toEqual(["accepted", "duplicate", "duplicate"]);
+    expect(values.slice(3, 22)).toEqual(Array(19).fill("accepted"));
+    expect(values[22]).toBeInstanceOf(UnauthorizedError);
+    expect(await webhookEvents.findWebhookEvent(h.t.db, SHOP, ids[20])).toBeUndefined();
+    expect(await webhookEvents.findWebhookEvent(h.t.db, SHOP, ids[19])).toBeDefined();
+    // One read of shops and order owners, one insert, one last_webhook_at write (3 per delivery before: 66).
+    expect(statements).toBeLessThanOrEqual(4);
+    await ingest.stop();
+  });
+});
