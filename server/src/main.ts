@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:http";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import type { Db } from "./db/database.js";
 import { createDb } from "./db/create-db.js";
+import { createReadDb } from "./db/create-read-db.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { listInstalledShops } from "./db/repositories/shop.repository.js";
 import { createApp, type Mount } from "./http/app.js";
@@ -105,6 +106,7 @@ export interface StartOptions {
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const { db, kind } = createDb(config.database);
   await migrateToLatest(db);
+  const { readDb, close: closeReadDb } = createReadDb(config.database, db);
 
   const rawMounts: Mount[] = [];
   const mounts: Mount[] = [];
@@ -139,7 +141,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     },
     publishPages,
   });
-  const dashboard = createDashboardService({ db });
+  const dashboard = createDashboardService({ db, readDb });
   const pipeline = createPipeline({ db, recompute, recordSnapshot: dashboard.recordSnapshot, log });
   const campaigns = createCampaignService({ db, onChanged: (shop) => publisher.publishShop(shop) });
   const storefront = createStorefrontService({
@@ -179,7 +181,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   mounts.push({
     path: "/api/sync",
     handler: syncRoutes({
-      status: createSyncStatusService({ db }),
+      status: createSyncStatusService({ db: readDb }),
       retryDeadLetter: (shop, id) => ingest.retryDeadLetter(shop, id),
       defaultShop: demoShop,
     }),
@@ -267,6 +269,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   ).catch(async (err: unknown) => {
     await scheduler.stop();
     await queue.stop({ graceMs: 0 });
+    await closeReadDb();
     await db.destroy();
     throw err;
   });
@@ -349,6 +352,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       await Promise.all([scheduler.stop().then(() => queue.stop({ graceMs: JOB_GRACE_MS })), sync.stop()]);
       for (const stop of stops.reverse()) await stop();
       await serverClosed;
+      await closeReadDb();
       await db.destroy();
     },
   };

@@ -13,13 +13,15 @@ export const REBUILD_GAP_MS = 30_000;
 
 export interface DashboardSummaryDeps {
   db: Db;
+  /** Where the figures and stamps are read; defaults to db (the stored row is written through db). */
+  reader?: Db;
   clock: () => Date;
   log?: (message: string) => void;
 }
 
 const sameDay = (a: string, b: Date) => a.slice(0, 10) === b.toISOString().slice(0, 10);
 
-export function createDashboardSummary({ db, clock, log = console.error }: DashboardSummaryDeps) {
+export function createDashboardSummary({ db, reader = db, clock, log = console.error }: DashboardSummaryDeps) {
   const running = new Map<string, Promise<DashboardFigures>>();
   const lastStarted = new Map<string, number>();
 
@@ -30,8 +32,8 @@ export function createDashboardSummary({ db, clock, log = console.error }: Dashb
     lastStarted.set(shop, Date.now());
     const run = (async () => {
       const started = performance.now();
-      const stamps = await summaryStamps(db, shop);
-      const figures = await computeDashboardFigures(db, shop, now);
+      const stamps = await summaryStamps(reader, shop);
+      const figures = await computeDashboardFigures(reader, shop, now);
       await saveSummary(db, {
         shop_domain: shop,
         figures: JSON.stringify(figures),
@@ -52,7 +54,7 @@ export function createDashboardSummary({ db, clock, log = console.error }: Dashb
 
     /** The figures for a request at `now`, and the predictions' newest computed_at (the dashboard's computedAt). */
     async figures(shop: string, now: Date): Promise<{ figures: DashboardFigures; computedAt: string | null }> {
-      const [stored, stamps] = await Promise.all([findSummary(db, shop), summaryStamps(db, shop)]);
+      const [stored, stamps] = await Promise.all([findSummary(reader, shop), summaryStamps(reader, shop)]);
       const computedAt = stamps.predictions;
       const fresh =
         stored &&

@@ -18,9 +18,16 @@ function isoDate(d: Date): string {
  * The dashboard: headline numbers, the segment grid with weekly movement, cohorts and who is due this week. The
  * figures that grow with the shop come from its stored summary (dashboard-summary.ts); the rest are indexed reads.
  */
-export function createDashboardService(deps: { db: Db; now?: () => Date; log?: (message: string) => void }) {
+export function createDashboardService(deps: {
+  db: Db;
+  /** Where requests read (a connection a recompute's writes do not hold up); defaults to db. */
+  readDb?: Db;
+  now?: () => Date;
+  log?: (message: string) => void;
+}) {
   const clock = deps.now ?? (() => new Date());
-  const summary = createDashboardSummary({ db: deps.db, clock, log: deps.log });
+  const read = deps.readDb ?? deps.db;
+  const summary = createDashboardSummary({ db: deps.db, reader: read, clock, log: deps.log });
   return {
     async get(shop: string): Promise<DashboardResponse> {
       const now = clock();
@@ -28,16 +35,16 @@ export function createDashboardService(deps: { db: Db; now?: () => Date; log?: (
         summary.figures(shop, now),
         // "Since last week" only against counts really taken 7–13 days ago; otherwise the grid says when movement appears.
         observedSnapshotBetween(
-          deps.db,
+          read,
           shop,
           isoDate(new Date(now.getTime() - 13 * DAY)),
           isoDate(new Date(now.getTime() - 7 * DAY)),
         ),
         // The same query as the customer list's "View all" link, so the card's rows and count match that page.
-        listCustomers(deps.db, shop, DUE_THIS_WEEK_QUERY, now, DUE_LIST_LIMIT, 0),
-        countCustomers(deps.db, shop, DUE_THIS_WEEK_QUERY, now),
+        listCustomers(read, shop, DUE_THIS_WEEK_QUERY, now, DUE_LIST_LIMIT, 0),
+        countCustomers(read, shop, DUE_THIS_WEEK_QUERY, now),
       ]);
-      const counts = await withGuestVisitors(deps.db, shop, now, figures.segments);
+      const counts = await withGuestVisitors(read, shop, now, figures.segments);
       const { orders: stats, predictions: totals } = figures;
       const segments: SegmentCell[] = counts.map((c) => ({
         ...c,

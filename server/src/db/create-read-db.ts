@@ -1,0 +1,30 @@
+import { Kysely } from "kysely";
+import type { DatabaseConfig } from "../config.js";
+import type { Database, Db } from "./database.js";
+import { Sqlite3Dialect } from "./sqlite3-dialect.js";
+
+export interface ReadDbHandle {
+  /** Where admin pages read: the writer itself, or a second SQLite connection that never writes. */
+  readDb: Db;
+  close(): Promise<void>;
+}
+
+/**
+ * The admin's reads on their own SQLite connection. One connection runs one statement at a time, so a recompute's
+ * page writes and the publisher held every dashboard and sync-status read behind them (p99 ~1 s for `select 1`).
+ * In WAL mode a second connection reads the last committed state while the writer works. PostgreSQL already has a
+ * pool, and an in-memory database is private to its connection: both read through the writer.
+ */
+export function createReadDb(config: DatabaseConfig, writer: Db): ReadDbHandle {
+  if (config.kind === "postgres" || !config.filename || config.filename === ":memory:")
+    return { readDb: writer, close: async () => {} };
+  const dialect = new Sqlite3Dialect({
+    filename: config.filename,
+    onOpen: (raw) =>
+      new Promise<void>((resolve, reject) =>
+        raw.exec("PRAGMA query_only=ON; PRAGMA busy_timeout=5000;", (err) => (err ? reject(err) : resolve())),
+      ),
+  });
+  const readDb = new Kysely<Database>({ dialect });
+  return { readDb, close: () => readDb.destroy() };
+}
