@@ -196,7 +196,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     }),
   });
   // The demo may point the Cafe24 Flow webhook at http://localhost.
-  mounts.push({ path: "/api", handler: adminRoutes({ db, auth, demo: config.mode === "demo" }) });
+  mounts.push({ path: "/api", handler: adminRoutes({ db, readDb, auth, demo: config.mode === "demo" }) });
 
   // Each platform's front doors: its webhook intake, its storefront (signature checked before the body is read),
   // routes and jobs of its own.

@@ -10,8 +10,12 @@ import { createReadDb } from "../../server/src/db/create-read-db.js";
 import type { Db } from "../../server/src/db/database.js";
 import { migrateToLatest } from "../../server/src/db/migrate.js";
 import { upsertOrders } from "../../server/src/db/repositories/order.repository.js";
+import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
+import { createApp } from "../../server/src/http/app.js";
+import { adminRoutes } from "../../server/src/http/routes/admin/index.js";
 import { createDashboardService } from "../../server/src/services/dashboard.service.js";
 import { createSyncStatusService } from "../../server/src/services/sync-status.service.js";
+import { listen } from "../http/admin/fixtures.js";
 
 const SHOP = "reads.myshopify.com";
 const NOW = new Date("2026-11-22T12:00:00Z");
@@ -84,6 +88,28 @@ describe("admin reads on their own SQLite connection", () => {
     );
     expect(view.kpis.customers).toBe(2); // the move to c1 is not committed
     expect(sync).toBeTruthy();
+  });
+
+  it("the admin routes read there: GET /api/dashboard and /api/customers answer while the writer is held", async () => {
+    const server = await listen(
+      createApp({
+        db,
+        dbKind: "sqlite",
+        mounts: [{ path: "/api", handler: adminRoutes({ db, readDb, auth: demoShopAuth(SHOP), now: () => NOW }) }],
+      }),
+    );
+    try {
+      const get = async (route: string) => (await fetch(`${server.url}${route}`)).json();
+      await get("/api/dashboard"); // stores the figures through the writer
+      const listBefore = await get("/api/customers");
+      const [view, list] = await whileWriterHeld(db, () =>
+        within(2_000, Promise.all([get("/api/dashboard"), get("/api/customers")])),
+      );
+      expect(view.kpis.customers).toBe(2);
+      expect(list).toEqual(listBefore);
+    } finally {
+      await server.close();
+    }
   });
 
   it("the writer's own connection waits meanwhile (what the admin did before)", async () => {

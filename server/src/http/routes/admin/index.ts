@@ -31,11 +31,18 @@ export function adminAuth(options: AdminAuthOptions): RequestHandler {
 }
 
 /** /api/dashboard, /api/customers, /api/settings, /api/model/backtest; `auth` runs first, so no route is reachable without a shop. */
-export function adminRoutes(deps: { db: Db; auth: RequestHandler; now?: () => Date; demo?: boolean }): Router {
+export function adminRoutes(deps: {
+  db: Db;
+  /** Where the dashboard and customer pages read (see create-read-db.ts); defaults to db. */
+  readDb?: Db;
+  auth: RequestHandler;
+  now?: () => Date;
+  demo?: boolean;
+}): Router {
   const router = Router();
   router.use(deps.auth);
   router.use(dashboardRoutes({ dashboard: createDashboardService(deps) }));
-  router.use(customerRoutes({ insights: createCustomerInsightsService(deps) }));
+  router.use(customerRoutes({ insights: createCustomerInsightsService({ ...deps, db: deps.readDb ?? deps.db }) }));
   router.use(settingsRoutes({ settings: createSettingsService(deps) }));
   router.use(modelRoutes({ backtest: createModelBacktestService(deps) }));
   return router;
