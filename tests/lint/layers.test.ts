@@ -1,7 +1,7 @@
-// The architecture as a test: which layer may import which (README "Architecture", issue 10). domain/ is pure;
-// only http/ itself and the composition root (main.ts, main/) import http/; services reach a platform only through
-// the neutral platforms/*.ts (the CommercePlatform interface, the registry), never a platform's own folder; and
-// only the composition root builds the registry. A probe shows each rule can fail.
+// The architecture as a test: which layer may import which (README "Architecture", issue 10). SQL is written in
+// db/ only; domain/ is pure; only http/ itself and the composition root (main.ts, main/) import http/; services
+// reach a platform only through the neutral platforms/*.ts (the CommercePlatform interface, the registry), never a
+// platform's own folder; and only the composition root builds the registry. A probe shows each rule can fail.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,6 +11,8 @@ const SRC = path.resolve(import.meta.dirname, "../../server/src");
 /** Packages domain/ must not use: frameworks, database drivers, platform SDKs, schedulers. */
 const IMPURE_PACKAGES = /^(express|kysely|pg|sqlite3|node-cron|@shopify\/.*)(\/.*)?$/;
 const DOMAIN_MAY_NOT_REACH = ["db", "http", "services", "jobs", "platforms", "main", "demo", "simulator", "cli"];
+/** Kysely's query builders and its sql`` template: SQL is written in db/ only ("SQL only in repositories"). */
+const SQL_CALL = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto)\(|\bsql`/;
 const COMPOSITION_ROOT = (file: string) => file === "main.ts" || file.startsWith("main/");
 
 /** Every module specifier a file names: static imports and re-exports (type-only too) and dynamic import(). */
@@ -47,6 +49,7 @@ function layerViolations(files: Map<string, string>): string[] {
         found.push(`${where}: services use platforms through the registry, never a platform's own folder`);
     }
     if (layer === "domain" && /\bprocess\.env\b/.test(text)) found.push(`${file} reads process.env: domain is pure`);
+    if (layer !== "db" && SQL_CALL.test(text)) found.push(`${file} writes SQL: only db/ (its repositories) does`);
     if (!COMPOSITION_ROOT(file) && file !== "platforms/registry.ts" && /\bcreatePlatformRegistry\s*\(/.test(text))
       found.push(`${file} builds a PlatformRegistry: only main.ts does (and tests)`);
   }
@@ -81,6 +84,9 @@ describe("layers", () => {
       ["demo/g.ts", "const platforms = createPlatformRegistry(db, [adapter]);"],
       ["main.ts", 'import { createApp } from "./http/app.js";\ncreatePlatformRegistry(db, []);'], // allowed
       ["http/h.ts", 'import { errorHandler } from "./error-handler.js";'], // allowed
+      ["services/i.ts", 'await db.selectFrom("orders").selectAll().execute();'],
+      ["http/j.ts", "await sql`select 1`.execute(db);"],
+      ["db/repositories/k.ts", 'await sql`select 1`.execute(db);\nawait db.insertInto("orders");'], // allowed
     ]);
     expect(layerViolations(probe)).toEqual([
       "domain/a.ts imports express: domain is pure",
@@ -92,6 +98,8 @@ describe("layers", () => {
       "services/d.ts imports ../platforms/shopify/shopify-stack.js: services use platforms through the registry, never a platform's own folder",
       "jobs/f.ts imports ../http/routes/webhooks.routes.js: only http/ and the composition root import http/",
       "demo/g.ts builds a PlatformRegistry: only main.ts does (and tests)",
+      "services/i.ts writes SQL: only db/ (its repositories) does",
+      "http/j.ts writes SQL: only db/ (its repositories) does",
     ]);
   });
 });

@@ -4,9 +4,9 @@
 // the app a socket write and PostgreSQL a backend wake-up (measured on three instances answering 3,000 deliveries:
 // the socket writes to PostgreSQL were the app's largest self time, 14 s of 73 s busy), so the acknowledgement now
 // costs per batch, not per delivery. Each delivery still gets its own outcome, none before its row is committed.
-import { sql } from "kysely";
 import type { Db } from "../db/database.js";
 import type { NewWebhookEvent } from "../db/repositories/webhook-event.repository.js";
+import { insertNewWebhookEvents, readIntakeOwners } from "../db/repositories/webhook-intake.repository.js";
 import { UnauthorizedError } from "../domain/shared/errors.js";
 import type { PlatformId } from "../platforms/commerce-platform.js";
 
@@ -89,7 +89,7 @@ async function storeBatch(db: Db, items: AckItem[]): Promise<Array<Stored | Erro
   const orderIds = [...new Set(items.flatMap((i) => (i.orderId ? [i.orderId] : [])))];
   const platformOf = new Map<string, string>();
   const holders = new Map<string, string[]>();
-  for (const r of await readOwners(db, shops, orderIds)) {
+  for (const r of await readIntakeOwners(db, shops, orderIds)) {
     if (r.kind === "shop") platformOf.set(r.key, r.value);
     else holders.set(r.key, [...(holders.get(r.key) ?? []), r.value]);
   }
@@ -108,30 +108,10 @@ async function storeBatch(db: Db, items: AckItem[]): Promise<Array<Stored | Erro
     if (outcomes[i] === "duplicate" && !firstOf.has(key)) firstOf.set(key, i);
   }
   if (firstOf.size === 0) return outcomes;
-  const rows = [...firstOf.values()].map((i) => ({ ...items[i].row, attempts: items[i].row.attempts ?? 0 }));
-  const inserted = await db
-    .insertInto("webhook_events")
-    .values(rows)
-    .onConflict((oc) => oc.columns(["shop_domain", "webhook_id"]).doNothing())
-    .returning(["shop_domain", "webhook_id"])
-    .execute();
+  const inserted = await insertNewWebhookEvents(
+    db,
+    [...firstOf.values()].map((i) => items[i].row),
+  );
   for (const r of inserted) outcomes[firstOf.get(`${r.shop_domain}\u0000${r.webhook_id}`)!] = "accepted";
   return outcomes;
-}
-
-/** The shops' platforms and the order ids' holders, in one read. */
-function readOwners(db: Db, shops: string[], orderIds: string[]) {
-  const shopRows = db
-    .selectFrom("shops")
-    .select([sql<string>`'shop'`.as("kind"), "shop_domain as key", "platform as value"])
-    .where("shop_domain", "in", shops);
-  if (!orderIds.length) return shopRows.execute();
-  return shopRows
-    .unionAll(
-      db
-        .selectFrom("orders")
-        .select([sql<string>`'order'`.as("kind"), "order_id as key", "shop_domain as value"])
-        .where("order_id", "in", orderIds),
-    )
-    .execute();
 }
