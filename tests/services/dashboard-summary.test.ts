@@ -2,21 +2,14 @@
 // queries computed from the rows, and be rebuilt when an order or a recompute changes what they were built from.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order } from "../../server/src/domain/orders/order.js";
-import {
-  customerOrderMonths,
-  firstOrderMonths,
-  orderStats,
-  shopCurrency,
-} from "../../server/src/db/repositories/dashboard.repository.js";
-import { predictionTotals, segmentCounts } from "../../server/src/db/repositories/dashboard-predictions.repository.js";
 import { findSummary } from "../../server/src/db/repositories/dashboard-summary.repository.js";
 import { upsertOrders } from "../../server/src/db/repositories/order.repository.js";
-import { cohortTable } from "../../server/src/services/cohorts.js";
 import { COHORT_MONTHS, computeDashboardFigures } from "../../server/src/services/dashboard-figures.js";
 import { createDashboardService } from "../../server/src/services/dashboard.service.js";
 import { createPrivacyService } from "../../server/src/services/privacy.service.js";
 import { createRecomputeService } from "../../server/src/services/recompute.service.js";
 import { timingEraser } from "../../server/src/services/timing-eraser.js";
+import { dashboardFiguresFromRows } from "../helpers/dashboard-oracle.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
 
@@ -67,28 +60,9 @@ function shopOrders(): Order[] {
 
 const byKey = <T extends { key: string }>(cells: T[]) => [...cells].sort((a, b) => (a.key < b.key ? -1 : 1));
 
-/** The figures as the dashboard computed them before issue 11: one query over all of the shop's rows each. */
-async function figuresFromRows(db: TestDb["db"], shop: string, now: Date) {
-  const cohortStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - COHORT_MONTHS + 1, 1));
-  const stats = await orderStats(db, shop, new Date(now.getTime() - 180 * DAY), new Date(now.getTime() - 90 * DAY));
-  const totals = await predictionTotals(db, shop);
-  return {
-    orders: {
-      customers: stats.customers,
-      repeatCustomers: stats.repeatCustomers,
-      retentionBase: stats.retentionBase,
-      retained: stats.retained,
-    },
-    currency: await shopCurrency(db, shop),
-    predictions: { customers: totals.customers, likelyLost: totals.likelyLost, totalClv: totals.totalClv },
-    segments: byKey(await segmentCounts(db, shop)),
-    cohorts: cohortTable(
-      await firstOrderMonths(db, shop, cohortStart),
-      await customerOrderMonths(db, shop, cohortStart),
-      now.toISOString().slice(0, 7),
-    ),
-  };
-}
+/** The figures counted from all the shop's rows at once (tests/helpers/dashboard-oracle.ts). */
+const figuresFromRows = (db: TestDb["db"], shop: string, now: Date) =>
+  dashboardFiguresFromRows(db, shop, now, COHORT_MONTHS);
 
 describe.each(DB_KINDS)("dashboard figures on %s", (kind) => {
   let t: TestDb;

@@ -73,7 +73,10 @@ export interface PageOrderStats {
   retained: number;
 }
 
-/** dashboard.repository's orderStats over one page of customers (counted orders only). */
+/**
+ * One page's customers with a counted order (excluded_reason null, as the model sees them), repeat buyers, and
+ * the retention pair: customers who ordered in [prevStart, recentStart) and, of those, who also ordered since.
+ */
 export async function pageOrderStats(
   db: Db,
   shop: string,
@@ -149,7 +152,7 @@ export async function pageCohortCells(
   return rows.map((r) => ({ cohort: r.first_month, month: r.month, customers: Number(r.customers) }));
 }
 
-/** The page's latest order (any order, as dashboard.repository's shopCurrency): its time and currency. */
+/** The page's latest order (any order; the shop's latest gives its display currency): its time and currency. */
 export async function pageLatestOrder(
   db: Db,
   shop: string,
@@ -172,7 +175,10 @@ export interface PagePredictions {
   segments: Array<{ key: string; lifecycle: string; purchase: string; visit: string; count: number }>;
 }
 
-/** dashboard-predictions' totals and segment counts over one page of customers. */
+/**
+ * One page's prediction totals and segment counts. likelyLost: past the late (90th-percentile) end of their own
+ * cycle, churn risk ≥ 0.9 (BG/NBD P(alive) is 1 for every one-time buyer, so it can't judge them).
+ */
 export async function pagePredictions(db: Db, shop: string, range: CustomerRange): Promise<PagePredictions> {
   const scoped = db
     .selectFrom("customer_predictions")
