@@ -14,6 +14,7 @@ const COLUMNS: Array<[string, (r: SyntheticValidationRow) => string]> = [
   ["auc", (r) => dec(r.result.ours.auc90)],
   ["aucBG", (r) => dec(r.result.bgnbd.auc90)],
   ["aucRec", (r) => dec(r.result.recencyAuc90)],
+  ["aucObs", (r) => dec(r.truth.observableOracleAuc90)],
   ["1x%", (r) => pct(r.result.segments.oneTimers.oursErrorPct)],
   ["young%", (r) => pct(r.result.segments.young.oursErrorPct)],
   ["heavy%", (r) => pct(r.result.segments.heavy.oursErrorPct)],
@@ -23,7 +24,8 @@ const COLUMNS: Array<[string, (r: SyntheticValidationRow) => string]> = [
  * One line per regime and cutoff. ours%/bg% aggregate error; cover = share of all reorderers whose first reorder
  * fell inside the window stated for them (those "not expected" scored too); width = median window days; shown =
  * share of customers expected within the horizon (a window is shown); nx→ = share of the others who did reorder;
- * auc/aucBG/aucRec 90-day AUC of ours, plain BG/NBD, recency; segment errors (ours).
+ * auc/aucBG/aucRec 90-day AUC of ours, plain BG/NBD, recency; aucObs the best AUC a model seeing only the orders
+ * can expect (observable-oracle.ts); segment errors (ours).
  */
 export function validationTable(rows: SyntheticValidationRow[]): string {
   const cells = [COLUMNS.map(([h]) => h), ...rows.map((r) => COLUMNS.map(([, f]) => f(r)))];

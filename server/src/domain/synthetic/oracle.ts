@@ -36,7 +36,7 @@ export function oracleAuc90(store: SyntheticStore, cutDay: number): number {
 }
 
 /** Σ intensity over days (from, to], as the generator's calendarGap counts them. */
-function operational(regime: SyntheticStore["regime"], from: number, to: number): number {
+export function operational(regime: SyntheticStore["regime"], from: number, to: number): number {
   if (regime.season.amplitude === 0) return to - from;
   let acc = 0;
   for (let d = from + 1; d <= to; d++) acc += intensity(regime, d);

@@ -1,6 +1,7 @@
 import { runBacktest, type BacktestCustomer, type BacktestResult } from "../timing/backtest.js";
 import { DAY_MS } from "../timing/days.js";
 import type { SyntheticStore } from "./generate-store.js";
+import { observableOracleAuc90 } from "./observable-oracle.js";
 import { oracleAuc90 } from "./oracle.js";
 
 /** One regime cut at one date: the backtest's scores plus what the generator knows about the customers. */
@@ -14,8 +15,13 @@ export interface SyntheticValidationRow {
     /** Customers with an order before the cutoff who had not left by then (the generator's own flag). */
     aliveAtCutoffShare: number;
     oneTimerShare: number;
-    /** 90-day AUC of an oracle that knows the truth (oracle.ts): the ceiling for any model's AUC. */
+    /** 90-day AUC of an oracle that knows each customer's latent type (oracle.ts): a loose ceiling. */
     oracleAuc90: number;
+    /**
+     * 90-day AUC of the Bayes-optimal score from the observed orders and the generator's true parameters
+     * (observable-oracle.ts): the ceiling for a model that sees only the orders.
+     */
+    observableOracleAuc90: number;
   };
   result: BacktestResult;
 }
@@ -54,6 +60,7 @@ export function validateStore(
         aliveAtCutoffShare: round(alive / known.length),
         oneTimerShare: round(known.filter((c) => c.truth.oneTimer).length / known.length),
         oracleAuc90: round(oracleAuc90(store, cutDay)),
+        observableOracleAuc90: round(observableOracleAuc90(store, cutDay)),
       },
       result: runBacktest(customers, new Date(cutDay * DAY_MS), horizonDays),
     };

@@ -1,6 +1,8 @@
 // Issue 12's bar on stores the model has never seen: on every synthetic regime (known truth), at each of its three
 // cutoffs, the calibrated model's aggregate repeat orders over the next 365 days are within ±15 % of what
-// happened, and its 90-day AUC beats sorting by recency by 0.03 where the data allows it. Fixed seed; 1,500
+// happened, and its 90-day AUC beats sorting by recency by 0.03 where the data allows it (where the Bayes-optimal
+// score from the observed orders, observable-oracle.ts, beats recency by twice that; elsewhere it must not rank
+// below recency). Fixed seed; 1,500
 // customers per store (the thinnest regime still has 230+ actual orders: Poisson noise ~6 %, well inside ±15 %).
 // The full table (3,000 customers, three cutoffs): npm run cli -- validate-synthetic.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +18,8 @@ const CUSTOMERS = 1500;
 const HORIZON_DAYS = 365;
 const BOUND_PCT = 15;
 const AUC_MARGIN = 0.03;
+/** How far a model's AUC may exceed the observable oracle's by luck on ~600–1,500 customers. */
+const AUC_NOISE = 0.01;
 
 /**
  * Rows outside the bound today, with the cause (measured at this commit); they run as it.fails, so the day one
@@ -29,16 +33,12 @@ const OUTSIDE_BOUND: Record<string, string> = {
   // days old and the base model under-predicted 2–4×).
 };
 
-/** Rows where the data allows the AUC margin but the model does not reach it yet (it.fails, as above). */
+/** Rows where the model does not reach its AUC bar yet (it.fails, as above). */
 const AUC_SHORT: Record<string, string> = {
-  // Stores of ~1,200 customers: the stacked ranker's ten weights are fitted on too few rows to beat recency's one
-  // (at 3,000 customers: +0.033, +0.015 above recency).
-  "monthly-beauty@450": "0.895 vs recency 0.908",
-  "monthly-beauty@600": "0.936 vs recency 0.924",
-  // The oracle's headroom here is knowing who is a one-timer; from one order nothing tells them apart.
-  "young-store@240": "+0.025 above recency",
-  "young-store@270": "+0.013 above recency",
-  "young-store@300": "+0.017 above recency",
+  // A store of ~630 customers: the stacked ranker's ten weights, fitted on ~2,000 rolling-origin rows, rank below
+  // recency (at 3,000 customers: +0.033 above recency). The observable oracle's headroom over recency is 0.046:
+  // not the 2×margin that would ask for the margin, so the row asks only "not worse than recency".
+  "monthly-beauty@450": "0.891 vs recency 0.908",
 };
 
 describe.each(REGIMES.map((r) => [r.name, r] as const))("synthetic regime %s", (_name, regime) => {
@@ -65,11 +65,14 @@ describe.each(REGIMES.map((r) => [r.name, r] as const))("synthetic regime %s", (
       `90-day AUC beats recency by ${AUC_MARGIN} where the data allows it${key in AUC_SHORT ? ` (not yet: ${AUC_SHORT[key]})` : ""}`,
       () => {
         const { result: r, truth } = rows[i];
-        // The oracle knows who is still buying and each cycle, so it bounds every model's AUC. Where it beats recency
-        // by less than twice the margin, a model seeing only the orders cannot beat recency by the margin: there we
-        // ask only that the model not rank worse than recency.
+        // The type-knowing oracle bounds every model; the observable oracle (the Bayes-optimal score from the orders
+        // seen and the generator's true parameters) bounds a model that sees only the orders, up to sampling noise.
+        // Where the observable oracle beats recency by less than twice the margin, the data does not allow the
+        // margin: there we ask only that the model not rank worse than recency.
+        expect(truth.oracleAuc90).toBeGreaterThanOrEqual(truth.observableOracleAuc90);
         expect(truth.oracleAuc90).toBeGreaterThanOrEqual(r.ours.auc90);
-        if (truth.oracleAuc90 - r.recencyAuc90 < 2 * AUC_MARGIN)
+        expect(r.ours.auc90).toBeLessThanOrEqual(truth.observableOracleAuc90 + AUC_NOISE);
+        if (truth.observableOracleAuc90 - r.recencyAuc90 < 2 * AUC_MARGIN)
           expect(r.ours.auc90).toBeGreaterThanOrEqual(r.recencyAuc90);
         else expect(r.ours.auc90).toBeGreaterThanOrEqual(r.recencyAuc90 + AUC_MARGIN);
       },
