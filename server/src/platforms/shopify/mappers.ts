@@ -8,13 +8,18 @@ interface MoneyBag {
   shopMoney: { amount: string; currencyCode: string };
 }
 
+/** An amount in the order's currency, which the order's total already names. */
+interface AmountBag {
+  shopMoney: { amount: string };
+}
+
 export interface GqlLineItem {
   id?: string;
   title: string;
   quantity: number;
   product: { id: string } | null;
   variant: { id: string } | null;
-  originalUnitPriceSet: MoneyBag;
+  originalUnitPriceSet: AmountBag;
 }
 
 export interface GqlOrder {
@@ -27,7 +32,7 @@ export interface GqlOrder {
   discountCodes: string[];
   customer: { id: string } | null;
   totalPriceSet: MoneyBag;
-  totalRefundedSet: MoneyBag | null;
+  totalRefundedSet: AmountBag | null;
   lineItems?: { nodes: GqlLineItem[] };
 }
 

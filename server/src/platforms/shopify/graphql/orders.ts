@@ -1,5 +1,7 @@
 // Order fields the repurchase model needs (platform-reference §4.1). Shared by paging and the bulk export.
-const ORDER_FIELDS = `
+// Exactly what mappers.ts reads (tests/platforms/shopify/order-query-fields.test.ts): the demo's bulk export
+// carries half a million line items, and every field asked for is built, sent and parsed that many times.
+export const ORDER_FIELDS = `
   id
   createdAt
   updatedAt
@@ -9,14 +11,14 @@ const ORDER_FIELDS = `
   discountCodes
   customer { id }
   totalPriceSet { shopMoney { amount currencyCode } }
-  totalRefundedSet { shopMoney { amount currencyCode } }`;
+  totalRefundedSet { shopMoney { amount } }`;
 
-const LINE_FIELDS = `
+export const LINE_FIELDS = `
   title
   quantity
   product { id }
   variant { id }
-  originalUnitPriceSet { shopMoney { amount currencyCode } }`;
+  originalUnitPriceSet { shopMoney { amount } }`;
 
 /** Line items fetched inline per order; longer orders page the rest with ORDER_LINES_QUERY. */
 export const INLINE_LINES = 20;
@@ -52,14 +54,17 @@ export const ORDERS_COUNT_QUERY = `#graphql
     ordersCount(query: $query, limit: null) { count precision }
   }`;
 
-/** The bulk export's inner query: connections as edges/node; line items come back as __parentId lines. */
+/**
+ * The bulk export's inner query: connections as edges/node; line items come back as __parentId lines (Shopify
+ * asks only the parent of a nested connection for its id).
+ */
 export function bulkOrdersQuery(search: string | null): string {
   const args = search ? `(query: ${JSON.stringify(search)})` : "";
   return `{
     orders${args} {
       edges { node {
         ${ORDER_FIELDS}
-        lineItems { edges { node { id ${LINE_FIELDS} } } }
+        lineItems { edges { node { ${LINE_FIELDS} } } }
       } }
     }
   }`;
