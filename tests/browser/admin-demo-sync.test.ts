@@ -9,6 +9,7 @@ import { createSyncStatusService } from "../../server/src/services/sync-status.s
 import * as shops from "../../server/src/db/repositories/shop.repository.js";
 import { routeShopTo } from "../../server/src/platforms/shopify/shop-routing.js";
 import { demoShopAuth } from "../../server/src/http/auth/session-token.js";
+import { createPipeline } from "../../server/src/services/pipeline.service.js";
 import { createRecomputeService } from "../../server/src/services/recompute.service.js";
 import { startSimulator, type SimulatorHandle } from "../../server/src/simulator/index.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
@@ -47,7 +48,9 @@ describe("dashboard over really synced demo data", () => {
     await shops.upsertInstalledShop(db.db, DEMO_SHOP, "shopify", new Date());
     simulator.webhooks.subscribe(WEBHOOK_TOPICS, "http://127.0.0.1:9/api/webhooks", DEMO_SHOP);
     customers = (await sync.backfill(DEMO_SHOP)).customers;
-    await createRecomputeService({ db: db.db, clock: () => new Date(), log: () => undefined }).recomputeShop(DEMO_SHOP);
+    // The pipeline's first fit, as after a real backfill: it also clears the "first recompute owed" marker.
+    const recompute = createRecomputeService({ db: db.db, clock: () => new Date(), log: () => undefined });
+    await createPipeline({ db: db.db, recompute, log: () => undefined }).shopSynced(DEMO_SHOP);
     server = await serveAdmin({
       db: db.db,
       dbKind: db.kind,

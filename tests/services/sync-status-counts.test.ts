@@ -1,7 +1,10 @@
-// The sync status's order counts come from indexes now (issue 13): the same totals, per shop.
+// The sync status's order counts come from indexes now (issue 13): the same totals, per shop. Between "every order
+// in" and "every customer predicted" it says the first recompute is running, with how many customers are done.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order } from "../../server/src/domain/orders/order.js";
 import { upsertOrders } from "../../server/src/db/repositories/order.repository.js";
+import { clearFirstRecomputePending, saveSyncState } from "../../server/src/db/repositories/sync-state.repository.js";
+import { createRecomputeService } from "../../server/src/services/recompute.service.js";
 import { createSyncStatusService } from "../../server/src/services/sync-status.service.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
@@ -41,5 +44,19 @@ describe.each(DB_KINDS)("sync status: stored and excluded orders on %s", (kind) 
     expect(await status.status("a.myshopify.com")).toMatchObject({ orders: 4, excludedOrders: 2 });
     expect(await status.status("b.myshopify.com")).toMatchObject({ orders: 1, excludedOrders: 1 });
     expect(await status.status("c.myshopify.com")).toMatchObject({ orders: 0, excludedOrders: 0 });
+  });
+
+  it("says the first recompute is running, and how far it got, until it completes", async () => {
+    const shop = "a.myshopify.com";
+    const status = createSyncStatusService({ db: t.db });
+    await saveSyncState(t.db, shop, { phase: "bulk", orders_done: 2, orders_total: 4 }, at);
+    expect((await status.status(shop)).predicting).toBeNull(); // still importing: the progress bar says so
+    await saveSyncState(t.db, shop, { phase: "live", first_recompute_pending: 1 }, at);
+    expect((await status.status(shop)).predicting).toEqual({ done: 0 });
+    await createRecomputeService({ db: t.db, clock: () => at, log: () => {} }).recomputeCustomer(shop, "c1");
+    expect(await status.status(shop)).toMatchObject({ state: "done", predicting: { done: 1 } });
+    await clearFirstRecomputePending(t.db, shop);
+    expect((await status.status(shop)).predicting).toBeNull();
+    expect((await status.status("b.myshopify.com")).predicting).toBeNull();
   });
 });

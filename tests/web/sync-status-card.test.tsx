@@ -64,3 +64,20 @@ describe("SyncStatusCard: backfill progress", () => {
     expect(document.body.textContent).not.toMatch(/\(\d+%\)/);
   });
 });
+
+describe("SyncStatusCard: the first recompute after the import", () => {
+  it.each([
+    ["en", "Computing predictions", /Predicting each customer's next order: 1,200 customers so far/],
+    ["ko", "예측 계산 중", /지금까지 1,200명을 마쳤습니다/],
+  ] as const)("says predictions are being computed, and how many so far, in %s", (language, badge, text) => {
+    renderIn(language, { ...status(0), predicting: { done: 1200 } });
+    expect(screen.getByTestId("predicting").textContent).toMatch(text);
+    expect(screen.getByText(badge)).toBeTruthy();
+    expect(screen.queryByText(language === "en" ? "Up to date" : "최신 상태")).toBeNull();
+  });
+  it("says nothing of it once every customer is predicted", () => {
+    renderIn("en", { ...status(0), predicting: null });
+    expect(screen.queryByTestId("predicting")).toBeNull();
+    expect(screen.getByText("Up to date")).toBeTruthy();
+  });
+});

@@ -316,6 +316,11 @@ export interface SyncStatusResponse {
   deadLetters: { total: number; maxAttempts: number; items: DeadLetter[] };
   /** Customers whose storefront decision Shopify refused (e.g. deleted there); each is retried on their next order or visit. */
   unpublishedCustomers: number;
+  /**
+   * While the first full recompute after the backfill runs (orders all in, predictions not yet): how many customers
+   * are predicted so far. Null (or absent) otherwise.
+   */
+  predicting?: { done: number } | null;
 }
 
 export interface DeadLetter {

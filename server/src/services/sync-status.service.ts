@@ -1,8 +1,8 @@
-// What the admin's sync indicator shows: phase, counts, percent done, last webhook, dead-letter deliveries, and
-// how many customers Shopify refused a storefront decision for.
+// What the admin's sync indicator shows: phase, counts, percent done, the first recompute's progress, last webhook,
+// dead-letter deliveries, and how many customers Shopify refused a storefront decision for.
 import type { Db } from "../db/database.js";
 import * as customers from "../db/repositories/customer.repository.js";
-import { countStoredOrders } from "../db/repositories/sync-status.repository.js";
+import { countPredictedCustomers, countStoredOrders } from "../db/repositories/sync-status.repository.js";
 import { countPublishErrors } from "../db/repositories/publish-error.repository.js";
 import * as syncState from "../db/repositories/sync-state.repository.js";
 import * as webhookEvents from "../db/repositories/webhook-event.repository.js";
@@ -47,6 +47,11 @@ export function createSyncStatusService(deps: { db: Db }) {
       const backfilling = STATE[phase] === "backfilling";
       const percent =
         phase === "live" ? 100 : backfilling && total ? Math.min(100, Math.floor((done / total) * 100)) : null;
+      // Orders are all in but the first full recompute has not finished: the dashboard is still empty, say why.
+      const predicting =
+        phase === "live" && state?.first_recompute_pending != null
+          ? { done: await countPredictedCustomers(deps.db, shop) }
+          : null;
       return {
         state: STATE[phase],
         phase,
@@ -71,6 +76,7 @@ export function createSyncStatusService(deps: { db: Db }) {
           })),
         },
         unpublishedCustomers: unpublished,
+        predicting,
       };
     },
   };

@@ -11,7 +11,10 @@ const TONE = {
   failed: "critical",
 } as const;
 
-/** Backfill progress while it runs, then the freshness of the data (last webhook, last sync). */
+/**
+ * Backfill progress while it runs, then the first recompute's (the dashboard fills when it ends), then the freshness
+ * of the data (last webhook, last sync).
+ */
 export function SyncStatusCard({ status }: { status: SyncStatusResponse }) {
   const { t, language } = useI18n();
   const p = status.progress;
@@ -24,7 +27,9 @@ export function SyncStatusCard({ status }: { status: SyncStatusResponse }) {
           <Text as="h2" variant="headingMd">
             {t("settings.sync")}
           </Text>
-          <Badge tone={TONE[status.state]}>{t(`settings.state.${status.state}`)}</Badge>
+          <Badge tone={status.predicting ? "info" : TONE[status.state]}>
+            {t(status.predicting ? "settings.state.predicting" : `settings.state.${status.state}`)}
+          </Badge>
         </InlineStack>
         {p && (
           <BlockStack gap="100">
@@ -39,6 +44,16 @@ export function SyncStatusCard({ status }: { status: SyncStatusResponse }) {
                 : t("settings.progressUnknown", { done: formatNumber(language, p.done) })}
             </Text>
           </BlockStack>
+        )}
+        {status.predicting && (
+          <div data-testid="predicting">
+            <BlockStack gap="100">
+              <ProgressBar progress={5} tone="primary" animated />
+              <Text as="p" variant="bodySm" tone="subdued">
+                {t("settings.predicting", { done: formatNumber(language, status.predicting.done) })}
+              </Text>
+            </BlockStack>
+          </div>
         )}
         {status.error && (
           <Text as="p" tone="critical">

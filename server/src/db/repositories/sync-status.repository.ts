@@ -18,3 +18,13 @@ export async function countStoredOrders(db: Db, shop: string): Promise<{ total: 
   ]);
   return { total: Number(total.n), excluded: Number(excluded.n) };
 }
+
+/** Customers with a stored prediction (an index-only count): the first recompute's progress. */
+export async function countPredictedCustomers(db: Db, shop: string): Promise<number> {
+  const row = await db
+    .selectFrom("customer_predictions")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("shop_domain", "=", shop)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
