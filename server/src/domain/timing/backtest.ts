@@ -1,18 +1,17 @@
 import { bgnbdConditionalExpected, bgnbdNextPurchaseQuantile, bgnbdProbPurchaseWithin } from "../btyd/bgnbd.js";
 import { auc } from "./auc.js";
-import { calibratedExpectedOrders, calibratedOrderProbability90 } from "./calibration.js";
+import { calibratedOrderProbability90 } from "./calibration.js";
 import { dayIndex } from "./days.js";
 import { BTYD_SAMPLE_SIZE, btydSummary, evenSample, fitStoreModelFromDays } from "./fit-store-model.js";
 import { fitBgnbd } from "../btyd/bgnbd-fit.js";
 import type { BgNbdParams } from "../btyd/bgnbd.js";
 import type { StoredFit } from "./store-model.js";
-import { outlook } from "./next-order-window.js";
-import { baseView } from "./timing-features.js";
+import { customerOutlook } from "./next-order-window.js";
 import type { PurchaseDay } from "./purchase-days.js";
 import { ValidationError } from "../shared/errors.js";
 import { scoreSegments, segmentsOf, type SegmentName, type SegmentScore } from "./backtest-segments.js";
-import { learnSeasonalClock } from "./learn-seasonal-clock.js";
-import { inSeasonalTime, seasonalDay } from "./seasonal-clock.js";
+import { NO_SEASON } from "./learn-seasonal-clock.js";
+import { seasonalDay } from "./seasonal-clock.js";
 
 /** One customer split at the cutoff: purchase days before it, and the days (day indexes) they bought after it. */
 export interface BacktestCustomer {
@@ -58,33 +57,30 @@ export interface BacktestResult {
 export function runBacktest(customers: BacktestCustomer[], cutoff: Date, horizonDays: number): BacktestResult {
   if (customers.length === 0) throw new ValidationError("No customers have orders before the cutoff");
   const cut = dayIndex(cutoff);
-  // Our model reads every customer on the store's seasonal clock (identity for a store without a season), anchored
-  // at the cutoff; labels, recency and plain BG/NBD stay in calendar days.
-  const clock = learnSeasonalClock(
+  // The production fit and per-customer outlook (customerOutlook): the model learns the store's seasonal clock and
+  // reads every customer on it, anchored at the cutoff; labels, recency and plain BG/NBD stay in calendar days.
+  const model = fitStoreModelFromDays(
     customers.map((c) => c.calibration),
-    cut,
+    cutoff,
   );
-  const seasonal = customers.map((c) => inSeasonalTime(clock, c.calibration, cut));
-  const seasonalHorizon = seasonalDay(clock, cut + horizonDays, cut) - cut;
-  const model = fitStoreModelFromDays(seasonal, cutoff);
+  const clock = model.seasonalClock ?? NO_SEASON;
   // Plain BG/NBD, the baseline, stays on the calendar: refitted on calendar days when the clock warped ours.
-  const bgFit = clock.harmonics.length === 0 ? model.bgnbd : calendarBgnbd(customers, cut);
+  const bgFit = model.seasonalClock ? calendarBgnbd(customers, cut) : model.bgnbd;
   const bg = bgFit?.params ?? null;
   const actual = customers.map((c) => c.holdoutDays.length);
   const label90 = customers.map((c) => c.holdoutDays.some((d) => d < cut + 90));
   const track = () => ({ pred: [] as number[], p90: [] as number[], hit: [] as boolean[], width: [] as number[] });
   const ours = { ...track(), shown: [] as boolean[] };
   const base = { ...track(), shown: [] as boolean[] };
-  customers.forEach((c, i) => {
+  customers.forEach((c) => {
     const calendarFirst = c.holdoutDays.length ? c.holdoutDays.reduce((m, d) => Math.min(m, d), Infinity) : null;
     const first = calendarFirst === null ? null : seasonalDay(clock, calendarFirst, cut);
-    const v = baseView(seasonal[i], model, cut);
-    const last = seasonal[i][seasonal[i].length - 1].day;
-    ours.pred.push(calibratedExpectedOrders(v, model.calibration, seasonalHorizon));
-    ours.p90.push(calibratedOrderProbability90(v, model.calibration));
+    const { seasonal, view, outlook: o } = customerOutlook(c.calibration, model, cut, horizonDays);
+    const last = seasonal[seasonal.length - 1].day;
+    ours.pred.push(o.expectedOrders);
+    ours.p90.push(calibratedOrderProbability90(view, model.calibration));
     // Ours: the window as stated (next-order-window.ts), scored for every customer, "not expected" ones included;
     // whole days, ends included.
-    const o = outlook(v, model.calibration, seasonalHorizon);
     const w = o.windowIfStated;
     ours.hit.push(first !== null && first >= last + w.early && first <= last + w.late);
     ours.width.push(w.late - w.early + 1);

@@ -5,6 +5,8 @@ import { rfmCutpoints, type RfmCutpoints } from "../segments/rfm.js";
 import { dayIndex } from "./days.js";
 import { estimateGapPrior } from "./gap-prior-fit.js";
 import { learnCalibration, learnCalibrationOnSample } from "./learn-calibration.js";
+import { learnSeasonalClock } from "./learn-seasonal-clock.js";
+import { inSeasonalTime, type SeasonalClock } from "./seasonal-clock.js";
 import { validateHistory, type CustomerHistory } from "./history.js";
 import { NO_OVERRIDES, type ProductOverrides } from "./non-product-lines.js";
 import {
@@ -40,7 +42,11 @@ export function fitStoreModelFromDays(
   const overrides = options.productOverrides ?? NO_OVERRIDES;
   const base = fitBaseModel(all, now, overrides);
   if (options.calibrate === false) return base;
-  return { ...base, calibration: learnCalibration(all, dayIndex(now), fitTimingBase) };
+  const nowDay = dayIndex(now);
+  return {
+    ...base,
+    calibration: learnCalibration(onStoreClock(base.seasonalClock, all, nowDay), nowDay, fitTimingBase),
+  };
 }
 
 /**
@@ -63,7 +69,18 @@ export function fitStoreModelFromParts(
   overrides: ProductOverrides = NO_OVERRIDES,
 ): StoreModel {
   const base = fitBaseFromParts(parts, now, overrides);
-  return { ...base, calibration: learnCalibrationOnSample(calibrationSample, dayIndex(now), fitTimingBase) };
+  const nowDay = dayIndex(now);
+  const sample = onStoreClock(base.seasonalClock, calibrationSample, nowDay);
+  return { ...base, calibration: learnCalibrationOnSample(sample, nowDay, fitTimingBase) };
+}
+
+/** Customers' days read on the model's seasonal clock (the same arrays when the store has no season). */
+export function onStoreClock(
+  clock: SeasonalClock | undefined,
+  customers: PurchaseDay[][],
+  nowDay: number,
+): PurchaseDay[][] {
+  return clock ? customers.map((d) => inSeasonalTime(clock, d, nowDay)) : customers;
 }
 
 /** The uncalibrated store model: gap norms, retention, product cycles, BG/NBD, Gamma-Gamma, RFM cut points. */
@@ -85,8 +102,16 @@ function fitBaseModel(all: PurchaseDay[][], now: Date, overrides: ProductOverrid
   );
 }
 
+/**
+ * The seasonal clock is learned from the fit sample (every customer up to FIT_SAMPLE_SIZE) and the timing core is
+ * fitted on seasonal days; product cycles and RFM cut points stay on the calendar (the streamed sums cannot be
+ * re-read, and they are what the merchant reads).
+ */
 function fitBaseFromParts(parts: StoreFitParts, now: Date, overrides: ProductOverrides): StoreModel {
-  const core = fitTimingCore(parts.sample, dayIndex(now));
+  const nowDay = dayIndex(now);
+  const clock = learnSeasonalClock(parts.sample, nowDay);
+  const season: { seasonalClock?: SeasonalClock } = clock.harmonics.length > 0 ? { seasonalClock: clock } : {};
+  const core = fitTimingCore(onStoreClock(season.seasonalClock, parts.sample, nowDay), nowDay);
   const productCycles = shiftNextOrderNorms(parts.cycles.finish(core.observedPrior, overrides), core.normShift);
   return {
     fittedAt: now,
@@ -99,6 +124,7 @@ function fitBaseFromParts(parts: StoreFitParts, now: Date, overrides: ProductOve
     gammaGamma: fitOrNull(() => fitGammaGamma(spendSummaries(evenSample(parts.sample, BTYD_SAMPLE_SIZE)))),
     rfmCuts: parts.rfmCuts,
     calibration: null,
+    ...season,
   };
 }
 

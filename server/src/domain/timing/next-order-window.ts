@@ -2,7 +2,10 @@ import { calibratedExpectedOrders, calibratedOrderProbability90, calibratedPredi
 import type { TimingCalibration } from "./calibration.js";
 import { probOrderWithin } from "./expected-orders.js";
 import { gapCdf, gapMode, gapQuantile, type GapPredictive } from "./gap-model.js";
-import { RANK_HORIZON_DAYS, type BaseView } from "./timing-features.js";
+import type { PurchaseDay } from "./purchase-days.js";
+import { calendarDay, inSeasonalTime, seasonalHorizon } from "./seasonal-clock.js";
+import type { StoreModel } from "./store-model.js";
+import { baseView, RANK_HORIZON_DAYS, type BaseView } from "./timing-features.js";
 import { IDENTITY_WINDOW, type WindowCalibration } from "./window-calibration.js";
 
 /** Whole days after the last order: the window holds days early..late, both included. */
@@ -76,5 +79,41 @@ export function outlook(v: BaseView, cal: TimingCalibration | null | undefined, 
     expectedOrders,
     window: pOrder >= EXPECTED_FROM ? windowIfStated : null,
     windowIfStated,
+  };
+}
+
+/** A customer read on the store's seasonal clock: the days, base view and outlook the stored figures come from. */
+export interface CustomerOutlook {
+  /** The purchase days in seasonal days (the same array when the store has no season). */
+  seasonal: PurchaseDay[];
+  view: BaseView;
+  /** Over the calendar horizon read on the clock: its gaps and windows are in seasonal days after the last order. */
+  outlook: Outlook;
+  /** Calendar days after the last order of the day `gap` seasonal days after it (`gap` itself without a season). */
+  calendarGap: (gap: number) => number;
+}
+
+/**
+ * One customer's outlook over `horizonDays` calendar days after `nowDay`, on the model's seasonal clock anchored at
+ * now: the stored predictions (predict-customer.ts) and the backtest both call this, so what is validated is what
+ * is stored. Without a season it is baseView and outlook on the calendar days, unchanged.
+ */
+export function customerOutlook(
+  days: PurchaseDay[],
+  model: StoreModel,
+  nowDay: number,
+  horizonDays: number,
+): CustomerOutlook {
+  const clock = model.seasonalClock;
+  const seasonal = clock ? inSeasonalTime(clock, days, nowDay) : days;
+  const view = baseView(seasonal, model, nowDay);
+  const horizon = clock ? seasonalHorizon(clock, nowDay, horizonDays) : horizonDays;
+  const lastSeasonal = seasonal[seasonal.length - 1].day;
+  const lastCalendar = days[days.length - 1].day;
+  return {
+    seasonal,
+    view,
+    outlook: outlook(view, model.calibration, horizon),
+    calendarGap: clock ? (gap) => calendarDay(clock, lastSeasonal + gap, nowDay) - lastCalendar : (gap) => gap,
   };
 }

@@ -12,9 +12,9 @@ import { btydSummary } from "./fit-store-model.js";
 import { validateHistory, type CustomerHistory } from "./history.js";
 import type { CustomerPrediction } from "./prediction.js";
 import { toPurchaseDays, type PurchaseDay } from "./purchase-days.js";
-import { outlook } from "./next-order-window.js";
+import { customerOutlook } from "./next-order-window.js";
 import { reasonLine } from "./reason.js";
-import { baseView, RANK_HORIZON_DAYS } from "./timing-features.js";
+import { RANK_HORIZON_DAYS } from "./timing-features.js";
 import { usableBgnbd, usableGammaGamma, type StoreModel } from "./store-model.js";
 
 /** CLV horizon: 12 months of 30.4375 days, discounted 1% a month. */
@@ -40,7 +40,9 @@ export function predictFromDays(
   visits?: VisitSummary,
 ): CustomerPrediction {
   const nowDay = dayIndex(now);
-  const view = baseView(days, model, nowDay);
+  // Read on the store's seasonal clock (customerOutlook, next-order-window.ts; the calendar without a season):
+  // the timing figures are in seasonal days, every date and day count shown is mapped back to the calendar.
+  const { seasonal, view, outlook: o, calendarGap } = customerOutlook(days, model, nowDay, RANK_HORIZON_DAYS);
   const t = view.timing;
   const window = calibratedPredictive(view, model.calibration);
   const early = gapQuantile(window, 0.1),
@@ -48,7 +50,9 @@ export function predictFromDays(
   const likely = Math.min(late, Math.max(early, gapMode(window)));
   const last = days[days.length - 1];
   const lastAt = new Date(last.day * DAY_MS);
-  const summary = btydSummary(days, nowDay);
+  const elapsedDays = Math.max(0, nowDay - last.day);
+  // The BG/NBD fit is on the model's (seasonal) days too.
+  const summary = btydSummary(seasonal, nowDay);
   const bg = usableBgnbd(model);
   const gg = usableGammaGamma(model);
   const total = days.reduce((s, d) => s + d.amount, 0);
@@ -60,13 +64,12 @@ export function predictFromDays(
     : expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, 365);
   // One model behind every figure on the page (next-order-window.ts): P(order in 90 d) ≤ P(active) and ≤ E[orders],
   // churn risk = 1 − P(active), a next-order window only when the order is expected within the horizon.
-  const o = outlook(view, model.calibration, RANK_HORIZON_DAYS);
-  const at = (d: number) => addDays(lastAt, d);
+  const at = (gap: number) => addDays(lastAt, calendarGap(gap));
   // The reason line and the product dues read the outlook, so "due now" never sits beside "not expected".
-  const outlookForWords = { horizonDays: o.horizonDays, pOrder: o.pOrder, expected: o.window !== null };
+  const outlookForWords = { horizonDays: RANK_HORIZON_DAYS, pOrder: o.pOrder, expected: o.window !== null };
   // Status, segment and the printed window read the same (calibrated) window: "later than usual" iff past its end.
   const purchase = purchaseState(days.length, t.elapsedDays, late);
-  const rfm = scoreRfm({ recencyDays: t.elapsedDays, frequency: days.length, monetary: total }, model.rfmCuts);
+  const rfm = scoreRfm({ recencyDays: elapsedDays, frequency: days.length, monetary: total }, model.rfmCuts);
   return {
     customerId,
     orderCount: days.length,
@@ -74,9 +77,9 @@ export function predictFromDays(
     lastOrderAt: lastAt,
     cycleDays: t.gap.median,
     cycleSpreadDays: t.gap.spread,
-    dueWindow: { early: addDays(lastAt, early), likely: addDays(lastAt, likely), late: addDays(lastAt, late) },
+    dueWindow: { early: at(early), likely: at(likely), late: at(late) },
     nextOrder: {
-      horizonDays: o.horizonDays,
+      horizonDays: RANK_HORIZON_DAYS,
       window: o.window && { early: at(o.window.early), likely: at(o.window.likely), late: at(o.window.late) },
     },
     churnRisk: 1 - o.pActive,
@@ -92,9 +95,9 @@ export function predictFromDays(
       orders: days.length,
       cycleDays: t.gap.median,
       spreadDays: t.gap.spread,
-      elapsedDays: t.elapsedDays,
-      earlyDays: early,
-      lateDays: late,
+      elapsedDays,
+      earlyDays: calendarGap(early),
+      lateDays: calendarGap(late),
       outlook: outlookForWords,
     }),
     dueProducts: dueProducts(days, model.productCycles, nowDay, outlookForWords),

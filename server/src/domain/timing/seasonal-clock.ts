@@ -35,6 +35,30 @@ export function seasonalDay(clock: SeasonalClock, day: number, anchor: number): 
   return anchor + cumulative(clock, day) - cumulative(clock, anchor);
 }
 
+/** Calendar day whose seasonal day is `seasonal` (the inverse of seasonalDay, same anchor). */
+export function calendarDay(clock: SeasonalClock, seasonal: number, anchor: number): number {
+  if (clock.harmonics.length === 0) return seasonal;
+  // cumulative(d) − d is bounded by Σ(|a| + 2|b|)/ω and increasing in d (intensity > 0): bisect inside that band.
+  const target = seasonal - anchor + cumulative(clock, anchor);
+  const band = clock.harmonics.reduce(
+    (s, h) => s + (Math.abs(h.a) + 2 * Math.abs(h.b)) / ((2 * Math.PI * h.k) / YEAR_DAYS),
+    0,
+  );
+  let lo = target - band - 1,
+    hi = target + band + 1;
+  for (let i = 0; i < 60 && hi - lo > 1e-9; i++) {
+    const mid = (lo + hi) / 2;
+    if (cumulative(clock, mid) < target) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** Seasonal days in the `horizonDays` calendar days after `nowDay` (the horizon read on the clock). */
+export function seasonalHorizon(clock: SeasonalClock, nowDay: number, horizonDays: number): number {
+  return seasonalDay(clock, nowDay + horizonDays, nowDay) - nowDay;
+}
+
 /** Purchase days read on the seasonal clock (same orders, days warped; anchored at `anchor`). */
 export function inSeasonalTime<T extends { day: number }>(clock: SeasonalClock, days: T[], anchor: number): T[] {
   if (clock.harmonics.length === 0) return days;

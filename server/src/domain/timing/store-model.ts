@@ -5,6 +5,7 @@ import type { TimingCalibration } from "./calibration.js";
 import type { GapPrior } from "./gap-model.js";
 import type { ProductCycle } from "./product-cycles.js";
 import type { RetentionEvidence } from "./retention-chain.js";
+import type { SeasonalClock } from "./seasonal-clock.js";
 
 /** A fitted model plus whether it can be trusted (degenerate fits are kept for inspection, never used). */
 export interface StoredFit<P> {
@@ -33,6 +34,13 @@ export interface StoreModel {
   productCycles: Map<string, ProductCycle>;
   /** Rolling-origin calibration of the timing model (absent in models stored before it existed: identity). */
   calibration?: TimingCalibration | null;
+  /**
+   * The store's seasonal clock (learn-seasonal-clock.ts), set only when a season was found: the timing fields above
+   * (gap prior, retention, BG/NBD, calibration) were then fitted on seasonal days and each customer is read on it
+   * (customerOutlook, next-order-window.ts). Absent, as in models stored before it existed: no season, calendar
+   * days. Product cycles and RFM cut points stay in calendar days (what the merchant reads).
+   */
+  seasonalClock?: SeasonalClock;
 }
 
 /** A product's next-order norm: all a customer's timing reads of its product cycle (productPriorMean). */
