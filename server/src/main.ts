@@ -9,6 +9,7 @@ import { migrateToLatest } from "./db/migrate.js";
 import { listInstalledShops } from "./db/repositories/shop.repository.js";
 import { createApp, type Mount } from "./http/app.js";
 import { withDecisionFastPath } from "./http/decision-fast-path.js";
+import { type WebhookFastIntake, withWebhookFastPath } from "./http/webhook-fast-path.js";
 import { webUiRoutes } from "./http/web-ui.js";
 import { listenOn } from "./http/listen.js";
 import { appProxyRoutes } from "./http/routes/app-proxy.routes.js";
@@ -200,8 +201,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   // Each platform's front doors: its webhook intake, its storefront (signature checked before the body is read),
   // routes and jobs of its own.
+  const fastIntakes: WebhookFastIntake[] = []; // the default intakes, also answered from node:http
   for (const platform of modules) {
     const intake = platform.webhookRoutes?.(ingest) ?? webhookRoutes({ ingest, platform: platform.id });
+    if (!platform.webhookRoutes) fastIntakes.push({ path: platform.webhookPath, platform: platform.id });
     rawMounts.push({ path: platform.webhookPath, handler: intake });
     // The platform's own routes first: Cafe24's storefront script and decision share the storefront path, where
     // the signed-proxy routes would refuse them (Cafe24 signs no storefront request).
@@ -244,10 +247,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     });
   if (segmentDefinitionsJob) jobs.push(segmentDefinitionsJob);
 
+  const mode = config.mode === "demo" ? "demo" : config.shopify ? "shopify" : "cafe24";
   const app = createApp({
     db,
     dbKind: kind,
-    mode: config.mode === "demo" ? "demo" : config.shopify ? "shopify" : "cafe24",
+    mode,
     rawMounts,
     mounts,
     staticMounts: [
@@ -261,9 +265,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       log(`segment-definitions not queued at boot: ${String(err)}`),
     );
   // A busy port or an unresolvable HOST ends start-up with one line that says which variable to change.
-  // The fast path answers Shopify's app-proxy /decision from node:http (see decision-fast-path.ts).
+  // Fast paths answer Shopify's app-proxy /decision and webhook deliveries from node:http (see *-fast-path.ts).
   const server = await listenOn(
-    createServer(shopify ? withDecisionFastPath(app, { platform: shopify.adapter, storefront }) : app),
+    createServer(
+      withWebhookFastPath(shopify ? withDecisionFastPath(app, { platform: shopify.adapter, storefront }) : app, {
+        ingest,
+        intakes: fastIntakes,
+        mode,
+      }),
+    ),
     config.port,
     config.host,
   ).catch(async (err: unknown) => {

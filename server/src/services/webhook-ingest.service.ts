@@ -15,6 +15,7 @@ import { NotFoundError, PlatformError, UnauthorizedError } from "../domain/share
 import type { CommercePlatform, PlatformEvent, PlatformId, VerifiedWebhook } from "../platforms/commerce-platform.js";
 import type { PlatformRegistry } from "../platforms/registry.js";
 import { createInProcessApplyQueue, type DeliveryApplyQueue, type StoredDelivery } from "./delivery-apply-queue.js";
+import { createIntakePriority } from "./intake-priority.js";
 import { createShopEraseLock } from "./shop-erase-lock.js";
 import { createAckGroupCommit } from "./webhook-group-commit.js";
 import type { PrivacyService } from "./privacy.service.js";
@@ -32,6 +33,8 @@ export interface WebhookIngestDeps {
   /** The queue that applies stored deliveries; the default runs them in this process, four at a time. */
   applyQueue?: (apply: (delivery: StoredDelivery) => Promise<void>) => DeliveryApplyQueue;
   log?: (message: string) => void;
+  /** How long a queued apply waits for this instance's acknowledgements in flight (intake-priority.ts). */
+  applyYieldMaxMs?: number;
 }
 
 /** What the sender is told: stored for applying, or already stored before. */
@@ -247,11 +250,54 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
   }
 
   const intake = createAckGroupCommit(db);
+  // Queued applies give way to the acknowledgements running on this instance (intake-priority.ts).
+  const priority = createIntakePriority(deps.applyYieldMaxMs);
   const queue = (deps.applyQueue ?? ((run) => createInProcessApplyQueue(run, { concurrency: 4, log })))(
     async (delivery) => {
+      await priority.quiet();
       await applyStored(delivery, true);
     },
   );
+
+  /** Verifies and stores one delivery (see ingest). */
+  async function acknowledge(
+    platformId: PlatformId,
+    rawBody: Buffer,
+    headers: Record<string, string | string[] | undefined>,
+  ): Promise<AckOutcome> {
+    const platform = platforms.get(platformId);
+    const hook = await platform.verifyWebhook(rawBody, headers);
+    if (!hook) throw new UnauthorizedError("Webhook signature is missing or invalid");
+    const event = toEvent(platform, hook); // 400 before anything is stored
+    const receivedAt = now();
+    // Checked (a shop on another platform, an order id another shop holds: 401) and stored with the deliveries
+    // verified meanwhile (webhook-group-commit.ts).
+    const stored = await intake.store({
+      platformId,
+      orderId: event.kind === "order" ? event.order.id : null,
+      row: {
+        shop_domain: hook.shopDomain,
+        webhook_id: hook.webhookId,
+        topic: hook.topic,
+        event_id: hook.eventId,
+        triggered_at: hook.triggeredAt?.toISOString() ?? null,
+        received_at: receivedAt.toISOString(),
+        status: "received",
+        payload: rawBody.toString("utf8"),
+        processed_at: null,
+        error: null,
+        next_attempt_at: new Date(receivedAt.getTime() + IN_FLIGHT_GRACE_MS).toISOString(),
+      },
+    });
+    if (stored === "duplicate") return "duplicate";
+    // last_webhook_at is for the status page: one write per shop per second.
+    if (receivedAt.getTime() - (lastSeenWrite.get(hook.shopDomain) ?? 0) >= 1000) {
+      lastSeenWrite.set(hook.shopDomain, receivedAt.getTime());
+      await syncState.recordWebhookSeen(db, hook.shopDomain, receivedAt);
+    }
+    queue.enqueue({ shop: hook.shopDomain, webhookId: hook.webhookId });
+    return "accepted";
+  }
 
   return {
     /**
@@ -260,43 +306,12 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
      * missing/forged HMAC, a body that doesn't prove its topic or an order id another shop holds, and
      * ValidationError (400) for bad JSON: all before anything is stored.
      */
-    async ingest(
+    ingest(
       platformId: PlatformId,
       rawBody: Buffer,
       headers: Record<string, string | string[] | undefined>,
     ): Promise<AckOutcome> {
-      const platform = platforms.get(platformId);
-      const hook = await platform.verifyWebhook(rawBody, headers);
-      if (!hook) throw new UnauthorizedError("Webhook signature is missing or invalid");
-      const event = toEvent(platform, hook); // 400 before anything is stored
-      const receivedAt = now();
-      // Checked (a shop on another platform, an order id another shop holds: 401) and stored with the deliveries
-      // verified meanwhile (webhook-group-commit.ts).
-      const stored = await intake.store({
-        platformId,
-        orderId: event.kind === "order" ? event.order.id : null,
-        row: {
-          shop_domain: hook.shopDomain,
-          webhook_id: hook.webhookId,
-          topic: hook.topic,
-          event_id: hook.eventId,
-          triggered_at: hook.triggeredAt?.toISOString() ?? null,
-          received_at: receivedAt.toISOString(),
-          status: "received",
-          payload: rawBody.toString("utf8"),
-          processed_at: null,
-          error: null,
-          next_attempt_at: new Date(receivedAt.getTime() + IN_FLIGHT_GRACE_MS).toISOString(),
-        },
-      });
-      if (stored === "duplicate") return "duplicate";
-      // last_webhook_at is for the status page: one write per shop per second.
-      if (receivedAt.getTime() - (lastSeenWrite.get(hook.shopDomain) ?? 0) >= 1000) {
-        lastSeenWrite.set(hook.shopDomain, receivedAt.getTime());
-        await syncState.recordWebhookSeen(db, hook.shopDomain, receivedAt);
-      }
-      queue.enqueue({ shop: hook.shopDomain, webhookId: hook.webhookId });
-      return "accepted";
+      return priority.ack(() => acknowledge(platformId, rawBody, headers));
     },
 
     /**
