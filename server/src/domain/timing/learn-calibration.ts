@@ -1,8 +1,8 @@
 import type { TimingCalibration } from "./calibration.js";
 import { DAY_MS } from "./days.js";
 import { expectedOrders } from "./expected-orders.js";
-import { fitLogistic } from "./logistic.js";
 import type { PurchaseDay } from "./purchase-days.js";
+import { fitShrunkRanker } from "./ranker-shrinkage.js";
 import type { TimingBase } from "./store-model.js";
 import { baseView, CELLS, RANK_HORIZON_DAYS } from "./timing-features.js";
 import { learnTenureFactors, tenureClass, TENURE_EDGES, type TenureCell } from "./tenure-calibration.js";
@@ -44,7 +44,8 @@ export function learnCalibrationOnSample(
   const features: number[][] = [],
     labels: boolean[] = [],
     windows: WindowRow[] = [],
-    tenureCells: TenureCell[] = [];
+    tenureCells: TenureCell[] = [],
+    originOf: number[] = [];
   let origins = 0;
   for (let k = 0; k < MAX_ORIGINS; k++) {
     const origin = nowDay - H - ORIGIN_STEP_DAYS * k;
@@ -72,6 +73,7 @@ export function learnCalibrationOnSample(
       acc.predicted[v.cell] += first;
       features.push(v.features);
       labels.push(inWindow.length > 0);
+      originOf.push(k);
       if (inWindow.length > 0)
         windows.push({
           predictive: t.predictive,
@@ -105,10 +107,11 @@ export function learnCalibrationOnSample(
     pooledFactor: clamp(pooled),
     ranker:
       rankIdx.length >= MIN_RANKER_ROWS && hasBoth
-        ? fitLogistic(
-            rankIdx.map((i) => features[i]),
-            rankIdx.map((i) => labels[i]),
-          )
+        ? fitShrunkRanker({
+            features: rankIdx.map((i) => features[i]),
+            labels: rankIdx.map((i) => labels[i]),
+            originOf: rankIdx.map((i) => originOf[i]),
+          }).model
         : null,
     window: learnWindowCalibration(evenSample(windows, MAX_WINDOW_ROWS)),
     tenure: learnTenureFactors(tenureCells),

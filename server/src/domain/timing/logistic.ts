@@ -1,6 +1,8 @@
 /**
  * L2-penalised logistic regression by iteratively reweighted least squares (Newton's method).
  * Features are standardised inside, so one penalty fits every feature scale; the intercept is not penalised.
+ * The penalty pulls the weights toward `prior` (raw-feature coefficients, 0 where absent): a large l2 gives the
+ * prior's score with only the intercept fitted.
  */
 export interface LogisticModel {
   means: number[];
@@ -9,18 +11,25 @@ export interface LogisticModel {
   weights: number[];
 }
 
-export function fitLogistic(rows: number[][], labels: boolean[], l2 = 1, iterations = 30): LogisticModel {
+export function fitLogistic(
+  rows: number[][],
+  labels: boolean[],
+  l2 = 1,
+  iterations = 30,
+  prior: number[] = [],
+): LogisticModel {
   const k = rows[0]?.length ?? 0;
   const n = rows.length;
   const means = Array.from({ length: k }, (_, j) => rows.reduce((s, r) => s + r[j], 0) / Math.max(n, 1));
   const sds = means.map((m, j) => Math.sqrt(rows.reduce((s, r) => s + (r[j] - m) ** 2, 0) / Math.max(n, 1)) || 1);
   const z = rows.map((r) => [1, ...r.map((v, j) => (v - means[j]) / sds[j])]);
+  const toward = [0, ...sds.map((sd, j) => (prior[j] ?? 0) * sd)];
   const w = new Array(k + 1).fill(0);
   for (let it = 0; it < iterations; it++) {
     const h = Array.from({ length: k + 1 }, (_, i) =>
       Array.from({ length: k + 1 }, (_, j) => (i === j && i > 0 ? l2 : 0)),
     );
-    const g = w.map((wi, i) => (i > 0 ? -l2 * wi : 0));
+    const g = w.map((wi, i) => (i > 0 ? -l2 * (wi - toward[i]) : 0));
     for (let r = 0; r < n; r++) {
       const p = sigmoid(dot(w, z[r]));
       const v = Math.max(p * (1 - p), 1e-9);

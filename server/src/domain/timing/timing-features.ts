@@ -21,6 +21,9 @@ export interface BaseView {
   continuation: Continuation;
 }
 
+/** Index of logit(base model's P(order within 90 d)) in BaseView.features: the score the ranker stacks on. */
+export const BASE_PROBABILITY_FEATURE = 0;
+
 const FREQ_EDGES = [1, 2, 4, 9];
 const RECENCY_EDGES = [30, 90, 180];
 export const CELLS = (FREQ_EDGES.length + 1) * (RECENCY_EDGES.length + 1);
