@@ -38,7 +38,8 @@ export function seasonalDay(clock: SeasonalClock, day: number, anchor: number): 
 /** Calendar day whose seasonal day is `seasonal` (the inverse of seasonalDay, same anchor). */
 export function calendarDay(clock: SeasonalClock, seasonal: number, anchor: number): number {
   if (clock.harmonics.length === 0) return seasonal;
-  // cumulative(d) − d is bounded by Σ(|a| + 2|b|)/ω and increasing in d (intensity > 0): bisect inside that band.
+  // Solve cumulative(d) = target: increasing in d (intensity > 0), and cumulative(d) − d is bounded by
+  // Σ(|a| + 2|b|)/ω, which brackets the root. Newton steps (a few), falling back to bisection off the bracket.
   const target = seasonal - anchor + cumulative(clock, anchor);
   const band = clock.harmonics.reduce(
     (s, h) => s + (Math.abs(h.a) + 2 * Math.abs(h.b)) / ((2 * Math.PI * h.k) / YEAR_DAYS),
@@ -46,12 +47,17 @@ export function calendarDay(clock: SeasonalClock, seasonal: number, anchor: numb
   );
   let lo = target - band - 1,
     hi = target + band + 1;
-  for (let i = 0; i < 60 && hi - lo > 1e-9; i++) {
-    const mid = (lo + hi) / 2;
-    if (cumulative(clock, mid) < target) lo = mid;
-    else hi = mid;
+  let d = Math.min(hi, Math.max(lo, seasonal));
+  for (let i = 0; i < 100; i++) {
+    const f = cumulative(clock, d) - target;
+    if (f < 0) lo = d;
+    else hi = d;
+    const newton = d - f / seasonalIntensity(clock, d);
+    const next = newton > lo && newton < hi ? newton : (lo + hi) / 2;
+    if (Math.abs(next - d) < 1e-9) return next;
+    d = next;
   }
-  return (lo + hi) / 2;
+  return d;
 }
 
 /** Seasonal days in the `horizonDays` calendar days after `nowDay` (the horizon read on the clock). */

@@ -89,5 +89,5 @@ describe("stored predictions on a seasonal store", () => {
     expect(stated).toBeGreaterThan(50);
     // The calendar windows cover the reorders exactly as the backtest's seasonal windows do.
     expect(Math.round((inside / reorderers) * 1e4) / 1e4).toBe(backtest.ours.windowedCoverage);
-  });
+  }, 120_000);
 });
