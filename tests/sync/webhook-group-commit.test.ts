@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as orders from "../../server/src/db/repositories/order.repository.js";
+import * as syncState from "../../server/src/db/repositories/sync-state.repository.js";
 import * as webhookEvents from "../../server/src/db/repositories/webhook-event.repository.js";
 import { UnauthorizedError } from "../../server/src/domain/shared/errors.js";
 import { createPrivacyService } from "../../server/src/services/privacy.service.js";
@@ -79,6 +80,37 @@ describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
     expect(await webhookEvents.findWebhookEvent(h.t.db, SHOP, ids[19])).toBeDefined();
     // One read of shops and order owners, one insert, one last_webhook_at write (3 per delivery before: 66).
     expect(statements).toBeLessThanOrEqual(4);
+    await ingest.stop();
+  });
+
+  it("writes the last webhook time of every shop of a batch in one statement", async () => {
+    const shops = [SHOP, "seen-a.myshopify.com", "seen-b.myshopify.com"];
+    let seenWrites = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        const node = args.node as { kind: string; into?: { table?: { identifier?: { name?: string } } } };
+        if (node.kind === "InsertQueryNode" && node.into?.table?.identifier?.name === "sync_state") seenWrites++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const ingest = createWebhookIngestService({
+      db: h.t.db.withPlugin(counting),
+      platforms: registryOf(h.t.db, h.stack.platform),
+      privacy: createPrivacyService({ db: h.t.db }),
+      applyQueue: () => ({ enqueue: () => undefined, idle: async () => undefined, stop: async () => undefined }),
+      log: () => undefined,
+    });
+    const created = h.sim.playOrders(SHOP, 6, { guestRate: 0, refundRate: 0, cancelRate: 0 }).created;
+    const outcomes = await Promise.all(
+      created.map((o, i) => {
+        const body = JSON.stringify(orderPayload(h.sim.store(SHOP), h.sim.store(SHOP).orders.get(o.id)!));
+        return ingest.ingest("shopify", Buffer.from(body), signedWebhookHeaders(body, "orders/create", shops[i % 3]));
+      }),
+    );
+    expect(outcomes).toEqual(Array(6).fill("accepted"));
+    expect(seenWrites).toBe(1); // one per shop before: 3
+    for (const shop of shops) expect((await syncState.findSyncState(h.t.db, shop))?.last_webhook_at).not.toBeNull();
     await ingest.stop();
   });
 });

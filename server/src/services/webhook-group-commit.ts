@@ -7,6 +7,7 @@
 import type { Db } from "../db/database.js";
 import type { NewWebhookEvent } from "../db/repositories/webhook-event.repository.js";
 import { insertNewWebhookEvents, readIntakeOwners } from "../db/repositories/webhook-intake.repository.js";
+import { recordWebhooksSeen } from "../db/repositories/sync-state.repository.js";
 import { UnauthorizedError } from "../domain/shared/errors.js";
 import type { PlatformId } from "../platforms/commerce-platform.js";
 
@@ -27,6 +28,16 @@ const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 const IN_FLIGHT = 2;
 
 export function createAckGroupCommit(db: Db) {
+  // last_webhook_at is for the status page: one write per shop per second, the batch's due shops in one statement
+  // (one each cost a round trip per shop and second on every instance during a burst).
+  const lastSeenWrite = new Map<string, number>();
+  const seenDue = (rows: NewWebhookEvent[]) =>
+    rows.flatMap((row) => {
+      const at = new Date(row.received_at);
+      if (at.getTime() - (lastSeenWrite.get(row.shop_domain) ?? 0) < 1000) return [];
+      lastSeenWrite.set(row.shop_domain, at.getTime());
+      return [{ shop: row.shop_domain, at }];
+    });
   const waiting: Array<{ item: AckItem; settle: (outcome: Stored | Error) => void }> = [];
   let inFlight = 0;
   let scheduled = false;
@@ -47,6 +58,7 @@ export function createAckGroupCommit(db: Db) {
       storeBatch(
         db,
         batch.map((b) => b.item),
+        seenDue,
       )
         .then(
           (outcomes) => {
@@ -84,7 +96,11 @@ export function createAckGroupCommit(db: Db) {
  * unsigned; Shopify's order ids are global; an id nobody holds yet is confirmed with the platform when applied), then inserts the rest in one statement; a key seen twice (already
  * stored, or twice in the batch) is a duplicate.
  */
-async function storeBatch(db: Db, items: AckItem[]): Promise<Array<Stored | Error>> {
+async function storeBatch(
+  db: Db,
+  items: AckItem[],
+  seenDue: (accepted: NewWebhookEvent[]) => Array<{ shop: string; at: Date }>,
+): Promise<Array<Stored | Error>> {
   const shops = [...new Set(items.map((i) => i.row.shop_domain))];
   const orderIds = [...new Set(items.flatMap((i) => (i.orderId ? [i.orderId] : [])))];
   const platformOf = new Map<string, string>();
@@ -113,5 +129,6 @@ async function storeBatch(db: Db, items: AckItem[]): Promise<Array<Stored | Erro
     [...firstOf.values()].map((i) => items[i].row),
   );
   for (const r of inserted) outcomes[firstOf.get(`${r.shop_domain}\u0000${r.webhook_id}`)!] = "accepted";
+  await recordWebhooksSeen(db, seenDue(items.flatMap((item, i) => (outcomes[i] === "accepted" ? [item.row] : []))));
   return outcomes;
 }

@@ -9,7 +9,6 @@ import type { Db } from "../db/database.js";
 import * as orderOwners from "../db/repositories/order-owner.repository.js";
 import * as orders from "../db/repositories/order.repository.js";
 import * as shops from "../db/repositories/shop.repository.js";
-import * as syncState from "../db/repositories/sync-state.repository.js";
 import * as webhookEvents from "../db/repositories/webhook-event.repository.js";
 import { NotFoundError, PlatformError, UnauthorizedError } from "../domain/shared/errors.js";
 import type { CommercePlatform, PlatformEvent, PlatformId, VerifiedWebhook } from "../platforms/commerce-platform.js";
@@ -71,8 +70,6 @@ class ForeignOrderError extends Error {}
 
 export function createWebhookIngestService(deps: WebhookIngestDeps) {
   const { db, platforms, privacy, now = () => new Date(), log = console.error } = deps;
-  // last_webhook_at is for the status page: one write per shop per second spares a hot row under bursts.
-  const lastSeenWrite = new Map<string, number>();
   // An erase never interleaves with an apply of the same shop (see shop-erase-lock.ts).
   const eraseLock = createShopEraseLock();
   const toEvent = (platform: CommercePlatform, hook: VerifiedWebhook): PlatformEvent =>
@@ -290,11 +287,6 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
       },
     });
     if (stored === "duplicate") return "duplicate";
-    // last_webhook_at is for the status page: one write per shop per second.
-    if (receivedAt.getTime() - (lastSeenWrite.get(hook.shopDomain) ?? 0) >= 1000) {
-      lastSeenWrite.set(hook.shopDomain, receivedAt.getTime());
-      await syncState.recordWebhookSeen(db, hook.shopDomain, receivedAt);
-    }
     queue.enqueue({ shop: hook.shopDomain, webhookId: hook.webhookId });
     return "accepted";
   }

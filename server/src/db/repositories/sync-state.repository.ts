@@ -19,24 +19,39 @@ export async function saveSyncState(db: Db, shop: string, patch: SyncStatePatch,
 }
 
 /** Remembers the newest webhook time without racing: only moves forward. */
-export async function recordWebhookSeen(db: Db, shop: string, at: Date): Promise<void> {
-  const iso = at.toISOString();
+export function recordWebhookSeen(db: Db, shop: string, at: Date): Promise<void> {
+  return recordWebhooksSeen(db, [{ shop, at }]);
+}
+
+/** recordWebhookSeen for several shops in one statement (the webhook intake's batches); one row per shop. */
+export async function recordWebhooksSeen(db: Db, seen: Array<{ shop: string; at: Date }>): Promise<void> {
+  const newest = new Map<string, string>();
+  for (const { shop, at } of seen) {
+    const iso = at.toISOString();
+    if ((newest.get(shop) ?? "") < iso) newest.set(shop, iso);
+  }
+  if (!newest.size) return;
   await db
     .insertInto("sync_state")
-    .values({
-      shop_domain: shop,
-      phase: "pending",
-      orders_done: 0,
-      customers_done: 0,
-      last_webhook_at: iso,
-      updated_at: iso,
-    })
+    .values(
+      [...newest].map(([shop, iso]) => ({
+        shop_domain: shop,
+        phase: "pending",
+        orders_done: 0,
+        customers_done: 0,
+        last_webhook_at: iso,
+        updated_at: iso,
+      })),
+    )
     .onConflict((oc) =>
       oc
         .column("shop_domain")
-        .doUpdateSet({ last_webhook_at: iso })
+        .doUpdateSet({ last_webhook_at: (eb) => eb.ref("excluded.last_webhook_at") })
         .where((eb) =>
-          eb.or([eb("sync_state.last_webhook_at", "is", null), eb("sync_state.last_webhook_at", "<", iso)]),
+          eb.or([
+            eb("sync_state.last_webhook_at", "is", null),
+            eb("sync_state.last_webhook_at", "<", eb.ref("excluded.last_webhook_at")),
+          ]),
         ),
     )
     .execute();
