@@ -100,7 +100,11 @@ export function createFakePlatform(options: FakePlatformOptions = {}) {
       if (!capabilities.bulkExport) lacks("bulk export");
       const state = shopOf(shop);
       const exportId = `export-${state.exports.size + 1}`;
-      state.exports.set(exportId, since(state.orders, options.updatedSince).slice());
+      // A domain order keeps no creation time: processedAt stands in for created_at.
+      const created = (o: Order) =>
+        (!options.createdFrom || o.processedAt >= options.createdFrom) &&
+        (!options.createdBefore || o.processedAt < options.createdBefore);
+      state.exports.set(exportId, since(state.orders, options.updatedSince).filter(created));
       return { id: exportId };
     },
     async getBulkExport(shop, exportId) {

@@ -141,8 +141,11 @@ export interface CommercePlatform {
   listCustomers(shop: string, options: ListOptions): Promise<Page<PlatformCustomer>>;
   /** Optional: how many orders match (progress totals); null when the platform can't say. */
   countOrders?(shop: string, options: { updatedSince?: Date }): Promise<number | null>;
-  /** Starts a bulk export of orders (with line items) and their customers. */
-  startBulkExport(shop: string, options: { updatedSince?: Date }): Promise<{ id: string }>;
+  /** Starts a bulk export of orders (with line items), optionally only those created in [createdFrom, createdBefore). */
+  startBulkExport(
+    shop: string,
+    options: { updatedSince?: Date; createdFrom?: Date; createdBefore?: Date },
+  ): Promise<{ id: string }>;
   getBulkExport(shop: string, id: string): Promise<BulkExportStatus>;
   /** Streams a completed export's orders in file order; customers are attached to orders by id. */
   readBulkExport(shop: string, id: string): AsyncIterable<Order>;

@@ -9,6 +9,7 @@ import type { SyncPhase } from "../db/tables/sync.tables.js";
 import type { Order } from "../domain/orders/order.js";
 import type { BulkExportStatus, CommercePlatform, PlatformCustomer } from "../platforms/commerce-platform.js";
 import type { PlatformLookup } from "../platforms/registry.js";
+import { type RangedExport, createdRanges, decodeRangedExport, encodeRangedExport } from "./bulk-order-ranges.js";
 import { pageThroughCustomers, pageThroughOrders } from "./sync-paging.js";
 
 export interface OrderSyncDeps {
@@ -92,13 +93,15 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
     }
   }
 
-  /** Waits for one bulk export and streams it in. Throws when it failed, expired, vanished or can't be read. */
-  async function importBulk(shop: string, opId: string, signal?: AbortSignal): Promise<void> {
+  /**
+   * Waits for one bulk export and streams it in; returns the orders stored so far, `doneBefore` included. Throws
+   * when it failed, expired, vanished or can't be read. Re-reading after a crash is safe: upserts are keyed by
+   * (shop, order id).
+   */
+  async function importBulk(shop: string, opId: string, doneBefore: number, signal?: AbortSignal): Promise<number> {
     const platform = await platformOf(shop);
-    const status = await awaitBulk(shop, opId, signal);
-    if (status.rootObjectCount != null) await save(shop, { orders_total: status.rootObjectCount });
-    // Re-reading after a crash is safe: upserts are keyed by (shop, order id).
-    let done = 0;
+    await awaitBulk(shop, opId, signal);
+    let done = doneBefore;
     let batch: Order[] = [];
     for await (const order of platform.readBulkExport(shop, opId)) {
       batch.push(order);
@@ -114,33 +117,89 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
     done += batch.length;
     const total = (await syncState.findSyncState(db, shop))?.orders_total ?? 0;
     await save(shop, { orders_done: done, orders_total: Math.max(done, total) });
+    return done;
   }
 
-  /** Bulk export, resuming a stored one; returns false when bulk isn't usable (caller pages instead). */
+  /**
+   * Bulk exports by created_at range (bulk-order-ranges.ts), resuming a stored one; false when bulk isn't usable
+   * (the caller pages instead). Each range's export is started before the previous one is read.
+   */
   async function backfillWithBulk(shop: string, signal?: AbortSignal): Promise<boolean> {
     const platform = await platformOf(shop);
     if (!platform.capabilities.bulkExport) return false;
     // The customer export runs beside the orders' (Shopify runs up to 5 bulk queries per shop), ready when needed.
     prestartCustomerExport(platform, shop);
     const stored = (await syncState.findSyncState(db, shop))?.bulk_operation_id ?? null;
-    if (stored) {
-      try {
-        await importBulk(shop, stored, signal);
-        return true;
-      } catch (err) {
-        if (signal?.aborted) throw err;
-        // Lost, expired or failed while we were down: a fresh export beats paging through every order.
-        log(`stored bulk export ${stored} for ${shop} is unusable (${messageOf(err)}); starting a new one`);
-      }
-    }
+    let at: RangedExport | null = decodeRangedExport(stored);
+    if (stored && !at && (await importStoredWholeExport(shop, stored, signal))) return true;
     try {
-      const opId = (await platform.startBulkExport(shop, {})).id;
-      await save(shop, { phase: "bulk", method: "bulk", bulk_operation_id: opId, orders_done: 0, error: null });
-      await importBulk(shop, opId, signal);
-      return true;
+      at ??= await startRangedBackfill(shop);
     } catch (err) {
       if (signal?.aborted) throw err;
       log(`bulk export for ${shop} unavailable (${messageOf(err)}); falling back to pagination`);
+      return false;
+    }
+    const ranges = createdRanges(new Date(at.anchor));
+    let retried = false;
+    for (;;) {
+      try {
+        // The next range's export is built while this one is read and stored.
+        // (Refused, e.g. too many running: started once this one is stored.)
+        if (!at.next && at.range + 1 < ranges.length) {
+          const next: { id: string } | null = await platform
+            .startBulkExport(shop, ranges[at.range + 1])
+            .catch(() => null);
+          if (next) at = { ...at, next: next.id };
+          if (next) await save(shop, { bulk_operation_id: encodeRangedExport(at) });
+        }
+        const done = await importBulk(shop, at.id, at.doneBefore, signal);
+        if (at.range + 1 >= ranges.length) return true;
+        const nextId: string = at.next ?? (await platform.startBulkExport(shop, ranges[at.range + 1])).id;
+        at = { ...at, range: at.range + 1, id: nextId, next: null, doneBefore: done };
+        retried = false;
+      } catch (err) {
+        if (signal?.aborted) throw err;
+        // Lost, expired or failed (a restart, an expired file): one fresh export of this range beats paging.
+        const again: { id: string } | null = retried
+          ? null
+          : await platform.startBulkExport(shop, ranges[at.range]).catch(() => null);
+        if (!again) {
+          log(`bulk export for ${shop} unavailable (${messageOf(err)}); falling back to pagination`);
+          return false;
+        }
+        log(`bulk export ${at.id} for ${shop} is unusable (${messageOf(err)}); started a new one`);
+        at = { ...at, id: again.id, next: null };
+        retried = true;
+      }
+      await save(shop, { bulk_operation_id: encodeRangedExport(at), orders_done: at.doneBefore });
+    }
+  }
+
+  /** The first range's export, with the total for a percentage (ranges have no single rootObjectCount). */
+  async function startRangedBackfill(shop: string): Promise<RangedExport> {
+    const platform = await platformOf(shop);
+    const anchor = now();
+    const first = await platform.startBulkExport(shop, createdRanges(anchor)[0]);
+    const at: RangedExport = { anchor: anchor.toISOString(), range: 0, id: first.id, next: null, doneBefore: 0 };
+    await save(shop, {
+      phase: "bulk",
+      method: "bulk",
+      bulk_operation_id: encodeRangedExport(at),
+      orders_done: 0,
+      orders_total: await countOrdersOrNull(shop),
+      error: null,
+    });
+    return at;
+  }
+
+  /** A whole-shop export an earlier version stored; false when it can't be read (ranges start over then). */
+  async function importStoredWholeExport(shop: string, stored: string, signal?: AbortSignal): Promise<boolean> {
+    try {
+      await importBulk(shop, stored, 0, signal);
+      return true;
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      log(`stored bulk export ${stored} for ${shop} is unusable (${messageOf(err)}); starting a new one`);
       return false;
     }
   }

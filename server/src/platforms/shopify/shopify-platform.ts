@@ -57,6 +57,16 @@ export function updatedSinceQuery(since: Date | undefined): string | null {
   return since ? `updated_at:>'${since.toISOString()}'` : null;
 }
 
+/** A bulk export's search: updated since, and created in [from, before) (platform-reference §4.1's pattern). */
+function ordersSearch(options: { updatedSince?: Date; createdFrom?: Date; createdBefore?: Date }): string | null {
+  const terms = [
+    updatedSinceQuery(options.updatedSince),
+    options.createdFrom ? `created_at:>='${options.createdFrom.toISOString()}'` : null,
+    options.createdBefore ? `created_at:<'${options.createdBefore.toISOString()}'` : null,
+  ].filter(Boolean);
+  return terms.length ? terms.join(" AND ") : null;
+}
+
 export interface ShopifyPlatformDeps {
   api: Shopify;
   graphql: GraphqlCaller;
@@ -170,7 +180,7 @@ export function createShopifyPlatform({ api, graphql, now = () => new Date() }: 
     },
 
     startBulkExport: (shop, options) =>
-      startBulk(shop, bulkOrdersQuery(updatedSinceQuery(options.updatedSince)), "Starting the bulk export"),
+      startBulk(shop, bulkOrdersQuery(ordersSearch(options)), "Starting the bulk export"),
 
     startCustomerBulkExport: (shop, options) =>
       startBulk(shop, bulkCustomersQuery(updatedSinceQuery(options.updatedSince)), "Starting the customer export"),
