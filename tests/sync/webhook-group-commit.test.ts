@@ -113,4 +113,38 @@ describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
     for (const shop of shops) expect((await syncState.findSyncState(h.t.db, shop))?.last_webhook_at).not.toBeNull();
     await ingest.stop();
   });
+
+  it("answers the stored deliveries accepted when the last webhook time cannot be written", async () => {
+    const logged: string[] = [];
+    const failingSeen: KyselyPlugin = {
+      transformQuery: (args) => {
+        const node = args.node as { kind: string; into?: { table?: { identifier?: { name?: string } } } };
+        if (node.kind === "InsertQueryNode" && node.into?.table?.identifier?.name === "sync_state")
+          throw new Error("sync_state is locked");
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const ingest = createWebhookIngestService({
+      db: h.t.db.withPlugin(failingSeen),
+      platforms: registryOf(h.t.db, h.stack.platform),
+      privacy: createPrivacyService({ db: h.t.db }),
+      applyQueue: () => ({ enqueue: () => undefined, idle: async () => undefined, stop: async () => undefined }),
+      log: (m) => logged.push(m),
+    });
+    const shops = ["unseen-a.myshopify.com", "unseen-b.myshopify.com"];
+    const created = h.sim.playOrders(SHOP, 2, { guestRate: 0, refundRate: 0, cancelRate: 0 }).created;
+    const deliveries = created.map((o, i) => {
+      const body = JSON.stringify(orderPayload(h.sim.store(SHOP), h.sim.store(SHOP).orders.get(o.id)!));
+      return { body, headers: signedWebhookHeaders(body, "orders/create", shops[i]) };
+    });
+    const outcomes = await Promise.all(deliveries.map((d) => ingest.ingest("shopify", Buffer.from(d.body), d.headers)));
+    expect(outcomes).toEqual(["accepted", "accepted"]); // before: both rejected with the sync_state error (500)
+    expect(logged.some((m) => m.includes("sync_state is locked"))).toBe(true);
+    for (const [i, shop] of shops.entries()) {
+      const webhookId = deliveries[i].headers["x-shopify-webhook-id"];
+      expect(await webhookEvents.findWebhookEvent(h.t.db, shop, webhookId)).toBeDefined();
+    }
+    await ingest.stop();
+  });
 });

@@ -27,7 +27,7 @@ const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 /** Batches stored at once; deliveries arriving meanwhile wait for the next one (they form it). */
 const IN_FLIGHT = 2;
 
-export function createAckGroupCommit(db: Db) {
+export function createAckGroupCommit(db: Db, log: (message: string) => void = console.error) {
   // last_webhook_at is for the status page: one write per shop per second, the batch's due shops in one statement
   // (one each cost a round trip per shop and second on every instance during a burst).
   const lastSeenWrite = new Map<string, number>();
@@ -59,6 +59,7 @@ export function createAckGroupCommit(db: Db) {
         db,
         batch.map((b) => b.item),
         seenDue,
+        log,
       )
         .then(
           (outcomes) => {
@@ -100,6 +101,7 @@ async function storeBatch(
   db: Db,
   items: AckItem[],
   seenDue: (accepted: NewWebhookEvent[]) => Array<{ shop: string; at: Date }>,
+  log: (message: string) => void,
 ): Promise<Array<Stored | Error>> {
   const shops = [...new Set(items.map((i) => i.row.shop_domain))];
   const orderIds = [...new Set(items.flatMap((i) => (i.orderId ? [i.orderId] : [])))];
@@ -129,6 +131,11 @@ async function storeBatch(
     [...firstOf.values()].map((i) => items[i].row),
   );
   for (const r of inserted) outcomes[firstOf.get(`${r.shop_domain}\u0000${r.webhook_id}`)!] = "accepted";
-  await recordWebhooksSeen(db, seenDue(items.flatMap((item, i) => (outcomes[i] === "accepted" ? [item.row] : []))));
+  // The deliveries are stored: the status page's time failing must not answer them 500 (Shopify's retry would get
+  // "duplicate" and the apply would wait for the reconcile job).
+  await recordWebhooksSeen(
+    db,
+    seenDue(items.flatMap((item, i) => (outcomes[i] === "accepted" ? [item.row] : []))),
+  ).catch((err: unknown) => log(`last webhook time not recorded: ${err instanceof Error ? err.message : String(err)}`));
   return outcomes;
 }

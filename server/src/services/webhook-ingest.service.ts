@@ -246,7 +246,7 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
     return row ? retry(row) : undefined;
   }
 
-  const intake = createAckGroupCommit(db);
+  const intake = createAckGroupCommit(db, log);
   // Queued applies give way to the acknowledgements running on this instance (intake-priority.ts).
   const priority = createIntakePriority(deps.applyYieldMaxMs);
   const queue = (deps.applyQueue ?? ((run) => createInProcessApplyQueue(run, { concurrency: 4, log })))(

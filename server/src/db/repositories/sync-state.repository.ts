@@ -34,14 +34,17 @@ export async function recordWebhooksSeen(db: Db, seen: Array<{ shop: string; at:
   await db
     .insertInto("sync_state")
     .values(
-      [...newest].map(([shop, iso]) => ({
-        shop_domain: shop,
-        phase: "pending",
-        orders_done: 0,
-        customers_done: 0,
-        last_webhook_at: iso,
-        updated_at: iso,
-      })),
+      // In shop order: instances upserting overlapping shops then lock their rows in one order (no deadlock).
+      [...newest]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([shop, iso]) => ({
+          shop_domain: shop,
+          phase: "pending",
+          orders_done: 0,
+          customers_done: 0,
+          last_webhook_at: iso,
+          updated_at: iso,
+        })),
     )
     .onConflict((oc) =>
       oc
