@@ -4,21 +4,19 @@
 // times, and CPU figures that do not depend on the machine's load: app CPU while the burst was being answered
 // (split into acks and the applies done meanwhile, at the CPU per apply measured after the last answer) and
 // PostgreSQL's CPU (the backends of this database). DANGOL_SCALE_BENCH=1 runs it; BURST_N sets the size.
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { sql } from "kysely";
-import { createDb } from "../../server/src/db/create-db.js";
 import { startSimulator } from "../../server/src/simulator/index.js";
 import { orderDeliveries, postAll, quantile } from "../helpers/order-webhooks.js";
 import { cpuSeconds, startAppProcess, stopApp, waitFor } from "../helpers/app-processes.js";
+import { APP_INSTANCE, createScaleDatabase, everyShopPredicted, instanceEnv } from "../helpers/scale-cluster.js";
 
 if (!process.env.DANGOL_SCALE_BENCH) {
   console.log("webhook burst across 3 instances skipped: set DANGOL_SCALE_BENCH=1 (and PG_URL) to run it");
   process.exit(0);
 }
 const PG = process.env.PG_URL ?? "postgres://postgres@127.0.0.1:54329/postgres";
-const APP_INSTANCE = "tests/scale/fixtures/app-instance.ts";
 const APP = { apiKey: "burst-bench-key", apiSecret: "burst-bench-secret-0123" };
 const SHOPS = Array.from({ length: 20 }, (_, i) => `burst-${i}.myshopify.com`);
 const SEED = { since: new Date("2009-12-01T00:00:00Z"), until: new Date("2009-12-10T00:00:00Z"), maxCustomers: 12 };
@@ -35,21 +33,11 @@ const sim = await startSimulator({
   throttle: { maximumAvailable: 20_000, restoreRate: 10_000 },
   shops: SHOPS.map((domain) => ({ domain, seed: SEED })),
 });
-const dbName = `dangol_burst_${randomBytes(4).toString("hex")}`;
-const admin = createDb({ kind: "postgres", url: PG });
-await sql.raw(`create database ${dbName}`).execute(admin.db);
-const url = new URL(PG);
-url.pathname = `/${dbName}`;
-const { db } = createDb({ kind: "postgres", url: url.href });
-const env = {
-  SHOPIFY_API_KEY: APP.apiKey,
-  SHOPIFY_API_SECRET: APP.apiSecret,
-  SHOPIFY_APP_URL: "https://dangol.example.com",
-  DATABASE_URL: url.href,
-  TEST_SHOPS: SHOPS.join(","),
-  TEST_SIMULATOR_URL: sim.url,
-};
-const count = async (query: string) => Number((await sql<{ n: string }>`${sql.raw(query)}`.execute(db)).rows[0].n);
+const scaleDb = await createScaleDatabase(PG, "dangol_burst");
+const { count } = scaleDb;
+const db = scaleDb.handle.db;
+const dbName = scaleDb.name;
+const env = instanceEnv(APP, scaleDb.url, SHOPS, sim.url);
 
 const apps = [await startAppProcess(APP_INSTANCE, env)];
 apps.push(await startAppProcess(APP_INSTANCE, env), await startAppProcess(APP_INSTANCE, env));
@@ -58,16 +46,7 @@ await Promise.all(
     fetch(`${apps[i % 3].url}/api/sync/status`, { headers: { authorization: `Bearer ${sim.mintSessionToken(shop)}` } }),
   ),
 );
-await waitFor(
-  "every shop live and predicted",
-  async () =>
-    (await count("select count(*) as n from sync_state where phase = 'live'")) === SHOPS.length &&
-    (await count("select count(distinct shop_domain) as n from customer_predictions")) === SHOPS.length
-      ? true
-      : undefined,
-  600_000,
-  500,
-);
+await everyShopPredicted(scaleDb, SHOPS.length);
 await new Promise((r) => setTimeout(r, 3000)); // the install's publishes settle
 
 /** CPU seconds of PostgreSQL's backends serving this database (those alive now). */
@@ -140,8 +119,6 @@ console.log(
 console.log(`ratio webhook_burst_p99_200_parallel_ms ${quantile(answerMs, 0.99).toFixed(0)}`);
 
 await Promise.all(apps.map((a) => stopApp(a)));
-await db.destroy();
-await sql.raw(`drop database if exists ${dbName} with (force)`).execute(admin.db);
-await admin.db.destroy();
+await scaleDb.drop();
 await sim.close();
 process.exit(bad.length ? 1 : 0);

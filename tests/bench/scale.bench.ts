@@ -10,23 +10,20 @@
 // 2. 5,000 signed order deliveries posted at once across the 3 instances (client in its own process): p50/p99
 //    answer time, time until all are applied.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { sql } from "kysely";
-import { createDb } from "../../server/src/db/create-db.js";
 import { createPgBossQueue } from "../../server/src/jobs/queue/pg-boss-queue.js";
 import { startSimulator } from "../../server/src/simulator/index.js";
 import { orderDeliveries } from "../helpers/order-webhooks.js";
 import { killHard, startAppProcess, waitFor } from "../helpers/app-processes.js";
+import { APP_INSTANCE, createScaleDatabase, everyShopPredicted, instanceEnv } from "../helpers/scale-cluster.js";
 
 if (!process.env.DANGOL_SCALE_BENCH) {
   console.log("ratio recompute_3_workers_vs_1 skipped: set DANGOL_SCALE_BENCH=1 (and PG_URL) to run the scale bench");
   process.exit(0);
 }
 const PG = process.env.PG_URL ?? "postgres://postgres@127.0.0.1:54329/postgres";
-const APP_INSTANCE = "tests/scale/fixtures/app-instance.ts";
 const APP = { apiKey: "scale-bench-key", apiSecret: "scale-bench-secret-0123" };
 const SHOPS = Array.from({ length: 10 }, (_, i) => `bench-scale-${i}.myshopify.com`);
 const SEED = { until: new Date("2010-04-01T00:00:00Z"), maxCustomers: 300 };
@@ -38,39 +35,18 @@ const sim = await startSimulator({
   throttle: { maximumAvailable: 100_000, restoreRate: 50_000 },
   shops: SHOPS.map((domain) => ({ domain, seed: SEED })),
 });
-const dbName = `dangol_bench_${randomBytes(4).toString("hex")}`;
-const admin = createDb({ kind: "postgres", url: PG });
-await sql.raw(`create database ${dbName}`).execute(admin.db);
-const url = new URL(PG);
-url.pathname = `/${dbName}`;
-const { db } = createDb({ kind: "postgres", url: url.href });
-const env = {
-  SHOPIFY_API_KEY: APP.apiKey,
-  SHOPIFY_API_SECRET: APP.apiSecret,
-  SHOPIFY_APP_URL: "https://dangol.example.com",
-  DATABASE_URL: url.href,
-  TEST_SHOPS: SHOPS.join(","),
-  TEST_SIMULATOR_URL: sim.url,
-};
-const count = async (query: string) => Number((await sql<{ n: string }>`${sql.raw(query)}`.execute(db)).rows[0].n);
+const scaleDb = await createScaleDatabase(PG, "dangol_bench");
+const { count } = scaleDb;
+const env = instanceEnv(APP, scaleDb.url, SHOPS, sim.url);
 
 const apps = [await startAppProcess(APP_INSTANCE, env)];
 for (const shop of SHOPS)
   await fetch(`${apps[0].url}/api/sync/status`, { headers: { authorization: `Bearer ${sim.mintSessionToken(shop)}` } });
-await waitFor(
-  "every shop live and predicted",
-  async () =>
-    (await count("select count(*) as n from sync_state where phase = 'live'")) === SHOPS.length &&
-    (await count("select count(distinct shop_domain) as n from customer_predictions")) === SHOPS.length
-      ? true
-      : undefined,
-  600_000,
-  500,
-);
+await everyShopPredicted(scaleDb, SHOPS.length);
 const customers = await count("select count(*) as n from customer_predictions");
 
 /** Queues every shop's full recompute (a fresh key) and times until all have completed. */
-const enqueuer = await createPgBossQueue({ connectionString: url.href, log: () => undefined });
+const enqueuer = await createPgBossQueue({ connectionString: scaleDb.url, log: () => undefined });
 async function recomputeAll(round: string): Promise<number> {
   const t0 = performance.now();
   for (const shop of SHOPS)
@@ -130,8 +106,6 @@ console.log(`ratio recompute_3_workers_vs_1 ${(one / three).toFixed(2)}`);
 
 await enqueuer.stop({ graceMs: 0 });
 await Promise.all(apps.map(killHard));
-await db.destroy();
-await sql.raw(`drop database if exists ${dbName} with (force)`).execute(admin.db);
-await admin.db.destroy();
+await scaleDb.drop();
 await sim.close();
 process.exit(run.bad.length ? 1 : 0);

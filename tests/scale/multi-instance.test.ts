@@ -7,18 +7,17 @@
 // trigger in the test database records each claim and 'processed' mark). Then 5,000 deliveries across the three
 // instances: all answered 200, stored, claimed once and applied once; answer times and apply rate are printed.
 // When in CI, it runs in the PostgreSQL pass, in the one-at-a-time group (vitest.config.ts): 7-8 minutes here at load 15-20.
-import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type DbHandle } from "../../server/src/db/create-db.js";
+import type { DbHandle } from "../../server/src/db/create-db.js";
 import { startSimulator, type SimulatorHandle } from "../../server/src/simulator/index.js";
 import type { MetafieldRecord } from "../../server/src/simulator/records.js";
 import { PG_URL } from "../helpers/test-db.js";
 import { type Delivery, orderDeliveries, postAll, quantile } from "../helpers/order-webhooks.js";
 import { type AppProcess, cpuSeconds, killHard, startAppProcess, stopApp, waitFor } from "../helpers/app-processes.js";
+import { APP_INSTANCE, createScaleDatabase, instanceEnv, type ScaleDatabase } from "../helpers/scale-cluster.js";
 
-const APP_INSTANCE = "tests/scale/fixtures/app-instance.ts";
 const APP = { apiKey: "scale-api-key", apiSecret: "scale-secret-0123456789" };
 const SHOPS = Array.from({ length: 20 }, (_, i) => `scale-${i}.myshopify.com`);
 const SEED = { since: new Date("2009-12-01T00:00:00Z"), until: new Date("2009-12-10T00:00:00Z"), maxCustomers: 12 };
@@ -29,8 +28,8 @@ const SEED = { since: new Date("2009-12-01T00:00:00Z"), until: new Date("2009-12
 // (now the first recompute is owed until it completes: sync_state.first_recompute_pending). After both, 3 runs of 3
 // passed on 2026-12-03 at load 1–9 (2–2.4 min each, 0 values resent, burst p99 answer 1.9–2.3 s).
 describe.runIf(PG_URL && process.env.DANGOL_SCALE !== "0")("three instances on one PostgreSQL database", () => {
-  const dbName = `dangol_scale_${randomBytes(5).toString("hex")}`;
   let sim: SimulatorHandle;
+  let scaleDb: ScaleDatabase;
   let handle: DbHandle;
   let env: Record<string, string>;
   const apps: AppProcess[] = [];
@@ -46,8 +45,7 @@ describe.runIf(PG_URL && process.env.DANGOL_SCALE !== "0")("three instances on o
     all.push(app);
     return app;
   };
-  const count = async (query: string): Promise<number> =>
-    Number((await sql<{ n: string }>`${sql.raw(query)}`.execute(handle.db)).rows[0].n);
+  const count = (query: string): Promise<number> => scaleDb.count(query);
 
   beforeAll(async () => {
     sim = await startSimulator({
@@ -64,20 +62,9 @@ describe.runIf(PG_URL && process.env.DANGOL_SCALE !== "0")("three instances on o
         return set(key, record);
       };
     }
-    const admin = createDb({ kind: "postgres", url: PG_URL as string });
-    await sql.raw(`create database ${dbName}`).execute(admin.db);
-    await admin.db.destroy();
-    const url = new URL(PG_URL as string);
-    url.pathname = `/${dbName}`;
-    handle = createDb({ kind: "postgres", url: url.href });
-    env = {
-      SHOPIFY_API_KEY: APP.apiKey,
-      SHOPIFY_API_SECRET: APP.apiSecret,
-      SHOPIFY_APP_URL: "https://dangol.example.com",
-      DATABASE_URL: url.href,
-      TEST_SHOPS: SHOPS.join(","),
-      TEST_SIMULATOR_URL: sim.url,
-    };
+    scaleDb = await createScaleDatabase(PG_URL as string, "dangol_scale");
+    handle = scaleDb.handle;
+    env = instanceEnv(APP, scaleDb.url, SHOPS, sim.url);
     // The first migrates and creates the jobs schema; the other two find them.
     await start();
     await Promise.all([start(), start()]);
@@ -89,10 +76,7 @@ describe.runIf(PG_URL && process.env.DANGOL_SCALE !== "0")("three instances on o
     if (process.env.DANGOL_SCALE_LOG)
       writeFileSync(process.env.DANGOL_SCALE_LOG, all.map((a) => a.output.join("")).join("\n----\n"));
     await Promise.all(apps.map((a) => stopApp(a)));
-    await handle?.db.destroy();
-    const admin = createDb({ kind: "postgres", url: PG_URL as string });
-    await sql.raw(`drop database if exists ${dbName} with (force)`).execute(admin.db);
-    await admin.db.destroy();
+    await scaleDb?.drop();
     await sim?.close();
   }, 60_000);
 
