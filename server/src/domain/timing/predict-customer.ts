@@ -65,6 +65,9 @@ export function predictFromDays(
   // One model behind every figure on the page (next-order-window.ts): P(order in 90 d) ≤ P(active) and ≤ E[orders],
   // churn risk = 1 − P(active), a next-order window only when the order is expected within the horizon.
   const at = (gap: number) => addDays(lastAt, calendarGap(gap));
+  // The usual cycle as the page reads every day count: calendar days, the typical gap counted from the last order.
+  const cycleDays = calendarGap(t.gap.median);
+  const cycleSpreadDays = model.seasonalClock ? calendarGap(t.gap.median + t.gap.spread) - cycleDays : t.gap.spread;
   // The reason line and the product dues read the outlook, so "due now" never sits beside "not expected".
   const outlookForWords = { horizonDays: RANK_HORIZON_DAYS, pOrder: o.pOrder, expected: o.window !== null };
   // Status, segment and the printed window read the same (calibrated) window: "later than usual" iff past its end.
@@ -75,8 +78,8 @@ export function predictFromDays(
     orderCount: days.length,
     firstOrderAt: new Date(days[0].day * DAY_MS),
     lastOrderAt: lastAt,
-    cycleDays: t.gap.median,
-    cycleSpreadDays: t.gap.spread,
+    cycleDays,
+    cycleSpreadDays,
     dueWindow: { early: at(early), likely: at(likely), late: at(late) },
     nextOrder: {
       horizonDays: RANK_HORIZON_DAYS,
@@ -90,11 +93,11 @@ export function predictFromDays(
     averageOrderValue: total / days.length,
     clv: bg ? customerLifetimeValue(bg, summary, spend, CLV) : spend * orders365,
     rfm,
-    segment: segmentFor(days.length, purchase, visitState(visits, now, t.gap.median)),
+    segment: segmentFor(days.length, purchase, visitState(visits, now, cycleDays)),
     reason: reasonLine({
       orders: days.length,
-      cycleDays: t.gap.median,
-      spreadDays: t.gap.spread,
+      cycleDays,
+      spreadDays: cycleSpreadDays,
       elapsedDays,
       earlyDays: calendarGap(early),
       lateDays: calendarGap(late),

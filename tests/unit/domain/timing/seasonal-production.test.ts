@@ -90,4 +90,25 @@ describe("stored predictions on a seasonal store", () => {
     // The calendar windows cover the reorders exactly as the backtest's seasonal windows do.
     expect(Math.round((inside / reorderers) * 1e4) / 1e4).toBe(backtest.ours.windowedCoverage);
   }, 120_000);
+
+  it("state the usual cycle in calendar days, as every other day count on the page", () => {
+    // "Buys about every N days" beside "last order M days ago" and the calendar due window: a cycle left in seasonal
+    // days reads longer than the whole calendar window where the peak compresses time.
+    const { now, customers } = seasonalStoreBeforePeak();
+    const histories = customers.map((c, i) => asHistory(`c${i}`, c.calibration));
+    const collector = createStoreFitCollector(histories.length, now);
+    for (const h of histories) collector.add(h);
+    const model = collector.finish();
+    const days = (from: Date, to: Date) => (to.getTime() - from.getTime()) / DAY_MS;
+    let compared = 0;
+    for (const h of histories) {
+      const p = predictCustomer(h, model, now);
+      if (p.orderCount < 3 || p.cycleDays === null || !p.dueWindow) continue;
+      compared++;
+      // The usual gap, from the last order, ends inside the stated window.
+      expect(p.cycleDays).toBeGreaterThanOrEqual(days(p.lastOrderAt, p.dueWindow.early) - 0.5);
+      expect(p.cycleDays).toBeLessThanOrEqual(days(p.lastOrderAt, p.dueWindow.late) + 0.5);
+    }
+    expect(compared).toBeGreaterThan(100);
+  }, 120_000);
 });
