@@ -11,7 +11,7 @@ import { syncWith } from "./sync-with.js";
 
 // A year of orders ending yesterday, so every range holds some.
 const SEED = { until: new Date("2010-12-09T00:00:00Z"), maxCustomers: 40, includeGuests: false };
-const SHOPS = { whole: "ranges-a.myshopify.com", killed: "ranges-b.myshopify.com" };
+const SHOPS = { whole: "ranges-a.myshopify.com", killed: "ranges-b.myshopify.com", refused: "ranges-c.myshopify.com" };
 
 /** The harness's Shopify platform with its bulk export starts and reads logged in call order. */
 function loggedSync(h: Harness, events: string[], killAtRead?: { nth: number; controller: AbortController }) {
@@ -34,7 +34,12 @@ describe.each(DB_KINDS)("orders backfill by created_at range on %s", (kind) => {
   let h: Harness;
   beforeAll(async () => {
     const seed = { ...SEED, timeShiftTo: new Date(Date.now() - 86_400_000) };
-    h = await startHarness({ kind, sim: { shops: Object.values(SHOPS).map((domain) => ({ domain, seed })) } });
+    // The refused shop pages most of its orders at the platform's rate: a few customers keep that short.
+    const seedOf = (domain: string) => (domain === SHOPS.refused ? { ...seed, maxCustomers: 4 } : seed);
+    h = await startHarness({
+      kind,
+      sim: { shops: Object.values(SHOPS).map((domain) => ({ domain, seed: seedOf(domain) })) },
+    });
     for (const shop of Object.values(SHOPS)) await h.install(shop);
   });
   afterAll(async () => h?.close());
@@ -75,4 +80,31 @@ describe.each(DB_KINDS)("orders backfill by created_at range on %s", (kind) => {
     expect((await orders.countOrders(h.t.db, shop)).total).toBe(stored);
     expect((await syncState.findSyncState(h.t.db, shop))?.orders_done).toBe(stored);
   });
+
+  it("does not export a stored range again when the platform refuses the next range's export", async () => {
+    const shop = SHOPS.refused;
+    const events: string[] = [];
+    let first: string | undefined;
+    const refusing = syncWith(h, {
+      startBulkExport: async (s, options) => {
+        first ??= JSON.stringify(options);
+        if (JSON.stringify(options) !== first)
+          throw new Error("A bulk query operation for this app and shop is already in progress");
+        const op = await h.stack.platform.startBulkExport(s, options);
+        events.push(`start ${op.id}`);
+        return op;
+      },
+      readBulkExport: (s, id) => {
+        events.push(`read ${id}`);
+        return h.stack.platform.readBulkExport(s, id);
+      },
+    });
+    await refusing.backfill(shop);
+    // One export of the first range, read once; then pages for the rest (before: range 0 exported and read twice).
+    expect(events.filter((e) => e.startsWith("start"))).toHaveLength(1);
+    expect(events.filter((e) => e.startsWith("read"))).toHaveLength(1);
+    const stored = h.sim.store(shop).orders.size;
+    expect((await orders.countOrders(h.t.db, shop)).total).toBe(stored);
+    expect((await syncState.findSyncState(h.t.db, shop))?.phase).toBe("live");
+  }, 120_000);
 });

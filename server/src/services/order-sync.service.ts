@@ -142,6 +142,7 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
     const ranges = createdRanges(new Date(at.anchor));
     let retried = false;
     for (;;) {
+      let done: number;
       try {
         // The next range's export is built while this one is read and stored.
         // (Refused, e.g. too many running: started once this one is stored.)
@@ -152,14 +153,11 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
           if (next) at = { ...at, next: next.id };
           if (next) await save(shop, { bulk_operation_id: encodeRangedExport(at) });
         }
-        const done = await importBulk(shop, at.id, at.doneBefore, signal);
-        if (at.range + 1 >= ranges.length) return true;
-        const nextId: string = at.next ?? (await platform.startBulkExport(shop, ranges[at.range + 1])).id;
-        at = { ...at, range: at.range + 1, id: nextId, next: null, doneBefore: done };
-        retried = false;
+        done = await importBulk(shop, at.id, at.doneBefore, signal);
       } catch (err) {
         if (signal?.aborted) throw err;
-        // Lost, expired or failed (a restart, an expired file): one fresh export of this range beats paging.
+        // Lost, expired or failed (a restart, an expired file): one fresh export of this range beats paging. The
+        // next range's export, if started, is still good.
         const again: { id: string } | null = retried
           ? null
           : await platform.startBulkExport(shop, ranges[at.range]).catch(() => null);
@@ -168,10 +166,32 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
           return false;
         }
         log(`bulk export ${at.id} for ${shop} is unusable (${messageOf(err)}); started a new one`);
-        at = { ...at, id: again.id, next: null };
+        at = { ...at, id: again.id };
         retried = true;
+        await save(shop, { bulk_operation_id: encodeRangedExport(at), orders_done: at.doneBefore });
+        continue;
       }
+      if (at.range + 1 >= ranges.length) return true;
+      // This range is stored: a refused start of the next one must not export this one again.
+      const nextId: string | null = at.next ?? (await startNextRange(platform, shop, ranges[at.range + 1]));
+      if (!nextId) return false;
+      at = { ...at, range: at.range + 1, id: nextId, next: null, doneBefore: done };
+      retried = false;
       await save(shop, { bulk_operation_id: encodeRangedExport(at), orders_done: at.doneBefore });
+    }
+  }
+
+  /** The next range's export, or null (logged) when the platform refuses it: the caller pages then. */
+  async function startNextRange(
+    platform: Awaited<ReturnType<typeof platformOf>>,
+    shop: string,
+    range: Parameters<typeof platform.startBulkExport>[1],
+  ): Promise<string | null> {
+    try {
+      return (await platform.startBulkExport(shop, range)).id;
+    } catch (err) {
+      log(`bulk export for ${shop} unavailable (${messageOf(err)}); falling back to pagination`);
+      return null;
     }
   }
 
