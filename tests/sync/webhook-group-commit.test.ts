@@ -29,6 +29,16 @@ describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
   }, 60_000);
   afterAll(async () => h?.close());
 
+  /** The ingest on a database seen through `plugin`, applying nothing: only the acknowledgement's statements run. */
+  const ackOnly = (plugin: KyselyPlugin, log: (message: string) => void = () => undefined) =>
+    createWebhookIngestService({
+      db: h.t.db.withPlugin(plugin),
+      platforms: registryOf(h.t.db, h.stack.platform),
+      privacy: createPrivacyService({ db: h.t.db }),
+      applyQueue: () => ({ enqueue: () => undefined, idle: async () => undefined, stop: async () => undefined }),
+      log,
+    });
+
   it("stores 20 deliveries of one turn in a few statements, each with its own outcome", async () => {
     let statements = 0;
     const counting: KyselyPlugin = {
@@ -38,14 +48,7 @@ describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
       },
       transformResult: async (args) => args.result,
     };
-    const ingest = createWebhookIngestService({
-      db: h.t.db.withPlugin(counting),
-      platforms: registryOf(h.t.db, h.stack.platform),
-      privacy: createPrivacyService({ db: h.t.db }),
-      // Nothing applied: only the acknowledgement's statements are counted.
-      applyQueue: () => ({ enqueue: () => undefined, idle: async () => undefined, stop: async () => undefined }),
-      log: () => undefined,
-    });
+    const ingest = ackOnly(counting);
     const created = h.sim.playOrders(SHOP, 21, { guestRate: 0, refundRate: 0, cancelRate: 0 }).created;
     const bodies = created.map((o) =>
       JSON.stringify(orderPayload(h.sim.store(SHOP), h.sim.store(SHOP).orders.get(o.id)!)),
@@ -94,13 +97,7 @@ describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
       },
       transformResult: async (args) => args.result,
     };
-    const ingest = createWebhookIngestService({
-      db: h.t.db.withPlugin(counting),
-      platforms: registryOf(h.t.db, h.stack.platform),
-      privacy: createPrivacyService({ db: h.t.db }),
-      applyQueue: () => ({ enqueue: () => undefined, idle: async () => undefined, stop: async () => undefined }),
-      log: () => undefined,
-    });
+    const ingest = ackOnly(counting);
     const created = h.sim.playOrders(SHOP, 6, { guestRate: 0, refundRate: 0, cancelRate: 0 }).created;
     const outcomes = await Promise.all(
       created.map((o, i) => {
@@ -125,13 +122,7 @@ describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
       },
       transformResult: async (args) => args.result,
     };
-    const ingest = createWebhookIngestService({
-      db: h.t.db.withPlugin(failingSeen),
-      platforms: registryOf(h.t.db, h.stack.platform),
-      privacy: createPrivacyService({ db: h.t.db }),
-      applyQueue: () => ({ enqueue: () => undefined, idle: async () => undefined, stop: async () => undefined }),
-      log: (m) => logged.push(m),
-    });
+    const ingest = ackOnly(failingSeen, (m) => logged.push(m));
     const shops = ["unseen-a.myshopify.com", "unseen-b.myshopify.com"];
     const created = h.sim.playOrders(SHOP, 2, { guestRate: 0, refundRate: 0, cancelRate: 0 }).created;
     const deliveries = created.map((o, i) => {

@@ -3,27 +3,9 @@ import { generateStore } from "../../../../server/src/domain/synthetic/generate-
 import { REGIMES } from "../../../../server/src/domain/synthetic/regimes.js";
 import { DAY_MS } from "../../../../server/src/domain/timing/days.js";
 import { evenSample, fitStoreModel } from "../../../../server/src/domain/timing/fit-store-model.js";
-import type { CustomerHistory } from "../../../../server/src/domain/timing/history.js";
-import type { PurchaseDay } from "../../../../server/src/domain/timing/purchase-days.js";
 import { createStoreFitCollector, evenPicker } from "../../../../server/src/domain/timing/store-fit-collector.js";
 import { ValidationError } from "../../../../server/src/domain/shared/errors.js";
-
-/** A synthetic customer's purchase days as the order history the database would give (one order per day). */
-function asHistory(customerId: string, days: PurchaseDay[]): CustomerHistory {
-  return {
-    customerId,
-    purchases: days.map((d) => ({
-      at: new Date(d.day * DAY_MS + 3_600_000),
-      amount: d.amount,
-      lines: [...d.quantities].map(([productId, quantity]) => ({
-        productId,
-        variantId: d.titles.get(productId)?.variantId ?? null,
-        title: d.titles.get(productId)?.title ?? productId,
-        quantity,
-      })),
-    })),
-  };
-}
+import { asHistory } from "./as-history.js";
 
 function regimeHistories(regime: (typeof REGIMES)[number], customers: number) {
   const store = generateStore(regime, 7, customers);
