@@ -157,7 +157,7 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
       } catch (err) {
         if (signal?.aborted) throw err;
         // Lost, expired or failed (a restart, an expired file): one fresh export of this range beats paging. The
-        // next range's export, if started, is still good.
+        // next range's export went with it (same cause): it is started again too, never trusted by its old id.
         const again: { id: string } | null = retried
           ? null
           : await platform.startBulkExport(shop, ranges[at.range]).catch(() => null);
@@ -166,7 +166,7 @@ export function createOrderSyncService(deps: OrderSyncDeps) {
           return false;
         }
         log(`bulk export ${at.id} for ${shop} is unusable (${messageOf(err)}); started a new one`);
-        at = { ...at, id: again.id };
+        at = { ...at, id: again.id, next: null };
         retried = true;
         await save(shop, { bulk_operation_id: encodeRangedExport(at), orders_done: at.doneBefore });
         continue;

@@ -78,7 +78,10 @@ export class ShopStore {
       webPixel: 2_100_000,
       metafieldDefinition: 1_800_000,
     };
-    let max = bases[kind];
+    // Shopify never reuses a bulk operation id; a simulator started again (the demo after a restart) must not
+    // either, or an id stored by the killed process would name one of the new process's exports. Ten per
+    // millisecond since the epoch: no simulator starts ten operations a millisecond.
+    let max = kind === "bulk" ? bases.bulk + Date.now() * 10 : bases[kind];
     if (kind === "order") for (const id of this.orders.keys()) max = Math.max(max, id + 1);
     return max;
   }
