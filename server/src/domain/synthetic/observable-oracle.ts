@@ -1,9 +1,8 @@
 import { lnGamma } from "../btyd/special.js";
-import { auc } from "../timing/auc.js";
 import { normalSurvival } from "../timing/normal.js";
 import type { PurchaseDay } from "../timing/purchase-days.js";
 import type { SyntheticStore } from "./generate-store.js";
-import { operational } from "./oracle.js";
+import { auc90By, operational } from "./oracle.js";
 import type { Regime } from "./regimes.js";
 
 /** Nodes of the grid over the posterior of ln(personal cycle), in posterior sds (±5). */
@@ -17,15 +16,7 @@ const NODE_WEIGHTS = normalised(NODES.map((z) => Math.exp(-0.5 * z * z)));
  * orders can reach: where it barely beats recency, the data does not allow a real margin over recency.
  */
 export function observableOracleAuc90(store: SyntheticStore, cutDay: number): number {
-  const scores: number[] = [],
-    labels: boolean[] = [];
-  for (const c of store.customers) {
-    const before = c.days.filter((d) => d.day < cutDay);
-    if (before.length === 0) continue;
-    labels.push(c.days.some((d) => d.day >= cutDay && d.day < cutDay + 90));
-    scores.push(posteriorOrderWithin90(store, before, cutDay));
-  }
-  return auc(scores, labels);
+  return auc90By(store, cutDay, (_c, before) => posteriorOrderWithin90(store, before, cutDay));
 }
 
 /**

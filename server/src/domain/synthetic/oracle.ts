@@ -1,5 +1,6 @@
 import { auc } from "../timing/auc.js";
 import { normalSurvival } from "../timing/normal.js";
+import type { PurchaseDay } from "../timing/purchase-days.js";
 import { intensity, type SyntheticStore } from "./generate-store.js";
 
 /**
@@ -10,19 +11,11 @@ import { intensity, type SyntheticStore } from "./generate-store.js";
  */
 export function oracleAuc90(store: SyntheticStore, cutDay: number): number {
   const { regime, startDay } = store;
-  const scores: number[] = [],
-    labels: boolean[] = [];
-  for (const c of store.customers) {
-    const before = c.days.filter((d) => d.day < cutDay);
-    if (before.length === 0) continue;
-    labels.push(c.days.some((d) => d.day >= cutDay && d.day < cutDay + 90));
+  return auc90By(store, cutDay, (c, before) => {
     const { leftAfterDay, oneTimer, cycleDays, productId } = c.truth;
     const last = before[before.length - 1];
     const alive = !oneTimer && (leftAfterDay === null || leftAfterDay >= cutDay);
-    if (!alive) {
-      scores.push(0);
-      continue;
-    }
+    if (!alive) return 0;
     // Operational days (the generator's seasonal clock) from the last order to the cutoff and to the horizon end.
     const from = last.day - startDay;
     const silent = operational(regime, from, cutDay - 1 - startDay);
@@ -30,7 +23,26 @@ export function oracleAuc90(store: SyntheticStore, cutDay: number): number {
     const median = Math.log((last.quantities.get(productId) ?? 1) * cycleDays);
     const survival = (g: number) => (g <= 0 ? 1 : normalSurvival((Math.log(g) - median) / regime.gapNoise));
     const s0 = survival(silent);
-    scores.push(s0 > 0 ? (s0 - survival(through)) / s0 : 1);
+    return s0 > 0 ? (s0 - survival(through)) / s0 : 1;
+  });
+}
+
+/**
+ * The 90-day AUC of `score` over the customers with an order before the cutoff (given those orders), against
+ * whether they ordered in [cut, cut + 90 d).
+ */
+export function auc90By(
+  store: SyntheticStore,
+  cutDay: number,
+  score: (customer: SyntheticStore["customers"][number], before: PurchaseDay[]) => number,
+): number {
+  const scores: number[] = [],
+    labels: boolean[] = [];
+  for (const c of store.customers) {
+    const before = c.days.filter((d) => d.day < cutDay);
+    if (before.length === 0) continue;
+    labels.push(c.days.some((d) => d.day >= cutDay && d.day < cutDay + 90));
+    scores.push(score(c, before));
   }
   return auc(scores, labels);
 }
