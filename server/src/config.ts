@@ -39,6 +39,8 @@ export interface Config {
   demoPlayEverySeconds: number;
   /** X-Forwarded-For entries our own load balancers append behind Shopify's app proxy (0: Shopify connects to us). */
   trustedProxyHops: number;
+  /** How many units of each scheduled job (a shop's recompute, publish, reconcile) one instance runs at once. */
+  jobConcurrency: number;
   dataDir: string;
 }
 
@@ -78,6 +80,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const demoPlatform = parseDemoPlatform(env, Boolean(shopify || cafe24), problems);
   const trustedProxyHops = parseNonNegativeInt("TRUSTED_PROXY_HOPS", env.TRUSTED_PROXY_HOPS, 0, problems);
   if (trustedProxyHops > 10) problems.push(`TRUSTED_PROXY_HOPS must be at most 10 (got "${env.TRUSTED_PROXY_HOPS}")`);
+  const jobConcurrency = parseNonNegativeInt("DANGOL_JOB_CONCURRENCY", env.DANGOL_JOB_CONCURRENCY, 2, problems);
+  if (jobConcurrency < 1 || jobConcurrency > 32)
+    problems.push(`DANGOL_JOB_CONCURRENCY must be between 1 and 32 (got "${env.DANGOL_JOB_CONCURRENCY}")`);
   if (problems.length) throw new ConfigError(problems);
   const production = Boolean(shopify || cafe24);
   const host = env.HOST || (production ? "0.0.0.0" : "127.0.0.1");
@@ -91,6 +96,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     demoPlatform,
     demoPlayEverySeconds,
     trustedProxyHops,
+    jobConcurrency,
     dataDir,
   });
 }

@@ -258,7 +258,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       { path: "/", handler: webUiRoutes(path.join(ROOT, "web/dist"), { shopifyApiKey: config.shopify?.apiKey }) },
     ],
   });
-  const scheduler: Scheduler = await startScheduler(jobs, queue, log);
+  const scheduler: Scheduler = await startScheduler(jobs, queue, log, config.jobConcurrency);
   // Today's key: a boot after today's tick (or another instance's boot) queues nothing new.
   if (segmentDefinitionsJob)
     void enqueueTick(queue, segmentDefinitionsJob, new Date()).catch((err: unknown) =>

@@ -105,4 +105,17 @@ describe("scheduling through the queue", () => {
     await scheduler.stop();
     await queue.stop();
   });
+
+  it("startScheduler gives each job the instance's concurrency unless the job sets its own", async () => {
+    const queue = createInProcessQueue(() => undefined);
+    const work = vi.spyOn(queue, "work");
+    const own: Job = { name: "own", schedule: "0 4 * * *", concurrency: 5, run: async () => undefined };
+    const scheduler = await startScheduler([recomputeCounting().job, own], queue, () => undefined, 1);
+    expect(work.mock.calls.map(([name, options]) => [name, options.concurrency])).toEqual([
+      ["recompute-timing", 1],
+      ["own", 5],
+    ]);
+    await scheduler.stop();
+    await queue.stop();
+  });
 });

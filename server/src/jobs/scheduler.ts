@@ -53,6 +53,8 @@ export async function startScheduler(
   jobs: Job[],
   queue: JobQueue,
   log: (msg: string) => void = console.log,
+  /** Units of a job this instance runs at once, unless the job sets its own. */
+  concurrency = 2,
 ): Promise<Scheduler> {
   const tasks = new Map<string, ScheduledTask>();
   const ticking = new Set<Promise<unknown>>();
@@ -61,7 +63,7 @@ export async function startScheduler(
     if (!cron.validate(job.schedule)) throw new Error(`Job ${job.name}: invalid cron expression "${job.schedule}"`);
   }
   for (const job of jobs) {
-    await queue.work(job.name, { concurrency: job.concurrency ?? 2 }, unitHandler(job));
+    await queue.work(job.name, { concurrency: job.concurrency ?? concurrency }, unitHandler(job));
     const task = cron.schedule(
       job.schedule,
       async (context) => {

@@ -75,6 +75,14 @@ describe("loadConfig", () => {
     }
   });
 
+  it("reads how many units of each job an instance runs at once, and refuses a count out of range", () => {
+    expect(loadConfig({}).jobConcurrency).toBe(2);
+    expect(loadConfig({ DANGOL_JOB_CONCURRENCY: "1" }).jobConcurrency).toBe(1);
+    for (const bad of ["0", "-1", "two", "1.5", "33"]) {
+      expect(() => loadConfig({ DANGOL_JOB_CONCURRENCY: bad }), bad).toThrow(/DANGOL_JOB_CONCURRENCY must be/);
+    }
+  });
+
   it("reads Cafe24 app credentials only whole, with https, and defaults the scopes", () => {
     const cafe24 = {
       CAFE24_CLIENT_ID: "id",
