@@ -52,9 +52,9 @@ describe.each(DB_KINDS)("sync status: stored and excluded orders on %s", (kind) 
     await saveSyncState(t.db, shop, { phase: "bulk", orders_done: 2, orders_total: 4 }, at);
     expect((await status.status(shop)).predicting).toBeNull(); // still importing: the progress bar says so
     await saveSyncState(t.db, shop, { phase: "live", first_recompute_pending: 1 }, at);
-    expect((await status.status(shop)).predicting).toEqual({ done: 0 });
+    expect((await status.status(shop)).predicting).toEqual({ done: 0, total: 1 }); // c1: its other order is cancelled
     await createRecomputeService({ db: t.db, clock: () => at, log: () => {} }).recomputeCustomer(shop, "c1");
-    expect(await status.status(shop)).toMatchObject({ state: "done", predicting: { done: 1 } });
+    expect(await status.status(shop)).toMatchObject({ state: "done", predicting: { done: 1, total: 1 } });
     await clearFirstRecomputePending(t.db, shop);
     expect((await status.status(shop)).predicting).toBeNull();
     expect((await status.status("b.myshopify.com")).predicting).toBeNull();

@@ -67,11 +67,12 @@ describe("SyncStatusCard: backfill progress", () => {
 
 describe("SyncStatusCard: the first recompute after the import", () => {
   it.each([
-    ["en", "Computing predictions", /Predicting each customer's next order: 1,200 customers so far/],
-    ["ko", "예측 계산 중", /지금까지 1,200명을 마쳤습니다/],
-  ] as const)("says predictions are being computed, and how many so far, in %s", (language, badge, text) => {
-    renderIn(language, { ...status(0), predicting: { done: 1200 } });
+    ["en", "Computing predictions", /Predicting each customer's next order: 1,200 of 4,800 customers \(25%\)/],
+    ["ko", "예측 계산 중", /4,800명 중 1,200명 완료\(25%\)/],
+  ] as const)("says predictions are being computed, and how far, in %s", (language, badge, text) => {
+    renderIn(language, { ...status(0), predicting: { done: 1200, total: 4800 } });
     expect(screen.getByTestId("predicting").textContent).toMatch(text);
+    expect(screen.getByTestId("predicting").querySelector("progress")?.getAttribute("value")).toBe("25");
     expect(screen.getByText(badge)).toBeTruthy();
     expect(screen.queryByText(language === "en" ? "Up to date" : "최신 상태")).toBeNull();
   });

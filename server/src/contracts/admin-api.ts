@@ -318,9 +318,9 @@ export interface SyncStatusResponse {
   unpublishedCustomers: number;
   /**
    * While the first full recompute after the backfill runs (orders all in, predictions not yet): how many customers
-   * are predicted so far. Null (or absent) otherwise.
+   * are predicted so far, of the customers with a counted order. Null (or absent) otherwise.
    */
-  predicting?: { done: number } | null;
+  predicting?: { done: number; total: number } | null;
 }
 
 export interface DeadLetter {

@@ -7,6 +7,7 @@ import { countPublishErrors } from "../db/repositories/publish-error.repository.
 import * as syncState from "../db/repositories/sync-state.repository.js";
 import * as webhookEvents from "../db/repositories/webhook-event.repository.js";
 import type { SyncStatusResponse } from "../contracts/admin-api.js";
+import { countHistoryCustomers } from "../db/repositories/timing-history.repository.js";
 import { MAX_WEBHOOK_ATTEMPTS } from "./webhook-ingest.service.js";
 import type { SyncPhase } from "../db/tables/sync.tables.js";
 
@@ -49,9 +50,7 @@ export function createSyncStatusService(deps: { db: Db }) {
         phase === "live" ? 100 : backfilling && total ? Math.min(100, Math.floor((done / total) * 100)) : null;
       // Orders are all in but the first full recompute has not finished: the dashboard is still empty, say why.
       const predicting =
-        phase === "live" && state?.first_recompute_pending != null
-          ? { done: await countPredictedCustomers(deps.db, shop) }
-          : null;
+        phase === "live" && state?.first_recompute_pending != null ? await predictingProgress(deps.db, shop) : null;
       return {
         state: STATE[phase],
         phase,
@@ -83,3 +82,9 @@ export function createSyncStatusService(deps: { db: Db }) {
 }
 
 export type SyncStatusService = ReturnType<typeof createSyncStatusService>;
+
+/** The first recompute's progress: customers predicted so far, of those it predicts (each with a counted order). */
+async function predictingProgress(db: Db, shop: string) {
+  const [done, total] = await Promise.all([countPredictedCustomers(db, shop), countHistoryCustomers(db, shop)]);
+  return { done, total };
+}

@@ -48,9 +48,13 @@ export function SyncStatusCard({ status }: { status: SyncStatusResponse }) {
         {status.predicting && (
           <div data-testid="predicting">
             <BlockStack gap="100">
-              <ProgressBar progress={5} tone="primary" animated />
+              <ProgressBar progress={predictedPercent(status.predicting)} tone="primary" animated />
               <Text as="p" variant="bodySm" tone="subdued">
-                {t("settings.predicting", { done: formatNumber(language, status.predicting.done) })}
+                {t("settings.predicting", {
+                  done: formatNumber(language, status.predicting.done),
+                  total: formatNumber(language, status.predicting.total),
+                  percent: formatNumber(language, predictedPercent(status.predicting)),
+                })}
               </Text>
             </BlockStack>
           </div>
@@ -93,3 +97,7 @@ export function SyncStatusCard({ status }: { status: SyncStatusResponse }) {
     </Card>
   );
 }
+
+/** Whole percent of the customers predicted (a recompute that outgrew its count still reads at most 100). */
+const predictedPercent = ({ done, total }: { done: number; total: number }) =>
+  total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
