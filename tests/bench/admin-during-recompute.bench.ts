@@ -32,6 +32,8 @@ const INTERVAL_MS = 50;
 const DASHBOARD = "/api/dashboard";
 const STATUS = "/api/sync/status";
 const BASELINE_REQUESTS = 100;
+/** Every request's route, start and latency: the slowest ones during the recompute are printed with their time. */
+const slowest: { route: string; at: number; ms: number }[] = [];
 
 const store = await benchStore(customers, 10);
 const path = await realPath(store.filename);
@@ -67,6 +69,7 @@ async function fire(route: string, done: () => boolean, count = Infinity): Promi
     await r.arrayBuffer();
     if (r.status !== 200) throw new Error(`${route} answered ${r.status}`);
     latencies.push(performance.now() - sent);
+    slowest.push({ route, at: sent, ms: performance.now() - sent });
     await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS));
   }
   return latencies;
@@ -102,9 +105,11 @@ const baseline = await fireBoth(() => false, BASELINE_REQUESTS);
 const loadBefore = load();
 let finished = false;
 const started = performance.now();
+if (process.env.ADMIN_BENCH_UPTIME) console.log(`during from process uptime ${process.uptime().toFixed(2)} s`);
 // How long this process's event loop was held: the part of a request's wait that is not the database or the CPU.
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
+const firstDuring = slowest.length;
 const during = fireBoth(() => finished);
 await path.recompute.recomputeShop(SHOP);
 finished = true;
@@ -121,8 +126,14 @@ console.log(
 );
 console.log(`cpu per request alone: dashboard ${cpu.dashboard.toFixed(1)} ms, sync status ${cpu.status.toFixed(1)} ms`);
 console.log(
-  `event loop delay during the recompute: p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`,
+  `event loop delay during the recompute: p50 ${(loopDelay.percentile(50) / 1e6).toFixed(0)}, p90 ${(loopDelay.percentile(90) / 1e6).toFixed(0)}, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`,
 );
+const slow = slowest
+  .slice(firstDuring)
+  .sort((a, b) => b.ms - a.ms)
+  .slice(0, 8)
+  .map((r) => `${r.route} at ${((r.at - started) / 1000).toFixed(1)} s: ${r.ms.toFixed(0)} ms`);
+console.log(`slowest during: ${slow.join("; ")}`);
 console.log(line("admin_p99_idle_ms", baseline.all));
 console.log(line("dashboard_p99_idle_ms", baseline.dashboard));
 console.log(line("sync_status_p99_idle_ms", baseline.status));

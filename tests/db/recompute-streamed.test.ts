@@ -1,3 +1,4 @@
+import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order } from "../../server/src/domain/orders/order.js";
 import { fitStoreModel } from "../../server/src/domain/timing/fit-store-model.js";
@@ -78,6 +79,37 @@ function observed(engine: RecomputeEngine) {
   return { seen, wrapped };
 }
 
+/**
+ * Whether the event loop turned between each history page's read and its hand-over to the engine: at every page's
+ * rows (those with a line's product_id) an immediate is scheduled, and each engine call takes the oldest read's.
+ */
+function turnsAfterReads(engine: RecomputeEngine) {
+  const reads: { turned: boolean }[] = [];
+  const handedOver: boolean[] = [];
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      const first = args.result.rows[0] as Record<string, unknown> | undefined;
+      if (first && "product_id" in first && "processed_at" in first) {
+        const read = { turned: false };
+        reads.push(read);
+        setImmediate(() => (read.turned = true));
+      }
+      return args.result;
+    },
+  };
+  const handOver = <T>(work: () => Promise<T>) => {
+    handedOver.push(reads.shift()?.turned ?? false);
+    return work();
+  };
+  const wrapped: RecomputeEngine = {
+    ...engine,
+    add: (h) => handOver(() => engine.add(h)),
+    predict: (h, v) => handOver(() => engine.predict(h, v)),
+  };
+  return { plugin, wrapped, handedOver };
+}
+
 describe.each(DB_KINDS)("streamed full recompute on %s", (kind) => {
   let t: TestDb;
   beforeAll(async () => {
@@ -122,6 +154,21 @@ describe.each(DB_KINDS)("streamed full recompute on %s", (kind) => {
     });
     await service.recomputeShop(SHOP);
     expect(seen.fitTurns + seen.predictTurns).toBe(0);
+  });
+
+  it("hands each page to the engine in a later event-loop turn than its read (an admin request can run between)", async () => {
+    // On the calling thread the engine is never the bottleneck: each page is handed over as soon as it is read.
+    const { plugin, wrapped, handedOver } = turnsAfterReads(inlineRecomputeEngine());
+    const service = createRecomputeService({
+      db: t.db.withPlugin(plugin),
+      clock: () => NOW,
+      log: () => {},
+      pageSize: PAGE,
+      engine: () => wrapped,
+    });
+    await service.recomputeShop(SHOP);
+    expect(handedOver).toHaveLength(2 * Math.ceil(45 / PAGE));
+    expect(handedOver.filter((turned) => !turned)).toEqual([]);
   });
 
   it("drops the prediction of a customer left without counted orders, keeps everyone else's", async () => {

@@ -1,3 +1,4 @@
+import type { KyselyPlugin } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { upsertPredictions } from "../../server/src/db/repositories/prediction.repository.js";
 import { createCampaignService } from "../../server/src/services/campaign.service.js";
@@ -64,5 +65,35 @@ describe.each(DB_KINDS)("whole-shop publish pages through predictions on %s", (k
         .map((m) => m.customerId)
         .sort(),
     ).toEqual(CUSTOMERS);
+  });
+  it("a recompute page's publish reads each customer's prediction once (under its claim)", async () => {
+    const fake = createFakePlatform();
+    fake.install(SHOP, { customers: CUSTOMERS });
+    const platforms = await installedOn(t.db, fake.platform, [SHOP]);
+    await upsertPredictions(
+      t.db,
+      SHOP,
+      CUSTOMERS.map((customerId) => prediction({ customerId })),
+    );
+    // Prediction rows the database returned: those carrying a prediction column, not only the customer id.
+    let predictionRows = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        for (const row of args.result.rows) if ("p_alive" in (row as object)) predictionRows++;
+        return args.result;
+      },
+    };
+    const db = t.db.withPlugin(counting);
+    const publisher = createDecisionPublisher({
+      db,
+      platforms,
+      loadPredictions: predictionsFromDb(db),
+      now: () => NOW,
+      pageSize: 5,
+    });
+    const summary = await publisher.publishRange(SHOP, CUSTOMERS[0], CUSTOMERS[20]);
+    expect(summary).toMatchObject({ customers: 20, metafieldsWritten: 20, metafieldFailures: 0 });
+    expect(predictionRows).toBe(20);
   });
 });

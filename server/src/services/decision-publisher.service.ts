@@ -35,7 +35,7 @@ import {
   listPublishErrors,
   recordPublishErrors,
 } from "../db/repositories/publish-error.repository.js";
-import { listPredictionsInRange } from "../db/repositories/publish-page.repository.js";
+import { listPredictionIdsInRange } from "../db/repositories/publish-page.repository.js";
 import { claimCustomers, extendClaims, releaseCustomers } from "../db/repositories/publish-claim.repository.js";
 import {
   listPublishedSegmentFields,
@@ -53,8 +53,11 @@ import { issueCoupon } from "./coupon-issuer.js";
 export type PredictionLoader = ((shop: string, customerIds: string[] | null) => Promise<CustomerPrediction[]>) & {
   /** The shop's predictions after `afterId` in customer-id order: a whole-shop publish pages through these. */
   page?: (shop: string, afterId: string | null, limit: number) => Promise<CustomerPrediction[]>;
-  /** Up to `limit` predictions in (afterId, throughId]: a recompute's publish page reads its range through these. */
-  range?: (shop: string, afterId: string | null, throughId: string, limit: number) => Promise<CustomerPrediction[]>;
+  /**
+   * Up to `limit` customer ids with a prediction in (afterId, throughId]: a recompute's publish page walks its range
+   * through these; only ids, since each page reads its predictions again under its claim.
+   */
+  rangeIds?: (shop: string, afterId: string | null, throughId: string, limit: number) => Promise<string[]>;
 };
 
 /** Reads the timing engine's stored predictions (customer_predictions). */
@@ -64,7 +67,7 @@ export function predictionsFromDb(db: Db): PredictionLoader {
     return listPredictionsOf(db, shop, customerIds);
   };
   load.page = (shop, afterId, limit) => listPredictionsPage(db, shop, afterId, limit);
-  load.range = (shop, afterId, throughId, limit) => listPredictionsInRange(db, shop, afterId, throughId, limit);
+  load.rangeIds = (shop, afterId, throughId, limit) => listPredictionIdsInRange(db, shop, afterId, throughId, limit);
   return load;
 }
 
@@ -490,20 +493,15 @@ export function createDecisionPublisher(deps: DecisionPublisherDeps) {
 
   /** One recompute page's range, (afterId, throughId], read pageSize predictions at a time. */
   async function publishRange(shop: string, afterId: string | null, throughId: string): Promise<PublishSummary> {
-    const range = deps.loadPredictions.range;
-    if (!range) throw new Error("publishRange needs a prediction loader with range()");
+    const rangeIds = deps.loadPredictions.rangeIds;
+    if (!rangeIds) throw new Error("publishRange needs a prediction loader with rangeIds()");
     const summary = emptySummary();
     let after = afterId;
     for (;;) {
-      const predictions = await range(shop, after, throughId, pageSize);
-      if (predictions.length === 0) return summary;
-      await publishPage(
-        shop,
-        predictions.map((p) => p.customerId),
-        false,
-        summary,
-      );
-      after = predictions[predictions.length - 1].customerId;
+      const ids = await rangeIds(shop, after, throughId, pageSize);
+      if (ids.length === 0) return summary;
+      await publishPage(shop, ids, false, summary);
+      after = ids[ids.length - 1];
     }
   }
 

@@ -1,7 +1,5 @@
 // A full recompute's pending publish pages (issue 11): each row names a range of customer ids, never the ids.
-import type { CustomerPrediction } from "../../domain/timing/prediction.js";
 import type { Db } from "../database.js";
-import { fromPredictionRow } from "./prediction-row.js";
 
 export interface PublishPage {
   id: string;
@@ -54,20 +52,20 @@ export async function deleteShopPublishPages(db: Db, shop: string): Promise<void
   await db.deleteFrom("publish_pages").where("shop_domain", "=", shop).execute();
 }
 
-/** Up to `limit` of a shop's predictions in (afterId, throughId], in customer-id order (the bounds compare in SQL). */
-export async function listPredictionsInRange(
+/** Up to `limit` of a shop's customer ids with a prediction in (afterId, throughId], in id order (bounds compared in SQL). */
+export async function listPredictionIdsInRange(
   db: Db,
   shop: string,
   afterId: string | null,
   throughId: string,
   limit: number,
-): Promise<CustomerPrediction[]> {
+): Promise<string[]> {
   let query = db
     .selectFrom("customer_predictions")
-    .selectAll()
+    .select("customer_id")
     .where("shop_domain", "=", shop)
     .where("customer_id", "<=", throughId);
   if (afterId !== null) query = query.where("customer_id", ">", afterId);
   const rows = await query.orderBy("customer_id").limit(limit).execute();
-  return rows.map(fromPredictionRow);
+  return rows.map((r) => r.customer_id);
 }
