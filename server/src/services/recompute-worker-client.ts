@@ -31,21 +31,27 @@ interface Reply {
  */
 export function workerRecomputeEngine(): RecomputeEngine {
   let thread = startThread();
+  // The prediction thread starts with the first pass: it has loaded its modules (a second or more) by the fit,
+  // where it learns half of the calibration's origins beside the fit's thread.
+  let spare: Thread | null = null;
   let now = new Date(0);
   const engine = engineOf(
     (request) => thread.call(request),
-    () => thread.close(),
+    async () => {
+      await Promise.all([thread.close(), spare?.close()]);
+      spare = null;
+    },
   );
   return {
     ...engine,
     begin: (total, at) => {
       now = at;
+      spare ??= startThread(PREDICT_LIMITS);
       return engine.begin(total, at);
     },
     async fit(overrides): Promise<StoreModel> {
-      // The prediction thread loads its modules while the fit runs (about a second of start-up off the critical path),
-      // then learns half of the calibration's origins beside the fit's thread.
-      const next = startThread(PREDICT_LIMITS);
+      const next = spare ?? startThread(PREDICT_LIMITS);
+      spare = null;
       const model = await fitOnTwoThreads(thread, next, overrides).catch(async (err: unknown) => {
         await next.close();
         throw err;
