@@ -112,6 +112,31 @@ describe("admin reads on their own SQLite connection", () => {
     }
   });
 
+  it("answers the dashboard and sync status while another reader holds a read connection", async () => {
+    const dashboard = createDashboardService({ db, readDb, now: () => NOW });
+    const status = createSyncStatusService({ db: readDb });
+    await dashboard.get(SHOP);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const inside = new Promise<void>((r) => (started = r));
+    // A read that keeps its connection (as a long query in the driver's thread does) until the admin has answered.
+    const slowRead = readDb.transaction().execute(async (trx) => {
+      await sql`select count(*) from orders`.execute(trx);
+      started();
+      await held;
+    });
+    await inside;
+    try {
+      const [view, sync] = await within(2_000, Promise.all([dashboard.get(SHOP), status.status(SHOP)]));
+      expect(view.kpis.customers).toBe(2);
+      expect(sync).toBeTruthy();
+    } finally {
+      release();
+      await slowRead;
+    }
+  });
+
   it("the writer's own connection waits meanwhile (what the admin did before)", async () => {
     await expect(
       whileWriterHeld(db, () => within(500, sql`select count(*) as n from orders`.execute(db))),

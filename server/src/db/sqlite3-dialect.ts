@@ -24,6 +24,11 @@ export interface Sqlite3DialectConfig {
   filename: string;
   /** Runs once after open, e.g. PRAGMAs. */
   onOpen?: (db: sqlite3.Database) => Promise<void> | void;
+  /**
+   * Connections to the file, each running one user's statements at a time (default 1). More than one only for a
+   * reader: in WAL mode each reads the last commit on its own, so one reader's long query does not hold another's.
+   */
+  connections?: number;
 }
 
 const READ_SQL = /^\s*(select|with|pragma|values|explain)\b/i;
@@ -73,40 +78,45 @@ class Sqlite3Connection implements DatabaseConnection {
   }
 }
 
-class Mutex {
-  private tail: Promise<void> = Promise.resolve();
-  lock(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((r) => (release = r));
-    const prev = this.tail;
-    this.tail = prev.then(() => next);
-    return prev.then(() => release);
+/** Connections lent to one user at a time; users waiting for one are served in arrival order. */
+class ConnectionPool {
+  private readonly free: Sqlite3Connection[] = [];
+  private readonly waiting: Array<(connection: Sqlite3Connection) => void> = [];
+
+  acquire(): Promise<Sqlite3Connection> {
+    const connection = this.free.shift();
+    if (connection) return Promise.resolve(connection);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(connection: Sqlite3Connection): void {
+    const next = this.waiting.shift();
+    if (next) next(connection);
+    else this.free.push(connection);
   }
 }
 
 class Sqlite3Driver implements Driver {
-  private db?: sqlite3.Database;
-  private conn?: Sqlite3Connection;
-  private readonly mutex = new Mutex();
-  private release?: () => void;
+  private handles: sqlite3.Database[] = [];
+  private readonly pool = new ConnectionPool();
 
   constructor(private readonly config: Sqlite3DialectConfig) {}
 
   async init(): Promise<void> {
-    this.db = await new Promise<sqlite3.Database>((resolve, reject) => {
-      const db = new sqlite3.Database(this.config.filename, (err) => (err ? reject(err) : resolve(db)));
-    });
-    await this.config.onOpen?.(this.db);
-    this.conn = new Sqlite3Connection(this.db);
+    for (let i = 0; i < (this.config.connections ?? 1); i++) {
+      const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+        const db = new sqlite3.Database(this.config.filename, (err) => (err ? reject(err) : resolve(db)));
+      });
+      this.handles.push(db);
+      await this.config.onOpen?.(db);
+      this.pool.release(new Sqlite3Connection(db));
+    }
   }
-  async acquireConnection(): Promise<DatabaseConnection> {
-    this.release = await this.mutex.lock(); // SQLite: one connection, serialize users
-    return this.conn!;
+  acquireConnection(): Promise<DatabaseConnection> {
+    return this.pool.acquire(); // SQLite: one user per connection at a time
   }
-  async releaseConnection(): Promise<void> {
-    const r = this.release;
-    this.release = undefined;
-    r?.();
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    this.pool.release(connection as Sqlite3Connection);
   }
   async beginTransaction(c: DatabaseConnection): Promise<void> {
     await c.executeQuery(CompiledQuery.raw("begin"));
@@ -118,9 +128,10 @@ class Sqlite3Driver implements Driver {
     await c.executeQuery(CompiledQuery.raw("rollback"));
   }
   async destroy(): Promise<void> {
-    const db = this.db;
-    this.db = undefined;
-    if (db) await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
+    const handles = this.handles;
+    this.handles = [];
+    for (const db of handles)
+      await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
   }
 }
 
