@@ -26,6 +26,8 @@ const AUC_NOISE = 0.01;
  * comes inside the bound the test says so and the entry goes.
  */
 const OUTSIDE_BOUND: Record<string, string> = {
+  "one-timers@730":
+    "+15.9 %: the base model's first 90 days are +15 %, and the rolling-origin factor (1.125), learned where the store was younger, lifts them to +30 %; the retention chain's reweighted line (closer to the truth here: 0.936–0.991 against 0.917–0.988) no longer hides it as the flat chain did (+14.0 %)",
   // Not rows here, but measured with the CLI's 3,000 customers: young-store@240 −17 % (later orders short: the
   // heavy buyers' retention chain stays flat at ~0.85 where the truth rises to 0.92–0.96, since the EM still reads
   // π_3..π_4 0.03–0.06 low: doubled packs make gaps heavier-tailed than log-normal) and one-timers@450 +17 % (the
