@@ -4,13 +4,14 @@
 // without holding back the rest.
 import { randomUUID } from "node:crypto";
 import type { KyselyPlugin } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as orders from "../../server/src/db/repositories/order.repository.js";
 import * as syncState from "../../server/src/db/repositories/sync-state.repository.js";
 import * as webhookEvents from "../../server/src/db/repositories/webhook-event.repository.js";
 import { UnauthorizedError } from "../../server/src/domain/shared/errors.js";
 import { createPrivacyService } from "../../server/src/services/privacy.service.js";
 import { createWebhookIngestService } from "../../server/src/services/webhook-ingest.service.js";
+import { createWebhookSeenTimes } from "../../server/src/services/webhook-seen-times.js";
 import { webhookEvent } from "../../server/src/platforms/shopify/webhook-events.js";
 import { orderPayload } from "../../server/src/simulator/webhook-payloads.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
@@ -20,6 +21,39 @@ import { type Harness, signedWebhookHeaders, startHarness } from "./harness.js";
 const SHOP = "group.myshopify.com";
 const OTHER = "other-group.myshopify.com";
 const SEED = { until: new Date("2009-12-05T00:00:00Z"), maxCustomers: 8, includeGuests: false };
+
+type Node = { kind: string; into?: { table?: { identifier?: { name?: string } } } };
+const writesSyncState = (node: unknown) =>
+  (node as Node).kind === "InsertQueryNode" && (node as Node).into?.table?.identifier?.name === "sync_state";
+
+/**
+ * Counts the statements executed (once each: a union's parts are transformed too, but only the statement gets a
+ * result), apart from the last_webhook_at writes; `seenGate`, when set, holds each of those writes' results.
+ */
+function countStatements() {
+  const seenIds = new Set<unknown>();
+  const counted = {
+    statements: 0,
+    seenWrites: 0,
+    seenGate: undefined as Promise<void> | undefined,
+    plugin: {} as KyselyPlugin,
+  };
+  counted.plugin = {
+    transformQuery: (args) => {
+      if (writesSyncState(args.node)) seenIds.add(args.queryId);
+      return args.node;
+    },
+    transformResult: async (args) => {
+      if (!seenIds.has(args.queryId)) counted.statements++;
+      else {
+        counted.seenWrites++;
+        await counted.seenGate;
+      }
+      return args.result;
+    },
+  };
+  return counted;
+}
 
 describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
   let h: Harness;
@@ -40,15 +74,8 @@ describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
     });
 
   it("stores 20 deliveries of one turn in a few statements, each with its own outcome", async () => {
-    let statements = 0;
-    const counting: KyselyPlugin = {
-      transformQuery: (args) => {
-        statements++;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
-    const ingest = ackOnly(counting);
+    const counted = countStatements();
+    const ingest = ackOnly(counted.plugin);
     const created = h.sim.playOrders(SHOP, 21, { guestRate: 0, refundRate: 0, cancelRate: 0 }).created;
     const bodies = created.map((o) =>
       JSON.stringify(orderPayload(h.sim.store(SHOP), h.sim.store(SHOP).orders.get(o.id)!)),
@@ -81,23 +108,75 @@ describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
     expect(values[22]).toBeInstanceOf(UnauthorizedError);
     expect(await webhookEvents.findWebhookEvent(h.t.db, SHOP, ids[20])).toBeUndefined();
     expect(await webhookEvents.findWebhookEvent(h.t.db, SHOP, ids[19])).toBeDefined();
-    // One read of shops and order owners, one insert, one last_webhook_at write (3 per delivery before: 66).
-    expect(statements).toBeLessThanOrEqual(4);
+    await ingest.idle();
+    // One checked insert, one read for those it skipped (the duplicates, the refused), one last_webhook_at write
+    // (3 per delivery before the group commit: 66).
+    expect(counted.statements).toBeLessThanOrEqual(3);
     await ingest.stop();
+  });
+
+  /** Signed deliveries of new orders of SHOP, each sent as from shops[i % shops.length]. */
+  const newOrderDeliveries = (n: number, shops: string[]) =>
+    h.sim.playOrders(SHOP, n, { guestRate: 0, refundRate: 0, cancelRate: 0 }).created.map((o, i) => {
+      const body = JSON.stringify(orderPayload(h.sim.store(SHOP), h.sim.store(SHOP).orders.get(o.id)!));
+      return { body, headers: signedWebhookHeaders(body, "orders/create", shops[i % shops.length]) };
+    });
+
+  it("answers a batch of new deliveries after one statement", async () => {
+    const counted = countStatements();
+    const ingest = ackOnly(counted.plugin);
+    const deliveries = newOrderDeliveries(12, [SHOP]);
+    const outcomes = await Promise.all(deliveries.map((d) => ingest.ingest("shopify", Buffer.from(d.body), d.headers)));
+    expect(outcomes).toEqual(Array(12).fill("accepted"));
+    // The check is inside the insert (before: an owner read, then the insert).
+    expect(counted.statements).toBe(1);
+    await ingest.stop();
+  });
+
+  it("answers before the last webhook time is written", async () => {
+    const events: string[] = [];
+    const counted = countStatements();
+    const ingest = ackOnly({
+      transformQuery: (args) => counted.plugin.transformQuery(args),
+      transformResult: async (args) => {
+        const before = counted.seenWrites;
+        const result = await counted.plugin.transformResult(args);
+        if (counted.seenWrites > before) events.push("last webhook time written");
+        return result;
+      },
+    });
+    const deliveries = newOrderDeliveries(2, ["answer-first.myshopify.com"]);
+    await Promise.all(
+      deliveries.map((d) => ingest.ingest("shopify", Buffer.from(d.body), d.headers).then((o) => events.push(o))),
+    );
+    await ingest.idle();
+    expect(events).toEqual(["accepted", "accepted", "last webhook time written"]); // before: the write first
+    await ingest.stop();
+  });
+
+  it("writes the last webhook times one statement at a time; shops due meanwhile share the next", async () => {
+    const counted = countStatements();
+    let release: () => void = () => undefined;
+    counted.seenGate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const seenTimes = createWebhookSeenTimes(h.t.db.withPlugin(counted.plugin), () => undefined);
+    const at = new Date().toISOString();
+    const shops = ["held-a", "held-b", "held-c", "held-d"].map((s) => `${s}.myshopify.com`);
+    seenTimes.note([{ shop_domain: shops[0], received_at: at }]);
+    await vi.waitFor(() => expect(counted.seenWrites).toBe(1)); // executed, its result held
+    seenTimes.note(shops.slice(1, 3).map((shop_domain) => ({ shop_domain, received_at: at })));
+    seenTimes.note([{ shop_domain: shops[3], received_at: at }]);
+    release();
+    await seenTimes.drain();
+    expect(counted.seenWrites).toBe(2); // the first, then b, c and d together
+    for (const shop of shops) expect((await syncState.findSyncState(h.t.db, shop))?.last_webhook_at).toBe(at);
   });
 
   it("writes the last webhook time of every shop of a batch in one statement", async () => {
     const shops = [SHOP, "seen-a.myshopify.com", "seen-b.myshopify.com"];
-    let seenWrites = 0;
-    const counting: KyselyPlugin = {
-      transformQuery: (args) => {
-        const node = args.node as { kind: string; into?: { table?: { identifier?: { name?: string } } } };
-        if (node.kind === "InsertQueryNode" && node.into?.table?.identifier?.name === "sync_state") seenWrites++;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
-    const ingest = ackOnly(counting);
+    const counted = countStatements();
+    const ingest = ackOnly(counted.plugin);
     const created = h.sim.playOrders(SHOP, 6, { guestRate: 0, refundRate: 0, cancelRate: 0 }).created;
     const outcomes = await Promise.all(
       created.map((o, i) => {
@@ -106,7 +185,8 @@ describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
       }),
     );
     expect(outcomes).toEqual(Array(6).fill("accepted"));
-    expect(seenWrites).toBe(1); // one per shop before: 3
+    await ingest.idle();
+    expect(counted.seenWrites).toBe(1); // one per shop before: 3
     for (const shop of shops) expect((await syncState.findSyncState(h.t.db, shop))?.last_webhook_at).not.toBeNull();
     await ingest.stop();
   });
@@ -115,9 +195,7 @@ describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
     const logged: string[] = [];
     const failingSeen: KyselyPlugin = {
       transformQuery: (args) => {
-        const node = args.node as { kind: string; into?: { table?: { identifier?: { name?: string } } } };
-        if (node.kind === "InsertQueryNode" && node.into?.table?.identifier?.name === "sync_state")
-          throw new Error("sync_state is locked");
+        if (writesSyncState(args.node)) throw new Error("sync_state is locked");
         return args.node;
       },
       transformResult: async (args) => args.result,
@@ -131,6 +209,7 @@ describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
     });
     const outcomes = await Promise.all(deliveries.map((d) => ingest.ingest("shopify", Buffer.from(d.body), d.headers)));
     expect(outcomes).toEqual(["accepted", "accepted"]); // before: both rejected with the sync_state error (500)
+    await ingest.idle();
     expect(logged.some((m) => m.includes("sync_state is locked"))).toBe(true);
     for (const [i, shop] of shops.entries()) {
       const webhookId = deliveries[i].headers["x-shopify-webhook-id"];

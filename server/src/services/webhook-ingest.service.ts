@@ -339,10 +339,16 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
     },
 
     /** Resolves when every delivery handed to the queue so far has been tried (tests, benchmarks). */
-    idle: () => queue.idle(),
+    async idle(): Promise<void> {
+      await queue.idle();
+      await intake.drain(); // the last webhook times, written after the answers
+    },
 
     /** Shutdown: takes no more deliveries and waits for those being applied; the rest stay stored for the next start. */
-    stop: () => queue.stop(),
+    async stop(): Promise<void> {
+      await queue.stop();
+      await intake.drain();
+    },
   };
 }
 
