@@ -15,6 +15,19 @@
 //   recompute + publish 19-26 s; admin p99 during 266 / 209 / 201 ms (p50 53-80), idle p99 50-63 ms; event loop
 //   late p99 71-76 ms. The goal, < 200 ms, is at the edge: what is left is the recompute's own page reads and writes
 //   and the publisher on the main thread, and two worker threads on the same two cores.
+// - stop 18, a box loaded by other sessions (load 9-33), runs interleaved: a CPU profile of the main thread during
+//   the recompute (load 16-19): busy 12.6 s of 31 s; native work (node-sqlite3 turning rows into objects, structured
+//   clone) 4.2 s, node-sqlite3 statement calls (binding) 2.1 s, GC 1.6 s, postMessage 0.8 s, Kysely compiling
+//   selects 0.3 s, the publisher's own JS 0.3 s; reading, building and posting a 1,000-customer page was one stretch
+//   of 50-300 ms. admin p99 during / event-loop delay p99:
+//   before (0bf7b1b): 1,210 / 212, 1,359 / 206, 2,332 / 293, 715 / 154 ms (loads 17-18, 11-14, 19-22, 18-24);
+//   250-customer pages posted in their own turn, publish ranges read as ids (75d2e8e): 831 / 68 (a first variant,
+//   the turn taken inside the page read), 771 / 87, 986 / 117, 1,073 / 126, 833 / 91 ms (loads 12, 9-12, 20-22,
+//   20-33, 18-22);
+//   and two read connections (66640d7): 816 / 135, 622 / 92, 860 / 172 ms (loads 17-25, 19-33, 15-24), 660-870
+//   requests answered during the recompute against 440-490.
+//   The event loop is held less; the p99 under these loads is the box's (idle p99 alone 135-1,008 ms): < 200 ms on a
+//   quiet box is neither shown nor refuted here.
 import { rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
