@@ -2,6 +2,7 @@ import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as syncState from "../../server/src/db/repositories/sync-state.repository.js";
 import * as webhookEvents from "../../server/src/db/repositories/webhook-event.repository.js";
+import { insertCheckedWebhookEvents } from "../../server/src/db/repositories/webhook-intake.repository.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
 
@@ -36,6 +37,15 @@ describe.each(DB_KINDS)("sync state and webhook events on %s", (kind) => {
     );
     expect(concurrent.filter(Boolean)).toHaveLength(1);
     expect(await webhookEvents.countWebhookEvents(t.db, A)).toBe(2);
+  });
+
+  it("a batch-stored delivery without a due time is due from its receipt, as one stored alone", async () => {
+    // Otherwise its next_attempt_at is NULL: a crash before it is applied leaves it where no retry ever finds it.
+    const delivery = { row: event(A, "checked-due"), platform: "shopify", orderId: null };
+    expect(await insertCheckedWebhookEvents(t.db, [delivery])).toHaveLength(1);
+    const due = await webhookEvents.listDueWebhookEvents(t.db, new Date("2026-01-01T00:00:01Z"), 100);
+    expect(due.map((r) => r.webhook_id)).toContain("checked-due");
+    await t.db.deleteFrom("webhook_events").where("webhook_id", "=", "checked-due").execute();
   });
 
   it("drops the payload once processed", async () => {

@@ -20,10 +20,12 @@ export function insertCheckedWebhookEvents(
   db: Db,
   rows: IntakeRow[],
 ): Promise<Array<{ shop_domain: string; webhook_id: string }>> {
+  // Unless told otherwise, due from its receipt (as insertWebhookEvent): a NULL due time is never retried.
+  const dueAt = (row: NewWebhookEvent) => (row.next_attempt_at === undefined ? row.received_at : row.next_attempt_at);
   const values = sql.join(
     rows.map(
       ({ row, platform, orderId }) =>
-        sql`(${row.shop_domain}, ${row.webhook_id}, ${row.topic}, ${row.event_id}, ${row.triggered_at}, ${row.received_at}, ${row.status}, ${row.payload}, ${row.processed_at}, ${row.error}, ${row.next_attempt_at ?? null}, ${platform}, ${orderId})`,
+        sql`(${row.shop_domain}, ${row.webhook_id}, ${row.topic}, ${row.event_id}, ${row.triggered_at}, ${row.received_at}, ${row.status}, ${row.payload}, ${row.processed_at}, ${row.error}, ${dueAt(row)}, ${platform}, ${orderId})`,
     ),
   );
   // VALUES columns are untyped text on both databases; every column filled here is text (attempts keeps its default).
