@@ -7,25 +7,11 @@ import { predictCustomer } from "../domain/timing/predict-customer.js";
 import type { CustomerPrediction } from "../domain/timing/prediction.js";
 import { createStoreFitCollector, type StoreFitCollector } from "../domain/timing/store-fit-collector.js";
 import type { StoreModel } from "../domain/timing/store-model.js";
-import { dayIndex } from "../domain/timing/days.js";
-import { fitTimingBase } from "../domain/timing/fit-store-model.js";
-import {
-  calibrationFromOrigins,
-  calibrationOrigins,
-  learnOrigin,
-  type OriginRows,
-} from "../domain/timing/learn-calibration.js";
-import type { PurchaseDay } from "../domain/timing/purchase-days.js";
 
 export type EngineRequest =
   | { kind: "begin"; total: number; now: Date }
   | { kind: "add"; histories: CustomerHistory[] }
   | { kind: "fit"; overrides: ProductOverrides }
-  /** fit in steps, so another thread can learn some of the calibration's origins (recompute-worker-client.ts). */
-  | { kind: "fitBase"; overrides: ProductOverrides }
-  | { kind: "calibrationSample"; days: PurchaseDay[][]; nowDay: number }
-  | { kind: "origin"; k: number }
-  | { kind: "finishFit"; origins: (OriginRows | null)[] }
   /** A fitted model for the second pass (a fresh worker takes it: see recompute-worker-client.ts). */
   | { kind: "model"; model: StoreModel; now: Date }
   | { kind: "predict"; histories: CustomerHistory[]; visits: Map<string, VisitSummary> | null };
@@ -41,21 +27,11 @@ export interface RecomputeEngine {
   close(): Promise<void>;
 }
 
-/** What fitBase answers: the origins to learn and the sample they are learned on (on the model's clock). */
-export interface FitBaseReply {
-  origins: number[];
-  days: PurchaseDay[][];
-  nowDay: number;
-}
-
 /** One recompute's state: the collector during the first pass, the model during the second. */
 export function createEngineHandler(): (request: EngineRequest) => unknown {
   let collector: StoreFitCollector | null = null;
   let model: StoreModel | null = null;
   let now = new Date(0);
-  // Between fitBase and finishFit: the model without its calibration; on any thread learning origins, their sample.
-  let base: StoreModel | null = null;
-  let calibration: { days: PurchaseDay[][]; nowDay: number } | null = null;
   return (request) => {
     switch (request.kind) {
       case "begin":
@@ -70,34 +46,10 @@ export function createEngineHandler(): (request: EngineRequest) => unknown {
         model = started(collector).finish(request.overrides);
         collector = null;
         return model;
-      case "fitBase": {
-        const { base: fitted, calibrationDays } = started(collector).finishBase(request.overrides);
-        base = fitted;
-        calibration = { days: calibrationDays, nowDay: dayIndex(now) };
-        collector = null;
-        const reply: FitBaseReply = {
-          origins: calibrationOrigins(calibrationDays, calibration.nowDay),
-          ...calibration,
-        };
-        return reply;
-      }
-      case "calibrationSample":
-        calibration = { days: request.days, nowDay: request.nowDay };
-        return undefined;
-      case "origin": {
-        const { days, nowDay } = started(calibration);
-        return learnOrigin(days, nowDay, request.k, fitTimingBase);
-      }
-      case "finishFit":
-        model = { ...started(base), calibration: calibrationFromOrigins(request.origins) };
-        base = null;
-        calibration = null;
-        return model;
       case "model":
         model = request.model;
         now = request.now;
         collector = null;
-        calibration = null;
         return undefined;
       case "predict": {
         const fitted = started(model);

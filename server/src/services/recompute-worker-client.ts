@@ -3,9 +3,7 @@
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import { ValidationError } from "../domain/shared/errors.js";
 import type { StoreModel } from "../domain/timing/store-model.js";
-import type { OriginRows } from "../domain/timing/learn-calibration.js";
-import type { ProductOverrides } from "../domain/timing/non-product-lines.js";
-import { engineOf, type EngineRequest, type FitBaseReply, type RecomputeEngine } from "./recompute-engine.js";
+import { engineOf, type EngineRequest, type RecomputeEngine } from "./recompute-engine.js";
 
 const typescript = import.meta.url.endsWith(".ts");
 const entry = new URL(`./recompute-worker.${typescript ? "ts" : "js"}`, import.meta.url).href;
@@ -31,28 +29,21 @@ interface Reply {
  */
 export function workerRecomputeEngine(): RecomputeEngine {
   let thread = startThread();
-  // The prediction thread starts with the first pass: it has loaded its modules (a second or more) by the fit,
-  // where it learns half of the calibration's origins beside the fit's thread.
-  let spare: Thread | null = null;
   let now = new Date(0);
   const engine = engineOf(
     (request) => thread.call(request),
-    async () => {
-      await Promise.all([thread.close(), spare?.close()]);
-      spare = null;
-    },
+    () => thread.close(),
   );
   return {
     ...engine,
     begin: (total, at) => {
       now = at;
-      spare ??= startThread(PREDICT_LIMITS);
       return engine.begin(total, at);
     },
     async fit(overrides): Promise<StoreModel> {
-      const next = spare ?? startThread(PREDICT_LIMITS);
-      spare = null;
-      const model = await fitOnTwoThreads(thread, next, overrides).catch(async (err: unknown) => {
+      // The prediction thread loads its modules while the fit runs (about a second of start-up off the critical path).
+      const next = startThread(PREDICT_LIMITS);
+      const model = await engine.fit(overrides).catch(async (err: unknown) => {
         await next.close();
         throw err;
       });
@@ -62,24 +53,6 @@ export function workerRecomputeEngine(): RecomputeEngine {
       return model;
     },
   };
-}
-
-type Thread = ReturnType<typeof startThread>;
-
-/**
- * The store fit with its calibration origins (each a whole base-model fit, most of the fit's time) learned by both
- * threads, each taking the next origin as it finishes one; merged in origin order, the model is the one-thread fit's.
- */
-async function fitOnTwoThreads(fitThread: Thread, helper: Thread, overrides: ProductOverrides): Promise<StoreModel> {
-  const prepared = await fitThread.call<FitBaseReply>({ kind: "fitBase", overrides });
-  const helperReady = helper.call({ kind: "calibrationSample", days: prepared.days, nowDay: prepared.nowDay });
-  const queue = [...prepared.origins];
-  const learned: (OriginRows | null)[] = [];
-  const learnOn = async (t: Thread) => {
-    for (let k = queue.shift(); k !== undefined; k = queue.shift()) learned.push(await t.call({ kind: "origin", k }));
-  };
-  await Promise.all([learnOn(fitThread), helperReady.then(() => learnOn(helper))]);
-  return fitThread.call<StoreModel>({ kind: "finishFit", origins: learned });
 }
 
 function startThread(resourceLimits?: ResourceLimits) {

@@ -38,90 +38,7 @@ export function learnCalibrationOnSample(
   nowDay: number,
   fitBase: FitBase,
 ): TimingCalibration | null {
-  return calibrationFromOrigins(calibrationOrigins(sample, nowDay).map((k) => learnOrigin(sample, nowDay, k, fitBase)));
-}
-
-/** What one validation origin contributes, row by row in sample order (so origins can be learned apart, even on
- *  other threads, and merged into exactly the sums one loop would have made). */
-export interface OriginRows {
-  k: number;
-  cells: number[];
-  /** Orders in the first window and the base model's expected orders there, per row. */
-  actual: number[];
-  first: number[];
-  features: number[][];
-  labels: boolean[];
-  windows: WindowRow[];
-  tenureCells: TenureCell[];
-}
-
-/** The origins (k = 0, 1, …) the sample has enough history for: now − 90 d, then every 45 d earlier. */
-export function calibrationOrigins(sample: PurchaseDay[][], nowDay: number): number[] {
   const firstDay = sample.reduce((m, d) => Math.min(m, d[0].day), Infinity);
-  const ks: number[] = [];
-  for (let k = 0; k < MAX_ORIGINS && originDay(nowDay, k) - firstDay >= MIN_HISTORY_DAYS; k++) ks.push(k);
-  return ks;
-}
-
-const originDay = (nowDay: number, k: number) => nowDay - RANK_HORIZON_DAYS - ORIGIN_STEP_DAYS * k;
-
-/** Origin k: the base model fitted on purchases before it, compared with what happened after; null when fewer
- *  than 50 customers had bought by then. */
-export function learnOrigin(sample: PurchaseDay[][], nowDay: number, k: number, fitBase: FitBase): OriginRows | null {
-  const H = RANK_HORIZON_DAYS;
-  const origin = originDay(nowDay, k);
-  const before: PurchaseDay[][] = [],
-    after: number[][] = [];
-  for (const d of sample) {
-    const b = d.filter((p) => p.day < origin);
-    if (b.length === 0) continue;
-    before.push(b);
-    // Everything after the origin: the first H days validate the 90-day outputs, the rest the later part.
-    after.push(d.filter((p) => p.day >= origin && p.day < nowDay).map((p) => p.day));
-  }
-  if (before.length < 50) return null;
-  const model = fitBase(before, new Date(origin * DAY_MS));
-  const rows: OriginRows = {
-    k,
-    cells: [],
-    actual: [],
-    first: [],
-    features: [],
-    labels: [],
-    windows: [],
-    tenureCells: [],
-  };
-  const span = nowDay - origin;
-  const late = TENURE_EDGES.map(() => ({ actual: 0, predicted: 0 })).concat({ actual: 0, predicted: 0 });
-  before.forEach((b, i) => {
-    const v = baseView(b, model, origin);
-    const t = v.timing;
-    const inWindow = after[i].filter((d) => d < origin + H);
-    const first = expectedOrders(t.predictive, t.pActive, v.continuation, t.elapsedDays, H);
-    rows.cells.push(v.cell);
-    rows.actual.push(inWindow.length);
-    rows.first.push(first);
-    rows.features.push(v.features);
-    rows.labels.push(inWindow.length > 0);
-    if (inWindow.length > 0)
-      rows.windows.push({
-        predictive: t.predictive,
-        elapsedDays: t.elapsedDays,
-        gapDays: inWindow[0] - b[b.length - 1].day,
-        horizonDays: H,
-      });
-    if (span > H) {
-      const cls = late[tenureClass(v.tenureDays)];
-      cls.actual += after[i].length - inWindow.length;
-      cls.predicted += expectedOrders(t.predictive, t.pActive, v.continuation, t.elapsedDays, span) - first;
-    }
-  });
-  if (span > H) for (const [c, cell] of late.entries()) rows.tenureCells.push({ origin, tenureClass: c, ...cell });
-  return rows;
-}
-
-/** The calibration from its origins' rows, taken in origin order (the same sums, in the same order, as one loop). */
-export function calibrationFromOrigins(learned: (OriginRows | null)[]): TimingCalibration | null {
   const H = RANK_HORIZON_DAYS;
   const acc = { actual: new Float64Array(CELLS), predicted: new Float64Array(CELLS) };
   const features: number[][] = [],
@@ -129,19 +46,50 @@ export function calibrationFromOrigins(learned: (OriginRows | null)[]): TimingCa
     windows: WindowRow[] = [],
     tenureCells: TenureCell[] = [],
     originOf: number[] = [];
-  const origins = learned.filter((o): o is OriginRows => o !== null).sort((x, y) => x.k - y.k);
-  for (const o of origins) {
-    o.cells.forEach((cell, i) => {
-      acc.actual[cell] += o.actual[i];
-      acc.predicted[cell] += o.first[i];
-      features.push(o.features[i]);
-      labels.push(o.labels[i]);
-      originOf.push(o.k);
+  let origins = 0;
+  for (let k = 0; k < MAX_ORIGINS; k++) {
+    const origin = nowDay - H - ORIGIN_STEP_DAYS * k;
+    if (origin - firstDay < MIN_HISTORY_DAYS) break;
+    const before: PurchaseDay[][] = [],
+      after: number[][] = [];
+    for (const d of sample) {
+      const b = d.filter((p) => p.day < origin);
+      if (b.length === 0) continue;
+      before.push(b);
+      // Everything after the origin: the first H days validate the 90-day outputs, the rest the later part.
+      after.push(d.filter((p) => p.day >= origin && p.day < nowDay).map((p) => p.day));
+    }
+    if (before.length < 50) continue;
+    const model = fitBase(before, new Date(origin * DAY_MS));
+    origins++;
+    const span = nowDay - origin;
+    const late = TENURE_EDGES.map(() => ({ actual: 0, predicted: 0 })).concat({ actual: 0, predicted: 0 });
+    before.forEach((b, i) => {
+      const v = baseView(b, model, origin);
+      const t = v.timing;
+      const inWindow = after[i].filter((d) => d < origin + H);
+      const first = expectedOrders(t.predictive, t.pActive, v.continuation, t.elapsedDays, H);
+      acc.actual[v.cell] += inWindow.length;
+      acc.predicted[v.cell] += first;
+      features.push(v.features);
+      labels.push(inWindow.length > 0);
+      originOf.push(k);
+      if (inWindow.length > 0)
+        windows.push({
+          predictive: t.predictive,
+          elapsedDays: t.elapsedDays,
+          gapDays: inWindow[0] - b[b.length - 1].day,
+          horizonDays: H,
+        });
+      if (span > H) {
+        const cls = late[tenureClass(v.tenureDays)];
+        cls.actual += after[i].length - inWindow.length;
+        cls.predicted += expectedOrders(t.predictive, t.pActive, v.continuation, t.elapsedDays, span) - first;
+      }
     });
-    windows.push(...o.windows);
-    tenureCells.push(...o.tenureCells);
+    if (span > H) for (const [k, c] of late.entries()) tenureCells.push({ origin, tenureClass: k, ...c });
   }
-  if (origins.length === 0) return null;
+  if (origins === 0) return null;
   const pooled = sum(acc.actual) / Math.max(sum(acc.predicted), 1e-9);
   const orderFactors = Array.from(acc.actual, (a, c) =>
     clamp((a + CELL_PSEUDO_ORDERS * pooled) / (acc.predicted[c] + CELL_PSEUDO_ORDERS)),
@@ -153,7 +101,7 @@ export function calibrationFromOrigins(learned: (OriginRows | null)[]): TimingCa
   const hasBoth = labels.some(Boolean) && labels.some((l) => !l);
   return {
     validationDays: H,
-    origins: origins.length,
+    origins,
     rows: features.length,
     orderFactors,
     pooledFactor: clamp(pooled),

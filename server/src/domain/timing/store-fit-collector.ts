@@ -6,7 +6,7 @@
 import { rfmCutpointsOfColumns } from "../segments/rfm.js";
 import { ValidationError } from "../shared/errors.js";
 import { dayIndex } from "./days.js";
-import { FIT_SAMPLE_SIZE, fitStoreModelFromParts, onStoreClock } from "./fit-store-model.js";
+import { FIT_SAMPLE_SIZE, fitStoreModelFromParts } from "./fit-store-model.js";
 import { type CustomerHistory, validateHistory } from "./history.js";
 import { CALIBRATION_SAMPLE } from "./learn-calibration.js";
 import { NO_OVERRIDES, type ProductOverrides } from "./non-product-lines.js";
@@ -39,30 +39,14 @@ export function createStoreFitCollector(total: number, now: Date) {
     added++;
   }
 
-  function parts() {
+  function finish(overrides: ProductOverrides = NO_OVERRIDES): StoreModel {
     if (added === 0) throw new ValidationError("No customer histories to fit the store model on");
     const [recency, frequency, monetary] = rfm.columns();
-    return { customers: added, sample, cycles, rfmCuts: rfmCutpointsOfColumns(recency, frequency, monetary) };
+    const rfmCuts = rfmCutpointsOfColumns(recency, frequency, monetary);
+    return fitStoreModelFromParts({ customers: added, sample, cycles, rfmCuts }, calibration, now, overrides);
   }
 
-  function finish(overrides: ProductOverrides = NO_OVERRIDES): StoreModel {
-    return fitStoreModelFromParts(parts(), calibration, now, overrides);
-  }
-
-  /**
-   * finish() in two steps: the model without its calibration, and the calibration sample on the model's clock,
-   * whose origins (learnOrigin) can then be learned on several threads; calibrationFromOrigins completes it.
-   */
-  function finishBase(overrides: ProductOverrides = NO_OVERRIDES): {
-    base: StoreModel;
-    calibrationDays: PurchaseDay[][];
-  } {
-    // An empty calibration sample learns no calibration: the rest of the fit is finish()'s.
-    const base = fitStoreModelFromParts(parts(), [], now, overrides);
-    return { base, calibrationDays: onStoreClock(base.seasonalClock, calibration, nowDay) };
-  }
-
-  return { add, finish, finishBase, added: () => added };
+  return { add, finish, added: () => added };
 }
 
 export type StoreFitCollector = ReturnType<typeof createStoreFitCollector>;
