@@ -5,21 +5,11 @@ import * as webhookEvents from "../../server/src/db/repositories/webhook-event.r
 import { insertCheckedWebhookEvents } from "../../server/src/db/repositories/webhook-intake.repository.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
+import { receivedDelivery } from "../helpers/webhook-rows.js";
 
 const A = "a.myshopify.com";
 const B = "b.myshopify.com";
-const event = (shop: string, id: string) => ({
-  shop_domain: shop,
-  webhook_id: id,
-  topic: "orders/create",
-  event_id: null,
-  triggered_at: null,
-  received_at: "2026-01-01T00:00:00.000Z",
-  status: "received",
-  payload: "{}",
-  processed_at: null,
-  error: null,
-});
+const event = (shop: string, id: string) => receivedDelivery(shop, id);
 
 describe.each(DB_KINDS)("sync state and webhook events on %s", (kind) => {
   let t: TestDb;

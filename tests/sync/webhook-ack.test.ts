@@ -12,6 +12,7 @@ import { createWebhookIngestService } from "../../server/src/services/webhook-in
 import { customersDataRequestPayload, orderPayload } from "../../server/src/simulator/webhook-payloads.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { registryOf } from "../helpers/platforms.js";
+import { receivedDelivery } from "../helpers/webhook-rows.js";
 import { startHarness, type Harness, signedWebhookHeaders } from "./harness.js";
 
 const SHOP = "ack.myshopify.com";
@@ -78,19 +79,15 @@ describe.each(DB_KINDS)("webhooks acknowledged before they are applied (%s)", (k
     // As the dead process left them: stored a moment ago, due only after the in-flight grace.
     const now = new Date();
     for (const [i, id] of ids.entries()) {
-      await webhookEvents.insertWebhookEvent(h.t.db, {
-        shop_domain: SHOP,
-        webhook_id: id,
-        topic: "customers/data_request",
-        event_id: null,
-        triggered_at: null,
-        received_at: now.toISOString(),
-        status: "received",
-        payload: JSON.stringify(customersDataRequestPayload(store, customerId, 7000 + i)),
-        processed_at: null,
-        error: null,
-        next_attempt_at: new Date(now.getTime() + 60_000).toISOString(),
-      });
+      await webhookEvents.insertWebhookEvent(
+        h.t.db,
+        receivedDelivery(SHOP, id, {
+          topic: "customers/data_request",
+          received_at: now.toISOString(),
+          payload: JSON.stringify(customersDataRequestPayload(store, customerId, 7000 + i)),
+          next_attempt_at: new Date(now.getTime() + 60_000).toISOString(),
+        }),
+      );
     }
     const applied = new Map<string, number>();
     // Two instances start at once; each also runs its retry job (nothing is due yet, so that finds nothing).

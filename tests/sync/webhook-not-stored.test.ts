@@ -8,6 +8,7 @@ import { UnauthorizedError } from "../../server/src/domain/shared/errors.js";
 import { createAckGroupCommit } from "../../server/src/services/webhook-group-commit.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
 import { createTestDb, type TestDb } from "../helpers/test-db.js";
+import { receivedDelivery } from "../helpers/webhook-rows.js";
 
 /** The batch's checked insert is one raw statement (webhook-intake.repository.ts). */
 const insertsWebhookEvent = (node: RootOperationNode) =>
@@ -21,18 +22,7 @@ const insertRefusesEverything: KyselyPlugin = {
 };
 
 const SHOP = "not-stored.myshopify.com";
-const row = {
-  shop_domain: SHOP,
-  webhook_id: "wh-not-stored-1",
-  topic: "orders/create",
-  event_id: null,
-  triggered_at: null,
-  received_at: "2026-12-03T10:00:00.000Z",
-  status: "received",
-  payload: "{}",
-  processed_at: null,
-  error: null,
-};
+const row = receivedDelivery(SHOP, "wh-not-stored-1", { received_at: "2026-12-03T10:00:00.000Z" });
 
 describe.each(DB_KINDS)("a delivery neither stored nor refused (%s)", (kind) => {
   let t: TestDb;

@@ -17,6 +17,7 @@ import {
 import { orderPayload } from "../../server/src/simulator/webhook-payloads.js";
 import { listen } from "../http/admin/fixtures.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
+import { receivedDelivery } from "../helpers/webhook-rows.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const SHOP = "retries-a.myshopify.com";
@@ -48,18 +49,10 @@ describe.each(DB_KINDS)("poison webhook deliveries on %s", (kind) => {
 
   /** A delivery stored earlier and not applied; `payload` null or malformed makes it fail every time. */
   const stored = (shop: string, webhookId: string, payload: string | null, receivedAt = clock - 10 * MINUTE) =>
-    webhookEvents.insertWebhookEvent(h.t.db, {
-      shop_domain: shop,
-      webhook_id: webhookId,
-      topic: "orders/create",
-      event_id: null,
-      triggered_at: null,
-      received_at: at(receivedAt),
-      status: "received",
-      payload,
-      processed_at: null,
-      error: null,
-    });
+    webhookEvents.insertWebhookEvent(
+      h.t.db,
+      receivedDelivery(shop, webhookId, { received_at: at(receivedAt), payload }),
+    );
   const poison = JSON.stringify({ id: 5, line_items: "not a list" });
 
   beforeAll(async () => {

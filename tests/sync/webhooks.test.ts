@@ -4,6 +4,7 @@ import * as orders from "../../server/src/db/repositories/order.repository.js";
 import * as webhookEvents from "../../server/src/db/repositories/webhook-event.repository.js";
 import * as syncState from "../../server/src/db/repositories/sync-state.repository.js";
 import { bareOrderRecord } from "../helpers/sim-orders.js";
+import { receivedDelivery } from "../helpers/webhook-rows.js";
 import { startHarness, type Harness, signedWebhookHeaders } from "./harness.js";
 
 const SHOP = "hooks-a.myshopify.com";
@@ -147,18 +148,10 @@ describe("webhook ingestion against the simulator", () => {
   it("a stored-but-unapplied order never revives a customer redacted after it arrived", async () => {
     const tenMinutesAgo = new Date(Date.now() - 600_000).toISOString();
     const pending = (webhookId: string, body: object) =>
-      webhookEvents.insertWebhookEvent(h.t.db, {
-        shop_domain: SHOP,
-        webhook_id: webhookId,
-        topic: "orders/create",
-        event_id: null,
-        triggered_at: null,
-        received_at: tenMinutesAgo,
-        status: "received",
-        payload: JSON.stringify(body),
-        processed_at: null,
-        error: null,
-      });
+      webhookEvents.insertWebhookEvent(
+        h.t.db,
+        receivedDelivery(SHOP, webhookId, { received_at: tenMinutesAgo, payload: JSON.stringify(body) }),
+      );
     simOrder(h, SHOP, 990001, "2026-01-02T00:00:00Z", 5151);
     simOrder(h, SHOP, 990002, "2026-01-02T00:00:00Z", 5252);
     await pending("pending-redacted", orderBody(990001, "2026-01-02T00:00:00Z", "12.00", 5151));
