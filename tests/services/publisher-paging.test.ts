@@ -15,6 +15,19 @@ import { NOW, prediction, SHOP } from "../unit/domain/campaigns/fixtures.js";
 
 const CUSTOMERS = Array.from({ length: 23 }, (_, i) => `c${String(i).padStart(2, "0")}`);
 
+/** The shop installed on a fake platform with CUSTOMERS, each with a stored prediction. */
+async function shopWithPredictions(t: TestDb) {
+  const fake = createFakePlatform();
+  fake.install(SHOP, { customers: CUSTOMERS });
+  const platforms = await installedOn(t.db, fake.platform, [SHOP]);
+  await upsertPredictions(
+    t.db,
+    SHOP,
+    CUSTOMERS.map((customerId) => prediction({ customerId })),
+  );
+  return { fake, platforms };
+}
+
 /** A whole-shop publish reads the stored predictions a page at a time (issue 11): never the whole shop at once. */
 describe.each(DB_KINDS)("whole-shop publish pages through predictions on %s", (kind) => {
   let t: TestDb;
@@ -26,14 +39,7 @@ describe.each(DB_KINDS)("whole-shop publish pages through predictions on %s", (k
   });
 
   it("asks for pages of at most pageSize and writes every customer's metafield once", async () => {
-    const fake = createFakePlatform();
-    fake.install(SHOP, { customers: CUSTOMERS });
-    const platforms = await installedOn(t.db, fake.platform, [SHOP]);
-    await upsertPredictions(
-      t.db,
-      SHOP,
-      CUSTOMERS.map((customerId) => prediction({ customerId })),
-    );
+    const { fake, platforms } = await shopWithPredictions(t);
     await createCampaignService({ db: t.db, now: () => NOW }).update(SHOP, "replenishment", {
       enabled: true,
       holdoutShare: 0,
@@ -67,14 +73,7 @@ describe.each(DB_KINDS)("whole-shop publish pages through predictions on %s", (k
     ).toEqual(CUSTOMERS);
   });
   it("a recompute page's publish reads each customer's prediction once (under its claim)", async () => {
-    const fake = createFakePlatform();
-    fake.install(SHOP, { customers: CUSTOMERS });
-    const platforms = await installedOn(t.db, fake.platform, [SHOP]);
-    await upsertPredictions(
-      t.db,
-      SHOP,
-      CUSTOMERS.map((customerId) => prediction({ customerId })),
-    );
+    const { platforms } = await shopWithPredictions(t);
     // Prediction rows the database returned: those carrying a prediction column, not only the customer id.
     let predictionRows = 0;
     const counting: KyselyPlugin = {
