@@ -90,7 +90,8 @@ function turnsAfterReads(engine: RecomputeEngine) {
     transformQuery: (args) => args.node,
     transformResult: async (args) => {
       const first = args.result.rows[0] as Record<string, unknown> | undefined;
-      if (first && "product_id" in first && "processed_at" in first) {
+      // A page's history rows (one per line, or on SQLite one per order with its lines as JSON).
+      if (first && "total_price" in first && "processed_at" in first) {
         const read = { turned: false };
         reads.push(read);
         setImmediate(() => (read.turned = true));
