@@ -1,7 +1,7 @@
 // Which signed bodies prove which topic. Shopify's documented payloads (shopify.dev, "Privacy law compliance"
 // webhooks), a field Shopify may add later, and each kind's body sent under every other topic.
-import { describe, expect, it } from "vitest";
-import { bodyProvesTopic } from "../../../server/src/platforms/shopify/webhook-events.js";
+import { describe, expect, it, vi } from "vitest";
+import { bodyProvesTopic, SHAPES, webhookEvent } from "../../../server/src/platforms/shopify/webhook-events.js";
 
 const SHOP = "kinds.myshopify.com";
 const customer = { id: 191167, email: "john@example.com", phone: "555-625-1199" };
@@ -59,5 +59,40 @@ describe("a signed body proves only its own topic", () => {
     for (const topic of ["customers/redact", "customers/data_request", "shop/redact", "app/uninstalled"]) {
       expect(bodyProvesTopic(topic, BODIES[topic], "other.myshopify.com")).toBe(false);
     }
+  });
+});
+
+describe("an acknowledged body is checked against its shape once", () => {
+  const hook = (payload: unknown) => ({
+    topic: "orders/create",
+    shopDomain: SHOP,
+    webhookId: "w-once",
+    eventId: null,
+    triggeredAt: null,
+    apiVersion: null,
+    payload,
+  });
+
+  it("webhookEvent maps a body bodyProvesTopic checked without parsing it again; a body read anew is parsed", () => {
+    const parses = vi.spyOn(SHAPES.order, "safeParse");
+    try {
+      const verified = JSON.parse(JSON.stringify(BODIES["orders/create"]));
+      expect(bodyProvesTopic("orders/create", verified, SHOP)).toBe(true);
+      const event = webhookEvent(hook(verified));
+      expect(parses).toHaveBeenCalledTimes(1);
+      // The same delivery applied later from its stored text: a new object, checked again, same event.
+      const stored = JSON.parse(JSON.stringify(BODIES["orders/create"]));
+      expect(webhookEvent(hook(stored))).toEqual(event);
+      expect(parses).toHaveBeenCalledTimes(2);
+      expect(event).toMatchObject({ kind: "order", order: { id: "5678901234567", customerId: "1" } });
+    } finally {
+      parses.mockRestore();
+    }
+  });
+
+  it("a body refused under one topic is still refused when mapped under it", () => {
+    const body = JSON.parse(JSON.stringify(BODIES["shop/redact"]));
+    expect(bodyProvesTopic("shop/redact", body, SHOP)).toBe(true);
+    expect(() => webhookEvent({ ...hook(body), topic: "orders/create" })).toThrow(/malformed/);
   });
 });
