@@ -133,6 +133,46 @@ describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
     await ingest.stop();
   });
 
+  it("deliveries verified while a batch is being stored wait and go together in the next statement", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let statements = 0;
+    let firstDone!: () => void;
+    const firstRan = new Promise<void>((resolve) => {
+      firstDone = resolve;
+    });
+    const seenWrites = new Set<unknown>(); // the last webhook times, written after the answers: not counted
+    const ingest = ackOnly({
+      transformQuery: (args) => {
+        if (writesSyncState(args.node)) seenWrites.add(args.queryId);
+        return args.node;
+      },
+      transformResult: async (args) => {
+        if (seenWrites.has(args.queryId)) return args.result;
+        if (++statements === 1) {
+          firstDone();
+          await held; // the first batch's store is slow
+        }
+        return args.result;
+      },
+    });
+    const deliveries = newOrderDeliveries(11, [SHOP]);
+    const post = (d: (typeof deliveries)[number]) => ingest.ingest("shopify", Buffer.from(d.body), d.headers);
+    const answers = [post(deliveries[0])];
+    await firstRan;
+    // Ten more, each verified in a turn of its own while the first is stored.
+    for (const d of deliveries.slice(1)) {
+      answers.push(post(d));
+      await new Promise((r) => setImmediate(r));
+    }
+    release();
+    expect(await Promise.all(answers)).toEqual(Array(11).fill("accepted"));
+    expect(statements).toBe(2);
+    await ingest.stop();
+  });
+
   it("answers before the last webhook time is written", async () => {
     const events: string[] = [];
     const counted = countStatements();
