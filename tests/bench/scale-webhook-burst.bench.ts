@@ -4,6 +4,14 @@
 // times, and CPU figures that do not depend on the machine's load: app CPU while the burst was being answered
 // (split into acks and the applies done meanwhile, at the CPU per apply measured after the last answer) and
 // PostgreSQL's CPU (the backends of this database). DANGOL_SCALE_BENCH=1 runs it; BURST_N sets the size.
+// Stop 19, interleaved, before (acdde20) vs apply jobs gathered 100 ms + body shape checked once + one intake batch
+// in flight (f54ab08, 15f42d9, c4dfb28), load = 1-min average while answering, CPU per ack app + PostgreSQL:
+//   before: p99 7,922 ms (load 32-37) 2.40+2.53 ms; 5,289 (21-26) 1.69+1.57; 4,637 (17-21) 2.32+2.22;
+//           1,602 (8-9) 1.89+2.00; 1,225 (5.5) 1.26+1.32
+//   after:  6,455 (27-43) 1.87+1.74 (gather and shape only); 4,293 (32-40) 1.20+1.49 (same); 1,868 (14) 1.22+0.99;
+//           941 (9) 1.04+0.85; 1,064 (11) 1.25+1.00
+// Statements while answering (pg queries logged in each instance): pg-boss job inserts 2,514 -> 905 (about 400 of
+// them recompute-customer jobs), apply-job fetches 1,646 -> 611, intake batch statements 2,696 -> 1,682.
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { sql } from "kysely";
