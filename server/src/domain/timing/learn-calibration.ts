@@ -6,7 +6,7 @@ import { fitShrunkRanker } from "./ranker-shrinkage.js";
 import type { TimingBase } from "./store-model.js";
 import { baseView, CELLS, RANK_HORIZON_DAYS } from "./timing-features.js";
 import { learnTenureFactors, tenureClass, TENURE_EDGES, type TenureCell } from "./tenure-calibration.js";
-import { learnWindowCalibration, type WindowRow } from "./window-calibration.js";
+import { learnWindowCalibration, withLongLevels, type WindowRow } from "./window-calibration.js";
 
 /** Validation origins step back from now − 90 d by this much; each needs this much history before it. */
 const ORIGIN_STEP_DAYS = 45;
@@ -19,6 +19,8 @@ const CELL_PSEUDO_ORDERS = 30;
 const MIN_RANKER_ROWS = 200;
 const MAX_RANKER_ROWS = 60_000;
 const MAX_WINDOW_ROWS = 1_000;
+/** The long levels are two quantiles (no fit), so they can read more of the rows. */
+const MAX_LONG_WINDOW_ROWS = 4_000;
 
 /** An origin's fit: any model baseView can read (the store fit uses fitTimingBase). */
 type FitBase = (customers: PurchaseDay[][], now: Date) => TimingBase;
@@ -44,6 +46,7 @@ export function learnCalibrationOnSample(
   const features: number[][] = [],
     labels: boolean[] = [],
     windows: WindowRow[] = [],
+    longWindows: WindowRow[] = [],
     tenureCells: TenureCell[] = [],
     originOf: number[] = [];
   let origins = 0;
@@ -81,6 +84,14 @@ export function learnCalibrationOnSample(
           gapDays: inWindow[0] - b[b.length - 1].day,
           horizonDays: H,
         });
+      // The first reorder up to now, on the horizon this origin can see (90 days at the newest, 315 at the oldest).
+      if (after[i].length > 0)
+        longWindows.push({
+          predictive: t.predictive,
+          elapsedDays: t.elapsedDays,
+          gapDays: after[i][0] - b[b.length - 1].day,
+          horizonDays: span,
+        });
       if (span > H) {
         const cls = late[tenureClass(v.tenureDays)];
         cls.actual += after[i].length - inWindow.length;
@@ -113,7 +124,10 @@ export function learnCalibrationOnSample(
             originOf: rankIdx.map((i) => originOf[i]),
           }).model
         : null,
-    window: learnWindowCalibration(evenSample(windows, MAX_WINDOW_ROWS)),
+    window: withLongLevels(
+      learnWindowCalibration(evenSample(windows, MAX_WINDOW_ROWS)),
+      evenSample(longWindows, MAX_LONG_WINDOW_ROWS),
+    ),
     tenure: learnTenureFactors(tenureCells),
   };
 }

@@ -6,7 +6,7 @@ import type { PurchaseDay } from "./purchase-days.js";
 import { calendarDay, inSeasonalTime, seasonalHorizon } from "./seasonal-clock.js";
 import type { StoreModel } from "./store-model.js";
 import { baseView, RANK_HORIZON_DAYS, type BaseView } from "./timing-features.js";
-import { IDENTITY_WINDOW, type WindowCalibration } from "./window-calibration.js";
+import { IDENTITY_WINDOW, windowLevels, type WindowCalibration } from "./window-calibration.js";
 
 /** Whole days after the last order: the window holds days early..late, both included. */
 export interface WindowDays {
@@ -17,8 +17,8 @@ export interface WindowDays {
 
 /**
  * The stated window of the next order, given it comes within the next `horizon` days: the store-calibrated levels
- * (window-calibration.ts, 10th and 90th percentiles by default) of the next-order day restricted to (now,
- * now + horizon]. It never reaches past the horizon, and on the store's own past 80 % of the customers who reordered
+ * (window-calibration.ts, 10th and 90th percentiles by default; for horizons past the 90-day validation, the levels
+ * learned on the origins' longer horizons) of the next-order day restricted to (now, now + horizon]. It never reaches past the horizon, and on the store's own past 80 % of the customers who reordered
  * within the horizon did so inside it. Whether the next order is expected at all is `expectedWithin`'s question.
  */
 export function nextOrderWindowDays(
@@ -27,8 +27,7 @@ export function nextOrderWindowDays(
   elapsed: number,
   horizon: number,
 ): WindowDays {
-  const lower = w?.lower ?? 0.1,
-    upper = w?.upper ?? 0.9;
+  const { lower, upper } = windowLevels(w, RANK_HORIZON_DAYS, horizon);
   const f0 = gapCdf(p, elapsed);
   const den = gapCdf(p, elapsed + horizon) - f0;
   const at = (level: number) => {

@@ -11,6 +11,18 @@ export interface WindowCalibration {
   scale: number;
   lower?: number;
   upper?: number;
+  /**
+   * The same levels learned on each origin's first reorder up to now (horizons of 90 to 315 days, their mean
+   * `horizonDays`), for windows stated over longer horizons than the validation's: a misfit of the shape's tails
+   * that a 90-day window hides widens a 365-day one (absent in models stored before it existed: lower and upper).
+   */
+  long?: WindowLevels & { horizonDays: number };
+}
+
+/** Where in the within-horizon distribution a stated window starts and ends. */
+export interface WindowLevels {
+  lower: number;
+  upper: number;
 }
 
 export const IDENTITY_WINDOW: WindowCalibration = { shift: 0, scale: 1 };
@@ -52,7 +64,7 @@ export function learnWindowCalibration(rows: WindowRow[]): WindowCalibration {
  * that 10 % of the validation reorderers fall before it and 10 % after it, on whole days as the window is stated:
  * day g is inside [floor(x_lo), floor(x_hi)] iff G(g + 1) > lower and G(g) ≤ upper.
  */
-export function learnWindowLevels(rows: WindowRow[], w: WindowCalibration): { lower: number; upper: number } {
+export function learnWindowLevels(rows: WindowRow[], w: WindowCalibration): WindowLevels {
   const tail = (1 - WINDOW_COVERAGE) / 2;
   const before: number[] = [],
     after: number[] = [];
@@ -62,6 +74,32 @@ export function learnWindowLevels(rows: WindowRow[], w: WindowCalibration): { lo
     after.push(withinHorizonCdf(p, r.elapsedDays, r.horizonDays, r.gapDays));
   }
   return { lower: quantile(before, tail), upper: Math.max(quantile(after, 1 - tail), quantile(before, tail)) };
+}
+
+/**
+ * The levels of a window stated over `horizon` days: the validation horizon's (`validationDays`) up to it, the long
+ * levels from their mean horizon on, and in between the straight line from one to the other, so a seasonal store's
+ * horizon (in seasonal days, which vary with the season) moves its window smoothly.
+ */
+export function windowLevels(w: WindowCalibration | undefined, validationDays: number, horizon: number): WindowLevels {
+  const short = { lower: w?.lower ?? 0.1, upper: w?.upper ?? 0.9 };
+  const long = w?.long;
+  if (!long || horizon <= validationDays) return short;
+  const t = Math.min(1, (horizon - validationDays) / Math.max(long.horizonDays - validationDays, 1e-9));
+  return {
+    lower: short.lower + t * (long.lower - short.lower),
+    upper: short.upper + t * (long.upper - short.upper),
+  };
+}
+
+/**
+ * Levels for windows stated beyond the validation horizon (windowLevels), learned with the shift and scale already
+ * learned on rows whose horizons are the origins' own (each origin's first reorder up to now); none from too few.
+ */
+export function withLongLevels(w: WindowCalibration, rows: WindowRow[]): WindowCalibration {
+  if (w.lower === undefined || rows.length < 30) return w;
+  const horizonDays = rows.reduce((s, r) => s + r.horizonDays, 0) / rows.length;
+  return { ...w, long: { ...learnWindowLevels(rows, w), horizonDays } };
 }
 
 /** G(days): P(next gap ≤ days | it ends after `elapsed` and within `horizon` more days), 0..1. */

@@ -1,9 +1,10 @@
 // Issue 12's bar on stores the model has never seen: on every synthetic regime (known truth), at each of its three
 // cutoffs, the calibrated model's aggregate repeat orders over the next 365 days are within ±15 % of what
-// happened, and its 90-day AUC beats sorting by recency by 0.03 where the data allows it (where the Bayes-optimal
-// score from the observed orders, observable-oracle.ts, beats recency by twice that; elsewhere it must not rank
-// below recency). Fixed seed; 1,500
-// customers per store (the thinnest regime still has 230+ actual orders: Poisson noise ~6 %, well inside ±15 %).
+// happened, its stated 10–90 % windows hold 80 ± 5 % of the customers who reordered within those days (median
+// width no larger than the horizon), and its 90-day AUC beats sorting by recency by 0.03 where the data allows it
+// (where the Bayes-optimal score from the observed orders, observable-oracle.ts, beats recency by twice that;
+// elsewhere it must not rank below recency). Fixed seed; 1,500 customers per store (the thinnest regime still has
+// 230+ actual orders: Poisson noise ~6 %, well inside ±15 %).
 // The full table (3,000 customers, three cutoffs): npm run cli -- validate-synthetic.
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateStore } from "../../../../server/src/domain/synthetic/generate-store.js";
@@ -37,6 +38,16 @@ const OUTSIDE_BOUND: Record<string, string> = {
   // (~130 orders in its first 90 days: the factor's swing is noise), seasonal-peaks@800 −15.6 / −18.3 %.
 };
 
+/**
+ * Rows whose 10–90 % window coverage is outside 80 ± 5 % (it.fails, as above). Measured at this commit, seed 1,
+ * 1,500 customers.
+ */
+const COVERAGE_OUTSIDE: Record<string, string> = {
+  "one-timers@450": "87.3 %: 63 reorderers, so one share's noise alone is ±5 points (sd of 80 % of 63)",
+  "one-timers@600": "89.3 %: 84 reorderers (noise ±4.4 points); 87.0 / 81.4 / 82.5 % at 3,000 customers, seeds 1–3",
+  "one-timers@730": "67.0 %: 88 reorderers (noise ±4.3 points); 73.7 / 80.2 / 82.1 % at 3,000 customers, seeds 1–3",
+};
+
 /** Rows where the model does not reach its AUC bar yet (it.fails, as above). */
 const AUC_SHORT: Record<string, string> = {};
 
@@ -56,6 +67,16 @@ describe.each(REGIMES.map((r) => [r.name, r] as const))("synthetic regime %s", (
         const r = rows[i].result;
         expect(r.actualRepeatOrders).toBeGreaterThan(100);
         expect(Math.abs(r.ours.errorPct)).toBeLessThanOrEqual(BOUND_PCT);
+      },
+    );
+
+    const windows = key in COVERAGE_OUTSIDE ? it.fails : it;
+    windows(
+      `windows hold 80 ± 5 % of reorderers, median no wider than the horizon${key in COVERAGE_OUTSIDE ? ` (not yet: ${COVERAGE_OUTSIDE[key]})` : ""}`,
+      () => {
+        const r = rows[i].result;
+        expect(Math.abs(r.ours.reorderedInsideWindowShare - 0.8)).toBeLessThanOrEqual(0.05);
+        expect(r.ours.medianWindowDays).toBeLessThanOrEqual(HORIZON_DAYS);
       },
     );
 

@@ -5,6 +5,7 @@ import { nextOrderWindowDays } from "../../../../server/src/domain/timing/next-o
 import {
   calibrate,
   learnWindowCalibration,
+  withLongLevels,
   type WindowCalibration,
   type WindowRow,
 } from "../../../../server/src/domain/timing/window-calibration.js";
@@ -16,18 +17,19 @@ const predictive: GapPredictive = { nu: 12, loc: Math.log(30), scale: 0.6, sigma
  * Customers whose real gaps are a mix of steady (3 in 4) and erratic buyers, a shape no shift or scale of the
  * model's log-t reproduces: the fitted shape alone states windows holding 89 % of them, 20 days wide (median); the
  * learned levels narrow them to 11 days holding 79 %. Seen at various silences; only those who reorder within the
- * horizon are rows, as in the rolling-origin validation.
+ * horizon are rows, as in the rolling-origin validation (whose horizon `horizonOf` draws: 90 days unless told).
  */
-function reorderers(seed: number, n: number): WindowRow[] {
+function reorderers(seed: number, n: number, horizonOf: (rand: () => number) => number = () => H): WindowRow[] {
   const rand = seededRandom(seed);
   const normal = () => Math.sqrt(-2 * Math.log(rand())) * Math.cos(2 * Math.PI * rand());
   const rows: WindowRow[] = [];
   while (rows.length < n) {
+    const horizon = horizonOf(rand);
     const spread = rand() < 0.75 ? 0.08 : 1.5;
     const gap = Math.max(1, Math.round(Math.exp(Math.log(30) + spread * normal())));
     const elapsed = Math.floor(rand() * 40);
-    if (gap < elapsed || gap >= elapsed + H) continue;
-    rows.push({ predictive, elapsedDays: elapsed, gapDays: gap, horizonDays: H });
+    if (gap < elapsed || gap >= elapsed + horizon) continue;
+    rows.push({ predictive, elapsedDays: elapsed, gapDays: gap, horizonDays: horizon });
   }
   return rows;
 }
@@ -54,6 +56,23 @@ describe("window coverage learned from the store's own reorders", () => {
     expect(withLevels.share).toBeGreaterThan(0.77);
     expect(withLevels.share).toBeLessThan(0.83);
     expect(withLevels.medianWidth).toBeLessThan(shapeOnly.medianWidth);
+  });
+
+  it("states windows over 365 days with levels learned on the origins' longer horizons", () => {
+    // The erratic quarter's far tail barely shows in a 90-day window: levels learned there hold 75 % of those who
+    // reorder within 365 days. The origins' own horizons (90 to 315 days: each origin's first reorder up to now)
+    // see more of it; 90-day windows keep the 90-day levels.
+    const short = learnWindowCalibration(reorderers(1, 1000));
+    const learned = withLongLevels(
+      short,
+      reorderers(3, 3000, (rand) => H + 45 * Math.floor(rand() * 6)),
+    );
+    const fresh = reorderers(4, 4000, () => 365);
+    expect(coverage(fresh, short).share).toBeLessThan(0.76);
+    expect(coverage(fresh, learned).share).toBeGreaterThan(0.77);
+    expect(coverage(fresh, learned).share).toBeLessThan(0.83);
+    const fresh90 = reorderers(2, 4000);
+    expect(coverage(fresh90, learned)).toEqual(coverage(fresh90, short));
   });
 
   it("never states a window past the horizon or before today", () => {
