@@ -24,7 +24,7 @@ const PSEUDO = 5;
  * Counting customers (not gaps) and using the open gaps is what keeps one-time buyers from looking like fast
  * buyers who died: only short gaps fit inside a short history.
  */
-export function fitPopulationGaps(obs: GapObservation[], iterations = 200): PopulationGaps {
+export function fitPopulationGaps(obs: GapObservation[], iterations = 200, start?: PopulationGaps): PopulationGaps {
   const returned = new Float64Array(RETENTION_CLASSES);
   const stats = obs.map((o) => {
     for (let k = 1; k <= o.logGaps.length; k++) returned[retentionClass(k)]++;
@@ -34,10 +34,11 @@ export function fitPopulationGaps(obs: GapObservation[], iterations = 200): Popu
     return { n, mean, ss, c: Math.log(Math.max(o.elapsedDays, 0.5)), cls: retentionClass(n + 1) };
   });
   const withGaps = stats.filter((s) => s.n > 0);
+  // A start from a related fit (the same customers on another scale) only saves iterations.
   let m0 = withGaps.length ? withGaps.reduce((s, v) => s + v.mean, 0) / withGaps.length : Math.log(30);
-  let tau2 = 0.5,
-    sigmaW2 = 0.5;
-  let retention = new Array(RETENTION_CLASSES).fill(0.5);
+  let tau2 = start?.tau2 ?? 0.5,
+    sigmaW2 = start?.sigmaW2 ?? 0.5;
+  let retention = start ? [...start.retention] : new Array(RETENTION_CLASSES).fill(0.5);
   for (let it = 0; it < iterations; it++) {
     let sMu = 0,
       sMu2 = 0,

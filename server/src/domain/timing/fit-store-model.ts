@@ -18,6 +18,7 @@ import {
 import { fitPopulationGaps, type PopulationGaps } from "./censored-gaps.js";
 import type { GapPrior } from "./gap-model.js";
 import { logGaps, toPurchaseDays, type PurchaseDay } from "./purchase-days.js";
+import { perUnitRetention } from "./pack-retention.js";
 import { retentionEvidence } from "./retention-chain.js";
 import type { StoreModel, StoredFit, TimingBase } from "./store-model.js";
 import { ValidationError } from "../shared/errors.js";
@@ -156,7 +157,7 @@ function fitTimingCore(customers: PurchaseDay[][], nowDay: number) {
     /** Product next-order norms move with the censoring correction of the store's. */
     normShift: pop.m0 - observedPrior.m0,
     gapPrior: censoringCorrectedPrior(observedPrior.a0, pop),
-    retention: pop.retention,
+    retention: perUnitRetention(customers, nowDay, pop) ?? pop.retention,
     retentionEvidence: retentionEvidence(customers.map((d) => d.length)),
     bgnbd: fitOrNull(() => fitBgnbd(evenSample(customers, BTYD_SAMPLE_SIZE).map((d) => btydSummary(d, nowDay)))),
   };

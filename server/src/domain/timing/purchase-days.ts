@@ -8,6 +8,16 @@ export interface PurchaseDay {
   /** productId → quantity bought that day. */
   quantities: Map<string, number>;
   titles: Map<string, { title: string; variantId: string | null }>;
+  /** Units bought that day, kept where quantities are dropped (the store fit's sample); else read from quantities. */
+  units?: number;
+}
+
+/** Units bought on a purchase day (every line's quantity), at least one. */
+export function unitsOf(d: PurchaseDay): number {
+  if (d.units !== undefined) return d.units;
+  let q = 0;
+  for (const v of d.quantities.values()) q += v;
+  return Math.max(q, 1);
 }
 
 export function toPurchaseDays(h: CustomerHistory): PurchaseDay[] {

@@ -25,9 +25,10 @@ export function retentionChain(retention: number[], evidence?: RetentionEvidence
   if (known) return known;
   const line = dropoutLine(retention, evidence ?? null);
   const last = RETENTION_CLASSES - 1;
+  const classes = evidence ? pooledWithLine(retention, evidence, line) : retention;
   const chain: RetentionChain = (k) => {
-    if (k < last + 1) return retention[Math.max(k, 1) - 1];
-    return Math.min(0.999, Math.max(retention[last - 1], 1 - 1 / (line.at7 + line.slope * (k - 7))));
+    if (k < last + 1) return classes[Math.max(k, 1) - 1];
+    return Math.min(0.999, Math.max(classes[last - 1], 1 - 1 / (line.at7 + line.slope * (k - 7))));
   };
   cache.set(retention, chain);
   return chain;
@@ -86,6 +87,33 @@ function dropoutLine(retention: number[], evidence: RetentionEvidence | null): {
     fitted = points.map((p) => 1 - 1 / Math.max(line.at7 + line.slope * (p.k - 7), 1 + 1e-9));
   }
   return line;
+}
+
+/**
+ * π_2..π_7 each pulled toward the line by how little its class knows (empirical Bayes): a class's own reading has
+ * sampling variance π(1 − π)/n, the classes' spread around the line beyond that (by moments) is how far a class
+ * truly departs from it. Why: a thin class read high by chance was used as it stood and, as π_7, floored every
+ * later π: on the synthetic young store at day 240 (1,500 customers) π_6/π_7 read 0.97/0.98 from 44 and 15 customers
+ * (they did 0.90/0.88) and the heavy buyers' later orders came out +40 %. π_1 is the store's conversion, not on
+ * the line, and stays as read.
+ */
+function pooledWithLine(
+  retention: number[],
+  evidence: RetentionEvidence,
+  line: { at7: number; slope: number },
+): number[] {
+  const onLine = (k: number) => 1 - 1 / Math.max(line.at7 + line.slope * (k - 7), 1 + 1e-9);
+  const ks: number[] = [];
+  for (let k = 2; k < RETENTION_CLASSES && k <= retention.length; k++) if (evidence.atRisk[k - 1] > 0) ks.push(k);
+  if (ks.length < 2) return retention;
+  const sampling = (k: number) => (onLine(k) * (1 - onLine(k))) / evidence.atRisk[k - 1];
+  const spread = Math.max(0, ks.reduce((s, k) => s + (retention[k - 1] - onLine(k)) ** 2 - sampling(k), 0) / ks.length);
+  return retention.map((pi, i) => {
+    const k = i + 1;
+    if (!ks.includes(k)) return pi;
+    const own = spread / (spread + sampling(k));
+    return own * pi + (1 - own) * onLine(k);
+  });
 }
 
 /** Rounds of reweighting by the fitted line (the weights change little after the second). */

@@ -1,7 +1,7 @@
 // The store-level fit fed one customer at a time, so a full recompute holds a page of customers, not the shop.
 // It keeps exactly what fitStoreModel reads from "every customer" (see StoreFitParts): the count, the product
 // cycle sums, three RFM columns (24 bytes a customer) and the same even samples fitStoreModel draws (FIT_SAMPLE_SIZE
-// customers with their days and amounts only; CALIBRATION_SAMPLE customers in full). Fed in the same order it
+// customers with their days, amounts and units only; CALIBRATION_SAMPLE customers in full). Fed in the same order it
 // fits the same model as fitStoreModel on the whole list (tests/unit/domain/timing/store-fit-collector.test.ts).
 import { rfmCutpointsOfColumns } from "../segments/rfm.js";
 import { ValidationError } from "../shared/errors.js";
@@ -11,7 +11,7 @@ import { type CustomerHistory, validateHistory } from "./history.js";
 import { CALIBRATION_SAMPLE } from "./learn-calibration.js";
 import { NO_OVERRIDES, type ProductOverrides } from "./non-product-lines.js";
 import { productCycleAccumulator } from "./product-cycles.js";
-import { type PurchaseDay, toPurchaseDays } from "./purchase-days.js";
+import { type PurchaseDay, toPurchaseDays, unitsOf } from "./purchase-days.js";
 import type { StoreModel } from "./store-model.js";
 
 /** `total` is the number of customers that will be added (it places the even samples); `add` validates each. */
@@ -63,10 +63,10 @@ export function evenPicker(total: number, size: number): (index: number) => bool
   };
 }
 
-/** The sampled customers feed the gap, retention and BTYD fits, which read days and amounts only. */
+/** The sampled customers feed the gap, retention and BTYD fits, which read days, amounts and units only. */
 const NONE = new Map<never, never>();
 function dayAndAmount(d: PurchaseDay): PurchaseDay {
-  return { day: d.day, amount: d.amount, quantities: NONE, titles: NONE };
+  return { day: d.day, amount: d.amount, quantities: NONE, titles: NONE, units: unitsOf(d) };
 }
 
 function rfmColumns(expected: number) {

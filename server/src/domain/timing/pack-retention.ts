@@ -1,0 +1,56 @@
+import { fitPopulationGaps, type GapObservation, type PopulationGaps } from "./censored-gaps.js";
+import { type PurchaseDay, unitsOf as units } from "./purchase-days.js";
+
+/** Fewer within-customer pairs than this and the pack effect is not learned (β = 0: gaps as they are). */
+const MIN_PAIRS = 20;
+
+/**
+ * How much longer the gap after a bigger order is, from the store's own history: the within-customer slope of
+ * ln(gap) on ln(units of the order before it), kept in [0, 1] (a bigger order never shortens the gap, and no more
+ * than proportionally lengthens it). Within-customer so that heavy buyers' bigger and more frequent orders do not
+ * read as a negative effect. 0 when the store's orders barely vary in size.
+ */
+export function packElasticity(customers: PurchaseDay[][]): number {
+  let sxy = 0,
+    sxx = 0,
+    pairs = 0;
+  for (const d of customers) {
+    if (d.length < 3) continue;
+    const n = d.length - 1;
+    let mx = 0,
+      my = 0;
+    for (let i = 1; i < d.length; i++) {
+      mx += Math.log(units(d[i - 1])) / n;
+      my += Math.log(d[i].day - d[i - 1].day) / n;
+    }
+    for (let i = 1; i < d.length; i++) {
+      const dx = Math.log(units(d[i - 1])) - mx;
+      sxy += dx * (Math.log(d[i].day - d[i - 1].day) - my);
+      sxx += dx * dx;
+    }
+    pairs += n;
+  }
+  if (pairs < MIN_PAIRS || !(sxx > 1e-9)) return 0;
+  return Math.min(1, Math.max(0, sxy / sxx));
+}
+
+/**
+ * Retention π_k from the customers' gaps measured per unit bought (each gap ÷ units^β of the order before it,
+ * the open gap ÷ units^β of the last order). Why: a two-pack lasts about twice as long, so a customer silent after
+ * a two-pack is not overdue; read as plain gaps, those silences looked like customers gone, and π_2..π_6 read
+ * 0.01–0.06 below what the customers did (synthetic young store at day 240: π_2 0.870 against 0.882, π_4 0.849
+ * against 0.909). Only π is taken from this fit: the gap norms stay on calendar days, which every window and due
+ * date reads. Null when β is 0 (the same fit as the plain one).
+ */
+export function perUnitRetention(customers: PurchaseDay[][], nowDay: number, plain: PopulationGaps): number[] | null {
+  const beta = packElasticity(customers);
+  if (beta === 0) return null;
+  const obs: GapObservation[] = customers.map((d) => {
+    const logGaps: number[] = [];
+    for (let i = 1; i < d.length; i++)
+      logGaps.push(Math.log(d[i].day - d[i - 1].day) - beta * Math.log(units(d[i - 1])));
+    const last = d[d.length - 1];
+    return { logGaps, elapsedDays: (nowDay - last.day) / units(last) ** beta };
+  });
+  return fitPopulationGaps(obs, 200, plain).retention;
+}
