@@ -79,7 +79,9 @@ export function learnWindowLevels(rows: WindowRow[], w: WindowCalibration): Wind
 /**
  * The levels of a window stated over `horizon` days: the validation horizon's (`validationDays`) up to it, the long
  * levels from their mean horizon on, and in between the straight line from one to the other, so a seasonal store's
- * horizon (in seasonal days, which vary with the season) moves its window smoothly.
+ * horizon (in seasonal days, which vary with the season) moves its window smoothly. So a seasonal store's stored
+ * 90-day window uses slightly blended levels where 90 calendar days read as more than 90 seasonal days (the 90-day
+ * levels were learned on 90 seasonal days).
  */
 export function windowLevels(w: WindowCalibration | undefined, validationDays: number, horizon: number): WindowLevels {
   const short = { lower: w?.lower ?? 0.1, upper: w?.upper ?? 0.9 };

@@ -1,7 +1,7 @@
 // Issue 12's bar on stores the model has never seen: on every synthetic regime (known truth), at each of its three
 // cutoffs, the calibrated model's aggregate repeat orders over the next 365 days are within ±15 % of what
-// happened, its stated 10–90 % windows hold 80 ± 5 % of the customers who reordered within those days (median
-// width no larger than the horizon), and its 90-day AUC beats sorting by recency by 0.03 where the data allows it
+// happened, its stated 10–90 % windows hold 80 ± 5 % of the customers who reordered within those days (their
+// width cannot pass the horizon by construction, so it is printed by the CLI, not asserted), and its 90-day AUC beats sorting by recency by 0.03 where the data allows it
 // (where the Bayes-optimal score from the observed orders, observable-oracle.ts, beats recency by twice that;
 // elsewhere it must not rank below recency). Fixed seed; 1,500 customers per store (the thinnest regime still has
 // 230+ actual orders: Poisson noise ~6 %, well inside ±15 %).
@@ -68,11 +68,12 @@ describe.each(REGIMES.map((r) => [r.name, r] as const))("synthetic regime %s", (
 
     const windows = key in COVERAGE_OUTSIDE ? it.fails : it;
     windows(
-      `windows hold 80 ± 5 % of reorderers, median no wider than the horizon${key in COVERAGE_OUTSIDE ? ` (not yet: ${COVERAGE_OUTSIDE[key]})` : ""}`,
+      `windows hold 80 ± 5 % of reorderers${key in COVERAGE_OUTSIDE ? ` (not yet: ${COVERAGE_OUTSIDE[key]})` : ""}`,
       () => {
         const r = rows[i].result;
+        // Width is not asserted here: a window cannot reach past the horizon by construction (nextOrderWindowDays),
+        // so "no wider than the horizon" could not fail; the CLI's table prints each row's median width.
         expect(Math.abs(r.ours.reorderedInsideWindowShare - 0.8)).toBeLessThanOrEqual(0.05);
-        expect(r.ours.medianWindowDays).toBeLessThanOrEqual(HORIZON_DAYS);
       },
     );
 
