@@ -81,7 +81,8 @@ function observed(engine: RecomputeEngine) {
 
 /**
  * Whether the event loop turned between each history page's read and its hand-over to the engine: at every page's
- * rows (those with an order's total_price and processed_at) an immediate is scheduled, and each engine call takes the oldest read's.
+ * rows (those with an order's total_price and processed_at) an immediate is scheduled, and each engine call takes
+ * the oldest read's.
  */
 function turnsAfterReads(engine: RecomputeEngine) {
   const reads: { turned: boolean }[] = [];

@@ -18,8 +18,9 @@ export interface WindowDays {
 /**
  * The stated window of the next order, given it comes within the next `horizon` days: the store-calibrated levels
  * (window-calibration.ts, 10th and 90th percentiles by default; for horizons past the 90-day validation, the levels
- * learned on the origins' longer horizons) of the next-order day restricted to (now, now + horizon]. It never reaches past the horizon, and on the store's own past 80 % of the customers who reordered
- * within the horizon did so inside it. Whether the next order is expected at all is `expectedWithin`'s question.
+ * learned on the origins' longer horizons) of the next-order day restricted to (now, now + horizon]. It never
+ * reaches past the horizon, and on the store's own past 80 % of the customers who reordered within the horizon did
+ * so inside it. Whether the next order is expected at all is `expectedWithin`'s question.
  */
 export function nextOrderWindowDays(
   p: GapPredictive,

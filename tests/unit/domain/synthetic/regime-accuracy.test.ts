@@ -1,9 +1,9 @@
 // Issue 12's bar on stores the model has never seen: on every synthetic regime (known truth), at each of its three
 // cutoffs, the calibrated model's aggregate repeat orders over the next 365 days are within ±15 % of what
 // happened, its stated 10–90 % windows hold 80 ± 5 % of the customers who reordered within those days (their
-// width cannot pass the horizon by construction, so it is printed by the CLI, not asserted), and its 90-day AUC beats sorting by recency by 0.03 where the data allows it
-// (where the Bayes-optimal score from the observed orders, observable-oracle.ts, beats recency by twice that;
-// elsewhere it must not rank below recency). Fixed seed; 1,500 customers per store (the thinnest regime still has
+// width cannot pass the horizon by construction, so it is printed by the CLI, not asserted), and its 90-day AUC
+// beats sorting by recency by 0.03 where the data allows it (where the Bayes-optimal score from the observed orders,
+// observable-oracle.ts, beats recency by twice that; elsewhere it must not rank below recency). Fixed seed; 1,500 customers per store (the thinnest regime still has
 // 230+ actual orders: Poisson noise ~6 %, well inside ±15 %).
 // The full table (3,000 customers, three cutoffs): npm run cli -- validate-synthetic.
 import { beforeAll, describe, expect, it } from "vitest";
