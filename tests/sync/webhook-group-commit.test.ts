@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as orders from "../../server/src/db/repositories/order.repository.js";
 import * as syncState from "../../server/src/db/repositories/sync-state.repository.js";
 import * as webhookEvents from "../../server/src/db/repositories/webhook-event.repository.js";
-import { UnauthorizedError } from "../../server/src/domain/shared/errors.js";
+import { UnauthorizedError, UnavailableError } from "../../server/src/domain/shared/errors.js";
+import { errorAnswer } from "../../server/src/http/error-handler.js";
 import { createPrivacyService } from "../../server/src/services/privacy.service.js";
 import { createWebhookIngestService } from "../../server/src/services/webhook-ingest.service.js";
 import { createWebhookSeenTimes } from "../../server/src/services/webhook-seen-times.js";
@@ -64,8 +65,13 @@ describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
   afterAll(async () => h?.close());
 
   /** The ingest on a database seen through `plugin`, applying nothing: only the acknowledgement's statements run. */
-  const ackOnly = (plugin: KyselyPlugin, log: (message: string) => void = () => undefined) =>
+  const ackOnly = (
+    plugin: KyselyPlugin,
+    log: (message: string) => void = () => undefined,
+    intakeStoreTimeoutMs?: number,
+  ) =>
     createWebhookIngestService({
+      intakeStoreTimeoutMs,
       db: h.t.db.withPlugin(plugin),
       platforms: registryOf(h.t.db, h.stack.platform),
       privacy: createPrivacyService({ db: h.t.db }),
@@ -170,6 +176,59 @@ describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
     release();
     expect(await Promise.all(answers)).toEqual(Array(11).fill("accepted"));
     expect(statements).toBe(2);
+    await ingest.stop();
+  });
+
+  it("a batch whose store does not finish in time is answered 503, and the next batch goes meanwhile", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let statements = 0;
+    let firstDone!: () => void;
+    const firstRan = new Promise<void>((resolve) => {
+      firstDone = resolve;
+    });
+    const seenWrites = new Set<unknown>();
+    const logged: string[] = [];
+    const ingest = ackOnly(
+      {
+        transformQuery: (args) => {
+          if (writesSyncState(args.node)) seenWrites.add(args.queryId);
+          return args.node;
+        },
+        transformResult: async (args) => {
+          if (seenWrites.has(args.queryId)) return args.result;
+          if (++statements === 1) {
+            firstDone();
+            await held; // the first batch's statement is stuck (executed, its answer never comes)
+          }
+          return args.result;
+        },
+      },
+      (m) => logged.push(m),
+      2_000, // a normal batch takes far less, even on a loaded box
+    );
+    const [first, second] = newOrderDeliveries(2, [SHOP]);
+    const post = (d: typeof first) => ingest.ingest("shopify", Buffer.from(d.body), d.headers);
+    const stuck = post(first).catch((err: unknown) => err);
+    await firstRan;
+    const next = post(second); // waits for the stuck batch: before, for ever
+    const err = await stuck;
+    expect(err).toBeInstanceOf(UnavailableError);
+    expect(errorAnswer(err, "test", () => undefined).status).toBe(503); // Shopify retries a non-2xx answer
+    expect(logged.some((m) => m.includes("not stored within 2000 ms"))).toBe(true);
+    // On PostgreSQL the next batch takes another pooled connection; SQLite's one connection is the stuck one, so
+    // there the next delivery is answered 503 too (answered, not held).
+    const nextAnswer = await next.catch((e: unknown) => e);
+    if (kind === "postgres") expect(nextAnswer).toBe("accepted");
+    else expect(nextAnswer).toBeInstanceOf(UnavailableError);
+    release();
+    // The stuck statement did commit in the end: the retry is a duplicate (200), stored once.
+    await vi.waitFor(async () =>
+      expect(await webhookEvents.findWebhookEvent(h.t.db, SHOP, first.headers["x-shopify-webhook-id"])).toBeDefined(),
+    );
+    expect(await post(first)).toBe("duplicate");
     await ingest.stop();
   });
 

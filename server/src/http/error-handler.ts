@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCode, number> = {
   NotFound: 404,
   Conflict: 409,
   PlatformUnavailable: 503,
+  Unavailable: 503,
   Unknown: 500,
 };
 

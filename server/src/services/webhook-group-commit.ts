@@ -7,7 +7,7 @@
 import type { Db } from "../db/database.js";
 import type { NewWebhookEvent } from "../db/repositories/webhook-event.repository.js";
 import { insertCheckedWebhookEvents, readIntakeOwners } from "../db/repositories/webhook-intake.repository.js";
-import { UnauthorizedError } from "../domain/shared/errors.js";
+import { UnauthorizedError, UnavailableError } from "../domain/shared/errors.js";
 import type { PlatformId } from "../platforms/commerce-platform.js";
 import { createWebhookSeenTimes } from "./webhook-seen-times.js";
 
@@ -31,8 +31,21 @@ const MAX_BATCH_BYTES = 4 * 1024 * 1024;
  * arrived during the last store.
  */
 const IN_FLIGHT = 1;
+/**
+ * How long a batch's store may take before its deliveries are answered 503 and the next batch goes. With one batch
+ * in flight, a stuck statement (a lock held elsewhere, a database that stopped answering) would otherwise hold every
+ * later delivery of this instance unanswered. Below Shopify's 5 s, so the sender hears a failure it retries (the
+ * webhook id dedupes); a batch takes tens of ms, a few hundred on a loaded 2-core box. The statement itself is not
+ * cancelled: should it commit later, the rows are stored as usual (due for applying after the grace period of
+ * webhook-ingest.service.ts) and the retried delivery is a duplicate.
+ */
+export const STORE_TIMEOUT_MS = 4_000;
 
-export function createAckGroupCommit(db: Db, log: (message: string) => void = console.error) {
+export function createAckGroupCommit(
+  db: Db,
+  log: (message: string) => void = console.error,
+  storeTimeoutMs = STORE_TIMEOUT_MS,
+) {
   const seenTimes = createWebhookSeenTimes(db, log);
   const waiting: Array<{ item: AckItem; settle: (outcome: Stored | Error) => void }> = [];
   let inFlight = 0;
@@ -52,20 +65,36 @@ export function createAckGroupCommit(db: Db, log: (message: string) => void = co
       const batch = take();
       inFlight++;
       const items = batch.map((b) => b.item);
-      storeBatch(db, items)
-        .then(
-          (outcomes) => {
+      let done = false;
+      // Settles the batch's deliveries once (the store, or the deadline, whichever comes first) and lets the next go.
+      const finish = (settle: () => void) => {
+        if (done) return;
+        done = true;
+        clearTimeout(deadline);
+        settle();
+        inFlight--;
+        flush();
+      };
+      const deadline = setTimeout(
+        () =>
+          finish(() => {
+            log(`webhook intake: a batch of ${batch.length} not stored within ${storeTimeoutMs} ms; answered 503`);
+            const err = new UnavailableError("Webhook delivery not stored in time; try again");
+            for (const b of batch) b.settle(err);
+          }),
+        storeTimeoutMs,
+      );
+      storeBatch(db, items).then(
+        (outcomes) =>
+          finish(() => {
             for (const [i, b] of batch.entries()) b.settle(outcomes[i]);
             seenTimes.note(items.flatMap((item, i) => (outcomes[i] === "accepted" ? [item.row] : [])));
-          },
-          (err: unknown) => {
+          }),
+        (err: unknown) =>
+          finish(() => {
             for (const b of batch) b.settle(err instanceof Error ? err : new Error(String(err)));
-          },
-        )
-        .finally(() => {
-          inFlight--;
-          flush();
-        });
+          }),
+      );
     }
   }
 

@@ -34,6 +34,8 @@ export interface WebhookIngestDeps {
   log?: (message: string) => void;
   /** How long a queued apply waits for this instance's acknowledgements in flight (intake-priority.ts). */
   applyYieldMaxMs?: number;
+  /** How long a batch of deliveries may take to be stored before they are answered 503 (webhook-group-commit.ts). */
+  intakeStoreTimeoutMs?: number;
 }
 
 /** What the sender is told: stored for applying, or already stored before. */
@@ -246,7 +248,7 @@ export function createWebhookIngestService(deps: WebhookIngestDeps) {
     return row ? retry(row) : undefined;
   }
 
-  const intake = createAckGroupCommit(db, log);
+  const intake = createAckGroupCommit(db, log, deps.intakeStoreTimeoutMs);
   // Queued applies give way to the acknowledgements running on this instance (intake-priority.ts).
   const priority = createIntakePriority(deps.applyYieldMaxMs);
   const queue = (deps.applyQueue ?? ((run) => createInProcessApplyQueue(run, { concurrency: 4, log })))(

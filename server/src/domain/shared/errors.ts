@@ -1,5 +1,12 @@
 /** One error vocabulary for the whole app; http/error-handler.ts maps codes to statuses in one place. */
-export type ErrorCode = "InvalidInput" | "Unauthorized" | "NotFound" | "Conflict" | "PlatformUnavailable" | "Unknown";
+export type ErrorCode =
+  | "InvalidInput"
+  | "Unauthorized"
+  | "NotFound"
+  | "Conflict"
+  | "PlatformUnavailable"
+  | "Unavailable"
+  | "Unknown";
 
 export class AppError extends Error {
   constructor(
@@ -39,5 +46,12 @@ export class PlatformError extends AppError {
     details?: unknown,
   ) {
     super("PlatformUnavailable", message, details);
+  }
+}
+
+/** This app cannot do it now (e.g. its database did not answer in time); the caller may try again (503). */
+export class UnavailableError extends AppError {
+  constructor(message: string) {
+    super("Unavailable", message);
   }
 }
