@@ -1,6 +1,5 @@
 // The CPU side of a full recompute (store fit and per-customer predictions), as requests a worker thread answers
 // one page at a time (recompute-worker.ts). inlineRecomputeEngine runs the same handler on the calling thread.
-import type { MessagePort } from "node:worker_threads";
 import type { VisitSummary } from "../domain/segments/visit-purchase-grid.js";
 import type { CustomerHistory } from "../domain/timing/history.js";
 import type { ProductOverrides } from "../domain/timing/non-product-lines.js";
@@ -8,15 +7,11 @@ import { predictCustomer } from "../domain/timing/predict-customer.js";
 import type { CustomerPrediction } from "../domain/timing/prediction.js";
 import { createStoreFitCollector, type StoreFitCollector } from "../domain/timing/store-fit-collector.js";
 import type { StoreModel } from "../domain/timing/store-model.js";
-import { helpOnOrigins, originSharingOver } from "./recompute-origin-sharing.js";
 
 export type EngineRequest =
   | { kind: "begin"; total: number; now: Date }
   | { kind: "add"; histories: CustomerHistory[] }
-  /** `helper`: a port to a thread that fits calibration origins meanwhile (recompute-origin-sharing.ts). */
-  | { kind: "fit"; overrides: ProductOverrides; helper?: MessagePort }
-  /** Fit calibration origins the fit thread offers on this port (the prediction thread, before its model). */
-  | { kind: "help"; port: MessagePort }
+  | { kind: "fit"; overrides: ProductOverrides }
   /** A fitted model for the second pass (a fresh worker takes it: see recompute-worker-client.ts). */
   | { kind: "model"; model: StoreModel; now: Date }
   | { kind: "predict"; histories: CustomerHistory[]; visits: Map<string, VisitSummary> | null };
@@ -48,15 +43,9 @@ export function createEngineHandler(): (request: EngineRequest) => unknown {
         for (const h of request.histories) started(collector).add(h);
         return undefined;
       case "fit":
-        model = started(collector).finish(
-          request.overrides,
-          request.helper ? originSharingOver(request.helper) : undefined,
-        );
+        model = started(collector).finish(request.overrides);
         collector = null;
         return model;
-      case "help":
-        helpOnOrigins(request.port);
-        return undefined;
       case "model":
         model = request.model;
         now = request.now;

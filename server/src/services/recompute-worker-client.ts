@@ -1,6 +1,6 @@
 // A recompute engine on its own worker thread, so the store fit and the predictions never hold the event loop:
 // the main thread only reads pages, posts them and writes the answers.
-import { MessageChannel, type ResourceLimits, type TransferListItem, Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 import { ValidationError } from "../domain/shared/errors.js";
 import type { StoreModel } from "../domain/timing/store-model.js";
 import { engineOf, type EngineRequest, type RecomputeEngine } from "./recompute-engine.js";
@@ -25,40 +25,28 @@ interface Reply {
 /**
  * The first pass and the fit run on one thread (it keeps the fit's samples, up to 200,000 customers); the model
  * then goes to a fresh thread for the predictions, so the fit's heap is given back instead of carried through
- * the second pass. That fresh thread starts with the first pass (its second of start-up falls where the core it
- * needs is free) and fits its share of the calibration origins during the fit, which otherwise held one core while
- * the other idled (recompute-origin-sharing.ts).
+ * the second pass.
  */
 export function workerRecomputeEngine(): RecomputeEngine {
   let thread = startThread();
-  let predictor: EngineThread | null = null;
   let now = new Date(0);
   const engine = engineOf(
     (request) => thread.call(request),
-    async () => {
-      await predictor?.close();
-      await thread.close();
-    },
+    () => thread.close(),
   );
   return {
     ...engine,
     begin: (total, at) => {
       now = at;
-      predictor ??= startThread(PREDICT_LIMITS);
       return engine.begin(total, at);
     },
     async fit(overrides): Promise<StoreModel> {
-      const next = predictor ?? startThread(PREDICT_LIMITS);
-      predictor = null;
-      const { port1, port2 } = new MessageChannel();
-      const helping = next.call({ kind: "help", port: port2 }, [port2]);
-      helping.catch(() => undefined); // a helper that fails leaves its origins to the fit thread
-      const model = await thread
-        .call<StoreModel>({ kind: "fit", overrides, helper: port1 }, [port1])
-        .catch(async (err: unknown) => {
-          await next.close();
-          throw err;
-        });
+      // The prediction thread loads its modules while the fit runs (about a second of start-up off the critical path).
+      const next = startThread(PREDICT_LIMITS);
+      const model = await engine.fit(overrides).catch(async (err: unknown) => {
+        await next.close();
+        throw err;
+      });
       await thread.close();
       thread = next;
       await thread.call({ kind: "model", model, now });
@@ -66,8 +54,6 @@ export function workerRecomputeEngine(): RecomputeEngine {
     },
   };
 }
-
-type EngineThread = ReturnType<typeof startThread>;
 
 function startThread(resourceLimits?: ResourceLimits) {
   const worker = new Worker(boot, { workerData: { entry }, ...(resourceLimits ? { resourceLimits } : {}) });
@@ -95,12 +81,12 @@ function startThread(resourceLimits?: ResourceLimits) {
   worker.on("exit", (code) => {
     if (!closing) failAll(new Error(`recompute worker exited (code ${code})`));
   });
-  const call = <T>(request: EngineRequest, transfer: readonly TransferListItem[] = []) =>
+  const call = <T>(request: EngineRequest) =>
     new Promise<T>((resolve, reject) => {
       if (failure) return reject(failure);
       const id = nextId++;
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ id, request }, transfer);
+      worker.postMessage({ id, request });
     });
   const close = async () => {
     closing = true;

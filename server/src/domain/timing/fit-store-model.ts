@@ -4,13 +4,7 @@ import type { RfmSummary } from "../btyd/summary.js";
 import { rfmCutpoints, type RfmCutpoints } from "../segments/rfm.js";
 import { dayIndex } from "./days.js";
 import { estimateGapPrior } from "./gap-prior-fit.js";
-import {
-  calibrationOrigin,
-  calibrationOriginSteps,
-  learnCalibration,
-  mergeOrigins,
-  type OriginRows,
-} from "./learn-calibration.js";
+import { learnCalibration, learnCalibrationOnSample } from "./learn-calibration.js";
 import { learnSeasonalClock } from "./learn-seasonal-clock.js";
 import { inSeasonalTime, type SeasonalClock } from "./seasonal-clock.js";
 import { validateHistory, type CustomerHistory } from "./history.js";
@@ -68,36 +62,17 @@ export interface StoreFitParts {
   rfmCuts: RfmCutpoints;
 }
 
-/**
- * Calibration origins shared with another thread: `offer` hands them out before this thread fits the store, and
- * `collect` runs the ones this thread claims and returns every origin's rows in step order
- * (recompute-origin-sharing.ts).
- */
-export interface OriginSharing {
-  offer(sample: PurchaseDay[][], nowDay: number, steps: number[]): void;
-  collect(run: (k: number) => OriginRows | null): (OriginRows | null)[];
-}
-
-/**
- * The fit from streamed parts; `calibrationSample` is the store's even sample of CALIBRATION_SAMPLE customers. With
- * `sharing`, another thread fits some calibration origins while this one fits the store (the origins only need the
- * seasonal clock): the same rows merged in the same order, so the same model.
- */
+/** The fit from streamed parts; `calibrationSample` is the store's even sample of CALIBRATION_SAMPLE customers. */
 export function fitStoreModelFromParts(
   parts: StoreFitParts,
   calibrationSample: PurchaseDay[][],
   now: Date,
   overrides: ProductOverrides = NO_OVERRIDES,
-  sharing?: OriginSharing,
 ): StoreModel {
+  const base = fitBaseFromParts(parts, now, overrides);
   const nowDay = dayIndex(now);
-  const clock = storeSeason(parts.sample, nowDay);
-  const sample = onStoreClock(clock, calibrationSample, nowDay);
-  const steps = calibrationOriginSteps(sample, nowDay);
-  sharing?.offer(sample, nowDay, steps);
-  const base = fitBaseFromParts(parts, now, overrides, clock);
-  const run = (k: number) => calibrationOrigin(sample, nowDay, k, fitTimingBase);
-  return { ...base, calibration: mergeOrigins(sharing ? sharing.collect(run) : steps.map(run)) };
+  const sample = onStoreClock(base.seasonalClock, calibrationSample, nowDay);
+  return { ...base, calibration: learnCalibrationOnSample(sample, nowDay, fitTimingBase) };
 }
 
 /** Customers' days read on the model's seasonal clock (the same arrays when the store has no season). */
@@ -121,19 +96,11 @@ function fitBaseModel(all: PurchaseDay[][], now: Date, overrides: ProductOverrid
       monetary: d.reduce((s, p) => s + p.amount, 0),
     })),
   );
-  const sample = evenSample(all, FIT_SAMPLE_SIZE);
   return fitBaseFromParts(
-    { customers: all.length, sample, cycles, rfmCuts },
+    { customers: all.length, sample: evenSample(all, FIT_SAMPLE_SIZE), cycles, rfmCuts },
     now,
     overrides,
-    storeSeason(sample, nowDay),
   );
-}
-
-/** The store's seasonal clock, learned from the fit sample (undefined: no season found). */
-function storeSeason(sample: PurchaseDay[][], nowDay: number): SeasonalClock | undefined {
-  const clock = learnSeasonalClock(sample, nowDay);
-  return clock.harmonics.length > 0 ? clock : undefined;
 }
 
 /**
@@ -141,14 +108,10 @@ function storeSeason(sample: PurchaseDay[][], nowDay: number): SeasonalClock | u
  * fitted on seasonal days; product cycles and RFM cut points stay on the calendar (the streamed sums cannot be
  * re-read, and they are what the merchant reads).
  */
-function fitBaseFromParts(
-  parts: StoreFitParts,
-  now: Date,
-  overrides: ProductOverrides,
-  clock: SeasonalClock | undefined,
-): StoreModel {
+function fitBaseFromParts(parts: StoreFitParts, now: Date, overrides: ProductOverrides): StoreModel {
   const nowDay = dayIndex(now);
-  const season: { seasonalClock?: SeasonalClock } = clock ? { seasonalClock: clock } : {};
+  const clock = learnSeasonalClock(parts.sample, nowDay);
+  const season: { seasonalClock?: SeasonalClock } = clock.harmonics.length > 0 ? { seasonalClock: clock } : {};
   const core = fitTimingCore(onStoreClock(season.seasonalClock, parts.sample, nowDay), nowDay);
   const productCycles = shiftNextOrderNorms(parts.cycles.finish(core.observedPrior, overrides), core.normShift);
   return {

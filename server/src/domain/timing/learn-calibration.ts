@@ -40,109 +40,7 @@ export function learnCalibrationOnSample(
   nowDay: number,
   fitBase: FitBase,
 ): TimingCalibration | null {
-  return mergeOrigins(calibrationOriginSteps(sample, nowDay).map((k) => calibrationOrigin(sample, nowDay, k, fitBase)));
-}
-
-/**
- * The origin steps k (origin = now − 90 d − 45 d·k) with enough history before them. Each origin is fitted on its
- * own (calibrationOrigin), so a recompute can share them between two threads and merge the rows in k order.
- */
-export function calibrationOriginSteps(sample: PurchaseDay[][], nowDay: number): number[] {
   const firstDay = sample.reduce((m, d) => Math.min(m, d[0].day), Infinity);
-  const steps: number[] = [];
-  for (let k = 0; k < MAX_ORIGINS; k++) {
-    if (originDay(nowDay, k) - firstDay < MIN_HISTORY_DAYS) break;
-    steps.push(k);
-  }
-  return steps;
-}
-
-const originDay = (nowDay: number, k: number) => nowDay - RANK_HORIZON_DAYS - ORIGIN_STEP_DAYS * k;
-
-/** One origin's rows, in sample order: what learnCalibrationOnSample folds together (plain data: it crosses threads). */
-export interface OriginRows {
-  k: number;
-  /** Per row: its cell, its orders in the first H days and the expected orders there (summed in this order). */
-  cells: number[];
-  actual: number[];
-  predicted: number[];
-  features: number[][];
-  labels: boolean[];
-  windows: WindowRow[];
-  longWindows: WindowRow[];
-  tenureCells: TenureCell[];
-}
-
-/** Fits the base model on purchases before origin k and compares with what happened after it (null: too few). */
-export function calibrationOrigin(
-  sample: PurchaseDay[][],
-  nowDay: number,
-  k: number,
-  fitBase: FitBase,
-): OriginRows | null {
-  const H = RANK_HORIZON_DAYS;
-  const origin = originDay(nowDay, k);
-  const before: PurchaseDay[][] = [],
-    after: number[][] = [];
-  for (const d of sample) {
-    const b = d.filter((p) => p.day < origin);
-    if (b.length === 0) continue;
-    before.push(b);
-    // Everything after the origin: the first H days validate the 90-day outputs, the rest the later part.
-    after.push(d.filter((p) => p.day >= origin && p.day < nowDay).map((p) => p.day));
-  }
-  if (before.length < 50) return null;
-  const model = fitBase(before, new Date(origin * DAY_MS));
-  const span = nowDay - origin;
-  const rows: OriginRows = {
-    k,
-    cells: [],
-    actual: [],
-    predicted: [],
-    features: [],
-    labels: [],
-    windows: [],
-    longWindows: [],
-    tenureCells: [],
-  };
-  const late = TENURE_EDGES.map(() => ({ actual: 0, predicted: 0 })).concat({ actual: 0, predicted: 0 });
-  before.forEach((b, i) => {
-    const v = baseView(b, model, origin);
-    const t = v.timing;
-    const inWindow = after[i].filter((d) => d < origin + H);
-    const first = expectedOrders(t.predictive, t.pActive, v.continuation, t.elapsedDays, H);
-    rows.cells.push(v.cell);
-    rows.actual.push(inWindow.length);
-    rows.predicted.push(first);
-    rows.features.push(v.features);
-    rows.labels.push(inWindow.length > 0);
-    if (inWindow.length > 0)
-      rows.windows.push({
-        predictive: t.predictive,
-        elapsedDays: t.elapsedDays,
-        gapDays: inWindow[0] - b[b.length - 1].day,
-        horizonDays: H,
-      });
-    // The first reorder up to now, on the horizon this origin can see (90 days at the newest, 315 at the oldest).
-    if (after[i].length > 0)
-      rows.longWindows.push({
-        predictive: t.predictive,
-        elapsedDays: t.elapsedDays,
-        gapDays: after[i][0] - b[b.length - 1].day,
-        horizonDays: span,
-      });
-    if (span > H) {
-      const cls = late[tenureClass(v.tenureDays)];
-      cls.actual += after[i].length - inWindow.length;
-      cls.predicted += expectedOrders(t.predictive, t.pActive, v.continuation, t.elapsedDays, span) - first;
-    }
-  });
-  if (span > H) for (const [c, cell] of late.entries()) rows.tenureCells.push({ origin, tenureClass: c, ...cell });
-  return rows;
-}
-
-/** The calibration from the origins' rows in k order (the sums run in the same order as one loop over them). */
-export function mergeOrigins(perOrigin: (OriginRows | null)[]): TimingCalibration | null {
   const H = RANK_HORIZON_DAYS;
   const acc = { actual: new Float64Array(CELLS), predicted: new Float64Array(CELLS) };
   const features: number[][] = [],
@@ -152,20 +50,55 @@ export function mergeOrigins(perOrigin: (OriginRows | null)[]): TimingCalibratio
     tenureCells: TenureCell[] = [],
     originOf: number[] = [];
   let origins = 0;
-  for (const rows of perOrigin) {
-    if (!rows) continue;
-    origins++;
-    for (let i = 0; i < rows.cells.length; i++) {
-      acc.actual[rows.cells[i]] += rows.actual[i];
-      acc.predicted[rows.cells[i]] += rows.predicted[i];
-      originOf.push(rows.k);
+  for (let k = 0; k < MAX_ORIGINS; k++) {
+    const origin = nowDay - H - ORIGIN_STEP_DAYS * k;
+    if (origin - firstDay < MIN_HISTORY_DAYS) break;
+    const before: PurchaseDay[][] = [],
+      after: number[][] = [];
+    for (const d of sample) {
+      const b = d.filter((p) => p.day < origin);
+      if (b.length === 0) continue;
+      before.push(b);
+      // Everything after the origin: the first H days validate the 90-day outputs, the rest the later part.
+      after.push(d.filter((p) => p.day >= origin && p.day < nowDay).map((p) => p.day));
     }
-    // Loops, not push(...rows): an origin holds up to CALIBRATION_SAMPLE rows, too many for spread arguments.
-    for (const f of rows.features) features.push(f);
-    for (const l of rows.labels) labels.push(l);
-    for (const w of rows.windows) windows.push(w);
-    for (const w of rows.longWindows) longWindows.push(w);
-    for (const c of rows.tenureCells) tenureCells.push(c);
+    if (before.length < 50) continue;
+    const model = fitBase(before, new Date(origin * DAY_MS));
+    origins++;
+    const span = nowDay - origin;
+    const late = TENURE_EDGES.map(() => ({ actual: 0, predicted: 0 })).concat({ actual: 0, predicted: 0 });
+    before.forEach((b, i) => {
+      const v = baseView(b, model, origin);
+      const t = v.timing;
+      const inWindow = after[i].filter((d) => d < origin + H);
+      const first = expectedOrders(t.predictive, t.pActive, v.continuation, t.elapsedDays, H);
+      acc.actual[v.cell] += inWindow.length;
+      acc.predicted[v.cell] += first;
+      features.push(v.features);
+      labels.push(inWindow.length > 0);
+      originOf.push(k);
+      if (inWindow.length > 0)
+        windows.push({
+          predictive: t.predictive,
+          elapsedDays: t.elapsedDays,
+          gapDays: inWindow[0] - b[b.length - 1].day,
+          horizonDays: H,
+        });
+      // The first reorder up to now, on the horizon this origin can see (90 days at the newest, 315 at the oldest).
+      if (after[i].length > 0)
+        longWindows.push({
+          predictive: t.predictive,
+          elapsedDays: t.elapsedDays,
+          gapDays: after[i][0] - b[b.length - 1].day,
+          horizonDays: span,
+        });
+      if (span > H) {
+        const cls = late[tenureClass(v.tenureDays)];
+        cls.actual += after[i].length - inWindow.length;
+        cls.predicted += expectedOrders(t.predictive, t.pActive, v.continuation, t.elapsedDays, span) - first;
+      }
+    });
+    if (span > H) for (const [k, c] of late.entries()) tenureCells.push({ origin, tenureClass: k, ...c });
   }
   if (origins === 0) return null;
   const pooled = sum(acc.actual) / Math.max(sum(acc.predicted), 1e-9);

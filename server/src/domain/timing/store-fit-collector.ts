@@ -6,7 +6,7 @@
 import { rfmCutpointsOfColumns } from "../segments/rfm.js";
 import { ValidationError } from "../shared/errors.js";
 import { dayIndex } from "./days.js";
-import { FIT_SAMPLE_SIZE, fitStoreModelFromParts, type OriginSharing } from "./fit-store-model.js";
+import { FIT_SAMPLE_SIZE, fitStoreModelFromParts } from "./fit-store-model.js";
 import { type CustomerHistory, validateHistory } from "./history.js";
 import { CALIBRATION_SAMPLE } from "./learn-calibration.js";
 import { NO_OVERRIDES, type ProductOverrides } from "./non-product-lines.js";
@@ -39,11 +39,11 @@ export function createStoreFitCollector(total: number, now: Date) {
     added++;
   }
 
-  function finish(overrides: ProductOverrides = NO_OVERRIDES, sharing?: OriginSharing): StoreModel {
+  function finish(overrides: ProductOverrides = NO_OVERRIDES): StoreModel {
     if (added === 0) throw new ValidationError("No customer histories to fit the store model on");
     const [recency, frequency, monetary] = rfm.columns();
     const rfmCuts = rfmCutpointsOfColumns(recency, frequency, monetary);
-    return fitStoreModelFromParts({ customers: added, sample, cycles, rfmCuts }, calibration, now, overrides, sharing);
+    return fitStoreModelFromParts({ customers: added, sample, cycles, rfmCuts }, calibration, now, overrides);
   }
 
   return { add, finish, added: () => added };
