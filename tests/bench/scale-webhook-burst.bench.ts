@@ -12,6 +12,12 @@
 //           941 (9) 1.04+0.85; 1,064 (11) 1.25+1.00
 // Statements while answering (pg queries logged in each instance): pg-boss job inserts 2,514 -> 905 (about 400 of
 // them recompute-customer jobs), apply-job fetches 1,646 -> 611, intake batch statements 2,696 -> 1,682.
+// Stop 20: the sender moved out of this process (burst-sender.ts: node:http keep-alive, a process of its own; before,
+// fetch here beside the simulator, whose loop was ~0.6-1.4 s late under the burst). Interleaved, before -> after,
+// p50 / p99 / max ms (load), CPU per ack app + PostgreSQL: 1,119 / 2,322 / 3,673 (15) 1.17+1.06 -> 342 / 1,335 /
+// 2,550 (24) 0.71+0.46; 2,024 / 6,496 / 9,377 (35) 1.48+1.16 -> 508 / 2,667 / 4,164 (34) 0.90+0.67; 1,559 / 4,341 /
+// 5,453 (36) 1.33+1.20 -> 478 / 2,441 / 4,853 (35) 0.89+0.56; 2,527 / 6,076 / 7,899 (27) 1.62+1.67 -> 497 / 2,682 /
+// 3,065 (34) 0.93+0.70. The sender: 0.48 ms CPU per delivery (fetch: ~0.9 ms). Batches ~2 -> 11-19 deliveries.
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { sql } from "kysely";
@@ -85,7 +91,7 @@ const idlePgPerS = Math.max(0, (((await pgCpu()) - idleCpu[1]) * 1000) / (perfor
 const before = await processed();
 const [cpu0, pg0, load0] = [appCpu(), await pgCpu(), load()];
 const t0 = performance.now();
-const { bad, answerMs } = await postAll(
+const { bad, answerMs, senderCpuMs } = await postAll(
   apps.map((a) => a.url),
   burst,
   Number(process.env.BURST_PARALLEL ?? 200),
@@ -124,6 +130,7 @@ console.log(
 console.log(
   `CPU per ack ~${ackMs.toFixed(2)} ms app + ${pgAckMs.toFixed(2)} ms PostgreSQL; per apply ${applyMs.toFixed(2)} ms app + ${pgApplyMs.toFixed(2)} ms PostgreSQL`,
 );
+console.log(`the sender (its own process): ${(senderCpuMs / N).toFixed(2)} ms CPU per delivery, start-up included`);
 console.log(`ratio webhook_burst_p99_200_parallel_ms ${quantile(answerMs, 0.99).toFixed(0)}`);
 
 await Promise.all(apps.map((a) => stopApp(a)));

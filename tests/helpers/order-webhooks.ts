@@ -1,8 +1,13 @@
 // Signed orders/create deliveries for new orders of a simulated shop's existing customers; each order is put in
 // the simulator first, so the app's ownership check (order(id:) in that shop) confirms it.
+import { fork } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
+import path from "node:path";
 import type { SimulatorHandle } from "../../server/src/simulator/index.js";
 import { bareOrderRecord } from "./sim-orders.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const SENDER = path.join(import.meta.dirname, "burst-sender.ts");
 
 export interface Delivery {
   shop: string;
@@ -60,40 +65,28 @@ export function orderDeliveries(
 export interface PostOutcome {
   bad: number[];
   answerMs: number[];
+  /** CPU the sending process used (user + system), ms. */
+  senderCpuMs: number;
 }
 
 /**
  * Posts every delivery, `parallel` at a time, to the instances in turn; a delivery whose connection failed is sent
  * again to the next instance, as Shopify retries (up to 5 tries; the webhook id dedupes). `answerMs` is each
- * delivery's last try, from sending to its answer.
+ * delivery's last try, from sending to its answer. The sending runs in a process of its own (burst-sender.ts says
+ * why), so the caller's work (the store simulator, its GC) does not delay it.
  */
-export async function postAll(urls: string[], deliveries: Delivery[], parallel = 100): Promise<PostOutcome> {
-  const bad: number[] = [];
-  const answerMs: number[] = [];
-  let next = 0;
-  const send = async (d: Delivery, i: number): Promise<number> => {
-    for (let attempt = 0; ; attempt++) {
-      const sent = performance.now();
-      const res = await fetch(`${urls[(i + attempt) % urls.length]}/api/webhooks`, {
-        method: "POST",
-        headers: d.headers,
-        body: d.body,
-      }).catch(() => undefined);
-      await res?.arrayBuffer();
-      if (res) answerMs.push(performance.now() - sent);
-      if (res || attempt >= 4) return res?.status ?? 0;
-      await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
-    }
-  };
-  const lane = async () => {
-    while (next < deliveries.length) {
-      const i = next++;
-      const status = await send(deliveries[i], i);
-      if (status !== 200) bad.push(status);
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, lane));
-  return { bad, answerMs };
+export function postAll(urls: string[], deliveries: Delivery[], parallel = 100): Promise<PostOutcome> {
+  const child = fork(SENDER, {
+    cwd: ROOT,
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("message", (outcome) => resolve(outcome as PostOutcome));
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`the burst sender exited (${code}) before answering`)));
+    child.send({ urls, deliveries, parallel });
+  });
 }
 
 /** The q-quantile (0..1) of some figures, nearest rank. */
