@@ -1,7 +1,8 @@
 import { gapCdf, gapMode, gapPosterior, gapQuantile, type GapPredictive } from "./gap-model.js";
 import { productPriorMean } from "./product-cycles.js";
 import { logGaps, type PurchaseDay } from "./purchase-days.js";
-import { pActive, retentionClass } from "./retention.js";
+import { pActive } from "./retention.js";
+import { classRetention, storeRetentionChain } from "./retention-chain.js";
 import type { TimingBase } from "./store-model.js";
 
 /** The rhythm-based view of one customer at day `nowDay`, in days relative to their last purchase. */
@@ -30,13 +31,16 @@ export function customerTiming(days: PurchaseDay[], model: TimingBase, nowDay: n
   const late = gapQuantile(predictive, 0.9);
   const likely = Math.min(late, Math.max(early, gapMode(predictive)));
   const spread = (gapQuantile(predictive, 0.84) - gapQuantile(predictive, 0.16)) / 2;
+  // The stored π the expected orders' follow-on chain reads (timing-features.ts): P(active) from the customer's class,
+  // the follow-on π from the chain.
+  const chain = storeRetentionChain(model);
   return {
     predictive,
     fromProducts,
     elapsedDays,
     churnRisk,
-    pActive: pActive(model.retention, days.length, 1 - churnRisk),
-    piNext: model.retention[retentionClass(days.length + 1)],
+    pActive: pActive(classRetention(model)(days.length), 1 - churnRisk),
+    piNext: chain(days.length + 1),
     gap: { early, likely, late, median: Math.exp(predictive.loc), spread },
   };
 }

@@ -19,7 +19,7 @@ import { fitPopulationGaps, type PopulationGaps } from "./censored-gaps.js";
 import type { GapPrior } from "./gap-model.js";
 import { logGaps, toPurchaseDays, type PurchaseDay } from "./purchase-days.js";
 import { perUnitRetention } from "./pack-retention.js";
-import { retentionEvidence } from "./retention-chain.js";
+import { pooledRetention, retentionEvidence } from "./retention-chain.js";
 import type { StoreModel, StoredFit, TimingBase } from "./store-model.js";
 import { ValidationError } from "../shared/errors.js";
 
@@ -121,6 +121,7 @@ function fitBaseFromParts(parts: StoreFitParts, now: Date, overrides: ProductOve
     productCycles,
     retention: core.retention,
     retentionEvidence: core.retentionEvidence,
+    retentionLine: core.retentionLine,
     bgnbd: core.bgnbd,
     gammaGamma: fitOrNull(() => fitGammaGamma(spendSummaries(evenSample(parts.sample, BTYD_SAMPLE_SIZE)))),
     rfmCuts: parts.rfmCuts,
@@ -141,6 +142,7 @@ export function fitTimingBase(all: PurchaseDay[][], now: Date): TimingBase {
     productCycles: shiftNextOrderNorms(nextOrderNorms(all, core.observedPrior), core.normShift),
     retention: core.retention,
     retentionEvidence: core.retentionEvidence,
+    retentionLine: core.retentionLine,
     bgnbd: core.bgnbd,
   };
 }
@@ -152,13 +154,17 @@ function fitTimingCore(customers: PurchaseDay[][], nowDay: number) {
   const pop = fitPopulationGaps(
     customers.map((d, i) => ({ logGaps: gaps[i], elapsedDays: nowDay - d[d.length - 1].day })),
   );
+  const evidence = retentionEvidence(customers.map((d) => d.length));
+  // Stored pooled, so P(active) and the follow-on chain read one π (retention-chain.ts pooledRetention).
+  const retention = pooledRetention(perUnitRetention(customers, nowDay, pop) ?? pop.retention, evidence);
   return {
     observedPrior,
     /** Product next-order norms move with the censoring correction of the store's. */
     normShift: pop.m0 - observedPrior.m0,
     gapPrior: censoringCorrectedPrior(observedPrior.a0, pop),
-    retention: perUnitRetention(customers, nowDay, pop) ?? pop.retention,
-    retentionEvidence: retentionEvidence(customers.map((d) => d.length)),
+    retention: retention.retention,
+    retentionEvidence: evidence,
+    retentionLine: retention.line,
     bgnbd: fitOrNull(() => fitBgnbd(evenSample(customers, BTYD_SAMPLE_SIZE).map((d) => btydSummary(d, nowDay)))),
   };
 }

@@ -45,6 +45,7 @@ export const EXPECTED_FROM = 0.5;
 
 /** One customer's outlook over a horizon: the chance of an order, the expected orders, the window, all from one model. */
 export interface Outlook {
+  /** Calendar days; the windows are in the model's days after the last order (seasonal on a seasonal store). */
   horizonDays: number;
   pActive: number;
   pOrder: number;
@@ -59,18 +60,26 @@ export interface Outlook {
  * The calibrated figures made to agree. P(order within h) is the stacked ranker's at 90 days (else the timing
  * model's), capped by E[orders within h] (a count is ≥ 1 whenever there is an order; the expected count is the
  * figure validated in aggregate per cell); P(active) is at least P(order) (an order needs an active customer).
- * See tests/unit/domain/timing/coherent-outlook.test.ts.
+ * See tests/unit/domain/timing/coherent-outlook.test.ts. `horizon` is in the model's days; `horizonDays` is the
+ * same span in calendar days (they differ on a seasonal store's clock). The ranker is chosen by the calendar span:
+ * it is the stored P(order in 90 d) the backtest's AUC scores, and 90 calendar days read on the clock are rarely
+ * exactly 90 seasonal days (compared those, a seasonal store's stored chance skipped the ranker).
  */
-export function outlook(v: BaseView, cal: TimingCalibration | null | undefined, horizonDays: number): Outlook {
+export function outlook(
+  v: BaseView,
+  cal: TimingCalibration | null | undefined,
+  horizon: number,
+  horizonDays = horizon,
+): Outlook {
   const t = v.timing;
   const predictive = calibratedPredictive(v, cal);
   const raw =
     horizonDays === RANK_HORIZON_DAYS
       ? calibratedOrderProbability90(v, cal)
-      : probOrderWithin(predictive, t.pActive, t.elapsedDays, horizonDays);
-  const expectedOrders = calibratedExpectedOrders(v, cal, horizonDays);
+      : probOrderWithin(predictive, t.pActive, t.elapsedDays, horizon);
+  const expectedOrders = calibratedExpectedOrders(v, cal, horizon);
   const pOrder = Math.max(0, Math.min(raw, expectedOrders));
-  const windowIfStated = nextOrderWindowDays(predictive, cal?.window ?? IDENTITY_WINDOW, t.elapsedDays, horizonDays);
+  const windowIfStated = nextOrderWindowDays(predictive, cal?.window ?? IDENTITY_WINDOW, t.elapsedDays, horizon);
   return {
     horizonDays,
     // Validated chance of an order is evidence of activity: the retention model's P(active) is raised to it.
@@ -113,7 +122,7 @@ export function customerOutlook(
   return {
     seasonal,
     view,
-    outlook: outlook(view, model.calibration, horizon),
+    outlook: outlook(view, model.calibration, horizon, horizonDays),
     calendarGap: clock ? (gap) => calendarDay(clock, lastSeasonal + gap, nowDay) - lastCalendar : (gap) => gap,
   };
 }

@@ -61,7 +61,7 @@ export function predictFromDays(
     gg && (days.length === 1 || zbar > 0) ? gammaGammaExpectedSpend(gg, summary.x, zbar) : total / days.length;
   const orders365 = bg
     ? bgnbdConditionalExpected(bg, summary, 365)
-    : expectedOrders(t.predictive, t.pActive, t.piNext, t.elapsedDays, 365);
+    : expectedOrders(t.predictive, t.pActive, view.continuation, t.elapsedDays, 365);
   // One model behind every figure on the page (next-order-window.ts): P(order in 90 d) ≤ P(active) and ≤ E[orders],
   // churn risk = 1 − P(active), a next-order window only when the order is expected within the horizon.
   const at = (gap: number) => addDays(lastAt, calendarGap(gap));

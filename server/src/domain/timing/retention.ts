@@ -9,8 +9,7 @@ export function retentionClass(purchases: number): number {
   return Math.min(Math.max(purchases, 1), RETENTION_CLASSES) - 1;
 }
 
-/** P(still buying | silent for a time with survival S) for a customer with this many purchase days. */
-export function pActive(retention: number[], purchases: number, survival: number): number {
-  const pi = retention[retentionClass(purchases)];
+/** P(still buying | silent for a time with survival S) for a customer whose π (retention-chain.ts) is `pi`. */
+export function pActive(pi: number, survival: number): number {
   return (pi * survival) / (pi * survival + 1 - pi);
 }

@@ -4,7 +4,7 @@ import type { RfmCutpoints } from "../segments/rfm.js";
 import type { TimingCalibration } from "./calibration.js";
 import type { GapPrior } from "./gap-model.js";
 import type { ProductCycle } from "./product-cycles.js";
-import type { RetentionEvidence } from "./retention-chain.js";
+import type { DropoutLine, RetentionEvidence } from "./retention-chain.js";
 import type { SeasonalClock } from "./seasonal-clock.js";
 
 /** A fitted model plus whether it can be trusted (degenerate fits are kept for inspection, never used). */
@@ -24,10 +24,12 @@ export interface StoreModel {
   fittedAt: Date;
   customers: number;
   gapPrior: GapPrior;
-  /** π by purchase-count class (see retention.ts). */
+  /** π by purchase-count class (see retention.ts), π_2..π_7 pooled with retentionLine (retention-chain.ts). */
   retention: number[];
   /** Customers behind each retention class (absent in models stored before it existed: weights from π alone). */
   retentionEvidence?: RetentionEvidence | null;
+  /** The dropout line fitted on π as read; absent in models stored before it existed (π as read, pooled on use). */
+  retentionLine?: DropoutLine | null;
   bgnbd: StoredFit<BgNbdParams> | null;
   gammaGamma: StoredFit<GammaGammaParams> | null;
   rfmCuts: RfmCutpoints;
@@ -54,6 +56,7 @@ export interface TimingBase {
   gapPrior: GapPrior;
   retention: number[];
   retentionEvidence?: RetentionEvidence | null;
+  retentionLine?: DropoutLine | null;
   bgnbd: StoredFit<BgNbdParams> | null;
   productCycles: ReadonlyMap<string, NextOrderNorm>;
 }

@@ -1,7 +1,7 @@
 import { bgnbdConditionalExpected, bgnbdPAlive, type BgNbdParams } from "../btyd/bgnbd.js";
 import { customerTiming, type CustomerTiming } from "./customer-timing.js";
 import { expectedOrders, probOrderWithin, type Continuation } from "./expected-orders.js";
-import { retentionChain } from "./retention-chain.js";
+import { storeRetentionChain } from "./retention-chain.js";
 import type { PurchaseDay } from "./purchase-days.js";
 import type { TimingBase } from "./store-model.js";
 
@@ -52,7 +52,7 @@ export function baseView(days: PurchaseDay[], model: TimingBase, nowDay: number)
   const bgOrders = bg ? bgnbdConditionalExpected(bg, s, RANK_HORIZON_DAYS) : 0;
   const p90 = probOrderWithin(t.predictive, t.pActive, t.elapsedDays, RANK_HORIZON_DAYS);
   const continuation: Continuation = {
-    chain: retentionChain(model.retention, model.retentionEvidence),
+    chain: storeRetentionChain(model),
     purchaseDays: days.length,
   };
   const ours = expectedOrders(t.predictive, t.pActive, continuation, t.elapsedDays, RANK_HORIZON_DAYS);

@@ -6,7 +6,8 @@ import { DAY_MS } from "../../../../server/src/domain/timing/days.js";
 import { outlook } from "../../../../server/src/domain/timing/next-order-window.js";
 import { predictFromDays } from "../../../../server/src/domain/timing/predict-customer.js";
 import type { CustomerPrediction } from "../../../../server/src/domain/timing/prediction.js";
-import { baseView } from "../../../../server/src/domain/timing/timing-features.js";
+import { RETENTION_CLASSES } from "../../../../server/src/domain/timing/retention.js";
+import { baseView, type BaseView } from "../../../../server/src/domain/timing/timing-features.js";
 
 /**
  * One coherent story per customer (issue 12), property-style over every synthetic regime's customers at its last
@@ -14,6 +15,9 @@ import { baseView } from "../../../../server/src/domain/timing/timing-features.j
  *   P(order in 90 d) ≤ P(active)          an order needs an active customer
  *   P(order in 90 d) ≤ E[orders in 90 d]  the count is ≥ 1 whenever there is an order
  *   churn risk = 1 − P(active)            so "high" churn risk means P(active) ≤ 10 %
+ *   P(active) ≥ π_n·S/(π_n·S + 1 − π_n)   the retention model's, S = 1 − P(next order by now | rhythm), π_n the
+ *                                         stored π the follow-on chain reads for n ≤ 7 purchase days (the stored
+ *                                         class of 8 and more past that); the next order's follow-ons read π_(n+1)
  *   E[orders in 365 d] ≥ E[orders in 90 d]
  *   a next-order window iff P(order in 90 d) ≥ ½, starting today or later and ending inside the 90 days;
  *   P(order in 90 d) ≥ ½ ⇒ the due window (their own rhythm's) has opened by the end of the 90 days;
@@ -48,6 +52,21 @@ function violations(p: CustomerPrediction, now: Date): string[] {
   return out;
 }
 
+/** The timing view's P(active) and next π against the follow-on chain's π (one retention for both). */
+function retentionViolations(v: BaseView, stored: number[]): string[] {
+  const t = v.timing,
+    c = v.continuation;
+  if (typeof c === "number") return [`continuation is a bare π ${c}`];
+  const n = c.purchaseDays,
+    pi = n < RETENTION_CLASSES ? c.chain(n) : stored[RETENTION_CLASSES - 1],
+    s = 1 - t.churnRisk;
+  const active = (pi * s) / (pi * s + 1 - pi);
+  const out: string[] = [];
+  if (Math.abs(t.pActive - active) > EPS) out.push(`P(active) ${t.pActive} ≠ ${active} from π_${n} ${pi}`);
+  if (Math.abs(t.piNext - c.chain(n + 1)) > EPS) out.push(`π next ${t.piNext} ≠ chain ${c.chain(n + 1)}`);
+  return out;
+}
+
 describe("one coherent story per customer", () => {
   it.each(REGIMES.map((r) => [r.name, r] as const))(
     "%s: every customer's figures agree",
@@ -61,6 +80,12 @@ describe("one coherent story per customer", () => {
         if (p.nextOrder?.window) windows++;
         found.push(...violations(p, now).map((v) => `c${i}: ${v}`));
         const v = baseView(days, model, cutDay);
+        found.push(...retentionViolations(v, model.retention).map((m) => `c${i}: ${m}`));
+        // The model stores the π its chain reads: classes 1..7 as stored (the chain extrapolates past them).
+        if (i === 0 && typeof v.continuation !== "number")
+          for (let k = 1; k < RETENTION_CLASSES; k++)
+            if (v.continuation.chain(k) !== model.retention[k - 1])
+              found.push(`stored π_${k} ${model.retention[k - 1]} ≠ chain ${v.continuation.chain(k)}`);
         const [e90, e365] = [90, 365].map((h) => outlook(v, model.calibration, h).expectedOrders);
         if (e365 < e90 - EPS) found.push(`c${i}: E[orders in 365] ${e365} < E[orders in 90] ${e90}`);
       }

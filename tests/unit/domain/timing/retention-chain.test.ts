@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { expectedOrders } from "../../../../server/src/domain/timing/expected-orders.js";
-import { retentionChain } from "../../../../server/src/domain/timing/retention-chain.js";
+import {
+  pooledRetention,
+  retentionChain,
+  storeRetentionChain,
+} from "../../../../server/src/domain/timing/retention-chain.js";
 
 /** π_k of a shifted-beta-geometric dropout p ~ Beta(a, b) after the first order (k ≥ 2), and π_1 given. */
 function sbgRetention(first: number, a: number, b: number): number[] {
@@ -38,6 +42,24 @@ describe("retention chain", () => {
     for (const k of [6, 7, 8, 12]) expect(Math.abs(chain(k) - (8 + k - 2) / (9 + k - 2))).toBeLessThan(0.02);
     // π_1 is the store's conversion, not on the dropout line: as read.
     expect(chain(1)).toBe(0.65);
+  });
+
+  it("reads one chain from a model storing the pooled π and its line and from one stored before it", () => {
+    const raw = sbgRetention(0.65, 1, 8);
+    raw[5] = 0.971;
+    raw[6] = 0.977;
+    const evidence = { atRisk: [1275, 633, 291, 130, 45, 19, 8, 7], topMeanCount: 9.5 };
+    const pooled = pooledRetention(raw, evidence);
+    const stored = storeRetentionChain({
+      retention: pooled.retention,
+      retentionEvidence: evidence,
+      retentionLine: pooled.line,
+    });
+    const before = storeRetentionChain({ retention: [...raw], retentionEvidence: evidence });
+    for (let k = 1; k <= 30; k++) expect(stored(k)).toBe(before(k));
+    // The stored classes are the ones read: thin π_6/π_7 pulled toward the line, π_8 (the pooled class) as read.
+    expect(pooled.retention[6]).toBeLessThan(0.95);
+    expect(pooled.retention[7]).toBe(raw[7]);
   });
 
   it("keeps one π when the classes do not rise", () => {

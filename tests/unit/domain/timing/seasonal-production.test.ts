@@ -8,7 +8,10 @@ import { generateStore } from "../../../../server/src/domain/synthetic/generate-
 import { regimeNamed } from "../../../../server/src/domain/synthetic/regimes.js";
 import { splitAtCutoff } from "../../../../server/src/domain/synthetic/validate-synthetic.js";
 import { runBacktest } from "../../../../server/src/domain/timing/backtest.js";
-import { calibratedExpectedOrders } from "../../../../server/src/domain/timing/calibration.js";
+import {
+  calibratedExpectedOrders,
+  calibratedOrderProbability90,
+} from "../../../../server/src/domain/timing/calibration.js";
 import { DAY_MS } from "../../../../server/src/domain/timing/days.js";
 import { outlook } from "../../../../server/src/domain/timing/next-order-window.js";
 import { predictCustomer } from "../../../../server/src/domain/timing/predict-customer.js";
@@ -51,14 +54,21 @@ describe("stored predictions on a seasonal store", () => {
     const reference = customers.map((c) => {
       const days = inSeasonalTime(clock, c.calibration, cutDay);
       const view = baseView(days, model, cutDay);
-      const o = outlook(view, model.calibration, horizon);
+      const o = outlook(view, model.calibration, horizon, HORIZON);
+      const expected = calibratedExpectedOrders(view, model.calibration, horizon);
       return {
         last: days[days.length - 1].day,
-        expected: calibratedExpectedOrders(view, model.calibration, horizon),
+        expected,
+        // The stored 90-day chance is the ranker's (the one the backtest's AUC scores), capped by the expected count.
+        pOrder: Math.max(0, Math.min(calibratedOrderProbability90(view, model.calibration), expected)),
         o,
       };
     });
-    for (const [i, p] of predictions.entries()) expect(p.expectedOrders90d).toBeCloseTo(reference[i].expected, 10);
+    expect(model.calibration?.ranker).toBeTruthy();
+    for (const [i, p] of predictions.entries()) {
+      expect(p.expectedOrders90d).toBeCloseTo(reference[i].expected, 10);
+      expect(p.pOrder90d).toBeCloseTo(reference[i].pOrder, 10);
+    }
     const total = predictions.reduce((s, p) => s + p.expectedOrders90d, 0);
     const backtest = runBacktest(customers, now, HORIZON);
     expect(Math.round(total * 10) / 10).toBe(backtest.ours.predictedRepeatOrders);
