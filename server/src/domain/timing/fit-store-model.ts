@@ -18,7 +18,7 @@ import {
 import { fitPopulationGaps, type PopulationGaps } from "./censored-gaps.js";
 import type { GapPrior } from "./gap-model.js";
 import { logGaps, toPurchaseDays, type PurchaseDay } from "./purchase-days.js";
-import { perUnitRetention } from "./pack-retention.js";
+import { packElasticity, perUnitRetention } from "./pack-retention.js";
 import { retentionEvidence } from "./retention-chain.js";
 import type { StoreModel, StoredFit, TimingBase } from "./store-model.js";
 import { ValidationError } from "../shared/errors.js";
@@ -121,6 +121,7 @@ function fitBaseFromParts(parts: StoreFitParts, now: Date, overrides: ProductOve
     productCycles,
     retention: core.retention,
     retentionEvidence: core.retentionEvidence,
+    packElasticity: core.packElasticity,
     bgnbd: core.bgnbd,
     gammaGamma: fitOrNull(() => fitGammaGamma(spendSummaries(evenSample(parts.sample, BTYD_SAMPLE_SIZE)))),
     rfmCuts: parts.rfmCuts,
@@ -141,6 +142,7 @@ export function fitTimingBase(all: PurchaseDay[][], now: Date): TimingBase {
     productCycles: shiftNextOrderNorms(nextOrderNorms(all, core.observedPrior), core.normShift),
     retention: core.retention,
     retentionEvidence: core.retentionEvidence,
+    packElasticity: core.packElasticity,
     bgnbd: core.bgnbd,
   };
 }
@@ -148,6 +150,7 @@ export function fitTimingBase(all: PurchaseDay[][], now: Date): TimingBase {
 /** Gap norms, retention and BG/NBD from the fit's sample (shared by the store fit and each calibration origin). */
 function fitTimingCore(customers: PurchaseDay[][], nowDay: number) {
   const gaps = customers.map(logGaps);
+  const beta = packElasticity(customers);
   const observedPrior = estimateGapPrior(gaps);
   const pop = fitPopulationGaps(
     customers.map((d, i) => ({ logGaps: gaps[i], elapsedDays: nowDay - d[d.length - 1].day })),
@@ -157,8 +160,9 @@ function fitTimingCore(customers: PurchaseDay[][], nowDay: number) {
     /** Product next-order norms move with the censoring correction of the store's. */
     normShift: pop.m0 - observedPrior.m0,
     gapPrior: censoringCorrectedPrior(observedPrior.a0, pop),
-    retention: perUnitRetention(customers, nowDay, pop) ?? pop.retention,
+    retention: perUnitRetention(customers, nowDay, pop, beta) ?? pop.retention,
     retentionEvidence: retentionEvidence(customers.map((d) => d.length)),
+    packElasticity: beta,
     bgnbd: fitOrNull(() => fitBgnbd(evenSample(customers, BTYD_SAMPLE_SIZE).map((d) => btydSummary(d, nowDay)))),
   };
 }

@@ -28,6 +28,8 @@ export interface StoreModel {
   retention: number[];
   /** Customers behind each retention class (absent in models stored before it existed: weights from π alone). */
   retentionEvidence?: RetentionEvidence | null;
+  /** How much longer a gap runs after a bigger order, ln-gap per ln-unit (pack-retention.ts; absent: 0). */
+  packElasticity?: number;
   bgnbd: StoredFit<BgNbdParams> | null;
   gammaGamma: StoredFit<GammaGammaParams> | null;
   rfmCuts: RfmCutpoints;
@@ -54,6 +56,7 @@ export interface TimingBase {
   gapPrior: GapPrior;
   retention: number[];
   retentionEvidence?: RetentionEvidence | null;
+  packElasticity?: number;
   bgnbd: StoredFit<BgNbdParams> | null;
   productCycles: ReadonlyMap<string, NextOrderNorm>;
 }
