@@ -17,8 +17,9 @@ import {
 } from "./product-cycles.js";
 import { fitPopulationGaps, type PopulationGaps } from "./censored-gaps.js";
 import type { GapPrior } from "./gap-model.js";
+import { packElasticity } from "./pack-retention.js";
 import { logGaps, toPurchaseDays, type PurchaseDay } from "./purchase-days.js";
-import { packElasticity, perUnitRetention } from "./pack-retention.js";
+import { perUnitRetention } from "./pack-retention.js";
 import { retentionEvidence } from "./retention-chain.js";
 import type { StoreModel, StoredFit, TimingBase } from "./store-model.js";
 import { ValidationError } from "../shared/errors.js";
@@ -118,10 +119,10 @@ function fitBaseFromParts(parts: StoreFitParts, now: Date, overrides: ProductOve
     fittedAt: now,
     customers: parts.customers,
     gapPrior: core.gapPrior,
+    packElasticity: core.packElasticity,
     productCycles,
     retention: core.retention,
     retentionEvidence: core.retentionEvidence,
-    packElasticity: core.packElasticity,
     bgnbd: core.bgnbd,
     gammaGamma: fitOrNull(() => fitGammaGamma(spendSummaries(evenSample(parts.sample, BTYD_SAMPLE_SIZE)))),
     rfmCuts: parts.rfmCuts,
@@ -139,10 +140,10 @@ export function fitTimingBase(all: PurchaseDay[][], now: Date): TimingBase {
   const core = fitTimingCore(evenSample(all, FIT_SAMPLE_SIZE), dayIndex(now));
   return {
     gapPrior: core.gapPrior,
+    packElasticity: core.packElasticity,
     productCycles: shiftNextOrderNorms(nextOrderNorms(all, core.observedPrior), core.normShift),
     retention: core.retention,
     retentionEvidence: core.retentionEvidence,
-    packElasticity: core.packElasticity,
     bgnbd: core.bgnbd,
   };
 }
@@ -157,12 +158,12 @@ function fitTimingCore(customers: PurchaseDay[][], nowDay: number) {
   );
   return {
     observedPrior,
+    packElasticity: beta,
     /** Product next-order norms move with the censoring correction of the store's. */
     normShift: pop.m0 - observedPrior.m0,
     gapPrior: censoringCorrectedPrior(observedPrior.a0, pop),
-    retention: perUnitRetention(customers, nowDay, pop, beta) ?? pop.retention,
+    retention: perUnitRetention(customers, nowDay, pop) ?? pop.retention,
     retentionEvidence: retentionEvidence(customers.map((d) => d.length)),
-    packElasticity: beta,
     bgnbd: fitOrNull(() => fitBgnbd(evenSample(customers, BTYD_SAMPLE_SIZE).map((d) => btydSummary(d, nowDay)))),
   };
 }

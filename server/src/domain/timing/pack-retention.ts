@@ -1,6 +1,6 @@
 import { fitPopulationGaps, type GapObservation, type PopulationGaps } from "./censored-gaps.js";
-import { gapPosterior, type GapPrior, type GapPredictive } from "./gap-model.js";
-import { logGaps, type PurchaseDay, unitsOf as units } from "./purchase-days.js";
+import type { GapPredictive } from "./gap-model.js";
+import { type PurchaseDay, unitsOf as units } from "./purchase-days.js";
 
 /** Fewer within-customer pairs than this and the pack effect is not learned (β = 0: gaps as they are). */
 const MIN_PAIRS = 20;
@@ -43,12 +43,8 @@ export function packElasticity(customers: PurchaseDay[][]): number {
  * against 0.909). Only π is taken from this fit: the gap norms stay on calendar days, which every window and due
  * date reads. Null when β is 0 (the same fit as the plain one).
  */
-export function perUnitRetention(
-  customers: PurchaseDay[][],
-  nowDay: number,
-  plain: PopulationGaps,
-  beta = packElasticity(customers),
-): number[] | null {
+export function perUnitRetention(customers: PurchaseDay[][], nowDay: number, plain: PopulationGaps): number[] | null {
+  const beta = packElasticity(customers);
   if (beta === 0) return null;
   const obs: GapObservation[] = customers.map((d) => {
     const logGaps: number[] = [];
@@ -61,7 +57,7 @@ export function perUnitRetention(
 }
 
 /**
- * A customer's next-gap predictive with the store's pack effect β: the plain posterior's location moved by
+ * A customer's next-gap predictive with the store's pack effect β: the plain posterior `p`'s location moved by
  * β × ln(units of their last order), less the pack effect already in it (their own gaps' mean ln(units of the order
  * before), at their weight in the posterior). Why: a customer whose last order was a two-pack reorders about twice
  * as late; read on plain gaps, their window ended where a one-pack's would: on the synthetic seasonal store at day
@@ -70,8 +66,7 @@ export function perUnitRetention(
  * everyone's spread and with it the weekly store's windows (coverage 79.5 → 76.5 %). The prior (store or product
  * norm) stays as learned on plain gaps. β = 0 (or absent, a model stored before it existed): the plain posterior.
  */
-export function packAwarePosterior(prior: GapPrior, days: PurchaseDay[], beta = 0): GapPredictive {
-  const p = gapPosterior(prior, logGaps(days));
+export function packAwarePosterior(p: GapPredictive, days: PurchaseDay[], beta = 0): GapPredictive {
   if (beta === 0) return p;
   let packs = 0;
   for (let i = 1; i < days.length; i++) packs += Math.log(units(days[i - 1]));

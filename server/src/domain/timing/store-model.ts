@@ -23,13 +23,13 @@ export interface StoredFit<P> {
 export interface StoreModel {
   fittedAt: Date;
   customers: number;
+  /** How much longer a gap runs after a bigger order, ln-gap per ln-unit (pack-retention.ts; absent: 0). */
+  packElasticity?: number;
   gapPrior: GapPrior;
   /** π by purchase-count class (see retention.ts). */
   retention: number[];
   /** Customers behind each retention class (absent in models stored before it existed: weights from π alone). */
   retentionEvidence?: RetentionEvidence | null;
-  /** How much longer a gap runs after a bigger order, ln-gap per ln-unit (pack-retention.ts; absent: 0). */
-  packElasticity?: number;
   bgnbd: StoredFit<BgNbdParams> | null;
   gammaGamma: StoredFit<GammaGammaParams> | null;
   rfmCuts: RfmCutpoints;
@@ -56,9 +56,9 @@ export interface TimingBase {
   gapPrior: GapPrior;
   retention: number[];
   retentionEvidence?: RetentionEvidence | null;
-  packElasticity?: number;
   bgnbd: StoredFit<BgNbdParams> | null;
   productCycles: ReadonlyMap<string, NextOrderNorm>;
+  packElasticity?: number;
 }
 
 /** The BG/NBD parameters if the fit is usable. */
