@@ -1,4 +1,5 @@
 import { gapCdf, gapMode, gapPosterior, gapQuantile, type GapPredictive } from "./gap-model.js";
+import { packAwarePosterior } from "./pack-retention.js";
 import { productPriorMean } from "./product-cycles.js";
 import { logGaps, type PurchaseDay } from "./purchase-days.js";
 import { pActive } from "./retention.js";
@@ -24,7 +25,11 @@ export interface CustomerTiming {
 export function customerTiming(days: PurchaseDay[], model: TimingBase, nowDay: number): CustomerTiming {
   const last = days[days.length - 1];
   const { m0, fromProducts } = productPriorMean(last, model.productCycles, model.gapPrior);
-  const predictive = gapPosterior({ ...model.gapPrior, m0 }, logGaps(days));
+  const predictive = packAwarePosterior(
+    gapPosterior({ ...model.gapPrior, m0 }, logGaps(days)),
+    days,
+    model.packElasticity,
+  );
   const elapsedDays = Math.max(0, nowDay - last.day);
   const churnRisk = gapCdf(predictive, elapsedDays);
   const early = gapQuantile(predictive, 0.1);

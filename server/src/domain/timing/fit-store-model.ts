@@ -17,6 +17,7 @@ import {
 } from "./product-cycles.js";
 import { fitPopulationGaps, type PopulationGaps } from "./censored-gaps.js";
 import type { GapPrior } from "./gap-model.js";
+import { packElasticity } from "./pack-retention.js";
 import { logGaps, toPurchaseDays, type PurchaseDay } from "./purchase-days.js";
 import { perUnitRetention } from "./pack-retention.js";
 import { pooledRetention, retentionEvidence } from "./retention-chain.js";
@@ -118,6 +119,7 @@ function fitBaseFromParts(parts: StoreFitParts, now: Date, overrides: ProductOve
     fittedAt: now,
     customers: parts.customers,
     gapPrior: core.gapPrior,
+    packElasticity: core.packElasticity,
     productCycles,
     retention: core.retention,
     retentionEvidence: core.retentionEvidence,
@@ -139,6 +141,7 @@ export function fitTimingBase(all: PurchaseDay[][], now: Date): TimingBase {
   const core = fitTimingCore(evenSample(all, FIT_SAMPLE_SIZE), dayIndex(now));
   return {
     gapPrior: core.gapPrior,
+    packElasticity: core.packElasticity,
     productCycles: shiftNextOrderNorms(nextOrderNorms(all, core.observedPrior), core.normShift),
     retention: core.retention,
     retentionEvidence: core.retentionEvidence,
@@ -150,6 +153,7 @@ export function fitTimingBase(all: PurchaseDay[][], now: Date): TimingBase {
 /** Gap norms, retention and BG/NBD from the fit's sample (shared by the store fit and each calibration origin). */
 function fitTimingCore(customers: PurchaseDay[][], nowDay: number) {
   const gaps = customers.map(logGaps);
+  const beta = packElasticity(customers);
   const observedPrior = estimateGapPrior(gaps);
   const pop = fitPopulationGaps(
     customers.map((d, i) => ({ logGaps: gaps[i], elapsedDays: nowDay - d[d.length - 1].day })),
@@ -159,6 +163,7 @@ function fitTimingCore(customers: PurchaseDay[][], nowDay: number) {
   const retention = pooledRetention(perUnitRetention(customers, nowDay, pop) ?? pop.retention, evidence);
   return {
     observedPrior,
+    packElasticity: beta,
     /** Product next-order norms move with the censoring correction of the store's. */
     normShift: pop.m0 - observedPrior.m0,
     gapPrior: censoringCorrectedPrior(observedPrior.a0, pop),

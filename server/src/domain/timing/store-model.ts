@@ -23,6 +23,8 @@ export interface StoredFit<P> {
 export interface StoreModel {
   fittedAt: Date;
   customers: number;
+  /** How much longer a gap runs after a bigger order, ln-gap per ln-unit (pack-retention.ts; absent: 0). */
+  packElasticity?: number;
   gapPrior: GapPrior;
   /** π by purchase-count class (see retention.ts), π_2..π_7 pooled with retentionLine (retention-chain.ts). */
   retention: number[];
@@ -59,6 +61,7 @@ export interface TimingBase {
   retentionLine?: DropoutLine | null;
   bgnbd: StoredFit<BgNbdParams> | null;
   productCycles: ReadonlyMap<string, NextOrderNorm>;
+  packElasticity?: number;
 }
 
 /** The BG/NBD parameters if the fit is usable. */
