@@ -18,6 +18,10 @@
 // 2,550 (24) 0.71+0.46; 2,024 / 6,496 / 9,377 (35) 1.48+1.16 -> 508 / 2,667 / 4,164 (34) 0.90+0.67; 1,559 / 4,341 /
 // 5,453 (36) 1.33+1.20 -> 478 / 2,441 / 4,853 (35) 0.89+0.56; 2,527 / 6,076 / 7,899 (27) 1.62+1.67 -> 497 / 2,682 /
 // 3,065 (34) 0.93+0.70. The sender: 0.48 ms CPU per delivery (fetch: ~0.9 ms). Batches ~2 -> 11-19 deliveries.
+// At lower load p99 did not improve: 1,190 / 3,213 / 4,626 (16) 1.49+1.32 -> 280 / 1,729 / 2,495 (14) 0.53+0.41;
+// 555 / 977 / 1,482 (9) 1.28+1.08 -> 263 / 1,489 / 1,999 (14) 0.91+0.59; one after-run alone 106 / 604 / 655 (7)
+// 0.56+0.32. The sender now puts all 200 requests on the instances at once: in that run the first 1,000 answers
+// had p99 510-641 ms, the rest 164-413 ms (start of the burst: cold code, 200 connections opened, first batches).
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { sql } from "kysely";
