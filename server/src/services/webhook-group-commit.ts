@@ -34,10 +34,12 @@ const IN_FLIGHT = 1;
 /**
  * How long a batch's store may take before its deliveries are answered 503 and the next batch goes. With one batch
  * in flight, a stuck statement (a lock held elsewhere, a database that stopped answering) would otherwise hold every
- * later delivery of this instance unanswered. Below Shopify's 5 s, so the sender hears a failure it retries (the
- * webhook id dedupes); a batch takes tens of ms, a few hundred on a loaded 2-core box. The statement itself is not
- * cancelled: should it commit later, the rows are stored as usual (due for applying after the grace period of
- * webhook-ingest.service.ts) and the retried delivery is a duplicate.
+ * later delivery of this instance unanswered. Counted from the batch's oldest delivery's arrival and below
+ * Shopify's 5 s, so the sender hears a failure it retries (the webhook id dedupes); a batch takes tens of ms, a few
+ * hundred on a loaded 2-core box. The statement itself is not cancelled: should it commit later, the rows are stored
+ * as usual (due for applying after the grace period of webhook-ingest.service.ts) and the retried delivery is a
+ * duplicate. Until it settles, later batches are answered 503 at once without a statement: each would otherwise hold
+ * another pooled connection behind the same stuck lock, until the pool (and every other query of the app) waits.
  */
 export const STORE_TIMEOUT_MS = 4_000;
 
@@ -47,8 +49,9 @@ export function createAckGroupCommit(
   storeTimeoutMs = STORE_TIMEOUT_MS,
 ) {
   const seenTimes = createWebhookSeenTimes(db, log);
-  const waiting: Array<{ item: AckItem; settle: (outcome: Stored | Error) => void }> = [];
+  const waiting: Array<{ item: AckItem; at: number; settle: (outcome: Stored | Error) => void }> = [];
   let inFlight = 0;
+  let stuck = 0; // stores past their deadline, not settled yet
   let scheduled = false;
 
   function take(): typeof waiting {
@@ -63,9 +66,15 @@ export function createAckGroupCommit(
     scheduled = false;
     while (inFlight < IN_FLIGHT && waiting.length) {
       const batch = take();
+      if (stuck > 0) {
+        const err = new UnavailableError("Webhook intake waits for an earlier store; try again");
+        for (const b of batch) b.settle(err);
+        continue;
+      }
       inFlight++;
       const items = batch.map((b) => b.item);
       let done = false;
+      let late = false;
       // Settles the batch's deliveries once (the store, or the deadline, whichever comes first) and lets the next go.
       const finish = (settle: () => void) => {
         if (done) return;
@@ -78,22 +87,32 @@ export function createAckGroupCommit(
       const deadline = setTimeout(
         () =>
           finish(() => {
+            late = true;
+            stuck++;
             log(`webhook intake: a batch of ${batch.length} not stored within ${storeTimeoutMs} ms; answered 503`);
             const err = new UnavailableError("Webhook delivery not stored in time; try again");
             for (const b of batch) b.settle(err);
           }),
-        storeTimeoutMs,
+        Math.max(0, batch[0].at + storeTimeoutMs - Date.now()),
       );
+      deadline.unref?.();
+      const accepted = (outcomes: Array<Stored | Error>) =>
+        items.flatMap((item, i) => (outcomes[i] === "accepted" ? [item.row] : []));
       storeBatch(db, items).then(
-        (outcomes) =>
+        (outcomes) => {
+          if (late) stuck--;
+          if (late) return seenTimes.note(accepted(outcomes)); // stored after its 503: the retry is a duplicate
           finish(() => {
             for (const [i, b] of batch.entries()) b.settle(outcomes[i]);
-            seenTimes.note(items.flatMap((item, i) => (outcomes[i] === "accepted" ? [item.row] : [])));
-          }),
-        (err: unknown) =>
+            seenTimes.note(accepted(outcomes));
+          });
+        },
+        (err: unknown) => {
+          if (late) stuck--;
           finish(() => {
             for (const b of batch) b.settle(err instanceof Error ? err : new Error(String(err)));
-          }),
+          });
+        },
       );
     }
   }
@@ -102,7 +121,11 @@ export function createAckGroupCommit(
     /** Stores one delivery with whatever else is waiting: "accepted" if new, "duplicate" if held already. */
     store(item: AckItem): Promise<Stored> {
       return new Promise<Stored>((resolve, reject) => {
-        waiting.push({ item, settle: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)) });
+        waiting.push({
+          item,
+          at: Date.now(),
+          settle: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)),
+        });
         // The rest of this turn's deliveries join the batch.
         if (!scheduled) {
           scheduled = true;
