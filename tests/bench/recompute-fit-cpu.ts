@@ -1,27 +1,14 @@
 // Wall and process CPU (every thread) of the worker engine's first pass and fit, on a generated store of the demo's
 // size: the part of a recompute the calibration origins dominate. Run before and after a change, interleaved.
 // node --import tsx tests/bench/recompute-fit-cpu.ts [customers] [runs]
-import { generateStore } from "../../server/src/domain/synthetic/generate-store.js";
 import { REGIMES } from "../../server/src/domain/synthetic/regimes.js";
-import { DAY_MS } from "../../server/src/domain/timing/days.js";
 import { NO_OVERRIDES } from "../../server/src/domain/timing/non-product-lines.js";
 import { workerRecomputeEngine } from "../../server/src/services/recompute-worker-client.js";
-import { asHistory } from "../unit/domain/timing/as-history.js";
+import { historiesAtLastCutoff } from "../unit/domain/timing/store-at-cutoff.js";
 
 const customers = Number(process.argv[2] ?? 4300);
 const runs = Number(process.argv[3] ?? 3);
-const regime = REGIMES[0];
-const store = generateStore(regime, 11, customers);
-const cutDay = store.startDay + regime.cutoffs[regime.cutoffs.length - 1];
-const histories = store.customers
-  .map((c, i) =>
-    asHistory(
-      `c${i}`,
-      c.days.filter((d) => d.day < cutDay),
-    ),
-  )
-  .filter((h) => h.purchases.length > 0);
-const now = new Date(cutDay * DAY_MS);
+const { now, histories } = historiesAtLastCutoff(REGIMES[0], 11, customers);
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;

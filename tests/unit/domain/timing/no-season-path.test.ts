@@ -2,33 +2,22 @@
 // no field) and every stored figure is the outlook of the customer's calendar days, dates offset from the last order
 // exactly as before the clock reached production.
 import { describe, expect, it } from "vitest";
-import { generateStore } from "../../../../server/src/domain/synthetic/generate-store.js";
 import { regimeNamed } from "../../../../server/src/domain/synthetic/regimes.js";
-import { addDays, DAY_MS } from "../../../../server/src/domain/timing/days.js";
+import { addDays } from "../../../../server/src/domain/timing/days.js";
 import { outlook } from "../../../../server/src/domain/timing/next-order-window.js";
 import { predictCustomer } from "../../../../server/src/domain/timing/predict-customer.js";
 import { toPurchaseDays } from "../../../../server/src/domain/timing/purchase-days.js";
 import { createStoreFitCollector } from "../../../../server/src/domain/timing/store-fit-collector.js";
 import { baseView, RANK_HORIZON_DAYS } from "../../../../server/src/domain/timing/timing-features.js";
-import { asHistory } from "./as-history.js";
+import { historiesAtLastCutoff } from "./store-at-cutoff.js";
 
 describe("stored predictions on a store without a season", () => {
   it("are the calendar outlook, with no clock in the model", () => {
     // Four years of a flat yearly store: long enough for the clock learner to look (it needs about two), no season.
     const regime = regimeNamed("yearly-apparel");
     if (!regime) throw new Error("yearly-apparel regime missing");
-    const store = generateStore(regime, 5, 800);
-    const cutDay = store.startDay + regime.cutoffs[regime.cutoffs.length - 1];
-    expect(cutDay - store.startDay).toBeGreaterThan(3 * 365);
-    const now = new Date(cutDay * DAY_MS);
-    const histories = store.customers
-      .map((c, i) =>
-        asHistory(
-          `c${i}`,
-          c.days.filter((d) => d.day < cutDay),
-        ),
-      )
-      .filter((h) => h.purchases.length > 0);
+    const { startDay, cutDay, now, histories } = historiesAtLastCutoff(regime, 5, 800);
+    expect(cutDay - startDay).toBeGreaterThan(3 * 365);
     const collector = createStoreFitCollector(histories.length, now);
     for (const h of histories) collector.add(h);
     const model = collector.finish();
