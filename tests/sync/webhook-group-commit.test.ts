@@ -56,6 +56,38 @@ function countStatements() {
   return counted;
 }
 
+/**
+ * Holds the answer of the first acknowledgement statement until `release()`; `firstRan` settles once it executed.
+ * The last webhook time writes (after the answers) pass and are not counted in `statements`.
+ */
+function holdFirstStatement() {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let firstDone!: () => void;
+  const firstRan = new Promise<void>((resolve) => {
+    firstDone = resolve;
+  });
+  const seenWrites = new Set<unknown>();
+  const hold = { statements: 0, release, firstRan, plugin: {} as KyselyPlugin };
+  hold.plugin = {
+    transformQuery: (args) => {
+      if (writesSyncState(args.node)) seenWrites.add(args.queryId);
+      return args.node;
+    },
+    transformResult: async (args) => {
+      if (seenWrites.has(args.queryId)) return args.result;
+      if (++hold.statements === 1) {
+        firstDone();
+        await held;
+      }
+      return args.result;
+    },
+  };
+  return hold;
+}
+
 describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
   let h: Harness;
   beforeAll(async () => {
@@ -140,79 +172,35 @@ describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
   });
 
   it("deliveries verified while a batch is being stored wait and go together in the next statement", async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let statements = 0;
-    let firstDone!: () => void;
-    const firstRan = new Promise<void>((resolve) => {
-      firstDone = resolve;
-    });
-    const seenWrites = new Set<unknown>(); // the last webhook times, written after the answers: not counted
-    const ingest = ackOnly({
-      transformQuery: (args) => {
-        if (writesSyncState(args.node)) seenWrites.add(args.queryId);
-        return args.node;
-      },
-      transformResult: async (args) => {
-        if (seenWrites.has(args.queryId)) return args.result;
-        if (++statements === 1) {
-          firstDone();
-          await held; // the first batch's store is slow
-        }
-        return args.result;
-      },
-    });
+    const hold = holdFirstStatement(); // the first batch's store is slow
+    const ingest = ackOnly(hold.plugin);
     const deliveries = newOrderDeliveries(11, [SHOP]);
     const post = (d: (typeof deliveries)[number]) => ingest.ingest("shopify", Buffer.from(d.body), d.headers);
     const answers = [post(deliveries[0])];
-    await firstRan;
+    await hold.firstRan;
     // Ten more, each verified in a turn of its own while the first is stored.
     for (const d of deliveries.slice(1)) {
       answers.push(post(d));
       await new Promise((r) => setImmediate(r));
     }
-    release();
+    hold.release();
     expect(await Promise.all(answers)).toEqual(Array(11).fill("accepted"));
-    expect(statements).toBe(2);
+    expect(hold.statements).toBe(2);
     await ingest.stop();
   });
 
   it("a batch whose store does not finish in time is answered 503, and later ones at once until it settles", async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let statements = 0;
-    let firstDone!: () => void;
-    const firstRan = new Promise<void>((resolve) => {
-      firstDone = resolve;
-    });
-    const seenWrites = new Set<unknown>();
+    const hold = holdFirstStatement(); // the first batch's statement is stuck (executed, its answer never comes)
     const logged: string[] = [];
     const ingest = ackOnly(
-      {
-        transformQuery: (args) => {
-          if (writesSyncState(args.node)) seenWrites.add(args.queryId);
-          return args.node;
-        },
-        transformResult: async (args) => {
-          if (seenWrites.has(args.queryId)) return args.result;
-          if (++statements === 1) {
-            firstDone();
-            await held; // the first batch's statement is stuck (executed, its answer never comes)
-          }
-          return args.result;
-        },
-      },
+      hold.plugin,
       (m) => logged.push(m),
       2_000, // a normal batch takes far less, even on a loaded box
     );
     const [first, second] = newOrderDeliveries(2, [SHOP]);
     const post = (d: typeof first) => ingest.ingest("shopify", Buffer.from(d.body), d.headers);
     const stuck = post(first).catch((err: unknown) => err);
-    await firstRan;
+    await hold.firstRan;
     const next = post(second); // waits for the stuck batch: before, for ever
     const err = await stuck;
     expect(err).toBeInstanceOf(UnavailableError);
@@ -224,8 +212,8 @@ describe.each(DB_KINDS)("webhook deliveries stored together (%s)", (kind) => {
     expect(await next.catch((e: unknown) => e)).toBeInstanceOf(UnavailableError);
     const more = await Promise.all(newOrderDeliveries(3, [SHOP]).map((d) => post(d).catch((e: unknown) => e)));
     for (const answer of more) expect(answer).toBeInstanceOf(UnavailableError);
-    expect(statements).toBe(1);
-    release();
+    expect(hold.statements).toBe(1);
+    hold.release();
     // The stuck statement did commit in the end: the retry is a duplicate (200), stored once.
     await vi.waitFor(async () =>
       expect(await webhookEvents.findWebhookEvent(h.t.db, SHOP, first.headers["x-shopify-webhook-id"])).toBeDefined(),
