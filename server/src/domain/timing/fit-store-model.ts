@@ -17,9 +17,8 @@ import {
 } from "./product-cycles.js";
 import { fitPopulationGaps, type PopulationGaps } from "./censored-gaps.js";
 import type { GapPrior } from "./gap-model.js";
-import { packElasticity } from "./pack-retention.js";
 import { logGaps, toPurchaseDays, type PurchaseDay } from "./purchase-days.js";
-import { perUnitRetention } from "./pack-retention.js";
+import { packElasticity, perUnitRetention } from "./pack-retention.js";
 import { pooledRetention, retentionEvidence } from "./retention-chain.js";
 import type { StoreModel, StoredFit, TimingBase } from "./store-model.js";
 import { ValidationError } from "../shared/errors.js";
@@ -160,7 +159,7 @@ function fitTimingCore(customers: PurchaseDay[][], nowDay: number) {
   );
   const evidence = retentionEvidence(customers.map((d) => d.length));
   // Stored pooled, so P(active) and the follow-on chain read one π (retention-chain.ts pooledRetention).
-  const retention = pooledRetention(perUnitRetention(customers, nowDay, pop) ?? pop.retention, evidence);
+  const retention = pooledRetention(perUnitRetention(customers, nowDay, pop, beta) ?? pop.retention, evidence);
   return {
     observedPrior,
     packElasticity: beta,

@@ -41,10 +41,14 @@ export function packElasticity(customers: PurchaseDay[][]): number {
  * a two-pack is not overdue; read as plain gaps, those silences looked like customers gone, and π_2..π_6 read
  * 0.01–0.06 below what the customers did (synthetic young store at day 240: π_2 0.870 against 0.882, π_4 0.849
  * against 0.909). Only π is taken from this fit: the gap norms stay on calendar days, which every window and due
- * date reads. Null when β is 0 (the same fit as the plain one).
+ * date reads. Null when β (the store's packElasticity) is 0: the same fit as the plain one.
  */
-export function perUnitRetention(customers: PurchaseDay[][], nowDay: number, plain: PopulationGaps): number[] | null {
-  const beta = packElasticity(customers);
+export function perUnitRetention(
+  customers: PurchaseDay[][],
+  nowDay: number,
+  plain: PopulationGaps,
+  beta: number,
+): number[] | null {
   if (beta === 0) return null;
   const obs: GapObservation[] = customers.map((d) => {
     const logGaps: number[] = [];
