@@ -64,7 +64,8 @@ export function classRetention(m: StoredRetention): (purchaseDays: number) => nu
   return (n) => (n < RETENTION_CLASSES ? chain(n) : m.retention[RETENTION_CLASSES - 1]);
 }
 
-const cache = new WeakMap<number[], RetentionChain>();
+/** Per retention array; its evidence and line are kept to check, since each changes the chain read from it. */
+const cache = new WeakMap<number[], { evidence: unknown; line: unknown; chain: RetentionChain }>();
 
 /**
  * With `line`, `retention` is already pooled with it (pooledRetention); without it (a bare π, or a model stored
@@ -76,7 +77,7 @@ export function retentionChain(
   line?: DropoutLine | null,
 ): RetentionChain {
   const known = cache.get(retention);
-  if (known) return known;
+  if (known && known.evidence === evidence && known.line === line) return known.chain;
   const { retention: classes, line: fitted } = line
     ? { retention, line }
     : pooledRetention(retention, evidence ?? null);
@@ -85,7 +86,7 @@ export function retentionChain(
     if (k < last + 1) return classes[Math.max(k, 1) - 1];
     return Math.min(0.999, Math.max(classes[last - 1], 1 - 1 / (fitted.at7 + fitted.slope * (k - 7))));
   };
-  cache.set(retention, chain);
+  cache.set(retention, { evidence, line, chain });
   return chain;
 }
 

@@ -62,6 +62,17 @@ describe("retention chain", () => {
     expect(pooled.retention[7]).toBe(raw[7]);
   });
 
+  it("reads the same π array as given with its line, and pooled without one, whichever was asked first", () => {
+    const retention = sbgRetention(0.65, 1, 8);
+    retention[6] = 0.977;
+    const evidence = { atRisk: [1275, 633, 291, 130, 45, 19, 8, 7], topMeanCount: 9.5 };
+    const { line } = pooledRetention(retention, evidence);
+    // With its line the array is taken as already pooled: π_7 as given. Before, the chain first built for the array
+    // was returned for every later call on it, so the pooled read below came back as the as-given one.
+    expect(retentionChain(retention, evidence, line)(7)).toBe(0.977);
+    expect(retentionChain(retention, evidence)(7)).toBeLessThan(0.95);
+  });
+
   it("keeps one π when the classes do not rise", () => {
     const chain = retentionChain(new Array(8).fill(0.8));
     expect(chain(3)).toBeCloseTo(0.8, 9);
