@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order } from "../../server/src/domain/orders/order.js";
 import { upsertOrders } from "../../server/src/db/repositories/order.repository.js";
 import { clearFirstRecomputePending, saveSyncState } from "../../server/src/db/repositories/sync-state.repository.js";
+import { createPipeline } from "../../server/src/services/pipeline.service.js";
 import { createRecomputeService } from "../../server/src/services/recompute.service.js";
 import { createSyncStatusService } from "../../server/src/services/sync-status.service.js";
 import { DB_KINDS } from "../helpers/db-kinds.js";
@@ -52,11 +53,34 @@ describe.each(DB_KINDS)("sync status: stored and excluded orders on %s", (kind) 
     await saveSyncState(t.db, shop, { phase: "bulk", orders_done: 2, orders_total: 4 }, at);
     expect((await status.status(shop)).predicting).toBeNull(); // still importing: the progress bar says so
     await saveSyncState(t.db, shop, { phase: "live", first_recompute_pending: 1 }, at);
-    expect((await status.status(shop)).predicting).toEqual({ done: 0, total: 1 }); // c1: its other order is cancelled
+    expect((await status.status(shop)).predicting).toEqual({ done: 0, total: 1, failed: null }); // c1: its other order is cancelled
     await createRecomputeService({ db: t.db, clock: () => at, log: () => {} }).recomputeCustomer(shop, "c1");
     expect(await status.status(shop)).toMatchObject({ state: "done", predicting: { done: 1, total: 1 } });
     await clearFirstRecomputePending(t.db, shop);
     expect((await status.status(shop)).predicting).toBeNull();
     expect((await status.status("b.myshopify.com")).predicting).toBeNull();
+  });
+
+  it("says why the first recompute failed, instead of computing forever, until a retry completes", async () => {
+    const shop = "a.myshopify.com";
+    const status = createSyncStatusService({ db: t.db });
+    await saveSyncState(t.db, shop, { phase: "live", first_recompute_pending: 1 }, at);
+    let fails = true;
+    const pipeline = createPipeline({
+      db: t.db,
+      log: () => {},
+      recompute: {
+        recomputeShop: async () => {
+          if (fails) throw new Error("out of memory");
+          return { customers: 1 };
+        },
+        recomputeCustomer: async () => null,
+      },
+    });
+    await expect(pipeline.shopSynced(shop)).rejects.toThrow("out of memory");
+    expect(await status.status(shop)).toMatchObject({ error: null, predicting: { failed: "out of memory" } });
+    fails = false;
+    await pipeline.shopSynced(shop);
+    expect(await status.status(shop)).toMatchObject({ state: "done", error: null, predicting: null });
   });
 });

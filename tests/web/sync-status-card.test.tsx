@@ -76,6 +76,15 @@ describe("SyncStatusCard: the first recompute after the import", () => {
     expect(screen.getByText(badge)).toBeTruthy();
     expect(screen.queryByText(language === "en" ? "Up to date" : "최신 상태")).toBeNull();
   });
+  it.each([
+    ["en", "Predictions failed", /next order failed \(database is locked\)\. Dangol tries again within 10 minutes/],
+    ["ko", "예측 실패", /예측에 실패했습니다\(database is locked\)\. 10분 안에 자동으로 다시 시도/],
+  ] as const)("says the first recompute failed, why, and that it is retried, in %s", (language, badge, text) => {
+    renderIn(language, { ...status(0), predicting: { done: 0, total: 4800, failed: "database is locked" } });
+    expect(screen.getByTestId("prediction-failed").textContent).toMatch(text);
+    expect(screen.getByText(badge)).toBeTruthy();
+    expect(screen.queryByText(language === "en" ? "Computing predictions" : "예측 계산 중")).toBeNull();
+  });
   it("says nothing of it once every customer is predicted", () => {
     renderIn("en", { ...status(0), predicting: null });
     expect(screen.queryByTestId("predicting")).toBeNull();

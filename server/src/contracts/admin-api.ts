@@ -318,9 +318,10 @@ export interface SyncStatusResponse {
   unpublishedCustomers: number;
   /**
    * While the first full recompute after the backfill runs (orders all in, predictions not yet): how many customers
-   * are predicted so far, of the customers with a counted order. Null (or absent) otherwise.
+   * are predicted so far, of the customers with a counted order, and why the last try failed, if it did (the
+   * reconcile job tries again). Null (or absent) otherwise.
    */
-  predicting?: { done: number; total: number } | null;
+  predicting?: { done: number; total: number; failed?: string | null } | null;
 }
 
 export interface DeadLetter {

@@ -1,7 +1,11 @@
 // How the features follow each other: an order change re-predicts that customer and republishes what they
 // see; a finished backfill (or the nightly job) refits the shop and republishes everyone.
 import type { Db } from "../db/database.js";
-import { clearFirstRecomputePending, findSyncState } from "../db/repositories/sync-state.repository.js";
+import {
+  clearFirstRecomputePending,
+  findSyncState,
+  recordFirstRecomputeFailure,
+} from "../db/repositories/sync-state.repository.js";
 import type { RecomputeService } from "./recompute.service.js";
 
 export interface PipelineDeps {
@@ -18,7 +22,11 @@ export function createPipeline({ db, recompute, recordSnapshot, log = console.lo
   const refitting = new Map<string, Promise<void>>();
 
   async function refit(shop: string): Promise<void> {
-    const { customers } = await recompute.recomputeShop(shop);
+    const { customers } = await recompute.recomputeShop(shop).catch(async (err: unknown) => {
+      // The admin says predictions failed and why, instead of "computing" forever; reconcile retries it.
+      await recordFirstRecomputeFailure(db, shop, messageOf(err)).catch(() => undefined);
+      throw err;
+    });
     // Every customer is predicted now: the first recompute after the backfill is no longer owed (recovery).
     await clearFirstRecomputePending(db, shop);
     log(`predictions ready for ${shop}: ${customers} customers`);
@@ -51,5 +59,7 @@ export function createPipeline({ db, recompute, recordSnapshot, log = console.lo
     },
   };
 }
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export type Pipeline = ReturnType<typeof createPipeline>;

@@ -50,7 +50,9 @@ export function createSyncStatusService(deps: { db: Db }) {
         phase === "live" ? 100 : backfilling && total ? Math.min(100, Math.floor((done / total) * 100)) : null;
       // Orders are all in but the first full recompute has not finished: the dashboard is still empty, say why.
       const predicting =
-        phase === "live" && state?.first_recompute_pending != null ? await predictingProgress(deps.db, shop) : null;
+        phase === "live" && state?.first_recompute_pending != null
+          ? { ...(await predictingProgress(deps.db, shop)), failed: state.error }
+          : null;
       return {
         state: STATE[phase],
         phase,
@@ -62,7 +64,8 @@ export function createSyncStatusService(deps: { db: Db }) {
         orders: counts.total,
         excludedOrders: counts.excluded,
         customers: customerCount,
-        error: state?.error ?? null,
+        // A live shop's error is the first recompute's, shown with its progress.
+        error: predicting ? null : (state?.error ?? null),
         deadLetters: {
           total: dead.total,
           maxAttempts: MAX_WEBHOOK_ATTEMPTS,

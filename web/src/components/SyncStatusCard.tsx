@@ -20,6 +20,7 @@ export function SyncStatusCard({ status }: { status: SyncStatusResponse }) {
   const p = status.progress;
   // Floored, as the status API's percent: "100%" only once every order is in.
   const percent = p?.total ? Math.min(100, Math.floor((p.done / p.total) * 100)) : null;
+  const predictionFailed = status.predicting?.failed;
   return (
     <Card>
       <BlockStack gap="300">
@@ -27,8 +28,14 @@ export function SyncStatusCard({ status }: { status: SyncStatusResponse }) {
           <Text as="h2" variant="headingMd">
             {t("settings.sync")}
           </Text>
-          <Badge tone={status.predicting ? "info" : TONE[status.state]}>
-            {t(status.predicting ? "settings.state.predicting" : `settings.state.${status.state}`)}
+          <Badge tone={predictionFailed ? "critical" : status.predicting ? "info" : TONE[status.state]}>
+            {t(
+              predictionFailed
+                ? "settings.state.predictionFailed"
+                : status.predicting
+                  ? "settings.state.predicting"
+                  : `settings.state.${status.state}`,
+            )}
           </Badge>
         </InlineStack>
         {p && (
@@ -48,7 +55,11 @@ export function SyncStatusCard({ status }: { status: SyncStatusResponse }) {
         {status.predicting && (
           <div data-testid="predicting">
             <BlockStack gap="100">
-              <ProgressBar progress={predictedPercent(status.predicting)} tone="primary" animated />
+              <ProgressBar
+                progress={predictedPercent(status.predicting)}
+                tone={predictionFailed ? "critical" : "primary"}
+                animated={!predictionFailed}
+              />
               <Text as="p" variant="bodySm" tone="subdued">
                 {t("settings.predicting", {
                   done: formatNumber(language, status.predicting.done),
@@ -56,6 +67,13 @@ export function SyncStatusCard({ status }: { status: SyncStatusResponse }) {
                   percent: formatNumber(language, predictedPercent(status.predicting)),
                 })}
               </Text>
+              {predictionFailed && (
+                <div data-testid="prediction-failed">
+                  <Text as="p" tone="critical">
+                    {t("settings.predictionFailed", { reason: predictionFailed })}
+                  </Text>
+                </div>
+              )}
             </BlockStack>
           </div>
         )}

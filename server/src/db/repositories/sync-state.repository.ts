@@ -60,11 +60,22 @@ export async function recordWebhooksSeen(db: Db, seen: Array<{ shop: string; at:
     .execute();
 }
 
-/** The first full recompute after a backfill completed: recovery no longer owes it (no row made if erased). */
+/** The first full recompute after a backfill completed: recovery no longer owes it (no row made if erased), and a
+ *  failure recorded by an earlier try is gone with it. */
 export async function clearFirstRecomputePending(db: Db, shop: string): Promise<void> {
   await db
     .updateTable("sync_state")
-    .set({ first_recompute_pending: null })
+    .set({ first_recompute_pending: null, error: null })
+    .where("shop_domain", "=", shop)
+    .where("first_recompute_pending", "is not", null)
+    .execute();
+}
+
+/** Why the first full recompute failed, while it is still owed (a live shop has no other error to show). */
+export async function recordFirstRecomputeFailure(db: Db, shop: string, reason: string): Promise<void> {
+  await db
+    .updateTable("sync_state")
+    .set({ error: reason })
     .where("shop_domain", "=", shop)
     .where("first_recompute_pending", "is not", null)
     .execute();
