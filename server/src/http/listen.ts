@@ -8,13 +8,17 @@ export class ListenError extends Error {
   }
 }
 
+const ACCEPT_QUEUE = 4096;
+
 /** Listens, or rejects with a ListenError: a listen failure is an 'error' event, which unhandled crashes with a stack. */
 export function listenOn(server: Server, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const fail = (err: NodeJS.ErrnoException) =>
       reject(new ListenError(explainListenError(err, port, host), { cause: err }));
     server.once("error", fail);
-    server.listen(port, host, () => {
+    // A burst of webhook senders opens connections faster than a busy process accepts them; beyond Node's default
+    // queue of 511 the kernel drops them and each retries after 1 s, then 3 s (the kernel caps it at somaxconn).
+    server.listen({ port, host, backlog: ACCEPT_QUEUE }, () => {
       server.off("error", fail);
       resolve(server);
     });
