@@ -112,11 +112,13 @@ function usage() {
 }
 const roundSummary = (r: Round) =>
   `${r.ms.toFixed(0)} ms (apps ${r.appCores.toFixed(2)} cores, machine ${(r.idle * 100).toFixed(0)} % idle)`;
-/** Times a round on `n` fresh instances of `concurrency` workers each (after the running ones are stopped). */
+/** Times a round on `n` fresh instances of `concurrency` workers each (after the running ones are stopped), once
+ *  an untimed round has warmed them as the first instance was (JIT, worker threads started and their code loaded):
+ *  a cold round would charge start-up to the instances compared with a warm one. */
 async function roundOn(n: number, concurrency: number, round: string): Promise<Round> {
   await Promise.all(apps.map((app) => stopApp(app)));
   apps = await startInstances(n, concurrency);
-  await new Promise((r) => setTimeout(r, 2000));
+  await recomputeAll(`${round}-warm`);
   return recomputeAll(round);
 }
 await recomputeAll("warm");
