@@ -65,8 +65,13 @@ export function paginate<T>(
     pageInfo: {
       hasNextPage,
       hasPreviousPage,
-      startCursor: window.length ? encodeCursor(key(window[0])) : null,
-      endCursor: window.length ? encodeCursor(key(window[window.length - 1])) : null,
+      // Getters too: a bulk export builds a connection for every order's line items and never reads these.
+      get startCursor() {
+        return window.length ? encodeCursor(key(window[0])) : null;
+      },
+      get endCursor() {
+        return window.length ? encodeCursor(key(window[window.length - 1])) : null;
+      },
     },
   };
 }

@@ -122,6 +122,11 @@ export function countMatching<T>(
   return count > limit ? { count: limit, precision: "AT_LEAST" } : { count, precision: "EXACT" };
 }
 
+// A bulk run reads its top-level connection in windows of 500 (bulk-operations.ts): each window filtered the whole
+// sorted list again (the demo's four ranged exports: 1.5 million search matches). The matches of one query are
+// kept per sorted list, which is rebuilt (so forgotten) when the store changes.
+const bulkMatches = new WeakMap<object, Map<string, unknown[]>>();
+
 function page<T extends { id: number }>(
   sorted: T[],
   keep: (item: T) => boolean,
@@ -130,9 +135,22 @@ function page<T extends { id: number }>(
   bulk: boolean,
   window?: { start: number; size: number },
 ) {
-  let items = sorted.filter(keep);
-  if (args.reverse) items = items.slice().reverse();
-  if (bulk && window) items = items.slice(window.start, window.start + window.size);
+  let items: T[];
+  if (bulk && window) {
+    const byQuery = bulkMatches.get(sorted) ?? new Map<string, unknown[]>();
+    bulkMatches.set(sorted, byQuery);
+    const key = JSON.stringify([args.query ?? null, Boolean(args.reverse)]);
+    let matched = byQuery.get(key) as T[] | undefined;
+    if (!matched) {
+      matched = sorted.filter(keep);
+      if (args.reverse) matched.reverse();
+      byQuery.set(key, matched);
+    }
+    items = matched.slice(window.start, window.start + window.size);
+  } else {
+    items = sorted.filter(keep);
+    if (args.reverse) items = items.slice().reverse();
+  }
   return paginate(items, (item) => ({ v: value(item), id: item.id }), args, bulk, Boolean(args.reverse));
 }
 
