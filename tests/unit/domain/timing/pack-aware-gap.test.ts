@@ -8,7 +8,25 @@ import { customerTiming } from "../../../../server/src/domain/timing/customer-ti
 import { DAY_MS } from "../../../../server/src/domain/timing/days.js";
 import { fitStoreModelFromDays } from "../../../../server/src/domain/timing/fit-store-model.js";
 import { gapCdf } from "../../../../server/src/domain/timing/gap-model.js";
-import { unitsOf } from "../../../../server/src/domain/timing/purchase-days.js";
+import { type PurchaseDay, unitsOf } from "../../../../server/src/domain/timing/purchase-days.js";
+
+function order(day: number, product: string, units: number): PurchaseDay {
+  return { day, amount: 20 * units, quantities: new Map([[product, units]]), titles: new Map() };
+}
+
+/**
+ * Six orders whose gaps run `cycle` × units (β = 1) with a ±10 % wobble, the last one `lastAgo` days before `now`
+ * (every customer still buying: the fit's censoring has nothing to correct).
+ */
+function buyer(product: string, units: number[], cycle: number, now: number, lastAgo: number): PurchaseDay[] {
+  const gaps = units.slice(0, -1).map((u, i) => Math.round(cycle * u * (i % 2 ? 1.1 : 0.9)));
+  let day = now - lastAgo - gaps.reduce((s, g) => s + g, 0);
+  return units.map((u, i) => {
+    const o = order(day, product, u);
+    day += gaps[i] ?? 0;
+    return o;
+  });
+}
 
 describe("pack-aware next gap", () => {
   // Each reorder's level in the customer's predicted gap given the silence at the cutoff (what a stated window reads):
@@ -37,5 +55,32 @@ describe("pack-aware next gap", () => {
     expect(late[2].n).toBeGreaterThan(100);
     expect(share(late[2])).toBeLessThan(0.2);
     expect(Math.abs(share(late[2]) - share(late[1]))).toBeLessThan(0.08);
+  });
+
+  // A product sold only as two-packs: its norm (next-order gaps of its buyers) already holds the two-pack's longer
+  // gap, and the store's norm holds the pack effect of its mean order; the last order's units were added on top
+  // (issue 12 review). Per-unit cycles 20-34 days, so a new two-pack buyer's gap is about 2 × 26 days and a new
+  // single's about 26. On the plain norms: the two-pack buyer read ln gap 0.69 too long (4.64 against 3.95), the
+  // new buyer of an unseen product (the store's norm) 0.26 too long. Fails before.
+  it("counts the pack effect once: a new buyer of a two-pack-only product is read at two units' cycle", () => {
+    const now = 20_000;
+    const mixes = [
+      [1, 2, 1, 1, 2, 1],
+      [2, 1, 1, 2, 1, 1],
+      [1, 1, 2, 1, 1, 2],
+    ];
+    const store: PurchaseDay[][] = [];
+    for (let i = 0; i < 60; i++) {
+      store.push(buyer("serum", mixes[i % 3], 20 + (i % 15), now, 1 + (i % 7)));
+      store.push(buyer("twin", [2, 2, 2, 2, 2, 2], 20 + (i % 15), now, 1 + (i % 7)));
+    }
+    const model = fitStoreModelFromDays(store, new Date(now * DAY_MS), { calibrate: false });
+    expect(model.packElasticity).toBeGreaterThan(0.9);
+    const cycle = Math.exp(Array.from({ length: 15 }, (_, i) => Math.log(20 + i)).reduce((s, v) => s + v) / 15);
+    const locOf = (product: string, units: number) =>
+      customerTiming([order(now - 1, product, units)], model, now).predictive.loc;
+    expect(Math.abs(locOf("twin", 2) - Math.log(2 * cycle))).toBeLessThan(0.1);
+    expect(Math.abs(locOf("serum", 1) - Math.log(cycle))).toBeLessThan(0.1);
+    expect(Math.abs(locOf("unseen", 1) - Math.log(cycle))).toBeLessThan(0.1);
   });
 });
