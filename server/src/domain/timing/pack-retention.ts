@@ -81,12 +81,18 @@ export function perUnitRetention(
  * 800 (gift boxes on a 180-day cycle), 40 % of those who reordered after a two-pack did so after their 365-day
  * window (one unit: 10 %), now 15 % (13 %). Only the location moves: reading the own gaps per unit too narrowed
  * everyone's spread and with it the weekly store's windows (coverage 79.5 → 76.5 %).
- * β = 0 (or absent, a model stored before it existed): the plain posterior.
+ *
+ * The gaps after the next order follow the customer's typical order, not the last one (followShift, read by
+ * expected-orders.ts): their mean ln(units) over every order, shrunk toward the store's `logUnits` with the prior's
+ * weight. β = 0 (or absent, a model stored before it existed): the plain posterior.
  */
-export function packAwarePosterior(p: GapPredictive, days: PurchaseDay[], beta = 0): GapPredictive {
+export function packAwarePosterior(p: GapPredictive, days: PurchaseDay[], beta = 0, logUnits = 0): GapPredictive {
   if (beta === 0) return p;
   let packs = 0;
   for (let i = 1; i < days.length; i++) packs += Math.log(units(days[i - 1]));
+  const lastUnits = Math.log(units(days[days.length - 1]));
+  const kappa0 = p.kappa - p.gaps;
+  const typical = (kappa0 * logUnits + packs + lastUnits) / (kappa0 + days.length);
   // The posterior mean holds its own gaps' pack effect with their weight (gaps / κ): swap it for the last order's.
-  return { ...p, loc: p.loc + beta * (Math.log(units(days[days.length - 1])) - packs / p.kappa) };
+  return { ...p, loc: p.loc + beta * (lastUnits - packs / p.kappa), followShift: beta * (typical - lastUnits) };
 }

@@ -27,7 +27,12 @@ const AUC_NOISE = 0.01;
  * comes inside the bound the test says so and the entry goes.
  */
 const OUTSIDE_BOUND: Record<string, string> = {
-  // None at 1,500 customers, seed 1 (one-timers@450 +16.4 → +13.6 % with the next gap moved by the last order's
+  // Since later orders follow the customer's typical order, not the last order's pack size (expected-orders.ts
+  // followShift), every store's aggregate rose 1.5-4 points (mean over the CLI's 63 cells −2.8 → −1.2 %) and two rows
+  // that already ran high pass the bound (seed 1, 1,500 customers; before → after):
+  "young-store@270": "+15.4 % (+13.3 before later orders followed the typical order; −1.9 / +8.0 / −9.2 % at 3,000)",
+  "one-timers@450": "+15.5 % (+13.6 before later orders followed the typical order; +9.0 / −3.0 / +14.5 % at 3,000)",
+  // Before that: none at 1,500 customers, seed 1 (one-timers@450 +16.4 → +13.6 % with the next gap moved by the last order's
   // units and one stored π). Measured with the CLI's 3,000 customers (seeds 1/2/3): young-store@240 −8.9 / +15.2 /
   // −9.4 % (seed 2's heavy buyers: its classes' π_3..π_8 read high and the dropout line extrapolates them steeply),
   // seasonal-peaks@800 +6.1 / −4.7 / −4.0 % (−4.6 / −14.2 / −15.8 % while the clock peaked late), one-timers@450

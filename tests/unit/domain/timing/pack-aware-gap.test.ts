@@ -7,6 +7,7 @@ import { regimeNamed } from "../../../../server/src/domain/synthetic/regimes.js"
 import { customerTiming } from "../../../../server/src/domain/timing/customer-timing.js";
 import { DAY_MS } from "../../../../server/src/domain/timing/days.js";
 import { fitStoreModelFromDays } from "../../../../server/src/domain/timing/fit-store-model.js";
+import { expectedOrders } from "../../../../server/src/domain/timing/expected-orders.js";
 import { gapCdf } from "../../../../server/src/domain/timing/gap-model.js";
 import { type PurchaseDay, unitsOf } from "../../../../server/src/domain/timing/purchase-days.js";
 
@@ -82,5 +83,29 @@ describe("pack-aware next gap", () => {
     expect(Math.abs(locOf("twin", 2) - Math.log(2 * cycle))).toBeLessThan(0.1);
     expect(Math.abs(locOf("serum", 1) - Math.log(cycle))).toBeLessThan(0.1);
     expect(Math.abs(locOf("unseen", 1) - Math.log(cycle))).toBeLessThan(0.1);
+  });
+
+  // The orders after the next one follow the customer's typical order, not the last one's size. monthly-beauty seed
+  // 4 at day 600, customers with a cycle still buying a year on, expected orders over the year given active (π = 1)
+  // against the orders they placed: after a two-pack 0.60 of them when every later gap was a two-pack's (one unit
+  // 1.14), now 0.93 (one unit 1.03). Fails before (0.60 < 0.85).
+  it("counts later orders at the customer's typical pack size, not the last order's", () => {
+    const store = generateStore(regimeNamed("monthly-beauty")!, 4, 3000);
+    const cutDay = store.startDay + 600;
+    const histories = store.customers.map((c) => c.days.filter((d) => d.day < cutDay)).filter((d) => d.length > 0);
+    const model = fitStoreModelFromDays(histories, new Date(cutDay * DAY_MS), { calibrate: false });
+    const sums = { 1: { predicted: 0, placed: 0 }, 2: { predicted: 0, placed: 0 } };
+    for (const c of store.customers) {
+      const stays = c.truth.leftAfterDay === null || c.truth.leftAfterDay >= cutDay + 365;
+      const before = c.days.filter((d) => d.day < cutDay);
+      if (c.truth.oneTimer || !stays || before.length < 3) continue;
+      const t = customerTiming(before, model, cutDay);
+      const s = sums[unitsOf(before[before.length - 1]) as 1 | 2];
+      s.predicted += expectedOrders(t.predictive, 1, 1, t.elapsedDays, 365);
+      s.placed += c.days.filter((d) => d.day >= cutDay && d.day < cutDay + 365).length;
+    }
+    const ratio = (s: { predicted: number; placed: number }) => s.predicted / s.placed;
+    expect(ratio(sums[2])).toBeGreaterThan(0.85);
+    expect(Math.abs(ratio(sums[2]) - ratio(sums[1]))).toBeLessThan(0.15);
   });
 });
