@@ -11,6 +11,11 @@ import { expectedOrders } from "../../../../server/src/domain/timing/expected-or
 import { gapCdf } from "../../../../server/src/domain/timing/gap-model.js";
 import { type PurchaseDay, unitsOf } from "../../../../server/src/domain/timing/purchase-days.js";
 
+/** One unit or a pack of several: the two classes compared (the generator draws 1 or 2, a real store any count). */
+function packClass(d: PurchaseDay): 1 | 2 {
+  return unitsOf(d) > 1 ? 2 : 1;
+}
+
 function order(day: number, product: string, units: number): PurchaseDay {
   return { day, amount: 20 * units, quantities: new Map([[product, units]]), titles: new Map() };
 }
@@ -46,7 +51,7 @@ describe("pack-aware next gap", () => {
       const next = c.days.find((d) => d.day >= cutDay);
       if (before.length < 2 || !next) continue;
       const last = before[before.length - 1];
-      const cls = late[unitsOf(last) as 1 | 2];
+      const cls = late[packClass(last)];
       const t = customerTiming(before, model, cutDay);
       cls.n++;
       const atCut = gapCdf(t.predictive, cutDay - last.day);
@@ -100,7 +105,7 @@ describe("pack-aware next gap", () => {
       const before = c.days.filter((d) => d.day < cutDay);
       if (c.truth.oneTimer || !stays || before.length < 3) continue;
       const t = customerTiming(before, model, cutDay);
-      const s = sums[unitsOf(before[before.length - 1]) as 1 | 2];
+      const s = sums[packClass(before[before.length - 1])];
       s.predicted += expectedOrders(t.predictive, 1, 1, t.elapsedDays, 365);
       s.placed += c.days.filter((d) => d.day >= cutDay && d.day < cutDay + 365).length;
     }
