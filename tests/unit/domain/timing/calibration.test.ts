@@ -110,4 +110,20 @@ describe("rolling-origin order calibration", () => {
     expect(cal!.origins).toBe(2);
     expect(cal!.pooledFactor).toBeLessThan(1.18);
   });
+
+  it("keeps every origin of a store where no customer has a third purchase day even now", () => {
+    // Its own fit has no repeat retention either, so its origins are alike it: left out, the store had no calibration.
+    const rand = seededRandom(7);
+    const nowDay = 20_000;
+    const store: PurchaseDay[][] = [];
+    for (let i = 0; i < 400; i++) {
+      const first = nowDay - 400 + Math.floor(rand() * 390);
+      const days: PurchaseDay[] = [{ day: first, amount: 10, quantities: new Map(), titles: new Map() }];
+      const second = first + 30 + Math.floor(rand() * 60);
+      if (rand() < 0.4 && second < nowDay) days.push({ ...days[0], day: second });
+      store.push(days);
+    }
+    const fit = (c: PurchaseDay[][], now: Date) => fitStoreModelFromDays(c, now, { calibrate: false });
+    expect(learnCalibration(store, nowDay, fit)?.origins).toBeGreaterThan(2);
+  });
 });
