@@ -29,6 +29,7 @@ export function customerTiming(days: PurchaseDay[], model: TimingBase, nowDay: n
     gapPosterior({ ...model.gapPrior, m0 }, logGaps(days)),
     days,
     model.packElasticity,
+    model.packLogUnits,
   );
   const elapsedDays = Math.max(0, nowDay - last.day);
   const churnRisk = gapCdf(predictive, elapsedDays);

@@ -48,8 +48,9 @@ interface FollowOnGaps {
   within: number;
 }
 
+/** Later gaps follow the customer's typical order, not the last one's pack size (followShift; absent: the same). */
 function followOnGaps(p: GapPredictive, e: number): FollowOnGaps {
-  return { mean: gapMean(p, e), within: p.sigma2 };
+  return { mean: gapMean(p, e) * Math.exp(p.followShift ?? 0), within: p.sigma2 };
 }
 
 /**

@@ -11,6 +11,7 @@ import { validateHistory, type CustomerHistory } from "./history.js";
 import { NO_OVERRIDES, type ProductOverrides } from "./non-product-lines.js";
 import {
   nextOrderNorms,
+  SHRINK_PSEUDO,
   productCycleAccumulator,
   type ProductCycle,
   type ProductCycleAccumulator,
@@ -18,7 +19,7 @@ import {
 import { fitPopulationGaps, type PopulationGaps } from "./censored-gaps.js";
 import type { GapPrior } from "./gap-model.js";
 import { logGaps, toPurchaseDays, type PurchaseDay } from "./purchase-days.js";
-import { packElasticity, perUnitRetention } from "./pack-retention.js";
+import { meanLogUnitsBeforeGaps, packElasticity, perUnitRetention } from "./pack-retention.js";
 import { pooledRetention, retentionEvidence } from "./retention-chain.js";
 import type { StoreModel, StoredFit, TimingBase } from "./store-model.js";
 import { ValidationError } from "../shared/errors.js";
@@ -113,12 +114,13 @@ function fitBaseFromParts(parts: StoreFitParts, now: Date, overrides: ProductOve
   const clock = learnSeasonalClock(parts.sample, nowDay);
   const season: { seasonalClock?: SeasonalClock } = clock.harmonics.length > 0 ? { seasonalClock: clock } : {};
   const core = fitTimingCore(onStoreClock(season.seasonalClock, parts.sample, nowDay), nowDay);
-  const productCycles = shiftNextOrderNorms(parts.cycles.finish(core.observedPrior, overrides), core.normShift);
+  const productCycles = shiftNextOrderNorms(parts.cycles.finish(core.observedPrior, overrides), core);
   return {
     fittedAt: now,
     customers: parts.customers,
     gapPrior: core.gapPrior,
     packElasticity: core.packElasticity,
+    packLogUnits: core.packLogUnits,
     productCycles,
     retention: core.retention,
     retentionEvidence: core.retentionEvidence,
@@ -141,7 +143,8 @@ export function fitTimingBase(all: PurchaseDay[][], now: Date): TimingBase {
   return {
     gapPrior: core.gapPrior,
     packElasticity: core.packElasticity,
-    productCycles: shiftNextOrderNorms(nextOrderNorms(all, core.observedPrior), core.normShift),
+    packLogUnits: core.packLogUnits,
+    productCycles: shiftNextOrderNorms(nextOrderNorms(all, core.observedPrior), core),
     retention: core.retention,
     retentionEvidence: core.retentionEvidence,
     retentionLine: core.retentionLine,
@@ -153,6 +156,7 @@ export function fitTimingBase(all: PurchaseDay[][], now: Date): TimingBase {
 function fitTimingCore(customers: PurchaseDay[][], nowDay: number) {
   const gaps = customers.map(logGaps);
   const beta = packElasticity(customers);
+  const logUnits = meanLogUnitsBeforeGaps(customers);
   const observedPrior = estimateGapPrior(gaps);
   const pop = fitPopulationGaps(
     customers.map((d, i) => ({ logGaps: gaps[i], elapsedDays: nowDay - d[d.length - 1].day })),
@@ -163,9 +167,12 @@ function fitTimingCore(customers: PurchaseDay[][], nowDay: number) {
   return {
     observedPrior,
     packElasticity: beta,
+    packLogUnits: logUnits,
     /** Product next-order norms move with the censoring correction of the store's. */
     normShift: pop.m0 - observedPrior.m0,
-    gapPrior: censoringCorrectedPrior(observedPrior.a0, pop),
+    // Per one unit: the plain norm holds the pack effect of the store's mean order (β × ū), which packAwarePosterior
+    // adds back for the customer's own orders; left in, it was counted twice (issue 12 review).
+    gapPrior: { ...censoringCorrectedPrior(observedPrior.a0, pop), m0: pop.m0 - beta * logUnits },
     retention: retention.retention,
     retentionEvidence: evidence,
     retentionLine: retention.line,
@@ -191,11 +198,20 @@ function censoringCorrectedPrior(a0: number, pop: PopulationGaps): GapPrior {
   return { m0: pop.m0, kappa0: pop.sigmaW2 / pop.tau2, a0, b0: pop.sigmaW2 * (a0 - 1) };
 }
 
-function shiftNextOrderNorms<C extends Pick<ProductCycle, "nextOrderLogMean">>(
+/**
+ * Product next-order norms moved with the censoring correction of the store's norm, and to one unit: less β × the
+ * mean ln(units) of the orders behind each norm, shrunk toward the store's as the norm itself is (a pack-only
+ * product's norm already holds its longer gaps; packAwarePosterior adds the customer's own pack effect back).
+ */
+function shiftNextOrderNorms<C extends Pick<ProductCycle, "nextOrderLogMean" | "nextOrderGaps" | "nextOrderLogUnits">>(
   cycles: Map<string, C>,
-  delta: number,
+  core: { normShift: number; packElasticity: number; packLogUnits: number },
 ): Map<string, C> {
-  for (const c of cycles.values()) c.nextOrderLogMean += delta;
+  for (const c of cycles.values()) {
+    const n = c.nextOrderGaps;
+    const units = (n * (c.nextOrderLogUnits ?? 0) + SHRINK_PSEUDO * core.packLogUnits) / (n + SHRINK_PSEUDO);
+    c.nextOrderLogMean += core.normShift - core.packElasticity * units;
+  }
   return cycles;
 }
 

@@ -26,6 +26,11 @@ export interface GapPredictive {
   gaps: number;
   /** Posterior weight of the mean (κ0 + gaps): Var(μ) = sigma2 / kappa. */
   kappa: number;
+  /**
+   * ln-shift from this gap to the gaps after it (pack-retention.ts packAwarePosterior: the next gap follows the last
+   * order's units, later ones the customer's typical order). Absent: 0, every gap alike.
+   */
+  followShift?: number;
 }
 
 export function gapPosterior(prior: GapPrior, logGaps: number[]): GapPredictive {

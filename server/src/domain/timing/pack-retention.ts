@@ -35,6 +35,18 @@ export function packElasticity(customers: PurchaseDay[][]): number {
   return Math.min(1, Math.max(0, sxy / sxx));
 }
 
+/** The mean ln(units of the order before a gap) over the customers' gaps: the pack effect a plain gap norm holds. */
+export function meanLogUnitsBeforeGaps(customers: PurchaseDay[][]): number {
+  let sum = 0,
+    n = 0;
+  for (const d of customers)
+    for (let i = 1; i < d.length; i++) {
+      sum += Math.log(units(d[i - 1]));
+      n++;
+    }
+  return n ? sum / n : 0;
+}
+
 /**
  * Retention π_k from the customers' gaps measured per unit bought (each gap ÷ units^β of the order before it,
  * the open gap ÷ units^β of the last order). Why: a two-pack lasts about twice as long, so a customer silent after
@@ -61,19 +73,26 @@ export function perUnitRetention(
 }
 
 /**
- * A customer's next-gap predictive with the store's pack effect β: the plain posterior `p`'s location moved by
- * β × ln(units of their last order), less the pack effect already in it (their own gaps' mean ln(units of the order
- * before), at their weight in the posterior). Why: a customer whose last order was a two-pack reorders about twice
+ * A customer's next-gap predictive with the store's pack effect β: the posterior `p`'s location moved by
+ * β × ln(units of their last order), less the pack effect already in it (their own gaps' ln(units of the order
+ * before), at their weight in the posterior). The prior it was fitted from is per one unit (the store's and product
+ * norms, fit-store-model.ts), so it holds none. Why: a customer whose last order was a two-pack reorders about twice
  * as late; read on plain gaps, their window ended where a one-pack's would: on the synthetic seasonal store at day
  * 800 (gift boxes on a 180-day cycle), 40 % of those who reordered after a two-pack did so after their 365-day
  * window (one unit: 10 %), now 15 % (13 %). Only the location moves: reading the own gaps per unit too narrowed
- * everyone's spread and with it the weekly store's windows (coverage 79.5 → 76.5 %). The prior (store or product
- * norm) stays as learned on plain gaps. β = 0 (or absent, a model stored before it existed): the plain posterior.
+ * everyone's spread and with it the weekly store's windows (coverage 79.5 → 76.5 %).
+ *
+ * The gaps after the next order follow the customer's typical order, not the last one (followShift, read by
+ * expected-orders.ts): their mean ln(units) over every order, shrunk toward the store's `logUnits` with the prior's
+ * weight. β = 0 (or absent, a model stored before it existed): the plain posterior.
  */
-export function packAwarePosterior(p: GapPredictive, days: PurchaseDay[], beta = 0): GapPredictive {
+export function packAwarePosterior(p: GapPredictive, days: PurchaseDay[], beta = 0, logUnits = 0): GapPredictive {
   if (beta === 0) return p;
   let packs = 0;
   for (let i = 1; i < days.length; i++) packs += Math.log(units(days[i - 1]));
+  const lastUnits = Math.log(units(days[days.length - 1]));
+  const kappa0 = p.kappa - p.gaps;
+  const typical = (kappa0 * logUnits + packs + lastUnits) / (kappa0 + days.length);
   // The posterior mean holds its own gaps' pack effect with their weight (gaps / κ): swap it for the last order's.
-  return { ...p, loc: p.loc + beta * (Math.log(units(days[days.length - 1])) - packs / p.kappa) };
+  return { ...p, loc: p.loc + beta * (lastUnits - packs / p.kappa), followShift: beta * (typical - lastUnits) };
 }

@@ -6,7 +6,7 @@ import {
   overrideFor,
   type ProductOverrides,
 } from "./non-product-lines.js";
-import type { PurchaseDay } from "./purchase-days.js";
+import { type PurchaseDay, unitsOf } from "./purchase-days.js";
 import type { NextOrderNorm } from "./store-model.js";
 
 /** Why a product has no replenishment cycle, for the admin. */
@@ -27,13 +27,18 @@ export interface ProductCycle {
   nextOrderLogMean: number;
   /** Next-order gaps behind nextOrderLogMean. */
   nextOrderGaps: number;
+  /**
+   * Mean ln(units of the order) behind those gaps (0 with none): the pack effect they carry, taken out when the norm
+   * is moved to one unit (fit-store-model.ts). Only the fit reads it; absent in cycles loaded from the database.
+   */
+  nextOrderLogUnits?: number;
   /** Set exactly when cycleDays is null. */
   noCycleReason: NoCycleReason | null;
 }
 
 const MIN_REPEAT_PAIRS = 3;
 /** Pseudo-observations pulling a product's norm toward the store's. */
-const SHRINK_PSEUDO = 5;
+export const SHRINK_PSEUDO = 5;
 /**
  * With this many buyers, a product fewer than RARE_REBUY_SHARE of them bought twice is not replenished (a frying pan,
  * a shelf): its few repeat pairs are coincidences, not a cycle.
@@ -51,6 +56,8 @@ interface Acc {
   pairLogSum: number;
   nextSum: number;
   nextN: number;
+  /** Σ ln(units of the order) over the next-order gaps in nextSum. */
+  nextUnitSum: number;
   buyers: number;
   rebuyers: number;
 }
@@ -83,6 +90,7 @@ export function productCycleAccumulator() {
       pairLogSum: 0,
       nextSum: 0,
       nextN: 0,
+      nextUnitSum: 0,
       buyers: 0,
       rebuyers: 0,
     };
@@ -107,6 +115,7 @@ export function productCycleAccumulator() {
         if (i + 1 < days.length) {
           a.nextSum += Math.log(days[i + 1].day - d.day);
           a.nextN += 1;
+          a.nextUnitSum += Math.log(unitsOf(d));
         }
       }
     });
@@ -151,6 +160,7 @@ function summarise(productId: string, a: Acc, prior: GapPrior, nonProduct: boole
     repeatPairs: a.pairCount,
     nextOrderLogMean,
     nextOrderGaps: a.nextN,
+    nextOrderLogUnits: a.nextN ? a.nextUnitSum / a.nextN : 0,
     noCycleReason: reason,
   };
 }
@@ -178,25 +188,31 @@ function histogramMedian(counts: Map<number, number>): number {
  * productCycleAccumulator, so the numbers are the same: a calibration origin's fit needs no more.
  */
 export function nextOrderNorms(customers: PurchaseDay[][], prior: GapPrior): Map<string, NextOrderNorm> {
-  const sums = new Map<string, { sum: number; n: number }>();
+  const sums = new Map<string, { sum: number; n: number; units: number }>();
   for (const days of customers)
     for (let i = 0; i < days.length; i++) {
       const next = i + 1 < days.length ? Math.log(days[i + 1].day - days[i].day) : null;
+      const logUnits = next !== null ? Math.log(unitsOf(days[i])) : 0;
       for (const id of days[i].quantities.keys()) {
         let s = sums.get(id);
         if (!s) {
-          s = { sum: 0, n: 0 };
+          s = { sum: 0, n: 0, units: 0 };
           sums.set(id, s);
         }
         if (next !== null) {
           s.sum += next;
           s.n += 1;
+          s.units += logUnits;
         }
       }
     }
   const out = new Map<string, NextOrderNorm>();
   for (const [id, s] of sums)
-    out.set(id, { nextOrderLogMean: (s.sum + SHRINK_PSEUDO * prior.m0) / (s.n + SHRINK_PSEUDO), nextOrderGaps: s.n });
+    out.set(id, {
+      nextOrderLogMean: (s.sum + SHRINK_PSEUDO * prior.m0) / (s.n + SHRINK_PSEUDO),
+      nextOrderGaps: s.n,
+      nextOrderLogUnits: s.n ? s.units / s.n : 0,
+    });
   return out;
 }
 

@@ -12,12 +12,17 @@ export interface PurchaseDay {
   units?: number;
 }
 
-/** Units bought on a purchase day (every line's quantity), at least one. */
+/**
+ * How big an order was, for the pack effect (pack-retention.ts): the largest quantity of any one product that day,
+ * at least one. Not the sum of every line: a basket of five different products does not last five times as long
+ * (issue 12 review). A product always sold by the six still reads as 6; the per-unit norms (fit-store-model.ts)
+ * take its constant out, not the mix of products within one customer (left: quantity ÷ the product's typical).
+ */
 export function unitsOf(d: PurchaseDay): number {
   if (d.units !== undefined) return d.units;
-  let q = 0;
-  for (const v of d.quantities.values()) q += v;
-  return Math.max(q, 1);
+  let q = 1;
+  for (const v of d.quantities.values()) q = Math.max(q, v);
+  return q;
 }
 
 export function toPurchaseDays(h: CustomerHistory): PurchaseDay[] {

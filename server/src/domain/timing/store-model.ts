@@ -25,6 +25,11 @@ export interface StoreModel {
   customers: number;
   /** How much longer a gap runs after a bigger order, ln-gap per ln-unit (pack-retention.ts; absent: 0). */
   packElasticity?: number;
+  /**
+   * The store's mean ln(units of the order before a gap): the pack effect β × this is taken out of the gap norms
+   * (gapPrior.m0 and the product norms are per one unit). Absent in models stored before it: norms on plain gaps.
+   */
+  packLogUnits?: number;
   gapPrior: GapPrior;
   /** π by purchase-count class (see retention.ts), π_2..π_7 pooled with retentionLine (retention-chain.ts). */
   retention: number[];
@@ -48,7 +53,7 @@ export interface StoreModel {
 }
 
 /** A product's next-order norm: all a customer's timing reads of its product cycle (productPriorMean). */
-export type NextOrderNorm = Pick<ProductCycle, "nextOrderLogMean" | "nextOrderGaps">;
+export type NextOrderNorm = Pick<ProductCycle, "nextOrderLogMean" | "nextOrderGaps" | "nextOrderLogUnits">;
 
 /**
  * What a customer's uncalibrated view reads of a model (customerTiming, baseView): a StoreModel is one, and so is a
@@ -62,6 +67,7 @@ export interface TimingBase {
   bgnbd: StoredFit<BgNbdParams> | null;
   productCycles: ReadonlyMap<string, NextOrderNorm>;
   packElasticity?: number;
+  packLogUnits?: number;
 }
 
 /** The BG/NBD parameters if the fit is usable. */

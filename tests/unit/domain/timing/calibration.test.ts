@@ -10,6 +10,8 @@ import type { PurchaseDay } from "../../../../server/src/domain/timing/purchase-
 import { baseView } from "../../../../server/src/domain/timing/timing-features.js";
 import { learnWindowCalibration, type WindowRow } from "../../../../server/src/domain/timing/window-calibration.js";
 import { DAY_MS } from "../../../../server/src/domain/timing/days.js";
+import { generateStore } from "../../../../server/src/domain/synthetic/generate-store.js";
+import { regimeNamed } from "../../../../server/src/domain/synthetic/regimes.js";
 
 function normal(rand: () => number): number {
   return Math.sqrt(-2 * Math.log(rand())) * Math.cos(2 * Math.PI * rand());
@@ -94,5 +96,34 @@ describe("rolling-origin order calibration", () => {
     }
     expect(base).toBeGreaterThan(actual * 1.1);
     expect(Math.abs(calibrated - actual)).toBeLessThan(Math.abs(base - actual) * 0.7);
+  });
+
+  it("leaves out an origin before any customer's third purchase day", () => {
+    // The synthetic young store at day 240 (seed 2): at its first origin (day 60) 148 customers, 25 with a second
+    // order and none with a third, so its π_2 read 0 and it predicted 37 orders where 157 came; with it, the store's
+    // factor was 1.22 from 3 origins (the store's own base model was within 2 % of the next 90 days). Fails before.
+    const store = generateStore(regimeNamed("young-store")!, 2, 3000);
+    const cutDay = store.startDay + 240;
+    const histories = store.customers.map((c) => c.days.filter((d) => d.day < cutDay)).filter((d) => d.length > 0);
+    const fit = (c: PurchaseDay[][], now: Date) => fitStoreModelFromDays(c, now, { calibrate: false });
+    const cal = learnCalibration(histories, cutDay, fit);
+    expect(cal!.origins).toBe(2);
+    expect(cal!.pooledFactor).toBeLessThan(1.18);
+  });
+
+  it("keeps every origin of a store where no customer has a third purchase day even now", () => {
+    // Its own fit has no repeat retention either, so its origins are alike it: left out, the store had no calibration.
+    const rand = seededRandom(7);
+    const nowDay = 20_000;
+    const store: PurchaseDay[][] = [];
+    for (let i = 0; i < 400; i++) {
+      const first = nowDay - 400 + Math.floor(rand() * 390);
+      const days: PurchaseDay[] = [{ day: first, amount: 10, quantities: new Map(), titles: new Map() }];
+      const second = first + 30 + Math.floor(rand() * 60);
+      if (rand() < 0.4 && second < nowDay) days.push({ ...days[0], day: second });
+      store.push(days);
+    }
+    const fit = (c: PurchaseDay[][], now: Date) => fitStoreModelFromDays(c, now, { calibrate: false });
+    expect(learnCalibration(store, nowDay, fit)?.origins).toBeGreaterThan(2);
   });
 });

@@ -5,7 +5,7 @@ import { regimeNamed } from "../../../../server/src/domain/synthetic/regimes.js"
 import { fitPopulationGaps } from "../../../../server/src/domain/timing/censored-gaps.js";
 import { fitTimingBase } from "../../../../server/src/domain/timing/fit-store-model.js";
 import { packElasticity } from "../../../../server/src/domain/timing/pack-retention.js";
-import { logGaps, type PurchaseDay } from "../../../../server/src/domain/timing/purchase-days.js";
+import { logGaps, type PurchaseDay, unitsOf } from "../../../../server/src/domain/timing/purchase-days.js";
 import { RETENTION_CLASSES, retentionClass } from "../../../../server/src/domain/timing/retention.js";
 
 const DAY_MS = 86_400_000;
@@ -23,6 +23,28 @@ function customer(units: number[], cycle: number, beta: number): PurchaseDay[] {
     return out;
   });
 }
+
+describe("units of an order", () => {
+  // Fails before (the sum of every line: 5).
+  it("reads a basket of five different products as one unit, and two of one product as two", () => {
+    const basket = (lines: [string, number][]): PurchaseDay => ({
+      day: 1,
+      amount: 100,
+      quantities: new Map(lines),
+      titles: new Map(),
+    });
+    expect(unitsOf(basket(["a", "b", "c", "d", "e"].map((id) => [id, 1])))).toBe(1);
+    expect(
+      unitsOf(
+        basket([
+          ["a", 2],
+          ["b", 1],
+        ]),
+      ),
+    ).toBe(2);
+    expect(unitsOf(basket([]))).toBe(1);
+  });
+});
 
 describe("pack elasticity", () => {
   it("reads how much longer the gap after a bigger order is, within customers", () => {
