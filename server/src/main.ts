@@ -56,7 +56,7 @@ import { previewDepsFromDb } from "./storefront-preview/preview-deps.js";
 import { DEMO_SHOP, demoCredentials, startDemoStore } from "./demo/demo-store.js";
 import type { DemoCredentials, DemoPrestart } from "./demo/demo-prestart.js";
 import { enableDemoCampaigns, seedExpiringDemoCoupons } from "./demo/demo-campaigns.js";
-import { sampleCustomers, sendDemoVisits } from "./demo/demo-visits.js";
+import { sampleCustomers } from "./demo/demo-visits.js";
 import { signAppProxyQuery } from "./simulator/index.js";
 import { cafe24DemoPreview, createDemoCafe24Module, DEMO_MALL, startCafe24Demo } from "./demo/demo-store-cafe24.js";
 import type { Cafe24SeedOptions } from "./simulator-cafe24/index.js";
@@ -326,10 +326,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     // through the app proxy), and a few get codes issued 10 days ago, so the coupon-expiry notice has someone to show
     // to (see demo-campaigns.ts). Then the first refit and publish, so the dashboard's visit × purchase grid and the
     // preview have data; new orders are played from then on.
-    const visitDeps = { appBaseUrl: `http://127.0.0.1:${port}`, shop: DEMO_SHOP, apiSecret: credentials.apiSecret };
-    const visited = sendDemoVisits(visitDeps, sampleCustomers(demo.simulator.customerIds, 0.35)).then((visits) =>
-      log(`Demo shoppers visited the storefront: ${visits} visit beacons`),
-    );
+    // The beacons leave from the simulator's thread, as from Shopify's proxy: this thread only answers them.
+    const shoppers = sampleCustomers(demo.simulator.customerIds, 0.35);
+    const visited = demo.simulator
+      .sendVisits(`http://127.0.0.1:${port}`, shoppers)
+      .then((visits) => log(`Demo shoppers visited the storefront: ${visits} visit beacons`));
     const couponsSeeded = platforms
       .for(DEMO_SHOP)
       .then((platform) =>

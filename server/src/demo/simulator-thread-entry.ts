@@ -3,6 +3,7 @@
 import { workerData } from "node:worker_threads";
 import { type SimulatorOptions, startSimulator } from "../simulator/index.js";
 import type { SimulatorThreadReady, SimulatorThreadRequest } from "./simulator-thread.js";
+import { sendDemoVisits } from "./demo-visits.js";
 import { serveWorkerRpc } from "./worker-rpc-serve.js";
 
 const { options } = workerData as { options: SimulatorOptions };
@@ -16,6 +17,11 @@ await serveWorkerRpc<SimulatorThreadRequest, SimulatorThreadReady>(async () => {
     handle(request) {
       if (request.op === "subscribe") simulator.webhooks.subscribe(request.topics, request.address, shop);
       if (request.op === "play") simulator.playOrders(shop, request.count);
+      if (request.op === "visit")
+        return sendDemoVisits(
+          { appBaseUrl: request.appBaseUrl, shop, apiSecret: options.app.apiSecret },
+          request.customerIds,
+        );
     },
     close: () => simulator.close(),
   };

@@ -7,6 +7,7 @@ import { startWorkerRpc } from "./worker-rpc.js";
 export type SimulatorThreadRequest = { id: number } & (
   | { op: "subscribe"; topics: string[]; address: string }
   | { op: "play"; count: number }
+  | { op: "visit"; appBaseUrl: string; customerIds: string[] }
   | { op: "close" }
 );
 
@@ -19,6 +20,12 @@ export interface SimulatorThread {
   customerIds: string[];
   subscribe(topics: string[], address: string): Promise<void>;
   playOrders(count: number): Promise<void>;
+  /**
+   * Shoppers browse the storefront: one signed visit beacon per customer through the app proxy at `appBaseUrl`,
+   * sent from this thread as Shopify's proxy would send them (the app's thread only answers). Resolves with how
+   * many were accepted.
+   */
+  sendVisits(appBaseUrl: string, customerIds: string[]): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -38,6 +45,7 @@ export async function startSimulatorThread(options: SimulatorOptions): Promise<S
     ...ready,
     subscribe: (topics, address) => rpc.call({ op: "subscribe", topics, address }),
     playOrders: (count) => rpc.call({ op: "play", count }),
+    sendVisits: (appBaseUrl, customerIds) => rpc.call<number>({ op: "visit", appBaseUrl, customerIds }),
     close: () => rpc.close(),
   };
 }

@@ -7,8 +7,8 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
 
 export interface WorkerRpcService<Request, Ready> {
   ready: Ready;
-  /** Handles every request but "close". */
-  handle(request: Request): void | Promise<void>;
+  /** Handles every request but "close"; what it returns (structured-cloneable) is the call's answer. */
+  handle(request: Request): unknown;
   close(): Promise<void>;
 }
 
@@ -23,9 +23,8 @@ export async function serveWorkerRpc<Request extends { id: number; op: string },
     reply({ kind: "ready", ...service.ready });
     port.on("message", async (request: Request) => {
       try {
-        if (request.op === "close") await service.close();
-        else await service.handle(request);
-        reply({ kind: "done", id: request.id });
+        const value = request.op === "close" ? await service.close() : await service.handle(request);
+        reply({ kind: "done", id: request.id, value });
         if (request.op === "close") port.close();
       } catch (err) {
         reply({ kind: "done", id: request.id, error: errorText(err) });

@@ -7,11 +7,12 @@ export type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
 
 export type WorkerRpcReply<Ready> =
   | ({ kind: "ready" } & Ready)
-  | { kind: "done"; id: number; error?: string }
+  | { kind: "done"; id: number; value?: unknown; error?: string }
   | { kind: "failed"; error: string };
 
 export interface WorkerRpc<Request> {
-  call(request: WithoutId<Request>): Promise<void>;
+  /** Resolves with what the worker's handler returned. */
+  call<T = void>(request: WithoutId<Request>): Promise<T>;
   /** Asks the worker to close (the "close" request), then ends the thread. */
   close(): Promise<void>;
 }
@@ -33,14 +34,14 @@ export function startWorkerRpc<Request extends { id: number; op: string }, Ready
     workerData: { ...options.workerData, entry: options.entry.href },
     resourceLimits: options.resourceLimits,
   });
-  const pending = new Map<number, { resolve(): void; reject(err: Error): void }>();
+  const pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
   let nextId = 1;
   let exited = false;
-  const call = (request: WithoutId<Request>) => {
+  const call = <T = void>(request: WithoutId<Request>) => {
     if (exited) return Promise.reject(new Error(`${options.name} has stopped`));
     const id = nextId++;
-    return new Promise<void>((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       worker.postMessage({ ...request, id });
     });
   };
@@ -59,7 +60,7 @@ export function startWorkerRpc<Request extends { id: number; op: string }, Ready
         const waiter = pending.get(message.id);
         pending.delete(message.id);
         if (message.error) waiter?.reject(new Error(message.error));
-        else waiter?.resolve();
+        else waiter?.resolve(message.value);
       }
       if (message.kind !== "ready") return;
       const { kind: _kind, ...ready } = message;
