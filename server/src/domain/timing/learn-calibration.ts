@@ -41,8 +41,9 @@ export function learnCalibrationOnSample(
   fitBase: FitBase,
 ): TimingCalibration | null {
   const firstDay = sample.reduce((m, d) => Math.min(m, d[0].day), Infinity);
-  const repeatsNow = sample.some((d) => d.length >= 3);
   const H = RANK_HORIZON_DAYS;
+  // Judged at the newest origin, not now: one customer's third order after it must not empty the calibration.
+  const repeatsByNewestOrigin = sample.some((d) => d.length >= 3 && d[2].day < nowDay - H);
   const acc = { actual: new Float64Array(CELLS), predicted: new Float64Array(CELLS) };
   const features: number[][] = [],
     labels: boolean[] = [],
@@ -68,8 +69,8 @@ export function learnCalibrationOnSample(
     // boundary (0 or 1) and, where the store has third purchase days by now, its predictions are not ones the model
     // makes. Synthetic young store at day 240 (seed 2): at its first origin (day 60, 148 customers, 25 with a second
     // order, none with a third) π_2 read 0, it predicted 37 orders where 157 came, and that one origin moved the
-    // store's factor from 1.13 to 1.22. A store with none even now keeps them: its own fit is alike.
-    if (repeatsNow && !before.some((b) => b.length >= 3)) continue;
+    // store's factor from 1.13 to 1.22. A store with none by its newest origin keeps them: no origin has more.
+    if (repeatsByNewestOrigin && !before.some((b) => b.length >= 3)) continue;
     const model = fitBase(before, new Date(origin * DAY_MS));
     origins++;
     const span = nowDay - origin;

@@ -124,6 +124,11 @@ describe("rolling-origin order calibration", () => {
       store.push(days);
     }
     const fit = (c: PurchaseDay[][], now: Date) => fitStoreModelFromDays(c, now, { calibrate: false });
-    expect(learnCalibration(store, nowDay, fit)?.origins).toBeGreaterThan(2);
+    const origins = learnCalibration(store, nowDay, fit)?.origins;
+    expect(origins).toBeGreaterThan(2);
+    // One customer with three orders in the last 20 days (after every origin) leaves the origins as they were.
+    const recent = (day: number): PurchaseDay => ({ day, amount: 10, quantities: new Map(), titles: new Map() });
+    store.push([recent(nowDay - 20), recent(nowDay - 10), recent(nowDay - 1)]);
+    expect(learnCalibration(store, nowDay, fit)?.origins).toBe(origins);
   });
 });
