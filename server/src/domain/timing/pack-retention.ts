@@ -84,15 +84,18 @@ export function perUnitRetention(
  *
  * The gaps after the next order follow the customer's typical order, not the last one (followShift, read by
  * expected-orders.ts): their mean ln(units) over every order, shrunk toward the store's `logUnits` with the prior's
- * weight. β = 0 (or absent, a model stored before it existed): the plain posterior.
+ * weight. β = 0 (or absent, a model stored before it existed): the plain posterior; `logUnits` absent (a model
+ * stored before it existed): later gaps as the next one, as such a model predicted.
  */
-export function packAwarePosterior(p: GapPredictive, days: PurchaseDay[], beta = 0, logUnits = 0): GapPredictive {
+export function packAwarePosterior(p: GapPredictive, days: PurchaseDay[], beta = 0, logUnits?: number): GapPredictive {
   if (beta === 0) return p;
   let packs = 0;
   for (let i = 1; i < days.length; i++) packs += Math.log(units(days[i - 1]));
   const lastUnits = Math.log(units(days[days.length - 1]));
   const kappa0 = p.kappa - p.gaps;
-  const typical = (kappa0 * logUnits + packs + lastUnits) / (kappa0 + days.length);
   // The posterior mean holds its own gaps' pack effect with their weight (gaps / κ): swap it for the last order's.
-  return { ...p, loc: p.loc + beta * (lastUnits - packs / p.kappa), followShift: beta * (typical - lastUnits) };
+  const loc = p.loc + beta * (lastUnits - packs / p.kappa);
+  if (logUnits === undefined) return { ...p, loc };
+  const typical = (kappa0 * logUnits + packs + lastUnits) / (kappa0 + days.length);
+  return { ...p, loc, followShift: beta * (typical - lastUnits) };
 }

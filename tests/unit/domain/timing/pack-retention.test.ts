@@ -4,7 +4,8 @@ import { generateStore } from "../../../../server/src/domain/synthetic/generate-
 import { regimeNamed } from "../../../../server/src/domain/synthetic/regimes.js";
 import { fitPopulationGaps } from "../../../../server/src/domain/timing/censored-gaps.js";
 import { fitTimingBase } from "../../../../server/src/domain/timing/fit-store-model.js";
-import { packElasticity } from "../../../../server/src/domain/timing/pack-retention.js";
+import { gapPosterior } from "../../../../server/src/domain/timing/gap-model.js";
+import { packAwarePosterior, packElasticity } from "../../../../server/src/domain/timing/pack-retention.js";
 import { logGaps, type PurchaseDay, unitsOf } from "../../../../server/src/domain/timing/purchase-days.js";
 import { RETENTION_CLASSES, retentionClass } from "../../../../server/src/domain/timing/retention.js";
 
@@ -111,4 +112,18 @@ describe("retention on a store of two-packs", () => {
     // Measured: 0.076 against 0.148 (π read 0.01–0.025 low on plain gaps).
     expect(model).toBeLessThan(0.7 * plain);
   }, 60_000);
+});
+
+describe("pack-aware posterior of a model stored before the store's mean units existed", () => {
+  // Reviewer's finding: packLogUnits absent read as ln 1, so a customer of two-packs got later gaps shortened.
+  it("keeps later gaps as the next one (no follow-on shift), with the next gap still moved by the last order", () => {
+    const days = customer([2, 2, 2, 2], 60, 1);
+    const plain = gapPosterior({ m0: Math.log(60), kappa0: 2, a0: 3, b0: 0.5 }, logGaps(days));
+    const stored = packAwarePosterior(plain, days, 1, undefined);
+    expect(stored.followShift ?? 0).toBe(0);
+    expect(stored.loc).not.toBe(plain.loc);
+    expect(
+      packAwarePosterior(plain, [...days.slice(0, 3), day(days[3].day, 1)], 1, Math.log(2)).followShift,
+    ).toBeGreaterThan(0);
+  });
 });
