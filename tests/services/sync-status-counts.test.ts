@@ -66,12 +66,18 @@ describe.each(DB_KINDS)("sync status: stored and excluded orders on %s", (kind) 
     const status = createSyncStatusService({ db: t.db });
     await saveSyncState(t.db, shop, { phase: "live", first_recompute_pending: 1 }, at);
     let fails = true;
+    let open = () => {};
+    let entered = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const inside = new Promise<void>((resolve) => (entered = resolve));
     const pipeline = createPipeline({
       db: t.db,
       log: () => {},
       recompute: {
         recomputeShop: async () => {
           if (fails) throw new Error("out of memory");
+          entered();
+          await gate;
           return { customers: 1 };
         },
         recomputeCustomer: async () => null,
@@ -80,7 +86,12 @@ describe.each(DB_KINDS)("sync status: stored and excluded orders on %s", (kind) 
     await expect(pipeline.shopSynced(shop)).rejects.toThrow("out of memory");
     expect(await status.status(shop)).toMatchObject({ error: null, predicting: { failed: "out of memory" } });
     fails = false;
-    await pipeline.shopSynced(shop);
+    const retry = pipeline.shopSynced(shop);
+    await inside; // the retry is inside recomputeShop, held by the gate
+    // While the retry runs it says "computing", not the last try's failure.
+    expect((await status.status(shop)).predicting).toMatchObject({ failed: null });
+    open();
+    await retry;
     expect(await status.status(shop)).toMatchObject({ state: "done", error: null, predicting: null });
   });
 });

@@ -22,6 +22,8 @@ export function createPipeline({ db, recompute, recordSnapshot, log = console.lo
   const refitting = new Map<string, Promise<void>>();
 
   async function refit(shop: string): Promise<void> {
+    // A retry is "computing" again, not a failure shown beside a progress bar that moves.
+    await recordFirstRecomputeFailure(db, shop, null);
     const { customers } = await recompute.recomputeShop(shop).catch(async (err: unknown) => {
       // The admin says predictions failed and why, instead of "computing" forever; reconcile retries it.
       await recordFirstRecomputeFailure(db, shop, messageOf(err)).catch(() => undefined);

@@ -71,8 +71,9 @@ export async function clearFirstRecomputePending(db: Db, shop: string): Promise<
     .execute();
 }
 
-/** Why the first full recompute failed, while it is still owed (a live shop has no other error to show). */
-export async function recordFirstRecomputeFailure(db: Db, shop: string, reason: string): Promise<void> {
+/** Why the first full recompute failed, while it is still owed (a live shop has no other error to show); null
+ *  while another try runs. */
+export async function recordFirstRecomputeFailure(db: Db, shop: string, reason: string | null): Promise<void> {
   await db
     .updateTable("sync_state")
     .set({ error: reason })
