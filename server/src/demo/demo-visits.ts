@@ -15,7 +15,12 @@ export interface DemoVisitDeps {
  * quarter of that (measured for the webhook burst client, issue 11), and the demo sends 1,438 of them while its
  * backfill runs. The demo sends them from its simulator's thread (simulator-thread-entry.ts), as Shopify's proxy.
  */
-export async function sendDemoVisits(deps: DemoVisitDeps, customerIds: string[], concurrency = 32): Promise<number> {
+export async function sendDemoVisits(
+  deps: DemoVisitDeps,
+  customerIds: string[],
+  concurrency = 32,
+  timeoutMs = 10_000,
+): Promise<number> {
   let accepted = 0;
   const queue = [...customerIds];
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
@@ -23,7 +28,7 @@ export async function sendDemoVisits(deps: DemoVisitDeps, customerIds: string[],
   async function worker() {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
       const query = signAppProxyQuery({ shop: deps.shop, loggedInCustomerId: id }, deps.apiSecret);
-      const status = await post(`${deps.appBaseUrl}/apps/dangol/events?${query}`, agent, body, {
+      const status = await post(`${deps.appBaseUrl}/apps/dangol/events?${query}`, agent, body, timeoutMs, {
         "content-type": "application/json",
         // Shopify's proxy adds the shopper's address; without it every demo shopper would share 127.0.0.1 and its
         // per-address rate limit.
@@ -40,18 +45,26 @@ export async function sendDemoVisits(deps: DemoVisitDeps, customerIds: string[],
   return accepted;
 }
 
-/** One POST; resolves with the status once the answer is read. */
-function post(url: string, agent: Agent, body: string, headers: Record<string, string>): Promise<number> {
+/** One POST; resolves with the status once the answer is read, rejects if none comes within `timeoutMs` (a hung
+ *  app would otherwise hold the demo's visits for ever). */
+function post(
+  url: string,
+  agent: Agent,
+  body: string,
+  timeoutMs: number,
+  headers: Record<string, string>,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
-      { method: "POST", agent, headers: { ...headers, "content-length": Buffer.byteLength(body) } },
+      { method: "POST", agent, timeout: timeoutMs, headers: { ...headers, "content-length": Buffer.byteLength(body) } },
       (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
         res.on("error", reject);
       },
     );
+    req.on("timeout", () => req.destroy(new Error(`no answer to a demo visit within ${timeoutMs} ms`)));
     req.on("error", reject);
     req.end(body);
   });
